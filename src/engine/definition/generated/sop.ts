@@ -1,0 +1,415 @@
+/* Generated from schemas/sop.schema.json by scripts/generateTypes.js. Do not edit by hand: edit the schema and run `npm run generate`. */
+
+/**
+ * One step of the procedure; `kind` says which.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export type Step = (InstructionStep | ChecklistStep | QuestionStep | DecisionStep | ReferralStep | ProcedureStep | ParallelStep | EndStep)
+/**
+ * What completing a step does to the case: raise or clear a flag, or start a deadline.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Effect".
+ */
+export type Effect = ({
+raise: Id
+when?: Expression
+} | {
+clear: Id
+when?: Expression
+} | {
+deadline: Id
+label: Text
+/**
+ * A CEL expression over the SOP's variables, `now`, `flags` and `referrals`.
+ */
+from?: string
+/**
+ * How long after `from` the deadline falls, for example "72h" or "5d".
+ */
+within: string
+when?: Expression
+})
+/**
+ * A kebab-case identifier.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Id".
+ */
+export type Id = string
+/**
+ * A CEL expression over the SOP's variables, `now`, `flags` and `referrals`.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Expression".
+ */
+export type Expression = string
+/**
+ * The step that follows: a step id, or routes tried in order (the first whose `when` holds; a route without `when` always holds).
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Next".
+ */
+export type Next = (Id | [Route, ...(Route)[]])
+/**
+ * A snake_case variable name usable in CEL expressions.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "VariableName".
+ */
+export type VariableName = string
+/**
+ * The type of answer a question takes.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Answer".
+ */
+export type Answer = (YesNoAnswer | ConsentAnswer | ChoiceAnswer | NumberAnswer | DateAnswer | DurationAnswer | TextAnswer)
+/**
+ * A category of sensitive data; a question of this category needs a consent that covers it.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Sensitivity".
+ */
+export type Sensitivity = ("health" | "hiv" | "sogi" | "gbv" | "trafficking" | "asylum" | "child-protection")
+/**
+ * One thing a path must show when it ends.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Expectation".
+ */
+export type Expectation = ({
+referral: Id
+} | {
+noReferral: Id
+} | {
+flag: Id
+} | {
+noFlag: Id
+} | {
+visits: Id
+} | {
+avoids: Id
+} | {
+/**
+ * @minItems 1
+ */
+outcome: [("closed" | "referred" | "escalated" | "transferred"), ...(("closed" | "referred" | "escalated" | "transferred"))[]]
+} | {
+holds: Expression
+})
+
+/**
+ * A standard operating procedure, written in the language of policy staff: steps, questions, checklists and referrals. The engine compiles it into a statechart.
+ */
+export interface SopDefinition {
+$schema?: string
+/**
+ * Kebab-case identifier, stable across versions.
+ */
+id: string
+/**
+ * Semantic version of this SOP text.
+ */
+version: string
+title: Text
+summary?: Text
+/**
+ * The agency or team that answers for this SOP.
+ */
+owner: string
+legalBasis: LegalBasis[]
+notes?: Text2
+/**
+ * The step the procedure starts at.
+ */
+start: string
+/**
+ * The steps, keyed by step id.
+ */
+steps: {
+[k: string]: Step
+}
+invariants?: Invariant[]
+/**
+ * Minutes an officer typically spends on a step, keyed by step id, for surge simulation.
+ */
+estimates?: {
+[k: string]: number
+}
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Text".
+ */
+export interface Text {
+[k: string]: string
+}
+/**
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "LegalBasis".
+ */
+export interface LegalBasis {
+/**
+ * The instrument, for example "Law 285 of 15 Feb 2022".
+ */
+ref: string
+text?: Text1
+/**
+ * Whether the reference was checked against the source text.
+ */
+verified: boolean
+source?: string
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text1 {
+[k: string]: string
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text2 {
+[k: string]: string
+}
+/**
+ * Something to do or say; the officer acknowledges it.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "InstructionStep".
+ */
+export interface InstructionStep {
+kind: "instruction"
+title: Text
+say?: Text
+guidance?: Text
+effects?: Effect[]
+next: Next
+}
+/**
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Route".
+ */
+export interface Route {
+when?: Expression
+to: Id
+}
+/**
+ * Items to tick; the required ones must all be ticked to go on. The ticked item ids are stored under `variable` when one is given.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "ChecklistStep".
+ */
+export interface ChecklistStep {
+kind: "checklist"
+title: Text
+say?: Text
+guidance?: Text
+effects?: Effect[]
+variable?: VariableName
+/**
+ * @minItems 1
+ */
+items: [ChecklistItem, ...(ChecklistItem)[]]
+next: Next
+}
+/**
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "ChecklistItem".
+ */
+export interface ChecklistItem {
+id: Id
+text: Text
+required?: boolean
+}
+/**
+ * A typed answer stored under a variable. A question already answered earlier in the case (for example passed in by a calling procedure) is not asked again.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "QuestionStep".
+ */
+export interface QuestionStep {
+kind: "question"
+title: Text
+say: Text
+guidance?: Text
+effects?: Effect[]
+variable: VariableName
+answer: Answer
+sensitive?: Sensitivity
+next: Next
+}
+export interface YesNoAnswer {
+type: "yes-no"
+}
+/**
+ * Yes or no to a consent; a yes covers the listed sensitive categories for the rest of the case.
+ */
+export interface ConsentAnswer {
+type: "consent"
+/**
+ * @minItems 1
+ */
+covers: [Sensitivity, ...(Sensitivity)[]]
+}
+export interface ChoiceAnswer {
+type: ("one-of" | "several-of")
+/**
+ * @minItems 1
+ */
+options: [Option, ...(Option)[]]
+}
+/**
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Option".
+ */
+export interface Option {
+value: string
+label: Text
+}
+export interface NumberAnswer {
+type: "number"
+integer?: boolean
+unit?: Text
+min?: number
+max?: number
+}
+/**
+ * A calendar date or a moment (CEL timestamp).
+ */
+export interface DateAnswer {
+type: ("date" | "datetime")
+}
+/**
+ * How long ago or how long, in the given unit (CEL duration).
+ */
+export interface DurationAnswer {
+type: "duration"
+unit: ("minutes" | "hours" | "days")
+max?: number
+}
+export interface TextAnswer {
+type: "text"
+maxLength?: number
+}
+/**
+ * No input: goes on by the first route whose condition holds.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "DecisionStep".
+ */
+export interface DecisionStep {
+kind: "decision"
+title?: Text
+guidance?: Text
+effects?: Effect[]
+/**
+ * @minItems 1
+ */
+next: [Route, ...(Route)[]]
+}
+/**
+ * A referral to a catalog service. The officer records whether the person consents; a referral that does not need consent (a mandatory child-protection notification) is made either way.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "ReferralStep".
+ */
+export interface ReferralStep {
+kind: "referral"
+title: Text
+say?: Text
+guidance?: Text
+effects?: Effect[]
+service: Id
+urgency: ("immediate" | "urgent" | "routine")
+reason: Text
+requiresConsent?: boolean
+/**
+ * The variables the referral slip shows the receiving service; nothing else is printed.
+ */
+shares?: VariableName[]
+next: Next
+}
+/**
+ * Runs another SOP inside the same case and goes on with its outcome.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "ProcedureStep".
+ */
+export interface ProcedureStep {
+kind: "procedure"
+title: Text
+guidance?: Text
+effects?: Effect[]
+sop: Id
+/**
+ * Answers passed in: the sub-procedure's variable name mapped to a CEL expression of this SOP.
+ */
+with?: {
+[k: string]: Expression
+}
+next: Next
+}
+/**
+ * Tracks that run together; the step is done when every track has reached its end.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "ParallelStep".
+ */
+export interface ParallelStep {
+kind: "parallel"
+title: Text
+guidance?: Text
+effects?: Effect[]
+/**
+ * @minItems 2
+ */
+tracks: [Track, Track, ...(Track)[]]
+next: Next
+}
+/**
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Track".
+ */
+export interface Track {
+id: Id
+title: Text
+/**
+ * A kebab-case identifier.
+ */
+start: string
+}
+/**
+ * An outcome of the procedure (or of a parallel track).
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "EndStep".
+ */
+export interface EndStep {
+kind: "end"
+title?: Text
+say?: Text
+guidance?: Text
+effects?: Effect[]
+outcome: ("closed" | "referred" | "escalated" | "transferred")
+}
+/**
+ * A policy promise checked on every path: whenever `when` holds at the end of a path, every expectation must hold too.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Invariant".
+ */
+export interface Invariant {
+id: Id
+text: Text
+when?: Expression
+/**
+ * @minItems 1
+ */
+expect: [Expectation, ...(Expectation)[]]
+}
