@@ -1,0 +1,140 @@
+import { INPUT_EVENT } from "../compile/buildConfig";
+import type { CompiledStep } from "../compile/CompiledSop";
+import type { CaseContext } from "../compile/caseContext";
+import type { Answer } from "../definition/types";
+
+/** Why the case refused an event. */
+export type RefusalCode =
+  | "bad-event"
+  | "case-closed"
+  | "case-finished"
+  | "unknown-step"
+  | "not-current"
+  | "wrong-kind"
+  | "invalid-value"
+  | "consent-required"
+  | "nothing-to-undo"
+  | "not-answered"
+  | "wrong-sop"
+  | "engine-error";
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  reason: string;
+}
+
+export function refuse(code: RefusalCode, reason: string): Refusal {
+  return { ok: false, code, reason };
+}
+
+/** The event an input step expects, and what it carries. */
+export type InputEvent =
+  | { type: "ANSWERED"; step: string; value: unknown; at: string; by: string }
+  | { type: "CHECKED"; step: string; items: string[]; at: string; by: string }
+  | { type: "ACKNOWLEDGED"; step: string; at: string; by: string }
+  | { type: "REFERRED"; step: string; consent: boolean; at: string; by: string };
+
+/**
+ * Checks an input against the step it names: the right event for the step's kind, a value of the declared
+ * type and range, the required checklist items, and a recorded consent before a sensitive question.
+ * Returns a refusal with a reason an officer understands, or undefined when the input is acceptable.
+ */
+export function validateInput(compiled: CompiledStep, input: InputEvent, context: CaseContext): Refusal | undefined {
+  const step = compiled.step;
+  const expected = step.kind in INPUT_EVENT ? INPUT_EVENT[step.kind as keyof typeof INPUT_EVENT] : undefined;
+  if (expected !== input.type)
+    return refuse(
+      "wrong-kind",
+      `Step "${compiled.path}" is a ${step.kind} step; it takes ${expected ?? "no input"}, not ${input.type}.`,
+    );
+  switch (step.kind) {
+    case "question": {
+      if (step.sensitive && !context.consents.has(step.sensitive))
+        return refuse(
+          "consent-required",
+          `Step "${compiled.path}" asks about ${step.sensitive}: record the person's consent first.`,
+        );
+      const problem = checkAnswer(step.answer, (input as { value: unknown }).value);
+      return problem ? refuse("invalid-value", `Step "${compiled.path}": ${problem}`) : undefined;
+    }
+    case "checklist": {
+      const items = (input as { items: unknown }).items;
+      if (!Array.isArray(items) || items.some((i) => typeof i !== "string"))
+        return refuse("invalid-value", `Step "${compiled.path}": the ticked items must be a list of item ids.`);
+      const known = new Set(step.items.map((i) => i.id));
+      const unknown = items.filter((i) => !known.has(i));
+      if (unknown.length)
+        return refuse(
+          "invalid-value",
+          `Step "${compiled.path}" has no item ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+        );
+      const missing = step.items.filter((i) => i.required && !items.includes(i.id));
+      if (missing.length)
+        return refuse(
+          "invalid-value",
+          `Step "${compiled.path}": tick the required item${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m.id}"`).join(", ")} first.`,
+        );
+      return undefined;
+    }
+    case "referral":
+      if (typeof (input as { consent: unknown }).consent !== "boolean")
+        return refuse(
+          "invalid-value",
+          `Step "${compiled.path}": say whether the person consents to the referral (true or false).`,
+        );
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Why a value does not fit an answer type, or undefined when it does. */
+export function checkAnswer(answer: Answer, value: unknown): string | undefined {
+  switch (answer.type) {
+    case "yes-no":
+    case "consent":
+      return typeof value === "boolean" ? undefined : "the answer must be yes or no.";
+    case "one-of": {
+      const values = answer.options.map((o) => o.value);
+      return typeof value === "string" && values.includes(value)
+        ? undefined
+        : `the answer must be one of ${values.join(", ")}.`;
+    }
+    case "several-of": {
+      const values = answer.options.map((o) => o.value);
+      if (!Array.isArray(value)) return "the answer must be a list of options.";
+      const bad = value.filter((v) => !values.includes(v));
+      if (bad.length)
+        return `${bad.map((b) => JSON.stringify(b)).join(", ")} ${bad.length > 1 ? "are not options" : "is not an option"}; the options are ${values.join(", ")}.`;
+      return new Set(value).size === value.length ? undefined : "an option is chosen twice.";
+    }
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) return "the answer must be a number.";
+      if (answer.integer !== false && !Number.isInteger(value)) return "the answer must be a whole number.";
+      if (answer.min !== undefined && value < answer.min) return `the answer must be at least ${answer.min}.`;
+      if (answer.max !== undefined && value > answer.max) return `the answer must be at most ${answer.max}.`;
+      return undefined;
+    }
+    case "date":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : "the answer must be a date like 2024-03-01.";
+    case "datetime":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : "the answer must be a date and time like 2024-03-01T06:00:00Z.";
+    case "duration": {
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+        return `the answer must be a number of ${answer.unit}, 0 or more.`;
+      return answer.max !== undefined && value > answer.max
+        ? `the answer must be at most ${answer.max} ${answer.unit}.`
+        : undefined;
+    }
+    case "text": {
+      if (typeof value !== "string" || value.trim() === "") return "the answer must be a text.";
+      const max = answer.maxLength ?? 200;
+      return value.length > max ? `the answer is longer than ${max} characters.` : undefined;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { collectRegion, nextEdges } from "../definition/stepGraph";
+import type { SopDefinition, SopLibrary, Step } from "../definition/types";
+import { SendaError } from "../errors";
+import type { CompiledStep, MachineConfigJson, NamedCall, TransitionJson } from "./CompiledSop";
+
+/** Which XState event completes each kind of input step. */
+export const INPUT_EVENT = {
+  instruction: "ACKNOWLEDGED",
+  checklist: "CHECKED",
+  question: "ANSWERED",
+  referral: "REFERRED",
+} as const;
+
+export type InputKind = keyof typeof INPUT_EVENT;
+
+export function isInputKind(kind: string): kind is InputKind {
+  return kind in INPUT_EVENT;
+}
+
+/** What `buildConfig` produces besides the config: every step and scope, by path. */
+export interface BuildTables {
+  steps: Map<string, CompiledStep>;
+  scopes: Map<string, { sop: SopDefinition; caller?: string }>;
+  stepByStateKey: Map<string, string>;
+}
+
+const ROUTE_SUFFIX = "~next";
+
+/**
+ * Builds the JSON statechart of an SOP: one state per step, procedures as nested compound states (the called
+ * SOP's steps inside), parallel steps as parallel states with one region per track. Guards and actions are named
+ * references with JSON parameters; their code lives in `caseLogic.ts`.
+ */
+export function buildConfig(
+  root: SopDefinition,
+  library: SopLibrary,
+): { config: MachineConfigJson; tables: BuildTables } {
+  const tables: BuildTables = { steps: new Map(), scopes: new Map(), stepByStateKey: new Map() };
+  tables.scopes.set("", { sop: root });
+  const region = buildRegion(root, "", root.start, [], library, tables, [root.id]);
+  return { config: { id: "case", ...region }, tables };
+}
+
+function buildRegion(
+  sop: SopDefinition,
+  scope: string,
+  entry: string,
+  stateKeys: string[],
+  library: SopLibrary,
+  tables: BuildTables,
+  callStack: string[],
+  track?: string,
+): { initial: string; states: Record<string, MachineConfigJson> } {
+  const ids = collectRegion(sop, entry);
+  const remaining = distancesToEnd(sop, ids);
+  const states: Record<string, MachineConfigJson> = {};
+  for (const id of ids) {
+    const step = sop.steps[id];
+    const path = scope ? `${scope}/${id}` : id;
+    const keys = [...stateKeys, id];
+    tables.steps.set(path, {
+      path,
+      id,
+      scope,
+      track,
+      step,
+      stateKey: keys.join("."),
+      remaining: remaining.get(id) ?? 0,
+    });
+    tables.stepByStateKey.set(keys.join("."), path);
+    const call = (type: string, extra: Record<string, string | number> = {}): NamedCall => ({
+      type,
+      params: { path, ...extra },
+    });
+    const target = afterStep(id, step);
+    if (step.kind !== "end" && typeof step.next !== "string")
+      states[`${id}${ROUTE_SUFFIX}`] = { always: routes(id, step, path) };
+    const done: TransitionJson = { target, actions: [call("complete")] };
+    switch (step.kind) {
+      case "instruction":
+      case "checklist":
+      case "referral":
+        states[id] = { entry: [call("enter")], on: { [INPUT_EVENT[step.kind]]: { ...done, guard: call("isStep") } } };
+        break;
+      case "question":
+        states[id] = {
+          entry: [call("enter")],
+          always: { target, guard: call("isKnown"), actions: [call("completeKnown")] },
+          on: { ANSWERED: { ...done, guard: call("isStep") } },
+        };
+        break;
+      case "decision":
+        states[id] = { entry: [call("enter")], always: routes(id, step, path) };
+        break;
+      case "procedure": {
+        const callee = library.sops.get(step.sop);
+        if (!callee)
+          throw new SendaError(
+            "invalid-definition",
+            `Step "${path}" runs the SOP "${step.sop}", which is not in the library.`,
+            path,
+          );
+        if (callStack.includes(callee.id))
+          throw new SendaError(
+            "invalid-definition",
+            `Step "${path}" runs "${callee.id}", which is already running: procedures must not call themselves.`,
+            path,
+          );
+        tables.scopes.set(path, { sop: callee, caller: path });
+        const inner = buildRegion(callee, path, callee.start, keys, library, tables, [...callStack, callee.id]);
+        states[id] = { entry: [call("enter"), call("bindInputs")], ...inner, onDone: done };
+        break;
+      }
+      case "parallel": {
+        const regions: Record<string, MachineConfigJson> = {};
+        for (const track of step.tracks)
+          regions[track.id] = buildRegion(
+            sop,
+            scope,
+            track.start,
+            [...keys, track.id],
+            library,
+            tables,
+            callStack,
+            `${path}/${track.id}`,
+          );
+        states[id] = { type: "parallel", entry: [call("enter")], states: regions, onDone: done };
+        break;
+      }
+      case "end":
+        states[id] = { type: "final", entry: [call("enter"), call("reachEnd")] };
+        break;
+    }
+  }
+  return { initial: entry, states };
+}
+
+function afterStep(id: string, step: Step): string | undefined {
+  if (step.kind === "end") return undefined;
+  return typeof step.next === "string" ? step.next : `${id}${ROUTE_SUFFIX}`;
+}
+
+function routes(id: string, step: Step, path: string): TransitionJson[] {
+  return nextEdges(id, step).map((edge) => {
+    const params = { path, index: edge.route };
+    const transition: TransitionJson = { target: edge.to, actions: [{ type: "takeRoute", params }] };
+    if (edge.when) transition.guard = { type: "routeHolds", params };
+    return transition;
+  });
+}
+
+/** For each step of a region, the fewest input steps on a way to an end step (a rough "steps left"). */
+function distancesToEnd(sop: SopDefinition, ids: string[]): Map<string, number> {
+  const distance = new Map<string, number>();
+  for (const id of ids) if (sop.steps[id].kind === "end") distance.set(id, 0);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of ids) {
+      const step = sop.steps[id];
+      const own = isInputKind(step.kind) ? 1 : 0;
+      for (const edge of nextEdges(id, step)) {
+        const d = distance.get(edge.to);
+        if (d !== undefined && (distance.get(id) ?? Number.POSITIVE_INFINITY) > d + own) {
+          distance.set(id, d + own);
+          changed = true;
+        }
+      }
+    }
+  }
+  return distance;
+}
+
+/** The closed sets of guard and action names a compiled machine may use. */
+export const GUARD_NAMES = ["isStep", "isKnown", "routeHolds"] as const;
+export const ACTION_NAMES = ["enter", "complete", "completeKnown", "takeRoute", "bindInputs", "reachEnd"] as const;
+
+/**
+ * Checks every guard and action name in a machine config against the closed sets. XState itself ignores unknown
+ * names, so a config edited by hand or produced by another version would otherwise fail silently.
+ */
+export function checkMachineConfig(config: MachineConfigJson, path = "case"): void {
+  const checkCall = (call: NamedCall | undefined, allowed: readonly string[], what: string, where: string) => {
+    if (call && !allowed.includes(call.type))
+      throw new SendaError(
+        "unknown-name",
+        `Unknown ${what} "${call.type}" in state "${where}". Known ${what}s: ${allowed.join(", ")}.`,
+        where,
+      );
+  };
+  const checkTransition = (t: TransitionJson | TransitionJson[] | undefined, where: string) => {
+    for (const one of t === undefined ? [] : Array.isArray(t) ? t : [t]) {
+      checkCall(one.guard, GUARD_NAMES, "guard", where);
+      for (const a of one.actions ?? []) checkCall(a, ACTION_NAMES, "action", where);
+    }
+  };
+  for (const a of config.entry ?? []) checkCall(a, ACTION_NAMES, "action", path);
+  for (const t of Object.values(config.on ?? {})) checkTransition(t, path);
+  checkTransition(config.always, path);
+  checkTransition(config.onDone, path);
+  for (const [key, child] of Object.entries(config.states ?? {})) checkMachineConfig(child, `${path}.${key}`);
+}

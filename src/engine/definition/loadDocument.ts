@@ -1,0 +1,78 @@
+import { type Issue, issue } from "../errors";
+import { validateCatalogSchema } from "./generated/validateCatalogSchema.js";
+import { validateScenarioSchema } from "./generated/validateScenarioSchema.js";
+import { validateSopSchema } from "./generated/validateSopSchema.js";
+import { type JsonDocument, parseJson } from "./parseJson";
+import { checkSchema, type SchemaValidator } from "./schemaIssues";
+import type { Catalog, CatalogIndex, Scenario, SopDefinition } from "./types";
+
+/** The outcome of loading one file: the value when it passed the schema, and every issue found, located. */
+export interface LoadResult<T> {
+  file: string;
+  value?: T;
+  issues: Issue[];
+  /** Locates a JSON pointer in the file's text, for issues found later (lint). */
+  locate: (pointer: string) => { line: number; column: number };
+}
+
+function loadWith<T>(validate: SchemaValidator, text: string, file: string): LoadResult<T> {
+  const { document, issues } = parseJson(text);
+  const locate = (pointer: string) => document?.locate(pointer) ?? { line: 1, column: 1 };
+  if (!document) return { file, issues: issues.map((i) => ({ ...i, file })), locate };
+  const schemaIssues = checkSchema(validate, document.value).map((i) => placeIssue(i, file, document));
+  const all = [...issues.map((i) => ({ ...i, file })), ...schemaIssues];
+  return { file, value: schemaIssues.length === 0 ? (document.value as T) : undefined, issues: all, locate };
+}
+
+function placeIssue(found: Issue, file: string, document: JsonDocument): Issue {
+  return { ...found, file, ...document.locate(found.pointer) };
+}
+
+/** Parses and schema-checks an SOP definition. Lint (what a schema cannot say) is `lintSop`. */
+export function loadSop(text: string, file = "<sop>"): LoadResult<SopDefinition> {
+  return loadWith<SopDefinition>(validateSopSchema as SchemaValidator, text, file);
+}
+
+/** Parses and schema-checks one catalog file. */
+export function loadCatalog(text: string, file = "<catalog>"): LoadResult<Catalog> {
+  return loadWith<Catalog>(validateCatalogSchema as SchemaValidator, text, file);
+}
+
+/** Parses and schema-checks one scenario file. */
+export function loadScenario(text: string, file = "<scenario>"): LoadResult<Scenario> {
+  return loadWith<Scenario>(validateScenarioSchema as SchemaValidator, text, file);
+}
+
+/** Merges catalog files into one index; an id defined twice is an issue at its second definition. */
+export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog: CatalogIndex; issues: Issue[] } {
+  const catalog: CatalogIndex = { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
+  const issues: Issue[] = [];
+  for (const loaded of files) {
+    if (!loaded.value) continue;
+    for (const kind of ["services", "flags", "sites", "roles"] as const) {
+      const index = catalog[kind] as Map<string, { id: string }>;
+      for (const [i, entry] of (loaded.value[kind] ?? []).entries()) {
+        if (index.has(entry.id)) {
+          const pointer = `/${kind}/${i}/id`;
+          issues.push({
+            ...issue(
+              "duplicate-id",
+              `${kind.slice(0, -1)} "${entry.id}" is defined twice in the catalog; keep one.`,
+              pointer,
+            ),
+            file: loaded.file,
+            ...loaded.locate(pointer),
+          });
+          continue;
+        }
+        index.set(entry.id, entry);
+      }
+    }
+  }
+  return { catalog, issues };
+}
+
+/** An empty catalog, for tests and tools that have none. */
+export function emptyCatalog(): CatalogIndex {
+  return { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
+}

@@ -1,0 +1,177 @@
+import { type Issue, issue } from "../errors";
+import { suggestion } from "./didYouMean";
+
+/** The shape of an error from a precompiled Ajv validator (verbose mode). */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: { properties?: Record<string, unknown>; title?: string; description?: string };
+  data?: unknown;
+}
+
+export type SchemaValidator = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+/**
+ * Runs a precompiled schema validator and turns its errors into issues a policy officer can act on.
+ * Of the branches of a failed `oneOf`, only the closest one is reported, so one mistake gives one message.
+ */
+export function checkSchema(validate: SchemaValidator, value: unknown): Issue[] {
+  if (validate(value)) return [];
+  const errors = pruneOneOf(validate.errors ?? []);
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of errors) {
+    const found = toIssue(error);
+    const key = `${found.pointer}\u0000${found.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(found);
+  }
+  return issues;
+}
+
+function pruneOneOf(errors: SchemaError[]): SchemaError[] {
+  const oneOfs = errors.filter((e) => e.keyword === "oneOf");
+  if (oneOfs.length === 0) return errors;
+  const dropped = new Set<SchemaError>();
+  for (const failure of oneOfs) {
+    const prefix = `${failure.schemaPath}/`;
+    const byBranch = new Map<string, SchemaError[]>();
+    for (const e of errors) {
+      if (e === failure || !e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split("/")[0];
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+    }
+    if (byBranch.size === 0) continue;
+    // The closest branch: the one that got furthest into the value (deepest error), then with the fewest errors.
+    const score = (list: SchemaError[]) =>
+      Math.max(...list.map((e) => e.instancePath.length + (e.keyword === "type" ? 0 : 1))) * 1000 - list.length;
+    const ranked = [...byBranch.values()].sort((a, b) => score(b) - score(a));
+    const bestIsShallowTypeMismatch = ranked[0].every(
+      (e) => e.keyword === "type" && e.instancePath === failure.instancePath,
+    );
+    for (const [i, list] of ranked.entries())
+      if (i > 0 || bestIsShallowTypeMismatch) for (const e of list) dropped.add(e);
+    if (!bestIsShallowTypeMismatch) dropped.add(failure);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
+function toIssue(error: SchemaError): Issue {
+  const at = error.instancePath;
+  const where = describePlace(at);
+  const p = error.params;
+  switch (error.keyword) {
+    case "required":
+      return issue("schema", `${where} is missing "${p.missingProperty}".`, at);
+    case "additionalProperties": {
+      const extra = String(p.additionalProperty);
+      const allowed = Object.keys(error.parentSchema?.properties ?? {});
+      const hint = suggestion(extra, allowed) || (allowed.length ? ` Allowed here: ${allowed.join(", ")}.` : "");
+      return issue("schema", `${where} has a field "${extra}" that is not allowed.${hint}`, `${at}/${extra}`);
+    }
+    case "discriminator": {
+      const tag = String(p.tag);
+      const value = p.tagValue;
+      if (p.error === "tag") return issue("schema", `${where} needs "${tag}" as a string.`, at);
+      return issue(
+        "schema",
+        `${where} has an unknown ${tag} ${JSON.stringify(value)}.${kindHint(tag, value)}`,
+        `${at}/${tag}`,
+      );
+    }
+    case "enum": {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const got = JSON.stringify(error.data);
+      return issue(
+        "schema",
+        `${where} must be one of ${allowed.join(", ")}; it is ${got}.${suggestion(String(error.data), allowed)}`,
+        at,
+      );
+    }
+    case "const":
+      return issue("schema", `${where} must be ${JSON.stringify(p.allowedValue)}.`, at);
+    case "pattern": {
+      const got = JSON.stringify(error.data);
+      if (String(p.pattern).startsWith("^[a-z0-9]+(-[a-z0-9]+)*"))
+        return issue(
+          "schema",
+          `${where} ${got} is not a valid id: use lowercase letters, digits and single hyphens, like "ask-age".`,
+          at,
+        );
+      if (String(p.pattern).startsWith("^[a-z][a-z0-9_]*"))
+        return issue(
+          "schema",
+          `${where} ${got} is not a valid variable name: use lowercase letters, digits and underscores, like "travelling_with".`,
+          at,
+        );
+      if (String(p.pattern).startsWith("^[a-z]{2}"))
+        return issue(
+          "schema",
+          `${where} ${got} is not a locale code: use two lowercase letters, like "es" or "en".`,
+          at,
+        );
+      return issue("schema", `${where} ${got} is not in the expected form (${p.pattern}).`, at);
+    }
+    case "type":
+      return issue("schema", `${where} must be ${article(String(p.type))}; it is ${describeValue(error.data)}.`, at);
+    case "oneOf":
+      return issue(
+        "schema",
+        `${where} is not in any of the accepted forms${error.parentSchema?.description ? `: ${error.parentSchema.description}` : "."}`,
+        at,
+      );
+    case "propertyNames":
+      return issue("schema", `${where} has a key that is not allowed: ${error.message ?? ""}.`, at);
+    case "minItems":
+      return issue("schema", `${where} must have at least ${p.limit} item${p.limit === 1 ? "" : "s"}.`, at);
+    case "minProperties":
+      return issue("schema", `${where} must have at least ${p.limit} entr${p.limit === 1 ? "y" : "ies"}.`, at);
+    case "minLength":
+      return issue("schema", `${where} must not be empty.`, at);
+    case "format":
+      return issue("schema", `${where} ${JSON.stringify(error.data)} is not a valid ${p.format}.`, at);
+    default:
+      return issue("schema", `${where} ${error.message ?? "is not valid"}.`, at);
+  }
+}
+
+const KINDS: Record<string, string[]> = {
+  kind: ["instruction", "checklist", "question", "decision", "referral", "procedure", "parallel", "end"],
+  type: ["yes-no", "consent", "one-of", "several-of", "number", "date", "datetime", "duration", "text"],
+};
+
+function kindHint(tag: string, value: unknown): string {
+  const allowed = KINDS[tag];
+  if (!allowed) return "";
+  return `${suggestion(String(value), allowed)} Use one of: ${allowed.join(", ")}.`;
+}
+
+/** "step `ask-age`", "the route 2 of step `x`", or the pointer as a fallback. */
+export function describePlace(pointer: string): string {
+  if (pointer === "") return "The document";
+  const parts = pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (parts[0] === "steps" && parts.length >= 2) {
+    const rest = parts.slice(2);
+    const inner = rest.length ? ` (at ${rest.join(".")})` : "";
+    return `Step "${parts[1]}"${inner}`;
+  }
+  return `"${parts.join(".")}"`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

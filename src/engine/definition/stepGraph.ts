@@ -1,0 +1,58 @@
+import { toPointer } from "../errors";
+import type { SopDefinition, Step } from "./types";
+
+/** An edge from a step to the step it may go on to. */
+export interface Edge {
+  to: string;
+  /** JSON pointer of the target id in the SOP document. */
+  pointer: string;
+  /** The route's condition, if any. */
+  when?: string;
+  /** Index of the route in the step's `next`, or -1 for a plain `next`. */
+  route: number;
+}
+
+/** The steps a step may go on to, in the order they are tried. `end` steps have none. */
+export function nextEdges(id: string, step: Step): Edge[] {
+  if (step.kind === "end") return [];
+  const next = step.next;
+  if (typeof next === "string") return [{ to: next, pointer: toPointer("steps", id, "next"), route: -1 }];
+  return next.map((route, i) => ({
+    to: route.to,
+    when: route.when,
+    pointer: toPointer("steps", id, "next", i, "to"),
+    route: i,
+  }));
+}
+
+/**
+ * The steps of one region of an SOP: those reachable from `entry` by `next`, without entering parallel tracks
+ * (each track is a region of its own). Unknown targets are skipped; lint reports them.
+ */
+export function collectRegion(sop: SopDefinition, entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id) || !sop.steps[id]) continue;
+    seen.add(id);
+    for (const edge of nextEdges(id, sop.steps[id])) queue.push(edge.to);
+  }
+  return [...seen];
+}
+
+/** Every region of an SOP reachable from its start: the main one (key "") and one per parallel track. */
+export function collectRegions(sop: SopDefinition): Map<string, { entry: string; steps: string[]; parallel?: string }> {
+  const regions = new Map<string, { entry: string; steps: string[]; parallel?: string }>();
+  const visit = (key: string, entry: string, parallel?: string) => {
+    if (regions.has(key)) return;
+    const steps = collectRegion(sop, entry);
+    regions.set(key, { entry, steps, parallel });
+    for (const id of steps) {
+      const step = sop.steps[id];
+      if (step.kind === "parallel") for (const track of step.tracks) visit(`${id}/${track.id}`, track.start, id);
+    }
+  };
+  visit("", sop.start);
+  return regions;
+}

@@ -1,0 +1,46 @@
+/** Hand-written types beside the generated ones; they never restate what a schema says. */
+import type { Catalog, Flag, Role, Service, Site } from "./generated/catalog";
+import type { Scenario } from "./generated/scenario";
+import type { SopDefinition, Step } from "./generated/sop";
+
+export type { CaseEvent, CaseOpened, Value as AnswerValue } from "./generated/case-event";
+export type { Catalog, Flag, Role, Service, Site } from "./generated/catalog";
+export type { Action as ScenarioAction, Expect as ScenarioExpect, Scenario } from "./generated/scenario";
+export type {
+  Answer,
+  Effect,
+  EndStep,
+  Expectation,
+  Invariant,
+  QuestionStep,
+  Route,
+  SopDefinition,
+  Step,
+} from "./generated/sop";
+
+/** A locale map: `{ es: "…", en: "…" }`. */
+export type Text = Record<string, string>;
+
+export type StepKind = Step["kind"];
+
+/** The catalog merged from every catalog file, indexed by id. */
+export interface CatalogIndex {
+  services: Map<string, Service>;
+  flags: Map<string, Flag>;
+  sites: Map<string, Site>;
+  roles: Map<string, Role>;
+}
+
+/** Every SOP (by id) and the catalog: what a compiler needs to resolve procedures and references. */
+export interface SopLibrary {
+  sops: Map<string, SopDefinition>;
+  catalog: CatalogIndex;
+}
+
+/** A loaded file: its value, or nothing when it could not be trusted. */
+export interface Loaded<T> {
+  file: string;
+  value?: T;
+}
+
+export type { Catalog as CatalogFile, Scenario as ScenarioFile };

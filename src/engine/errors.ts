@@ -1,0 +1,78 @@
+/** The fixed set of problem codes Senda reports. Policy staff and CI can filter on them. */
+export type IssueCode =
+  | "file-not-found"
+  | "bad-json"
+  | "duplicate-key"
+  | "schema"
+  | "unknown-step"
+  | "unknown-service"
+  | "unknown-flag"
+  | "unknown-sop"
+  | "unknown-variable"
+  | "unknown-option"
+  | "duplicate-variable"
+  | "duplicate-id"
+  | "unreachable-step"
+  | "dead-end"
+  | "no-default-route"
+  | "consent-missing"
+  | "expression-syntax"
+  | "expression-type"
+  | "missing-translation"
+  | "procedure-cycle"
+  | "track-escape"
+  | "own-consulate"
+  | "id-mismatch"
+  | "version-conflict"
+  | "unverified-legal-basis";
+
+export type Severity = "error" | "warning";
+
+/** One problem found in a file, with where it is and what to do about it. */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  /** The file it was found in, as given to the loader. */
+  file?: string;
+  /** RFC 6901 JSON pointer to the offending value, "" for the whole document. */
+  pointer: string;
+  /** 1-based line and column of the offending value, when the source text is known. */
+  line?: number;
+  column?: number;
+}
+
+/** The codes of misuse the engine throws for: a programmer error, never a user's bad input. */
+export type SendaErrorCode = "invalid-definition" | "unknown-name" | "invalid-state" | "invalid-argument";
+
+/** Thrown only for programmer errors; expected problems are returned as `Issue`s or refusals. */
+export class SendaError extends Error {
+  readonly code: SendaErrorCode;
+  readonly path: string;
+  constructor(code: SendaErrorCode, message: string, path = "") {
+    super(message);
+    this.name = "SendaError";
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** Builds an issue; the location is filled in by the loader that knows the source text. */
+export function issue(code: IssueCode, message: string, pointer: string, severity: Severity = "error"): Issue {
+  return { code, severity, message, pointer };
+}
+
+/** Encodes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Joins segments into a JSON pointer. */
+export function toPointer(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${pointerSegment(s)}`).join("");
+}
+
+/** Whether a list of issues holds at least one error. */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === "error");
+}

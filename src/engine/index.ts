@@ -1,0 +1,76 @@
+/**
+ * The Senda engine: load → validate → lint → compile → run / replay → analyse → simulate.
+ * Pure TypeScript: no React, no DOM, no storage and no clock of its own. This file is its only door.
+ */
+
+// Cases
+export {
+  type CaseNote,
+  CaseSession,
+  type OpenCaseOptions,
+  openCase,
+  type ReplayResult,
+  replayCase,
+  type SendResult,
+} from "./case/CaseSession";
+export { checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
+export {
+  type AnswerView,
+  type CaseView,
+  type DeadlineView,
+  type FlagView,
+  pickText,
+  type StepView,
+  viewCase,
+} from "./case/viewCase";
+export { ACTION_NAMES, checkMachineConfig, GUARD_NAMES } from "./compile/buildConfig";
+export type { CompiledScope, CompiledSop, CompiledStep, MachineConfigJson } from "./compile/CompiledSop";
+export type { DeadlineRecord, InvariantViolation, ReferralRecord, TraceEntry } from "./compile/caseContext";
+// Compilation
+export { compileSop } from "./compile/compileSop";
+export { hashJson } from "./compile/hashBundle";
+export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
+export {
+  emptyCatalog,
+  type LoadResult,
+  loadCatalog,
+  loadScenario,
+  loadSop,
+  mergeCatalogs,
+} from "./definition/loadDocument";
+export { classifyPath, type LoadedLibrary, loadLibrary, type SourceFile } from "./definition/loadLibrary";
+export { parseJson } from "./definition/parseJson";
+export { describePlace } from "./definition/schemaIssues";
+export { collectRegions, nextEdges } from "./definition/stepGraph";
+// Definitions: types, loading, validation and lint
+export type {
+  Answer,
+  AnswerValue,
+  CaseEvent,
+  CaseOpened,
+  Catalog,
+  CatalogIndex,
+  Effect,
+  Expectation,
+  Flag,
+  Invariant,
+  Role,
+  Scenario,
+  ScenarioAction,
+  ScenarioExpect,
+  Service,
+  Site,
+  SopDefinition,
+  SopLibrary,
+  Step,
+  StepKind,
+  Text,
+} from "./definition/types";
+// Errors and issues
+export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
+// Expressions
+export { type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
+export { declaredVariables, type VariableDeclaration } from "./expression/variables";
+
+// Simulation
+export { actionToEvent, runScenario, SCENARIO_EPOCH, type ScenarioResult } from "./simulation/runScenario";

@@ -1,0 +1,140 @@
+import type { CaseSession } from "../case/CaseSession";
+import { openCase } from "../case/CaseSession";
+import { type CaseView, viewCase } from "../case/viewCase";
+import type { CompiledSop } from "../compile/CompiledSop";
+import type { CaseEvent, Scenario, ScenarioAction } from "../definition/types";
+
+/** The default moment a scenario's case opens. */
+export const SCENARIO_EPOCH = "2024-03-01T08:00:00Z";
+const MINUTE = 60_000;
+
+/** The outcome of playing a scenario: pass, or the differences from what it expects, first one first. */
+export interface ScenarioResult {
+  id: string;
+  passed: boolean;
+  differences: string[];
+  view: CaseView;
+  session: CaseSession;
+}
+
+/** The case event an officer's action at a step produces, given the step's kind. */
+export function actionToEvent(
+  compiled: CompiledSop,
+  action: ScenarioAction,
+  at: string,
+  by: string,
+): CaseEvent | string {
+  const step = compiled.steps.get(action.step)?.step;
+  if (!step) return `the SOP has no step "${action.step}"`;
+  switch (step.kind) {
+    case "question":
+      return { type: "ANSWERED", step: action.step, value: action.answer as never, at, by };
+    case "checklist":
+      return {
+        type: "CHECKED",
+        step: action.step,
+        items: Array.isArray(action.answer)
+          ? (action.answer as string[])
+          : step.items.filter((i) => i.required).map((i) => i.id),
+        at,
+        by,
+      };
+    case "instruction":
+      return { type: "ACKNOWLEDGED", step: action.step, at, by };
+    case "referral":
+      return {
+        type: "REFERRED",
+        step: action.step,
+        consent: action.answer === undefined ? true : action.answer === true,
+        at,
+        by,
+      };
+    default:
+      return `step "${action.step}" is a ${step.kind} step, which takes no action`;
+  }
+}
+
+/**
+ * Plays a scenario through a compiled SOP, exactly as an officer would (the same events, at the times it gives),
+ * and compares what comes out with what it expects. The same function runs in CI, the trainer and the CLI.
+ */
+export function runScenario(compiled: CompiledSop, scenario: Scenario): ScenarioResult {
+  const by = "scenario";
+  let time = Date.parse(scenario.openedAt ?? SCENARIO_EPOCH);
+  const session = openCase(compiled, {
+    caseId: scenario.id,
+    at: new Date(time).toISOString(),
+    by,
+    site: scenario.site,
+  });
+  const differences: string[] = [];
+  for (const [i, action] of scenario.steps.entries()) {
+    time += (action.afterMinutes ?? 1) * MINUTE;
+    const event = actionToEvent(compiled, action, new Date(time).toISOString(), by);
+    if (typeof event === "string") {
+      differences.push(`action ${i + 1}: ${event}`);
+      break;
+    }
+    const result = session.send(event);
+    if (!result.ok) {
+      differences.push(`action ${i + 1} (step "${action.step}") was refused: ${result.reason}`);
+      break;
+    }
+  }
+  const view = viewCase(session, new Date(time));
+  if (differences.length === 0) differences.push(...compareExpectations(scenario, view, session));
+  return { id: scenario.id, passed: differences.length === 0, differences, view, session };
+}
+
+function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSession): string[] {
+  const out: string[] = [];
+  const expect = scenario.expect;
+  const flags = new Set(view.flags.map((f) => f.id));
+  for (const flag of expect.flags ?? [])
+    if (!flags.has(flag)) out.push(`expected flag "${flag}", raised: ${[...flags].join(", ") || "none"}`);
+  for (const flag of expect.notFlags ?? []) if (flags.has(flag)) out.push(`flag "${flag}" was raised but must not be`);
+  for (const expected of expect.referrals ?? []) {
+    const status = expected.status ?? "made";
+    const match = view.referrals.find(
+      (r) =>
+        r.service === expected.service && r.status === status && (!expected.urgency || r.urgency === expected.urgency),
+    );
+    if (!match) {
+      const got = view.referrals.map((r) => `${r.service} (${r.urgency}, ${r.status})`).join(", ") || "none";
+      out.push(
+        `expected a referral to "${expected.service}"${expected.urgency ? ` (${expected.urgency})` : ""} ${status}; referrals: ${got}`,
+      );
+    }
+  }
+  for (const service of expect.noReferrals ?? [])
+    if (view.referrals.some((r) => r.service === service && r.status === "made"))
+      out.push(`a referral to "${service}" was made but must not be`);
+  if (expect.outcome !== undefined && view.outcome !== expect.outcome) {
+    const where = view.current.map((c) => c.path).join(", ");
+    out.push(
+      view.outcome
+        ? `expected outcome "${expect.outcome}", got "${view.outcome}"`
+        : `expected outcome "${expect.outcome}", but the case has not ended (it waits at ${where || "no step"})`,
+    );
+  }
+  for (const expected of expect.deadlines ?? []) {
+    const deadline = view.deadlines.find((d) => d.id === expected.id);
+    if (!deadline)
+      out.push(
+        `expected deadline "${expected.id}", deadlines: ${view.deadlines.map((d) => d.id).join(", ") || "none"}`,
+      );
+    else if (expected.hoursLeft !== undefined && Math.abs(deadline.hoursLeft - expected.hoursLeft) > 1 / 60 + 1e-9)
+      out.push(
+        `deadline "${expected.id}": expected ${expected.hoursLeft} h left, got ${deadline.hoursLeft.toFixed(2)} h`,
+      );
+  }
+  const visited = session.context.visitedSet;
+  for (const step of expect.visits ?? []) if (!visited.has(step)) out.push(`expected the case to visit step "${step}"`);
+  for (const step of expect.avoids ?? [])
+    if (visited.has(step)) out.push(`the case visited step "${step}", which it must avoid`);
+  for (const v of view.violations)
+    out.push(
+      `invariant "${v.invariant}" of ${v.sop} is broken on this path: ${v.text.en ?? Object.values(v.text)[0]} (expected ${JSON.stringify(v.expectation)})`,
+    );
+  return out;
+}
