@@ -1,11 +1,12 @@
 import { type Command, type Io, parseArgs, UsageError } from "./command";
+import { bench } from "./commands/bench";
 import { compile } from "./commands/compile";
 import { diagram } from "./commands/diagram";
 import { test } from "./commands/test";
 import { validate } from "./commands/validate";
 
 /** Every command, in the order `senda --help` lists them. */
-export const COMMANDS: Command[] = [validate, test, compile, diagram];
+export const COMMANDS: Command[] = [validate, test, compile, diagram, bench];
 
 const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget"];
 

@@ -64,7 +64,8 @@ export function issue(code: IssueCode, message: string, pointer: string, severit
 
 /** Encodes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
 /** Joins segments into a JSON pointer. */

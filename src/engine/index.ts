@@ -29,6 +29,7 @@ export type { DeadlineRecord, InvariantViolation, ReferralRecord, TraceEntry } f
 // Compilation
 export { compileSop } from "./compile/compileSop";
 export { hashJson } from "./compile/hashBundle";
+export { buildLibrary } from "./definition/buildLibrary";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -69,7 +70,7 @@ export type {
 // Errors and issues
 export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
 // Expressions
-export { type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
+export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
 
 // Simulation

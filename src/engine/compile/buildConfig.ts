@@ -1,4 +1,4 @@
-import { collectRegion, nextEdges } from "../definition/stepGraph";
+import { collectRegion, costToEnd, nextEdges } from "../definition/stepGraph";
 import type { SopDefinition, SopLibrary, Step } from "../definition/types";
 import { SendaError } from "../errors";
 import type { CompiledStep, MachineConfigJson, NamedCall, TransitionJson } from "./CompiledSop";
@@ -151,24 +151,7 @@ function routes(id: string, step: Step, path: string): TransitionJson[] {
 
 /** For each step of a region, the fewest input steps on a way to an end step (a rough "steps left"). */
 function distancesToEnd(sop: SopDefinition, ids: string[]): Map<string, number> {
-  const distance = new Map<string, number>();
-  for (const id of ids) if (sop.steps[id].kind === "end") distance.set(id, 0);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const id of ids) {
-      const step = sop.steps[id];
-      const own = isInputKind(step.kind) ? 1 : 0;
-      for (const edge of nextEdges(id, step)) {
-        const d = distance.get(edge.to);
-        if (d !== undefined && (distance.get(id) ?? Number.POSITIVE_INFINITY) > d + own) {
-          distance.set(id, d + own);
-          changed = true;
-        }
-      }
-    }
-  }
-  return distance;
+  return costToEnd(sop, ids, (step) => (isInputKind(step.kind) ? 1 : 0));
 }
 
 /** The closed sets of guard and action names a compiled machine may use. */

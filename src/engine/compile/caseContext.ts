@@ -72,6 +72,8 @@ export interface CaseContext {
   by: string;
   /** Per procedure scope: the CEL activation of its answered variables. */
   scopes: Map<string, Activation>;
+  /** Per procedure scope: the variables its caller passed in with `with`; their questions are not asked. */
+  passedIn: Map<string, Set<string>>;
   answers: Map<string, AnswerRecord>;
   flags: string[];
   referrals: ReferralRecord[];
@@ -92,6 +94,7 @@ export function createCaseContext(): CaseContext {
     nowIso: new Date(0).toISOString(),
     by: "",
     scopes: new Map([["", {}]]),
+    passedIn: new Map(),
     answers: new Map(),
     flags: [],
     referrals: [],

@@ -30,7 +30,7 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
     isKnown: ({ context }: Args, { path }: Params) => {
       const compiled = stepAt(path);
       const variable = compiled.step.kind === "question" ? compiled.step.variable : undefined;
-      return variable !== undefined && Object.hasOwn(activation(context, compiled.scope), variable);
+      return variable !== undefined && context.passedIn.get(compiled.scope)?.has(variable) === true;
     },
     routeHolds: ({ context }: Args, { path, index }: Params) => {
       const compiled = stepAt(path);
@@ -87,12 +87,17 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
       const step = compiled.step;
       const callee = scopes.get(path)!;
       const fresh: Activation = {};
+      const passed = new Set<string>();
       context.scopes.set(path, fresh);
+      context.passedIn.set(path, passed);
       if (step.kind !== "procedure" || !step.with) return;
       const parent = activation(context, compiled.scope);
       for (const [name, expression] of Object.entries(step.with)) {
         const value = scopeOf(compiled).expressions.evaluate(expression, parent);
-        if (value !== undefined && callee.expressions.variables.has(name)) fresh[name] = value;
+        if (value !== undefined && callee.expressions.variables.has(name)) {
+          fresh[name] = value;
+          passed.add(name);
+        }
       }
     },
     reachEnd: ({ context }: Args, { path }: Params) => {

@@ -3,7 +3,7 @@ import { ExpressionScope } from "../expression/ExpressionScope";
 import { type CelType, declaredVariables, describeType, TIMESTAMP } from "../expression/variables";
 import { suggestion } from "./didYouMean";
 import { describePlace } from "./schemaIssues";
-import { collectRegions, nextEdges } from "./stepGraph";
+import { collectRegions, costToEnd, nextEdges } from "./stepGraph";
 import type { SopDefinition, SopLibrary, Step } from "./types";
 
 /** The locales every human text must have. */
@@ -308,19 +308,7 @@ function lintStructure(sop: SopDefinition, add: Add) {
 
   // Dead ends: a step from which no end step of its region can be reached.
   for (const region of regions.values()) {
-    const canFinish = new Set<string>();
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const id of region.steps) {
-        if (canFinish.has(id)) continue;
-        const step = sop.steps[id];
-        if (step.kind === "end" || nextEdges(id, step).some((e) => canFinish.has(e.to))) {
-          canFinish.add(id);
-          changed = true;
-        }
-      }
-    }
+    const canFinish = costToEnd(sop, region.steps, () => 0);
     for (const id of region.steps) {
       if (!canFinish.has(id))
         add(
@@ -357,8 +345,10 @@ function lintConsent(sop: SopDefinition, add: Add) {
     const category = step.sensitive;
     const coversIt = (s: Step) =>
       s.kind === "question" && s.answer.type === "consent" && s.answer.covers.includes(category);
-    // Is the question reachable from an entry without passing a consent question that covers its category?
-    const entries = [...collectRegions(sop).values()].map((r) => r.entry);
+    // Is the question reachable from the start without passing a consent question that covers its category?
+    // Only the start: a track is entered through its parallel step, so starting at track entries would skip
+    // the consent given before the parallel step.
+    const entries = [sop.start];
     const seen = new Set<string>();
     const queue = entries.filter((e) => sop.steps[e] && !coversIt(sop.steps[e]));
     let reached = false;

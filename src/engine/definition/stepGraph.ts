@@ -56,3 +56,48 @@ export function collectRegions(sop: SopDefinition): Map<string, { entry: string;
   visit("", sop.start);
   return regions;
 }
+
+/**
+ * For each step of a region, the least cost of a way to an end step, where entering a step costs `cost(step)`;
+ * steps that cannot reach an end are absent. A reverse breadth-first search over 0/1 costs: linear in the region.
+ */
+export function costToEnd(
+  sop: SopDefinition,
+  ids: readonly string[],
+  cost: (step: Step) => 0 | 1,
+): Map<string, number> {
+  const inRegion = new Set(ids);
+  const predecessors = new Map<string, string[]>();
+  for (const id of ids) {
+    for (const edge of nextEdges(id, sop.steps[id])) {
+      if (!inRegion.has(edge.to)) continue;
+      const list = predecessors.get(edge.to);
+      if (list) list.push(id);
+      else predecessors.set(edge.to, [id]);
+    }
+  }
+  const distance = new Map<string, number>();
+  const deque: string[] = [];
+  for (const id of ids) {
+    if (sop.steps[id].kind === "end") {
+      distance.set(id, 0);
+      deque.push(id);
+    }
+  }
+  // 0/1 BFS: a step's distance is its own cost plus the best successor's distance.
+  let head = 0;
+  const front: string[] = [];
+  while (head < deque.length || front.length) {
+    const id = front.length ? front.pop()! : deque[head++];
+    const d = distance.get(id)!;
+    for (const previous of predecessors.get(id) ?? []) {
+      const candidate = d + cost(sop.steps[previous]);
+      if (candidate < (distance.get(previous) ?? Number.POSITIVE_INFINITY)) {
+        distance.set(previous, candidate);
+        if (candidate === d) front.push(previous);
+        else deque.push(previous);
+      }
+    }
+  }
+  return distance;
+}

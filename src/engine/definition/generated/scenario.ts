@@ -5,6 +5,13 @@
  * via the `definition` "Id".
  */
 export type Id = string
+/**
+ * A step id, or inside a procedure `<procedure-step-id>/<step-id>`.
+ * 
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "StepPath".
+ */
+export type StepPath = string
 
 /**
  * A persona played through an SOP: the answers in order, the time between them, and what must come out. A regression test in CI, an autoplay in the trainer, and the answer key for trainees.
@@ -42,7 +49,7 @@ export interface Text {
  * via the `definition` "Action".
  */
 export interface Action {
-step: Id
+step: StepPath
 answer?: unknown
 /**
  * Minutes that pass before this action; 1 when absent.
@@ -70,6 +77,6 @@ id: Id
  */
 hoursLeft?: number
 }[]
-visits?: Id[]
-avoids?: Id[]
+visits?: StepPath[]
+avoids?: StepPath[]
 }

@@ -228,7 +228,7 @@ text: Text
 required?: boolean
 }
 /**
- * A typed answer stored under a variable. A question already answered earlier in the case (for example passed in by a calling procedure) is not asked again.
+ * A typed answer stored under a variable. A question whose variable was passed in by the calling procedure (`with`) is not asked; one reached again in a loop is asked again.
  * 
  * This interface was referenced by `SopDefinition`'s JSON-Schema
  * via the `definition` "QuestionStep".
