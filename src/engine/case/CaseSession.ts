@@ -25,7 +25,7 @@ const INPUT_TYPES = new Set(["ANSWERED", "CHECKED", "ACKNOWLEDGED", "REFERRED"])
  * @example
  * const session = openCase(compiled, { caseId: "c-1", at: "2024-03-01T08:00:00Z", by: "officer-7" });
  * session.send({ type: "ANSWERED", step: "ask-age", value: 15, at: "2024-03-01T08:01:00Z", by: "officer-7" });
- * session.view(new Date()).current[0].id; // the next step
+ * viewCase(session, clock.now()).current[0].id; // the next step, at the time an injected clock gives
  */
 export class CaseSession {
   readonly compiled: CompiledSop;
