@@ -174,7 +174,16 @@ function lintDuplicateIds(sop: SopDefinition, add: Add) {
 }
 
 function lintExpressions(sop: SopDefinition, library: SopLibrary, scope: ExpressionScope, add: Add) {
-  const check = (expression: string, pointer: string, where: string, expected: CelType) => {
+  const check = (expression: string, pointer: string, where: string, expected: CelType | undefined) => {
+    const badDuration = invalidDurationLiteral(expression);
+    if (badDuration) {
+      add(
+        "expression-type",
+        `${where}: duration("${badDuration}") is not a CEL duration; write hours, minutes or seconds, like "72h", "90m" or "4320h" for 180 days.`,
+        pointer,
+      );
+      return;
+    }
     const result = scope.check(expression, expected);
     if (!result.ok) {
       if (result.unknownVariable) {
@@ -215,7 +224,7 @@ function lintExpressions(sop: SopDefinition, library: SopLibrary, scope: Express
           );
           continue;
         }
-        check(expression, pointer, `${where} (passing "${name}")`, target?.type ?? ("dyn" as CelType));
+        check(expression, pointer, `${where} (passing "${name}")`, target?.type);
       }
     }
   }
@@ -226,6 +235,14 @@ function lintExpressions(sop: SopDefinition, library: SopLibrary, scope: Express
       if ("holds" in expectation)
         check(expectation.holds, toPointer("invariants", i, "expect", j, "holds"), where, "bool");
   }
+}
+
+/** The first `duration("…")` literal CEL cannot read (CEL has no day unit), if any. */
+function invalidDurationLiteral(expression: string): string | undefined {
+  for (const match of expression.matchAll(/duration\(\s*"([^"]*)"\s*\)/g)) {
+    if (!/^-?([0-9]+(\.[0-9]+)?(h|m|s|ms|us|ns))+$/.test(match[1])) return match[1];
+  }
+  return undefined;
 }
 
 /** Flags a string literal compared with a choice variable, `flags` or `referrals` that cannot match. */

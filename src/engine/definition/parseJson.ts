@@ -27,16 +27,15 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
   if (errors.length > 0 || !root) {
-    const issues = errors.map((e) => {
-      const found = issue(
-        "bad-json",
-        `the file is not valid JSON: ${describeParseError(printParseErrorCode(e.error))}`,
-        "",
-      );
-      return { ...found, ...position(e.offset) };
-    });
-    if (issues.length === 0) issues.push({ ...issue("bad-json", "the file is empty", ""), line: 1, column: 1 });
-    return { issues };
+    if (text.trim() === "") return { issues: [{ ...issue("bad-json", "the file is empty", ""), line: 1, column: 1 }] };
+    // Only the first syntax error: the parser's recovery turns one mistake into several follow-up errors.
+    const first = errors[0];
+    const comma = first ? trailingComma(text, first.offset) : -1;
+    const message =
+      comma >= 0
+        ? "the file is not valid JSON: a comma before a closing } or ] (JSON allows no trailing comma); remove it"
+        : `the file is not valid JSON: ${first ? describeParseError(printParseErrorCode(first.error)) : "a value was expected"}`;
+    return { issues: [{ ...issue("bad-json", message, ""), ...position(comma >= 0 ? comma : (first?.offset ?? 0)) }] };
   }
   const offsets = new Map<string, number>();
   const issues: Issue[] = [];
@@ -72,6 +71,16 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     return position(offsets.get(p) ?? 0);
   };
   return { document: { value, locate }, issues };
+}
+
+/** The offset of a comma that stands right before a closing bracket at `offset`, or -1. */
+function trailingComma(text: string, offset: number): number {
+  let after = offset;
+  while (after < text.length && /\s/.test(text[after])) after++;
+  if (text[after] !== "}" && text[after] !== "]") return -1;
+  let before = Math.min(offset, after) - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return text[before] === "," ? before : -1;
 }
 
 function computeLineStarts(text: string): number[] {

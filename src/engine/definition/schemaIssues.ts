@@ -1,4 +1,4 @@
-import { type Issue, issue } from "../errors";
+import { type Issue, issue, pointerSegment } from "../errors";
 import { suggestion } from "./didYouMean";
 
 /** The shape of an error from a precompiled Ajv validator (verbose mode). */
@@ -10,6 +10,8 @@ export interface SchemaError {
   message?: string;
   parentSchema?: { properties?: Record<string, unknown>; title?: string; description?: string };
   data?: unknown;
+  /** Set on the errors of a `propertyNames` subschema: the key that failed. */
+  propertyName?: string;
 }
 
 export type SchemaValidator = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
@@ -20,7 +22,7 @@ export type SchemaValidator = ((value: unknown) => boolean) & { errors?: SchemaE
  */
 export function checkSchema(validate: SchemaValidator, value: unknown): Issue[] {
   if (validate(value)) return [];
-  const errors = pruneOneOf(validate.errors ?? []);
+  const errors = pruneKeyErrors(pruneOneOf(validate.errors ?? []));
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
@@ -31,6 +33,12 @@ export function checkSchema(validate: SchemaValidator, value: unknown): Issue[] 
     issues.push(found);
   }
   return issues;
+}
+
+/** A bad key gives an error about the key and a wrapping `propertyNames` error; keep only the first. */
+function pruneKeyErrors(errors: SchemaError[]): SchemaError[] {
+  const explained = new Set(errors.filter((e) => e.propertyName !== undefined).map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === "propertyNames" && explained.has(e.instancePath)));
 }
 
 function pruneOneOf(errors: SchemaError[]): SchemaError[] {
@@ -95,26 +103,34 @@ function toIssue(error: SchemaError): Issue {
     case "const":
       return issue("schema", `${where} must be ${JSON.stringify(p.allowedValue)}.`, at);
     case "pattern": {
-      const got = JSON.stringify(error.data);
-      if (String(p.pattern).startsWith("^[a-z0-9]+(-[a-z0-9]+)*"))
+      // A failed key (from `propertyNames`) is reported at the key's own pointer.
+      const key = error.propertyName;
+      const pointer = key === undefined ? at : `${at}/${pointerSegment(key)}`;
+      const subject = key === undefined ? `${where} ${JSON.stringify(error.data)}` : `${where}: the key ${JSON.stringify(key)}`;
+      const pattern = String(p.pattern);
+      if (pattern.startsWith("^[a-z0-9]+(-[a-z0-9]+)*"))
         return issue(
           "schema",
-          `${where} ${got} is not a valid id: use lowercase letters, digits and single hyphens, like "ask-age".`,
-          at,
+          `${subject} is not a valid id: use lowercase letters, digits and single hyphens, like "ask-age".`,
+          pointer,
         );
-      if (String(p.pattern).startsWith("^[a-z][a-z0-9_]*"))
+      if (pattern.startsWith("^[a-z][a-z0-9_]*"))
         return issue(
           "schema",
-          `${where} ${got} is not a valid variable name: use lowercase letters, digits and underscores, like "travelling_with".`,
-          at,
+          `${subject} is not a valid variable name: use lowercase letters, digits and underscores, like "travelling_with".`,
+          pointer,
         );
-      if (String(p.pattern).startsWith("^[a-z]{2}"))
+      if (pattern.startsWith("^[a-z]{2}"))
+        return issue("schema", `${subject} is not a locale code: use two lowercase letters, like "es" or "en".`, pointer);
+      if (pattern.startsWith("^[0-9]+(\\.[0-9]+)?(m|h|d)$"))
         return issue(
           "schema",
-          `${where} ${got} is not a locale code: use two lowercase letters, like "es" or "en".`,
-          at,
+          `${subject} is not a time span: write a number followed by m, h or d, like "90m", "72h" or "5d".`,
+          pointer,
         );
-      return issue("schema", `${where} ${got} is not in the expected form (${p.pattern}).`, at);
+      if (pattern.startsWith("^(0|[1-9]\\d*)\\."))
+        return issue("schema", `${subject} is not a version number: write it like "1.2.0".`, pointer);
+      return issue("schema", `${subject} is not in the expected form (${pattern}).`, pointer);
     }
     case "type":
       return issue("schema", `${where} must be ${article(String(p.type))}; it is ${describeValue(error.data)}.`, at);

@@ -128,6 +128,8 @@ function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSe
         `deadline "${expected.id}": expected ${expected.hoursLeft} h left, got ${deadline.hoursLeft.toFixed(2)} h`,
       );
   }
+  for (const id of expect.noDeadlines ?? [])
+    if (view.deadlines.some((d) => d.id === id)) out.push(`deadline "${id}" is running but must not be`);
   const visited = session.context.visitedSet;
   for (const step of expect.visits ?? []) if (!visited.has(step)) out.push(`expected the case to visit step "${step}"`);
   for (const step of expect.avoids ?? [])

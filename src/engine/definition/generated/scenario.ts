@@ -77,6 +77,10 @@ id: Id
  */
 hoursLeft?: number
 }[]
+/**
+ * Deadlines that must not be running at the end.
+ */
+noDeadlines?: Id[]
 visits?: StepPath[]
 avoids?: StepPath[]
 }
