@@ -76,6 +76,10 @@ export interface CaseContext {
   passedIn: Map<string, Set<string>>;
   answers: Map<string, AnswerRecord>;
   flags: string[];
+  /** The scope (procedure path) that last raised each flag. */
+  flagRaisedBy: Map<string, string>;
+  /** Per scope: the ids of its steps visited so far, in order (the CEL `visited` list). */
+  visitedByScope: Map<string, string[]>;
   referrals: ReferralRecord[];
   /** Services referred to (made), as a CEL list. */
   referredServices: string[];
@@ -97,6 +101,8 @@ export function createCaseContext(): CaseContext {
     passedIn: new Map(),
     answers: new Map(),
     flags: [],
+    flagRaisedBy: new Map(),
+    visitedByScope: new Map(),
     referrals: [],
     referredServices: [],
     deadlines: new Map(),

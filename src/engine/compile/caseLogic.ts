@@ -44,6 +44,12 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
       const compiled = stepAt(path);
       context.visited.push(path);
       context.visitedSet.add(path);
+      let ids = context.visitedByScope.get(compiled.scope);
+      if (!ids) {
+        ids = [];
+        context.visitedByScope.set(compiled.scope, ids);
+      }
+      ids.push(compiled.id);
       if (compiled.step.kind === "decision") applyEffects(context, compiled, scopeOf(compiled));
     },
     complete: ({ context, event }: Args, { path }: Params) => {
@@ -89,6 +95,7 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
       const fresh: Activation = {};
       const passed = new Set<string>();
       context.scopes.set(path, fresh);
+      context.visitedByScope.set(path, []);
       context.passedIn.set(path, passed);
       if (step.kind !== "procedure" || !step.with) return;
       const parent = activation(context, compiled.scope);
@@ -127,6 +134,12 @@ export function activation(context: CaseContext, scope: string): Activation {
   a.flags = context.flags;
   a.referrals = context.referredServices;
   a.outcome = context.outcomes.get(scope) ?? "";
+  let visited = context.visitedByScope.get(scope);
+  if (!visited) {
+    visited = [];
+    context.visitedByScope.set(scope, visited);
+  }
+  a.visited = visited;
   return a;
 }
 
@@ -201,6 +214,7 @@ function applyEffects(context: CaseContext, compiled: CompiledStep, scope: Compi
     const values = effect.when ? traceValues(scope.expressions, effect.when, a) : undefined;
     if ("raise" in effect) {
       if (!context.flags.includes(effect.raise)) context.flags.push(effect.raise);
+      context.flagRaisedBy.set(effect.raise, compiled.scope);
       context.trace.push({
         at: context.nowIso,
         step: compiled.path,
@@ -289,10 +303,14 @@ function meets(
   prefix: string,
   outcome: string,
 ): boolean {
+  // What must be absent counts only what this procedure (or one it ran) did: a caller's flags are its own.
+  const ownedHere = (path: string) => scope.path === "" || path === scope.path || path.startsWith(prefix);
   if ("referral" in e) return context.referredServices.includes(e.referral);
-  if ("noReferral" in e) return !context.referredServices.includes(e.noReferral);
+  if ("offered" in e) return context.referrals.some((r) => r.service === e.offered);
+  if ("noReferral" in e)
+    return !context.referrals.some((r) => r.service === e.noReferral && r.status === "made" && ownedHere(r.step));
   if ("flag" in e) return context.flags.includes(e.flag);
-  if ("noFlag" in e) return !context.flags.includes(e.noFlag);
+  if ("noFlag" in e) return !(context.flags.includes(e.noFlag) && ownedHere(context.flagRaisedBy.get(e.noFlag) ?? ""));
   if ("visits" in e) return context.visitedSet.has(`${prefix}${e.visits}`);
   if ("avoids" in e) return !context.visitedSet.has(`${prefix}${e.avoids}`);
   if ("outcome" in e) return (e.outcome as string[]).includes(outcome);

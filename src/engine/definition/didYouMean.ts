@@ -19,17 +19,20 @@ export function suggestion(word: string, candidates: Iterable<string>): string {
   return match ? ` Did you mean "${match}"?` : "";
 }
 
+/** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`: a swap is the commonest typo. */
 function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, twoBack[j - 2] + 1);
+      current.push(d);
     }
+    twoBack = previous;
+    previous = current;
   }
   return previous[b.length];
 }

@@ -48,7 +48,12 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
     if (!sop.steps[target])
       add("unknown-step", `${from} goes to "${target}", which does not exist.${suggestion(target, stepIds)}`, pointer);
   };
-  stepRef(sop.start, "/start", "The SOP starts at, and");
+  if (!sop.steps[sop.start])
+    add(
+      "unknown-step",
+      `The SOP starts at "${sop.start}", which does not exist.${suggestion(sop.start, stepIds)}`,
+      "/start",
+    );
   for (const [id, step] of Object.entries(sop.steps)) {
     for (const edge of nextEdges(id, step)) stepRef(edge.to, edge.pointer, `Step "${id}"`);
     if (step.kind === "parallel") {
@@ -65,6 +70,11 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
       }
     }
   }
+  // With a step reference broken (or two tracks sharing an id, so one is hidden), reachability and dead ends
+  // would only echo that one mistake.
+  const graphIsBroken = issues.some(
+    (i) => i.code === "unknown-step" || (i.code === "duplicate-id" && i.pointer.includes("/tracks/")),
+  );
   for (const id of Object.keys(sop.estimates ?? {}))
     if (!sop.steps[id])
       add(
@@ -77,7 +87,7 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
   lintCatalogReferences(sop, library, add);
   lintDuplicateIds(sop, add);
   lintExpressions(sop, library, scope, add);
-  lintStructure(sop, add);
+  lintStructure(sop, add, graphIsBroken);
   lintConsent(sop, add);
   lintTranslations(sop, add);
   lintProcedureCycles(sop, library, add);
@@ -122,6 +132,7 @@ function lintCatalogReferences(sop: SopDefinition, library: SopLibrary, add: Add
       const pointer = toPointer("invariants", i, "expect", j);
       const where = `Invariant "${invariant.id}"`;
       if ("referral" in expectation) serviceRef(expectation.referral, `${pointer}/referral`, where);
+      if ("offered" in expectation) serviceRef(expectation.offered, `${pointer}/offered`, where);
       if ("noReferral" in expectation) serviceRef(expectation.noReferral, `${pointer}/noReferral`, where);
       if ("flag" in expectation) flagRef(expectation.flag, `${pointer}/flag`, where);
       if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, where);
@@ -199,7 +210,7 @@ function lintExpressions(sop: SopDefinition, library: SopLibrary, scope: Express
       }
       return;
     }
-    checkLiterals(expression, pointer, where, scope, library, add);
+    checkLiterals(expression, pointer, where, scope, library, sop, add);
   };
   for (const [id, step] of Object.entries(sop.steps)) {
     const where = `Step "${id}"`;
@@ -252,6 +263,7 @@ function checkLiterals(
   where: string,
   scope: ExpressionScope,
   library: SopLibrary,
+  sop: SopDefinition,
   add: Add,
 ) {
   const patterns = [
@@ -267,6 +279,15 @@ function checkLiterals(
           add(
             "unknown-flag",
             `${where}: the condition tests the flag "${literal}", which is not in the catalog.${suggestion(literal, library.catalog.flags.keys())}`,
+            pointer,
+          );
+        continue;
+      }
+      if (name === "visited") {
+        if (!sop.steps[literal])
+          add(
+            "unknown-step",
+            `${where}: the condition tests whether step "${literal}" was visited, but there is no such step.${suggestion(literal, Object.keys(sop.steps))}`,
             pointer,
           );
         continue;
@@ -295,7 +316,7 @@ function checkLiterals(
   }
 }
 
-function lintStructure(sop: SopDefinition, add: Add) {
+function lintStructure(sop: SopDefinition, add: Add, graphIsBroken: boolean) {
   const regions = collectRegions(sop);
   const reachable = new Set<string>();
   const owner = new Map<string, string>();
@@ -315,7 +336,7 @@ function lintStructure(sop: SopDefinition, add: Add) {
     }
   }
   for (const id of Object.keys(sop.steps))
-    if (!reachable.has(id))
+    if (!graphIsBroken && !reachable.has(id))
       add(
         "unreachable-step",
         `Step "${id}" can never be reached: no step goes to it.`,
@@ -324,7 +345,7 @@ function lintStructure(sop: SopDefinition, add: Add) {
       );
 
   // Dead ends: a step from which no end step of its region can be reached.
-  for (const region of regions.values()) {
+  for (const region of graphIsBroken ? [] : regions.values()) {
     const canFinish = costToEnd(sop, region.steps, () => 0);
     for (const id of region.steps) {
       if (!canFinish.has(id))

@@ -3,7 +3,7 @@ import { validateCatalogSchema } from "./generated/validateCatalogSchema.js";
 import { validateScenarioSchema } from "./generated/validateScenarioSchema.js";
 import { validateSopSchema } from "./generated/validateSopSchema.js";
 import { type JsonDocument, parseJson } from "./parseJson";
-import { checkSchema, type SchemaValidator } from "./schemaIssues";
+import { checkSchema, describeScenarioPlace, type SchemaValidator } from "./schemaIssues";
 import type { Catalog, CatalogIndex, Scenario, SopDefinition } from "./types";
 
 /** The outcome of loading one file: the value when it passed the schema, and every issue found, located. */
@@ -15,11 +15,16 @@ export interface LoadResult<T> {
   locate: (pointer: string) => { line: number; column: number };
 }
 
-function loadWith<T>(validate: SchemaValidator, text: string, file: string): LoadResult<T> {
+function loadWith<T>(
+  validate: SchemaValidator,
+  text: string,
+  file: string,
+  describe?: (pointer: string) => string,
+): LoadResult<T> {
   const { document, issues } = parseJson(text);
   const locate = (pointer: string) => document?.locate(pointer) ?? { line: 1, column: 1 };
   if (!document) return { file, issues: issues.map((i) => ({ ...i, file })), locate };
-  const schemaIssues = checkSchema(validate, document.value).map((i) => placeIssue(i, file, document));
+  const schemaIssues = checkSchema(validate, document.value, describe).map((i) => placeIssue(i, file, document));
   const all = [...issues.map((i) => ({ ...i, file })), ...schemaIssues];
   return { file, value: schemaIssues.length === 0 ? (document.value as T) : undefined, issues: all, locate };
 }
@@ -40,7 +45,7 @@ export function loadCatalog(text: string, file = "<catalog>"): LoadResult<Catalo
 
 /** Parses and schema-checks one scenario file. */
 export function loadScenario(text: string, file = "<scenario>"): LoadResult<Scenario> {
-  return loadWith<Scenario>(validateScenarioSchema as SchemaValidator, text, file);
+  return loadWith<Scenario>(validateScenarioSchema as SchemaValidator, text, file, describeScenarioPlace);
 }
 
 /** Merges catalog files into one index; an id defined twice is an issue at its second definition. */

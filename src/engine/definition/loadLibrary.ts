@@ -53,11 +53,14 @@ export function loadLibrary(files: readonly SourceFile[]): LoadedLibrary {
 
   const library: SopLibrary = { sops: new Map(), catalog: merged.catalog };
   const sopFiles = new Map<string, string>();
+  const broken = new Set<string>();
   const located = new Map<string, LoadResult<SopDefinition>>();
   for (const loaded of sops) {
     if (!loaded.value) continue;
     const id = loaded.value.id;
     if (library.sops.has(id)) {
+      // Which of the two is meant is anyone's guess: compile neither.
+      broken.add(id);
       issues.push(
         at(
           loaded,
@@ -75,12 +78,12 @@ export function loadLibrary(files: readonly SourceFile[]): LoadedLibrary {
     located.set(id, loaded);
   }
 
-  const broken = new Set<string>();
   for (const [id, sop] of library.sops) {
     const loaded = located.get(id)!;
     const found = lintSop(sop, library, loaded.file).map((i) => at(loaded, i));
     issues.push(...found);
-    if (hasErrors(found)) broken.add(id);
+    // Errors found while loading count too (a duplicate key passes the schema but is still an error).
+    if (hasErrors(found) || hasErrors(loaded.issues)) broken.add(id);
   }
   const compiled = new Map<string, CompiledSop>();
   for (const [id, sop] of library.sops) {

@@ -13,6 +13,8 @@ export interface JsonDocument {
  * Returns the document, or issues for syntax errors and duplicate keys (which JSON.parse silently drops).
  */
 export function parseJson(text: string): { document?: JsonDocument; issues: Issue[] } {
+  // Editors on Windows often save a byte-order mark; JSON parsers may ignore it. A space keeps every offset.
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = computeLineStarts(text);
@@ -31,11 +33,15 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     // Only the first syntax error: the parser's recovery turns one mistake into several follow-up errors.
     const first = errors[0];
     const comma = first ? trailingComma(text, first.offset) : -1;
-    const message =
-      comma >= 0
-        ? "the file is not valid JSON: a comma before a closing } or ] (JSON allows no trailing comma); remove it"
-        : `the file is not valid JSON: ${first ? describeParseError(printParseErrorCode(first.error)) : "a value was expected"}`;
-    return { issues: [{ ...issue("bad-json", message, ""), ...position(comma >= 0 ? comma : (first?.offset ?? 0)) }] };
+    if (comma >= 0) {
+      const message = "the file is not valid JSON: a comma before a closing } or ] (JSON allows none there); remove it";
+      return { issues: [{ ...issue("bad-json", message, ""), ...position(comma) }] };
+    }
+    const code = first ? printParseErrorCode(first.error) : "ValueExpected";
+    // A missing comma is noticed at the next value; point at the end of the previous one, where it belongs.
+    const offset = code === "CommaExpected" ? endOfPreviousToken(text, first!.offset) : (first?.offset ?? 0);
+    const message = `the file is not valid JSON: ${describeParseError(code)}`;
+    return { issues: [{ ...issue("bad-json", message, ""), ...position(offset) }] };
   }
   const offsets = new Map<string, number>();
   const issues: Issue[] = [];
@@ -83,6 +89,13 @@ function trailingComma(text: string, offset: number): number {
   return text[before] === "," ? before : -1;
 }
 
+/** The offset just after the last non-space character before `offset`. */
+function endOfPreviousToken(text: string, offset: number): number {
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return before + 1;
+}
+
 function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
@@ -96,7 +109,7 @@ function describeParseError(code: string): string {
     PropertyNameExpected: "a property name in double quotes was expected",
     ValueExpected: "a value was expected",
     ColonExpected: "a colon was expected",
-    CommaExpected: "a comma was expected (or there is one too many)",
+    CommaExpected: "a comma is missing after this value",
     CloseBraceExpected: "a closing } was expected",
     CloseBracketExpected: "a closing ] was expected",
     EndOfFileExpected: "text after the end of the document",

@@ -1,5 +1,5 @@
 import { type Issue, issue, pointerSegment } from "../errors";
-import { suggestion } from "./didYouMean";
+import { didYouMean, suggestion } from "./didYouMean";
 
 /** The shape of an error from a precompiled Ajv validator (verbose mode). */
 export interface SchemaError {
@@ -8,7 +8,12 @@ export interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
-  parentSchema?: { properties?: Record<string, unknown>; title?: string; description?: string };
+  parentSchema?: {
+    properties?: Record<string, unknown>;
+    title?: string;
+    description?: string;
+    oneOf?: { $ref?: string }[];
+  };
   data?: unknown;
   /** Set on the errors of a `propertyNames` subschema: the key that failed. */
   propertyName?: string;
@@ -20,13 +25,17 @@ export type SchemaValidator = ((value: unknown) => boolean) & { errors?: SchemaE
  * Runs a precompiled schema validator and turns its errors into issues a policy officer can act on.
  * Of the branches of a failed `oneOf`, only the closest one is reported, so one mistake gives one message.
  */
-export function checkSchema(validate: SchemaValidator, value: unknown): Issue[] {
+export function checkSchema(
+  validate: SchemaValidator,
+  value: unknown,
+  describe: (pointer: string) => string = describePlace,
+): Issue[] {
   if (validate(value)) return [];
-  const errors = pruneKeyErrors(pruneOneOf(validate.errors ?? []));
+  const errors = pruneEchoes(pruneKeyErrors(pruneOneOf(validate.errors ?? [])));
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
-    const found = toIssue(error);
+    const found = toIssue(error, describe);
     const key = `${found.pointer}\u0000${found.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -41,17 +50,52 @@ function pruneKeyErrors(errors: SchemaError[]): SchemaError[] {
   return errors.filter((e) => !(e.keyword === "propertyNames" && explained.has(e.instancePath)));
 }
 
+/**
+ * Drops errors that only repeat another: a missing "kind" also fails the discriminator, and a misspelt field
+ * ("nxet") also leaves the field it meant ("next") missing; the message about the typo says it all.
+ */
+function pruneEchoes(errors: SchemaError[]): SchemaError[] {
+  const required = (at: string, name: unknown) =>
+    errors.some((r) => r.keyword === "required" && r.instancePath === at && r.params.missingProperty === name);
+  const misspelt = (at: string, name: string) =>
+    errors.some(
+      (a) =>
+        a.keyword === "additionalProperties" &&
+        a.instancePath === at &&
+        didYouMean(String(a.params.additionalProperty), [name]) === name,
+    );
+  return errors.filter((e) => {
+    if (e.keyword === "discriminator" && e.params.error === "tag") return !required(e.instancePath, e.params.tag);
+    if (e.keyword === "required") return !misspelt(e.instancePath, String(e.params.missingProperty));
+    return true;
+  });
+}
+
+/** Which branch of a failed `oneOf` an error came from, if any. */
+function branchOf(error: SchemaError, failure: SchemaError): string | undefined {
+  const prefix = `${failure.schemaPath}/`;
+  if (error.schemaPath.startsWith(prefix)) return error.schemaPath.slice(prefix.length).split("/")[0];
+  // A branch that is a $ref reports paths inside the referenced schema; those at the oneOf's own value are its.
+  if (error.instancePath !== failure.instancePath) return undefined;
+  const branches = failure.parentSchema?.oneOf ?? [];
+  const i = branches.findIndex(
+    (b) => b.$ref && (error.schemaPath === b.$ref || error.schemaPath.startsWith(`${b.$ref}/`)),
+  );
+  return i >= 0 ? String(i) : undefined;
+}
+
 function pruneOneOf(errors: SchemaError[]): SchemaError[] {
   const oneOfs = errors.filter((e) => e.keyword === "oneOf");
   if (oneOfs.length === 0) return errors;
   const dropped = new Set<SchemaError>();
   for (const failure of oneOfs) {
-    const prefix = `${failure.schemaPath}/`;
     const byBranch = new Map<string, SchemaError[]>();
     for (const e of errors) {
-      if (e === failure || !e.schemaPath.startsWith(prefix)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split("/")[0];
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+      if (e === failure) continue;
+      // Errors below the value from a $ref inside a branch cannot be placed; they still show a branch went deeper.
+      const branch =
+        branchOf(e, failure) ?? (e.instancePath.startsWith(`${failure.instancePath}/`) ? "deeper" : undefined);
+      if (branch !== undefined) byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
     }
     if (byBranch.size === 0) continue;
     // The closest branch: the one that got furthest into the value (deepest error), then with the fewest errors.
@@ -68,9 +112,9 @@ function pruneOneOf(errors: SchemaError[]): SchemaError[] {
   return errors.filter((e) => !dropped.has(e));
 }
 
-function toIssue(error: SchemaError): Issue {
+function toIssue(error: SchemaError, describe: (pointer: string) => string): Issue {
   const at = error.instancePath;
-  const where = describePlace(at);
+  const where = describe(at);
   const p = error.params;
   switch (error.keyword) {
     case "required":
@@ -106,7 +150,8 @@ function toIssue(error: SchemaError): Issue {
       // A failed key (from `propertyNames`) is reported at the key's own pointer.
       const key = error.propertyName;
       const pointer = key === undefined ? at : `${at}/${pointerSegment(key)}`;
-      const subject = key === undefined ? `${where} ${JSON.stringify(error.data)}` : `${where}: the key ${JSON.stringify(key)}`;
+      const subject =
+        key === undefined ? `${where} ${JSON.stringify(error.data)}` : `${where}: the key ${JSON.stringify(key)}`;
       const pattern = String(p.pattern);
       if (pattern.startsWith("^[a-z0-9]+(-[a-z0-9]+)*"))
         return issue(
@@ -121,11 +166,21 @@ function toIssue(error: SchemaError): Issue {
           pointer,
         );
       if (pattern.startsWith("^[a-z]{2}"))
-        return issue("schema", `${subject} is not a locale code: use two lowercase letters, like "es" or "en".`, pointer);
+        return issue(
+          "schema",
+          `${subject} is not a locale code: use two lowercase letters, like "es" or "en".`,
+          pointer,
+        );
       if (pattern.startsWith("^[0-9]+(\\.[0-9]+)?(m|h|d)$"))
         return issue(
           "schema",
           `${subject} is not a time span: write a number followed by m, h or d, like "90m", "72h" or "5d".`,
+          pointer,
+        );
+      if (pattern.startsWith("^[a-z0-9]+(_[a-z0-9]+)*"))
+        return issue(
+          "schema",
+          `${subject} is not a valid option value: use lowercase letters, digits and single underscores, like "with_family".`,
           pointer,
         );
       if (pattern.startsWith("^(0|[1-9]\\d*)\\."))
@@ -179,6 +234,13 @@ export function describePlace(pointer: string): string {
     return `Step "${parts[1]}"${inner}`;
   }
   return `"${parts.join(".")}"`;
+}
+
+/** "Action 4 (at step)" for the actions of a scenario (its `steps` list), else as `describePlace`. */
+export function describeScenarioPlace(pointer: string): string {
+  const match = /^\/steps\/(\d+)(?:\/(.+))?$/.exec(pointer);
+  if (!match) return describePlace(pointer);
+  return `Action ${Number(match[1]) + 1}${match[2] ? ` (at ${match[2].split("/").join(".")})` : ""}`;
 }
 
 function article(type: string): string {

@@ -1,5 +1,12 @@
 import { Environment } from "@marcbachmann/cel-js";
-import { BUILT_IN_VARIABLES, type CelType, DURATION, TIMESTAMP, type VariableDeclaration } from "./variables";
+import {
+  BUILT_IN_VARIABLES,
+  type CelType,
+  DURATION,
+  describeType,
+  TIMESTAMP,
+  type VariableDeclaration,
+} from "./variables";
 
 /** The outcome of checking an expression before it runs. */
 export type ExpressionCheck =
@@ -94,7 +101,11 @@ export class ExpressionScope {
     }
     const type = String(result.type);
     if (expected && type !== expected && type !== "dyn") {
-      return { ok: false, kind: "type", message: `it gives a ${type} where a ${expected} is needed` };
+      return {
+        ok: false,
+        kind: "type",
+        message: `it gives a ${describeType(type)} where a ${describeType(expected)} is needed`,
+      };
     }
     return { ok: true, type };
   }

@@ -80,4 +80,5 @@ export const BUILT_IN_VARIABLES: Readonly<Record<string, CelType>> = {
   flags: "list<string>",
   referrals: "list<string>",
   outcome: "string",
+  visited: "list<string>",
 };

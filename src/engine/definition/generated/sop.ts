@@ -23,7 +23,7 @@ when?: Expression
 deadline: Id
 label: Text
 /**
- * A CEL expression over the SOP's variables, `now`, `flags` and `referrals`.
+ * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
  */
 from?: string
 /**
@@ -40,7 +40,7 @@ when?: Expression
  */
 export type Id = string
 /**
- * A CEL expression over the SOP's variables, `now`, `flags` and `referrals`.
+ * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
  * 
  * This interface was referenced by `SopDefinition`'s JSON-Schema
  * via the `definition` "Expression".
@@ -75,7 +75,7 @@ export type Answer = (YesNoAnswer | ConsentAnswer | ChoiceAnswer | NumberAnswer 
  */
 export type Sensitivity = ("health" | "hiv" | "sogi" | "gbv" | "trafficking" | "asylum" | "child-protection")
 /**
- * One thing a path must show when it ends.
+ * One thing a path must show when it ends. Flags and referrals that must be absent (`noFlag`, `noReferral`) count only what this procedure (and the procedures it runs) did, so a caller's earlier flags cannot break a sub-procedure's promise.
  * 
  * This interface was referenced by `SopDefinition`'s JSON-Schema
  * via the `definition` "Expectation".
@@ -84,6 +84,11 @@ export type Expectation = ({
 referral: Id
 } | {
 noReferral: Id
+} | {
+/**
+ * A kebab-case identifier.
+ */
+offered: string
 } | {
 flag: Id
 } | {
@@ -236,13 +241,19 @@ required?: boolean
 export interface QuestionStep {
 kind: "question"
 title: Text
-say: Text
+say?: Text3
 guidance?: Text
 effects?: Effect[]
 variable: VariableName
 answer: Answer
 sensitive?: Sensitivity
 next: Next
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text3 {
+[k: string]: string
 }
 export interface YesNoAnswer {
 type: "yes-no"
