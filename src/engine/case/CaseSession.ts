@@ -1,8 +1,10 @@
 import { type Actor, type AnyStateMachine, createActor } from "xstate";
+import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { CaseContext } from "../compile/caseContext";
 import type { CaseEvent, CaseOpened } from "../definition/types";
-import { type InputEvent, type Refusal, refuse, validateInput } from "./validateInput";
+import { SendaError } from "../errors";
+import { type InputEvent, isInstant, type Refusal, refuse, validateInput } from "./validateInput";
 
 /** The answer to `send`: accepted (with what a correction or going back undid), or refused with a reason. */
 export type SendResult = { ok: true; dropped: string[] } | Refusal;
@@ -16,6 +18,7 @@ export interface CaseNote {
 }
 
 const INPUT_TYPES = new Set(["ANSWERED", "CHECKED", "ACKNOWLEDGED", "REFERRED"]);
+const CLOSE_REASONS: readonly string[] = ["completed", "left-site", "transferred", "duplicate", "other"];
 
 /**
  * One person's case: an append-only event log replayed through the SOP version it was opened with.
@@ -82,7 +85,10 @@ export class CaseSession {
     const walk = (value: unknown, prefix: string) => {
       if (typeof value === "string") {
         const path = this.compiled.stepByStateKey.get(prefix ? `${prefix}.${value}` : value);
-        if (path) found.push(path);
+        // Only input steps wait for the officer: a track that reached its end rests in a final state until the
+        // others finish, and a decision whose routes all fail stays where it is (the case is stuck).
+        const kind = path ? this.compiled.steps.get(path)?.step.kind : undefined;
+        if (path && kind && isInputKind(kind)) found.push(path);
         return;
       }
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
@@ -98,16 +104,17 @@ export class CaseSession {
 
   /** Checks an event and, if acceptable, appends it to the log and applies it. Never throws for bad input. */
   send(event: CaseEvent): SendResult {
-    if (
-      !event ||
-      typeof event !== "object" ||
-      typeof event.type !== "string" ||
-      typeof event.at !== "string" ||
-      Number.isNaN(Date.parse(event.at))
-    )
-      return refuse("bad-event", "An event needs a type and a valid time (at).");
+    if (!event || typeof event !== "object" || typeof event.type !== "string" || !isInstant(event.at))
+      return refuse(
+        "bad-event",
+        "An event needs a type and a time (at) with its offset from UTC, like 2024-03-01T08:00:00Z.",
+      );
+    if (typeof event.by !== "string" || event.by.trim() === "")
+      return refuse("bad-event", "An event needs its author (by): the officer who recorded it.");
     if (event.type === "CASE_OPENED") return refuse("bad-event", "The case is already open.");
     if (event.type === "NOTE_ADDED") {
+      if (typeof event.text !== "string" || event.text.trim() === "" || event.text.length > 2000)
+        return refuse("bad-event", "A note needs a text of 1 to 2,000 characters.");
       this.notes.push({ at: event.at, by: event.by, text: event.text, step: event.step });
       this.log.push(event);
       return { ok: true, dropped: [] };
@@ -116,6 +123,8 @@ export class CaseSession {
       return refuse("case-closed", `The case was closed (${this.closedBy.reason}); open a new case or add a note.`);
     switch (event.type) {
       case "CASE_CLOSED":
+        if (!CLOSE_REASONS.includes(event.reason))
+          return refuse("bad-event", `A closure needs a reason: one of ${CLOSE_REASONS.join(", ")}.`);
         this.closedBy = event;
         this.log.push(event);
         return { ok: true, dropped: [] };
@@ -245,6 +254,11 @@ export interface OpenCaseOptions {
 
 /** Opens a new case on a compiled SOP; the first event pins the SOP id, version and content hash. */
 export function openCase(compiled: CompiledSop, options: OpenCaseOptions): CaseSession {
+  if (!isInstant(options.at))
+    throw new SendaError(
+      "invalid-argument",
+      `openCase needs the opening time with its offset from UTC, like 2024-03-01T08:00:00Z; got ${JSON.stringify(options.at)}.`,
+    );
   const opened: CaseOpened = {
     type: "CASE_OPENED",
     at: options.at,
@@ -271,8 +285,13 @@ export type ReplayResult =
  */
 export function replayCase(compiled: CompiledSop, events: readonly CaseEvent[]): ReplayResult {
   const first = events[0];
-  if (first?.type !== "CASE_OPENED")
-    return { ok: false, index: 0, code: "bad-event", reason: "A case log must start with CASE_OPENED." };
+  if (first?.type !== "CASE_OPENED" || !isInstant(first.at))
+    return {
+      ok: false,
+      index: 0,
+      code: "bad-event",
+      reason: "A case log must start with CASE_OPENED, with a time that has its offset from UTC.",
+    };
   if (first.sop.id !== compiled.id || first.sop.hash !== compiled.hash)
     return {
       ok: false,

@@ -117,13 +117,13 @@ export function checkAnswer(answer: Answer, value: unknown): string | undefined 
       return undefined;
     }
     case "date":
-      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value)
         ? undefined
-        : "the answer must be a date like 2024-03-01.";
+        : "the answer must be a date that exists, like 2024-03-01.";
     case "datetime":
-      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+      return isInstant(value)
         ? undefined
-        : "the answer must be a date and time like 2024-03-01T06:00:00Z.";
+        : "the answer must be a date and time with its offset from UTC, like 2024-03-01T06:00:00Z or 2024-03-01T01:00:00-05:00.";
     case "duration": {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
         return `the answer must be a number of ${answer.unit}, 0 or more.`;
@@ -137,4 +137,23 @@ export function checkAnswer(answer: Answer, value: unknown): string | undefined 
       return value.length > max ? `the answer is longer than ${max} characters.` : undefined;
     }
   }
+}
+
+/** Whether `YYYY-MM-DD…` names a day that exists (Date.parse rolls 2024-02-30 over into March). */
+function isCalendarDate(value: string): boolean {
+  const time = Date.parse(value.slice(0, 10));
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value.slice(0, 10);
+}
+
+/**
+ * Whether a value is an ISO 8601 date and time with an offset, as case events carry. Without an offset a time
+ * would be read in the device's own time zone, and the same log would replay differently on another device.
+ */
+export function isInstant(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    isCalendarDate(value)
+  );
 }

@@ -61,6 +61,8 @@ export interface CaseView {
   sop: { id: string; version: string; hash: string; title: Text };
   openedAt: string;
   site?: string;
+  /** Links the cases of people who arrived together (from CASE_OPENED). */
+  group?: string;
   status: "active" | "finished" | "closed" | "stuck";
   current: StepView[];
   progress: { done: number; remaining: number };
@@ -123,6 +125,7 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     sop: { id: compiled.id, version: compiled.version, hash: compiled.hash, title: compiled.definition.title },
     openedAt: session.opened.at,
     site: session.opened.site,
+    group: session.opened.group,
     status,
     current,
     progress: {
@@ -130,13 +133,14 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
       remaining: current.length ? Math.max(...current.map((c) => c.remaining)) : 0,
     },
     flags,
-    referrals: context.referrals,
+    // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader.
+    referrals: [...context.referrals],
     deadlines,
     outcome: context.outcomes.get(""),
     answers,
-    notes: session.notes,
-    trace: context.trace,
-    violations: context.violations,
+    notes: [...session.notes],
+    trace: [...context.trace],
+    violations: [...context.violations],
     canGoBack: session.effectiveInputs.length > 0 && !session.closed,
     updatedAt: events[events.length - 1].at,
   };

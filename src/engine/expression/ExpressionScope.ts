@@ -174,6 +174,8 @@ export function toCelValue(type: CelType, value: unknown, unitSeconds = 3600): C
 export function fromCelValue(value: CelValue): unknown {
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) return value.toISOString();
+  // A copy: `flags` and `referrals` are the case's live lists, and a trace must keep the values it saw.
+  if (Array.isArray(value)) return value.map(fromCelValue);
   if (
     value &&
     typeof value === "object" &&
