@@ -52,6 +52,8 @@ function precompile(name, exportName) {
   const cjs = standaloneCode.default(ajv, { [exportName]: schema.$id });
 
   // Turn each require("x") into a static import, then run the CommonJS body against a local `module`.
+  // Node gives a CommonJS module's `exports` as the default import; Vite (and vitest) give `exports.default` when
+  // the module sets __esModule, so a bare function is wrapped back into `{ default }` for the generated code.
   const requires = [...new Set([...cjs.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
   const imports = requires.map(
     (id, i) => `import __dep${i} from ${JSON.stringify(id.endsWith(".js") ? id : `${id}.js`)};`,
@@ -65,7 +67,7 @@ const __deps = { ${table} };
 const module = { exports: {} };
 (function (module, exports, require) {
 ${cjs}
-})(module, module.exports, (id) => __deps[id]);
+})(module, module.exports, (id) => (typeof __deps[id] === "function" ? { default: __deps[id] } : __deps[id]));
 export const ${exportName} = module.exports.${exportName};
 `;
 }

@@ -1,3 +1,5 @@
+import { didYouMean } from "../../src/engine/index";
+
 /** One CLI command: a name, a line of help, its usage text, and what it does. Returns the exit code. */
 export interface Command {
   name: string;
@@ -31,17 +33,31 @@ export function parseArgs(argv: string[], withValue: readonly string[] = []): Pa
       const [name, inline] = arg.slice(2).split("=", 2);
       if (withValue.includes(name)) {
         const value = inline ?? argv[++i];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        if (value === undefined || (inline === undefined && value.startsWith("--")))
+          throw new UsageError(`--${name} needs a value`);
         parsed.options.set(name, value);
       } else parsed.flags.add(name);
     } else if (arg === "-h") parsed.flags.add("help");
+    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}; options start with --`);
     else parsed.positional.push(arg);
   }
   return parsed;
 }
 
-/** Refuses flags a command does not know, so that a typo is not silently ignored. */
+/** Refuses flags and options a command does not know, so that a typo is not silently ignored. */
 export function allowFlags(args: ParsedArgs, allowed: readonly string[]) {
-  for (const flag of args.flags)
-    if (flag !== "help" && !allowed.includes(flag)) throw new UsageError(`unknown option --${flag}`);
+  const given = [...args.flags, ...args.options.keys()];
+  for (const name of given)
+    if (name !== "help" && !allowed.includes(name)) {
+      const near = didYouMean(name, allowed);
+      throw new UsageError(
+        `unknown option --${name}${near ? `; did you mean --${near}?` : allowed.length ? `; options: ${allowed.map((a) => `--${a}`).join(", ")}` : ""}`,
+      );
+    }
+}
+
+/** Refuses more positional arguments than a command takes. */
+export function allowPositionals(args: ParsedArgs, max: number, what: string) {
+  if (args.positional.length > max)
+    throw new UsageError(`takes ${what}; got ${args.positional.length}: ${args.positional.join(" ")}`);
 }

@@ -1,3 +1,4 @@
+import { didYouMean } from "../../src/engine/index";
 import { type Command, type Io, parseArgs, UsageError } from "./command";
 import { bench } from "./commands/bench";
 import { compile } from "./commands/compile";
@@ -25,16 +26,26 @@ function help(): string {
   ].join("\n");
 }
 
-/** Runs the CLI and returns the exit code: 0 fine, 1 problems found, 2 bad usage. Never prints a stack trace for bad input. */
+/**
+ * Runs the CLI and returns the exit code: 0 fine, 1 problems found, 2 bad usage, 3 an unexpected failure (a bug in
+ * senda). Never prints a stack trace for bad input; SENDA_DEBUG=1 prints one for an unexpected failure.
+ */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.out(help());
+    const asked = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.out(asked ? asked.usage : help());
     return name ? 0 : 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`senda: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Run senda --help.`);
+    const near = didYouMean(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    io.err(
+      `senda: unknown command "${name}".${near ? ` Did you mean "${near}"?` : ""} Commands: ${COMMANDS.map((c) => c.name).join(", ")}. Run senda --help.`,
+    );
     return 2;
   }
   try {
@@ -49,6 +60,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`senda ${name}: ${error.message}`);
       return 2;
     }
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`senda ${name}: unexpected failure: ${message}`);
+    io.err("This is a bug in senda, not in your files; please report it with the command and files that caused it.");
+    if (process.env.SENDA_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 3;
   }
 }

@@ -43,9 +43,7 @@ export function loadLibraryFor(paths: string[], cwd: string): { loaded: LoadedLi
   }
   const files = new Set<string>(targets);
   for (const root of roots) for (const f of listJsonFiles(root)) files.add(f);
-  const sources: SourceFile[] = [...files]
-    .sort()
-    .map((f) => ({ path: relative(cwd, f) || f, text: readFileSync(f, "utf8") }));
+  const sources: SourceFile[] = [...files].sort().map((f) => ({ path: relative(cwd, f) || f, text: readText(f, cwd) }));
   return { loaded: loadLibrary(sources), targets: new Set([...targets].map((t) => relative(cwd, t) || t)) };
 }
 
@@ -54,4 +52,14 @@ export function defaultSopDir(cwd: string): string {
   const dir = join(cwd, "sop");
   if (!existsSync(dir)) throw new UsageError("no sop/ folder here; give the paths to check");
   return "sop";
+}
+
+/** A file's text, or a clear error when the file cannot be read (permissions, a folder named like a file). */
+function readText(file: string, cwd: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`${relative(cwd, file) || file}: cannot be read (${code})`);
+  }
 }

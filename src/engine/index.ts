@@ -30,6 +30,7 @@ export type { DeadlineRecord, InvariantViolation, ReferralRecord, TraceEntry } f
 export { compileSop } from "./compile/compileSop";
 export { hashJson } from "./compile/hashBundle";
 export { buildLibrary } from "./definition/buildLibrary";
+export { didYouMean } from "./definition/didYouMean";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,

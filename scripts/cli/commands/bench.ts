@@ -14,7 +14,7 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
   --json            print the rows as JSON
   --sizes a,b,c     the SOP sizes in steps (default 50,500,5000)`,
   run(args, io) {
-    allowFlags(args, ["json"]);
+    allowFlags(args, ["json", "sizes"]);
     const sizes = (args.options.get("sizes") ?? "50,500,5000").split(",").map(Number);
     if (sizes.some((s) => !Number.isInteger(s) || s < 3))
       throw new UsageError("--sizes takes whole numbers of at least 3, like 50,500");

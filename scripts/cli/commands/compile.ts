@@ -1,4 +1,4 @@
-import { allowFlags, type Command } from "../command";
+import { allowFlags, allowPositionals, type Command } from "../command";
 import { loadOneSop } from "./loadOneSop";
 
 export const compile: Command = {
@@ -11,6 +11,7 @@ Compiles the SOP (with the SOPs it runs as procedures) into an XState v5 machine
 Without --json, prints a short summary: states, steps, procedures and the content hash.`,
   run(args, io) {
     allowFlags(args, ["json"]);
+    allowPositionals(args, 1, "one SOP file");
     const compiled = loadOneSop(args.positional[0], io.cwd);
     if (args.flags.has("json")) {
       io.out(JSON.stringify(compiled.config, null, 2));

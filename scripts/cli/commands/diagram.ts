@@ -1,5 +1,5 @@
-import type { CompiledSop, MachineConfigJson } from "../../../src/engine/index";
-import { allowFlags, type Command } from "../command";
+import { type CompiledSop, type MachineConfigJson, REQUIRED_LOCALES } from "../../../src/engine/index";
+import { allowFlags, allowPositionals, type Command, UsageError } from "../command";
 import { loadOneSop } from "./loadOneSop";
 
 export const diagram: Command = {
@@ -10,9 +10,13 @@ export const diagram: Command = {
 Prints a Mermaid stateDiagram-v2 of the compiled SOP: steps as states labelled with their titles, routes with
 their conditions, procedures and parallel tracks as nested states. Paste it into any Mermaid viewer.`,
   run(args, io) {
-    allowFlags(args, []);
+    allowFlags(args, ["locale"]);
+    allowPositionals(args, 1, "one SOP file");
+    const locale = args.options.get("locale") ?? "en";
+    if (!(REQUIRED_LOCALES as readonly string[]).includes(locale))
+      throw new UsageError(`--locale must be one of ${REQUIRED_LOCALES.join(", ")}; got "${locale}"`);
     const compiled = loadOneSop(args.positional[0], io.cwd);
-    io.out(toMermaid(compiled, args.options.get("locale") ?? "en"));
+    io.out(toMermaid(compiled, locale));
     return 0;
   },
 };
@@ -29,6 +33,12 @@ export function toMermaid(compiled: CompiledSop, locale: string): string {
     const name = title ?? key.split(".").pop()!;
     return `${name} (${step?.kind ?? "route"})`.replace(/"/g, "'");
   };
+  const trackTitle = (key: string, track: string) => {
+    const path = compiled.stepByStateKey.get(key);
+    const step = path ? compiled.steps.get(path)?.step : undefined;
+    const title = step?.kind === "parallel" ? step.tracks.find((t) => t.id === track)?.title : undefined;
+    return (title ? (title[locale] ?? Object.values(title)[0]) : track).replace(/"/g, "'");
+  };
   const walk = (node: MachineConfigJson, prefix: string, indent: string) => {
     const states = node.states ?? {};
     if (node.initial) lines.push(`${indent}[*] --> ${nodeId(`${prefix}${node.initial}`)}`);
@@ -41,7 +51,7 @@ export function toMermaid(compiled: CompiledSop, locale: string): string {
         if (child.type === "parallel") {
           const tracks = Object.entries(child.states);
           tracks.forEach(([track, region], i) => {
-            lines.push(`${indent}  state "${track}" as ${nodeId(`${full}.${track}`)} {`);
+            lines.push(`${indent}  state "${trackTitle(full, track)}" as ${nodeId(`${full}.${track}`)} {`);
             walk(region, `${full}.${track}.`, `${indent}    `);
             lines.push(`${indent}  }`);
             if (i < tracks.length - 1) lines.push(`${indent}  --`);

@@ -1,5 +1,5 @@
 import { runScenario } from "../../../src/engine/index";
-import { allowFlags, type Command } from "../command";
+import { allowFlags, type Command, UsageError } from "../command";
 import { loadLibraryFor } from "../readSources";
 import { formatIssue } from "./validate";
 
@@ -18,7 +18,14 @@ Prints PASS or FAIL per scenario with the first difference, then "N passed, N fa
   run(args, io) {
     allowFlags(args, ["json"]);
     const paths = args.positional.length ? args.positional : ["sop/scenarios"];
+    for (const p of paths)
+      if (p.endsWith(".json") && !p.endsWith(".scenario.json"))
+        throw new UsageError(
+          `${p}: not a scenario file (*.scenario.json); give scenario files or the folders that hold them`,
+        );
     const { loaded, targets } = loadLibraryFor(paths, io.cwd);
+    if (![...targets].some((t) => t.endsWith(".scenario.json")))
+      io.err(`senda test: no scenario files (*.scenario.json) in ${paths.join(", ")}; nothing was tested`);
     const chosen = loaded.scenarios.filter((s) => targets.has(s.file));
     const results: { id: string; file: string; passed: boolean; differences: string[] }[] = [];
     for (const { file, scenario } of chosen) {
@@ -49,7 +56,12 @@ Prints PASS or FAIL per scenario with the first difference, then "N passed, N fa
     const failed = results.length - passed;
     if (args.flags.has("json")) io.out(JSON.stringify({ passed, failed, results }, null, 2));
     else {
-      for (const r of results) io.out(r.passed ? `PASS ${r.id}` : `FAIL ${r.id} (${r.file})\n     ${r.differences[0]}`);
+      for (const r of results)
+        io.out(
+          r.passed
+            ? `PASS ${r.id}`
+            : `FAIL ${r.id === r.file ? r.file : `${r.id} (${r.file})`}\n     ${r.differences[0]}`,
+        );
       io.out(`${passed} passed, ${failed} failed`);
     }
     return failed > 0 ? 1 : 0;

@@ -219,6 +219,9 @@ export class CaseSession {
 
   private restart() {
     this.actor = createActor(this.compiled.machine);
+    // Without an error listener XState rethrows a failed action from a timer, past the caller; `apply` reads the
+    // error from the snapshot and refuses the input instead.
+    this.actor.subscribe({ error: () => {} });
     const context = this.actor.getSnapshot().context as CaseContext;
     const opened = this.opened;
     context.now = new Date(opened.at);

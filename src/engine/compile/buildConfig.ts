@@ -73,7 +73,8 @@ function buildRegion(
       params: { path, ...extra },
     });
     const target = afterStep(id, step);
-    if (step.kind !== "end" && typeof step.next !== "string")
+    // A decision routes from its own state; other steps go on to a route state once their input is in.
+    if (step.kind !== "end" && step.kind !== "decision" && typeof step.next !== "string")
       states[`${id}${ROUTE_SUFFIX}`] = { always: routes(id, step, path) };
     const done: TransitionJson = { target, actions: [call("complete")] };
     switch (step.kind) {

@@ -1,0 +1,22 @@
+import type { CompiledSop, CompiledStep } from "../compile/CompiledSop";
+import type { AnswerSpaces } from "./AnswerSpaces";
+import type { Choice } from "./exploreSop";
+
+/** One answer per class at a step: what the exploration branches over. */
+export function choicesAt(compiled: CompiledSop, at: CompiledStep, spaces: AnswerSpaces): Choice[] {
+  const step = at.step;
+  const sopId = compiled.scopes.get(at.scope)!.sop.id;
+  switch (step.kind) {
+    case "question":
+    case "checklist": {
+      const space = step.variable ? spaces.space(sopId, step.variable) : undefined;
+      if (!space)
+        return [{ answer: step.kind === "checklist" ? step.items.filter((i) => i.required).map((i) => i.id) : undefined }];
+      return space.classes.map((c) => ({ answer: space.candidates[c.representative].json, classIndex: c.index }));
+    }
+    case "referral":
+      return step.requiresConsent === false ? [{ answer: true }] : [{ answer: true }, { answer: false }];
+    default:
+      return [{ answer: undefined }];
+  }
+}

@@ -1,0 +1,387 @@
+import { type ASTNode, Environment } from "@marcbachmann/cel-js";
+import { nextEdges } from "../definition/stepGraph";
+import type { SopDefinition } from "../definition/types";
+import type { Activation, CelValue, ExpressionScope } from "../expression/ExpressionScope";
+
+/** The constants an expression compares with: where the boundaries of an answer's classes lie. */
+export interface Literals {
+  numbers: number[];
+  strings: string[];
+  /** Durations in seconds (`duration("72h")`, a deadline's `within`). */
+  durations: number[];
+  /** Timestamps in epoch milliseconds (`timestamp("…")`). */
+  timestamps: number[];
+}
+
+/** An extra input of a composed atom: a variable of a called SOP that the caller does not pass in. */
+export interface ForeignInput {
+  name: string;
+  values: CelValue[];
+}
+
+/**
+ * The smallest part of a condition whose value the boolean connectives (`&&`, `||`, `!`, `?:`) combine: an expression
+ * is a function of its atoms' values, so two answers that give every atom the same value are alike to the SOP.
+ */
+export interface Atom {
+  id: number;
+  /** The SOP whose variables the atom reads. */
+  sop: string;
+  text: string;
+  /** The SOP's declared variables the atom mentions. */
+  reads: string[];
+  readsFlags: boolean;
+  readsReferrals: boolean;
+  readsOutcome: boolean;
+  literals: Literals;
+  /** Inputs beside `reads` (for atoms of a called SOP, seen from its caller). */
+  foreign: ForeignInput[];
+  /** Evaluates the atom; `undefined` when it fails (an unanswered variable). Never throws. */
+  evaluate(values: Activation): unknown;
+}
+
+/** What a condition reads of the case-wide lists `flags` and `referrals`. */
+export interface ListReads {
+  /** Ids tested by membership (`"uasc" in flags`). */
+  members: Set<string>;
+  /** When it uses the whole list (`size(flags)`, `referrals.exists(…)`): how many ids beyond `members` matter. */
+  othersCap: number;
+}
+
+/**
+ * A part of a condition that reads `flags` or `referrals` and none of the SOP's variables, such as
+ * `"minsa-cmr" in referrals || "inamu" in referrals`: kept whole, because what matters is its value, not which
+ * of the ids it names are present.
+ */
+export interface ListReader {
+  id: number;
+  sop: string;
+  text: string;
+  flags?: ListReads;
+  referrals?: ListReads;
+  evaluate(values: Activation): unknown;
+}
+
+/** A whole expression of the SOP (a route's `when`, an effect's `when` or `from`, a `with` binding, an invariant's). */
+export interface Condition {
+  id: number;
+  sop: string;
+  text: string;
+  /** The SOP's declared variables it mentions. */
+  reads: string[];
+  /** Whether it reads `flags`, `referrals` or `outcome`, which change as the case goes on. */
+  readsLists: boolean;
+  atoms: Atom[];
+  evaluate(values: Activation): unknown;
+}
+
+/** The atoms of one SOP, by where they are evaluated. */
+export interface SopAtoms {
+  sop: SopDefinition;
+  expressions: ExpressionScope;
+  /** Per step id: the conditions of its routes, effects and `with` bindings. */
+  byStep: Map<string, Condition[]>;
+  /** The conditions of the effects and routes of a parallel step, evaluated when its tracks join. */
+  byJoin: Map<string, Condition[]>;
+  invariants: Condition[];
+  /** Step ids an invariant names in `visits` or `avoids`. */
+  invariantSteps: Set<string>;
+  all: Atom[];
+  /** List readers per step id (and "join:<parallel step>"), and those of the invariants. */
+  readersByStep: Map<string, ListReader[]>;
+  invariantReaders: ListReader[];
+  /** Flags and services whose exact presence matters: named by an invariant, or read together with a variable. */
+  exactFlags: Set<string>;
+  exactReferrals: Set<string>;
+}
+
+const parser = new Environment();
+const CONNECTIVES = new Set(["&&", "||", "!_", "?:"]);
+const BUILT_INS = new Set(["now", "flags", "referrals", "outcome"]);
+
+/** Numbers the atom ids from, shared by every SOP of an analysis so that ids are unique. */
+export class AtomCounter {
+  next = 0;
+}
+
+/**
+ * Splits every expression of an SOP (route conditions, effect conditions, deadline `from`s, `with` bindings,
+ * invariant conditions and `holds`) into atoms, each with the variables and literals it reads. Pure.
+ */
+export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, counter: AtomCounter): SopAtoms {
+  const byText = new Map<string, Atom>();
+  const readerByText = new Map<string, ListReader>();
+  const exactFlags = new Set<string>();
+  const exactReferrals = new Set<string>();
+  let readers: ListReader[] = [];
+  const declared = (name: string) => expressions.variables.has(name) && !BUILT_INS.has(name);
+  const conditions = new Map<string, Condition>();
+  const readersOf = new Map<Condition, ListReader[]>();
+  const conditionsOf = (expression: string, extra: Partial<Literals> = {}): Condition[] => {
+    const memo = `${expression}\u0000${JSON.stringify(extra)}`;
+    const known = conditions.get(memo);
+    if (known) {
+      readers.push(...readersOf.get(known)!);
+      return [known];
+    }
+    let ast: ASTNode;
+    try {
+      ast = parser.parse(expression).ast;
+    } catch {
+      return []; // lint reports expressions that do not parse; the SOP would not have compiled.
+    }
+    const before = readers.length;
+    for (const node of listOnlyParts(ast, declared)) {
+      const text = expression.slice(node.start, node.end);
+      let reader = readerByText.get(text);
+      if (!reader) {
+        reader = makeReader(counter.next++, sop.id, text, node, expressions);
+        readerByText.set(text, reader);
+      }
+      readers.push(reader);
+    }
+    const found: Atom[] = [];
+    for (const node of splitAtoms(ast)) {
+      const text = expression.slice(node.start, node.end);
+      const key = `${text}\u0000${JSON.stringify(extra)}`;
+      let atom = byText.get(key);
+      if (!atom) {
+        atom = makeAtom(counter.next++, sop.id, text, node, expressions, extra);
+        byText.set(key, atom);
+        if (atom.reads.length > 0 && (atom.readsFlags || atom.readsReferrals)) {
+          const mixed = { flags: emptyReads(), referrals: emptyReads() };
+          readLists(node, mixed);
+          for (const m of mixed.flags.members) exactFlags.add(m);
+          for (const m of mixed.referrals.members) exactReferrals.add(m);
+        }
+      }
+      found.push(atom);
+    }
+    const ids = new Set<string>();
+    walk(ast, (n) => {
+      if (n.op === "id") ids.add(n.args as string);
+    });
+    const condition: Condition = {
+      id: counter.next++,
+      sop: sop.id,
+      text: expression,
+      reads: [...ids].filter(declared),
+      readsLists: ids.has("flags") || ids.has("referrals") || ids.has("outcome"),
+      atoms: unique(found),
+      evaluate: (values) => expressions.evaluate(expression, values),
+    };
+    conditions.set(memo, condition);
+    readersOf.set(condition, readers.slice(before));
+    return [condition];
+  };
+
+  const byStep = new Map<string, Condition[]>();
+  const byJoin = new Map<string, Condition[]>();
+  const readersByStep = new Map<string, ListReader[]>();
+  for (const [id, step] of Object.entries(sop.steps)) {
+    readers = [];
+    const own: Condition[] = [];
+    for (const edge of nextEdges(id, step)) if (edge.when) own.push(...conditionsOf(edge.when));
+    for (const effect of step.effects ?? []) {
+      if (effect.when) own.push(...conditionsOf(effect.when));
+      if ("deadline" in effect && effect.from)
+        own.push(...conditionsOf(effect.from, { durations: [withinSeconds(effect.within)] }));
+    }
+    if (step.kind === "procedure")
+      for (const expression of Object.values(step.with ?? {})) own.push(...conditionsOf(expression));
+    if (step.kind === "parallel") byJoin.set(id, own);
+    else byStep.set(id, own);
+    readersByStep.set(step.kind === "parallel" ? `join:${id}` : id, unique(readers));
+  }
+  readers = [];
+  const invariants: Condition[] = [];
+  const invariantSteps = new Set<string>();
+  for (const invariant of sop.invariants ?? []) {
+    if (invariant.when) invariants.push(...conditionsOf(invariant.when));
+    for (const expectation of invariant.expect) {
+      if ("holds" in expectation) invariants.push(...conditionsOf(expectation.holds));
+      if ("visits" in expectation) invariantSteps.add(expectation.visits);
+      if ("avoids" in expectation) invariantSteps.add(expectation.avoids);
+      if ("flag" in expectation) exactFlags.add(expectation.flag);
+      if ("noFlag" in expectation) exactFlags.add(expectation.noFlag);
+      if ("referral" in expectation) exactReferrals.add(expectation.referral);
+      if ("noReferral" in expectation) exactReferrals.add(expectation.noReferral);
+    }
+  }
+  return {
+    sop,
+    expressions,
+    byStep,
+    byJoin,
+    invariants: unique(invariants),
+    invariantSteps,
+    all: [...byText.values()],
+    readersByStep,
+    invariantReaders: unique(readers),
+    exactFlags,
+    exactReferrals,
+  };
+}
+
+/** Parses a deadline's `within` ("90m", "72h", "5d") into seconds. */
+export function withinSeconds(within: string): number {
+  const match = /^([0-9.]+)(m|h|d)$/.exec(within);
+  if (!match) return 0;
+  return Number(match[1]) * { m: 60, h: 3600, d: 86400 }[match[2] as "m" | "h" | "d"];
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function splitAtoms(node: ASTNode): ASTNode[] {
+  if (!CONNECTIVES.has(node.op)) return [node];
+  const args = node.args as ASTNode | ASTNode[];
+  return (Array.isArray(args) ? args : [args]).flatMap(splitAtoms);
+}
+
+function makeAtom(
+  id: number,
+  sop: string,
+  text: string,
+  node: ASTNode,
+  expressions: ExpressionScope,
+  extra: Partial<Literals>,
+): Atom {
+  const ids = new Set<string>();
+  const literals: Literals = { numbers: [], strings: [], durations: [...(extra.durations ?? [])], timestamps: [] };
+  walk(node, (n) => {
+    if (n.op === "id") ids.add(n.args as string);
+    else if (n.op === "value") {
+      const v = n.args as unknown;
+      if (typeof v === "bigint") literals.numbers.push(Number(v));
+      else if (typeof v === "number") literals.numbers.push(v);
+      else if (typeof v === "string") literals.strings.push(v);
+    } else if (n.op === "-_") {
+      const inner = n.args as ASTNode;
+      if (inner.op === "value" && (typeof inner.args === "bigint" || typeof inner.args === "number"))
+        literals.numbers.push(-Number(inner.args));
+    } else if (n.op === "call") {
+      const [name, args] = n.args as [string, ASTNode[]];
+      const first = args[0];
+      if (first?.op === "value" && typeof first.args === "string") {
+        if (name === "duration") literals.durations.push(parseDuration(first.args));
+        if (name === "timestamp" && !Number.isNaN(Date.parse(first.args)))
+          literals.timestamps.push(Date.parse(first.args));
+      }
+    }
+  });
+  return {
+    id,
+    sop,
+    text,
+    reads: [...ids].filter((name) => expressions.variables.has(name) && !BUILT_INS.has(name)),
+    readsFlags: ids.has("flags"),
+    readsReferrals: ids.has("referrals"),
+    readsOutcome: ids.has("outcome"),
+    literals,
+    foreign: [],
+    evaluate: (values) => expressions.evaluate(text, values),
+  };
+}
+
+function walk(node: ASTNode, visit: (node: ASTNode) => void) {
+  visit(node);
+  const visitAll = (value: unknown) => {
+    if (Array.isArray(value)) for (const v of value) visitAll(v);
+    else if (value && typeof value === "object" && "op" in value) walk(value as ASTNode, visit);
+  };
+  if (node.op !== "value" && node.op !== "id") visitAll(node.args);
+}
+
+function emptyReads(): ListReads {
+  return { members: new Set(), othersCap: 0 };
+}
+
+/** The largest parts of an expression that read `flags` or `referrals` and no declared variable. */
+function listOnlyParts(node: ASTNode, declared: (name: string) => boolean): ASTNode[] {
+  const ids = new Set<string>();
+  walk(node, (n) => {
+    if (n.op === "id") ids.add(n.args as string);
+  });
+  const readsList = ids.has("flags") || ids.has("referrals");
+  if (!readsList) return [];
+  if (![...ids].some(declared)) return [node];
+  const out: ASTNode[] = [];
+  const visitAll = (value: unknown) => {
+    if (Array.isArray(value)) for (const v of value) visitAll(v);
+    else if (value && typeof value === "object" && "op" in value)
+      out.push(...listOnlyParts(value as ASTNode, declared));
+  };
+  if (node.op !== "value" && node.op !== "id") visitAll(node.args);
+  return out;
+}
+
+function makeReader(id: number, sop: string, text: string, node: ASTNode, expressions: ExpressionScope): ListReader {
+  const reads = { flags: emptyReads(), referrals: emptyReads() };
+  readLists(node, reads);
+  const ids = new Set<string>();
+  walk(node, (n) => {
+    if (n.op === "id") ids.add(n.args as string);
+  });
+  return {
+    id,
+    sop,
+    text,
+    flags: ids.has("flags") ? reads.flags : undefined,
+    referrals: ids.has("referrals") ? reads.referrals : undefined,
+    evaluate: (values) => expressions.evaluate(text, values),
+  };
+}
+
+/** Records how `flags` and `referrals` are read: by membership of named ids, or as a whole list. */
+function readLists(ast: ASTNode, lists: Record<"flags" | "referrals", ListReads>) {
+  const numbers: number[] = [];
+  walk(ast, (n) => {
+    if (n.op === "value" && (typeof n.args === "bigint" || typeof n.args === "number")) numbers.push(Number(n.args));
+  });
+  const cap = Math.max(1, ...numbers.map((n) => Math.ceil(n) + 1));
+  const visit = (node: ASTNode) => {
+    if (node.op === "in") {
+      const [left, right] = node.args as [ASTNode, ASTNode];
+      if (right.op === "id" && right.args in lists && left.op === "value" && typeof left.args === "string") {
+        lists[right.args as keyof typeof lists].members.add(left.args);
+        return;
+      }
+    }
+    if (node.op === "id" && (node.args as string) in lists) {
+      const list = lists[node.args as keyof typeof lists];
+      list.othersCap = Math.max(list.othersCap, cap);
+      return;
+    }
+    if (node.op === "value" || node.op === "id") return;
+    const visitAll = (value: unknown) => {
+      if (Array.isArray(value)) for (const v of value) visitAll(v);
+      else if (value && typeof value === "object" && "op" in value) visit(value as ASTNode);
+    };
+    visitAll(node.args);
+  };
+  visit(ast);
+}
+
+/** Parses a CEL duration literal ("72h", "1h30m", "90s") into seconds. */
+export function parseDuration(text: string): number {
+  let seconds = 0;
+  for (const match of text.matchAll(/(-?[0-9.]+)(h|ms|us|ns|m|s)/g)) {
+    const unit = { h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 }[match[2] as "h"];
+    seconds += Number(match[1]) * unit;
+  }
+  return seconds;
+}
+
+/** The atom's value for a set of inputs, as comparable text (timestamps, durations and integers made plain). */
+export function atomValueText(value: unknown): string {
+  if (value === undefined) return "⊥";
+  if (typeof value === "bigint") return `${value}n`;
+  if (value instanceof Date) return `t${value.getTime()}`;
+  if (value && typeof value === "object" && "seconds" in value) {
+    const d = value as { seconds: bigint | number; nanos?: number };
+    return `d${d.seconds}.${d.nanos ?? 0}`;
+  }
+  return JSON.stringify(value) ?? "⊥";
+}

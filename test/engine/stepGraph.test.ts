@@ -1,0 +1,59 @@
+import { costToEnd } from "../../src/engine/definition/stepGraph";
+import { collectRegions, nextEdges } from "../../src/engine/index";
+import { loadTestLibrary } from "./readFixture";
+import { makeSop, step } from "./sopBuilder";
+
+const intake = loadTestLibrary().library.sops.get("intake")!;
+
+describe("nextEdges", () => {
+  it("gives a plain next as one edge, and routes in the order they are tried", () => {
+    expect(nextEdges("welcome", intake.steps.welcome)).toEqual([
+      { to: "ask-dob", pointer: "/steps/welcome/next", route: -1 },
+    ]);
+    expect(nextEdges("ask-with", intake.steps["ask-with"])).toEqual([
+      { to: "child-protection", when: '"uasc" in flags', pointer: "/steps/ask-with/next/0/to", route: 0 },
+      { to: "consent-health", when: undefined, pointer: "/steps/ask-with/next/1/to", route: 1 },
+    ]);
+    expect(nextEdges("closed", intake.steps.closed)).toEqual([]);
+  });
+});
+
+describe("collectRegions", () => {
+  it("gives the main flow and one region per parallel track", () => {
+    const regions = collectRegions(intake);
+    expect([...regions.keys()]).toEqual(["", "care/medical", "care/registration"]);
+    expect(regions.get("care/medical")).toEqual({
+      entry: "ask-incident",
+      parallel: "care",
+      steps: ["ask-incident", "ask-since", "medical-done", "refer-clinic"],
+    });
+    expect(regions.get("")?.steps).not.toContain("ask-incident");
+    expect(regions.get("")?.steps).toContain("referred");
+  });
+
+  it("skips unknown targets and survives loops", () => {
+    const sop = makeSop("s", {
+      a: step.yesNo("x", [{ when: "x", to: "a" }, { when: "!x", to: "nowhere" }, { to: "done" }]),
+      done: step.end(),
+    });
+    expect(collectRegions(sop).get("")?.steps).toEqual(["a", "done"]);
+  });
+});
+
+describe("costToEnd", () => {
+  it("counts the cheapest way to an end, and leaves out steps that cannot reach one", () => {
+    const sop = makeSop("s", {
+      a: step.yesNo("x", [{ when: "x", to: "b" }, { to: "c" }]),
+      b: step.instruction("done"),
+      c: step.instruction("d"),
+      d: step.instruction("done"),
+      loop: step.instruction("loop"),
+      done: step.end(),
+    });
+    const ids = Object.keys(sop.steps);
+    const inputs = costToEnd(sop, ids, (s) => (s.kind === "end" ? 0 : 1));
+    expect(Object.fromEntries(inputs)).toEqual({ done: 0, b: 1, d: 1, c: 2, a: 2 });
+    expect(inputs.has("loop")).toBe(false);
+    expect(Object.fromEntries(costToEnd(sop, ids, () => 0))).toEqual({ done: 0, b: 0, d: 0, c: 0, a: 0 });
+  });
+});
