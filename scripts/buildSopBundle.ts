@@ -1,0 +1,146 @@
+/**
+ * A Vite plugin that bundles the shipped SOP library for the officers' client as two virtual modules.
+ * `virtual:senda-sops`, for the queue: the flags and sites of the catalog (labels only), an index of every SOP (id, version, title and
+ * the SOPs it runs as procedures), the labels of their deadlines (for the queue) and one lazy loader per SOP, so each SOP is its own chunk, fetched (or read from
+ * the service worker's cache) only when a case on it is opened. No schema validator reaches the browser this way:
+ * CI has already validated and linted these files. `virtual:senda-catalog`: the whole catalog, for the case screens.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Plugin } from "vite";
+
+const VIRTUAL_ID = "virtual:senda-sops";
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const CATALOG_ID = "virtual:senda-catalog";
+const RESOLVED_CATALOG_ID = `\0${CATALOG_ID}`;
+
+/** One line of the SOP index: what the queue and the loader need before the SOP itself is fetched. */
+export interface SopIndexEntry {
+  id: string;
+  version: string;
+  title: Record<string, string>;
+  procedures: string[];
+}
+
+/** Builds the virtual module's source from the library folder; throws with the file and reason on bad JSON. */
+export function generateSopModule(
+  root: string,
+  folder = "sop",
+): { code: string; catalogCode: string; files: string[] } {
+  const dir = join(root, folder);
+  const catalogDir = join(dir, "catalog");
+  const sopFiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".sop.json")) : [];
+  const catalogFiles = existsSync(catalogDir) ? readdirSync(catalogDir).filter((f) => f.endsWith(".json")) : [];
+  sopFiles.sort();
+  catalogFiles.sort();
+  const index: SopIndexEntry[] = [];
+  const loaders: string[] = [];
+  const seen = new Map<string, string>();
+  const deadlineLabels: Record<string, Record<string, string>> = {};
+  for (const file of sopFiles) {
+    const sop = readJson(join(dir, file), `${folder}/${file}`) as {
+      id?: unknown;
+      version?: unknown;
+      title?: unknown;
+      steps?: Record<string, { kind?: string; sop?: string; effects?: { deadline?: string; label?: unknown }[] }>;
+    };
+    if (typeof sop.id !== "string" || typeof sop.version !== "string" || !sop.title || !sop.steps)
+      throw new Error(`${folder}/${file}: an SOP needs "id", "version", "title" and "steps"; run \`senda validate\`.`);
+    if (seen.has(sop.id))
+      throw new Error(`${folder}/${file}: the SOP id "${sop.id}" is also used by ${seen.get(sop.id)}.`);
+    seen.set(sop.id, `${folder}/${file}`);
+    const procedures = [
+      ...new Set(
+        Object.values(sop.steps)
+          .filter((s) => s?.kind === "procedure" && typeof s.sop === "string")
+          .map((s) => s.sop as string),
+      ),
+    ];
+    for (const step of Object.values(sop.steps))
+      for (const effect of step?.effects ?? [])
+        if (typeof effect?.deadline === "string" && effect.label && !(effect.deadline in deadlineLabels))
+          deadlineLabels[effect.deadline] = effect.label as Record<string, string>;
+    index.push({ id: sop.id, version: sop.version, title: sop.title as Record<string, string>, procedures });
+    loaders.push(
+      `  ${JSON.stringify(sop.id)}: () => import(${JSON.stringify(`/${folder}/${file}`)}).then((m) => m.default),`,
+    );
+  }
+  // The queue needs only flag labels and site names: the full catalog (service descriptions…) is a module of its
+  // own, imported by the case screens, which are lazy.
+  const flags: Record<string, unknown>[] = [];
+  const sites: Record<string, unknown>[] = [];
+  for (const file of catalogFiles) {
+    const catalog = readJson(join(catalogDir, file), `${folder}/catalog/${file}`) as {
+      flags?: { id: string; label: unknown; sensitivity: string; priority?: number }[];
+      sites?: { id: string; name: unknown; status: string }[];
+    };
+    for (const f of catalog.flags ?? [])
+      flags.push({
+        id: f.id,
+        label: f.label,
+        sensitivity: f.sensitivity,
+        ...(f.priority !== undefined ? { priority: f.priority } : {}),
+      });
+    for (const site of catalog.sites ?? []) sites.push({ id: site.id, name: site.name, status: site.status });
+  }
+  const code = [
+    `export const queueCatalog = ${JSON.stringify({ flags, sites })};`,
+    `export const sopIndex = ${JSON.stringify(index)};`,
+    `export const deadlineLabels = ${JSON.stringify(deadlineLabels)};`,
+    "export const sopLoaders = {",
+    ...loaders,
+    "};",
+  ].join("\n");
+  const catalogCode = [
+    ...catalogFiles.map((file, i) => `import catalog${i} from ${JSON.stringify(`/${folder}/catalog/${file}`)};`),
+    `export const catalogs = [${catalogFiles.map((_, i) => `catalog${i}`).join(", ")}];`,
+  ].join("\n");
+  return {
+    code,
+    catalogCode,
+    files: [...sopFiles.map((f) => join(dir, f)), ...catalogFiles.map((f) => join(catalogDir, f))],
+  };
+}
+
+function readJson(path: string, name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${name} is not valid JSON (${(error as Error).message}); run \`senda validate\` to locate it.`);
+  }
+}
+
+/** The Vite plugin serving `virtual:senda-sops`, rebuilt when a file of the library changes in dev. */
+export function buildSopBundle(folder = "sop"): Plugin {
+  let root = process.cwd();
+  return {
+    name: "senda-sop-bundle",
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      if (id === VIRTUAL_ID) return RESOLVED_ID;
+      if (id === CATALOG_ID) return RESOLVED_CATALOG_ID;
+      return undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID && id !== RESOLVED_CATALOG_ID) return undefined;
+      const { code, catalogCode, files } = generateSopModule(root, folder);
+      for (const file of files) this.addWatchFile(file);
+      return id === RESOLVED_ID ? code : catalogCode;
+    },
+    configureServer(server) {
+      const dir = join(root, folder);
+      server.watcher.add(dir);
+      const refresh = (file: string) => {
+        if (!file.startsWith(dir) || !file.endsWith(".json")) return;
+        for (const id of [RESOLVED_ID, RESOLVED_CATALOG_ID]) {
+          const module = server.moduleGraph.getModuleById(id);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
+      };
+      server.watcher.on("add", refresh);
+      server.watcher.on("unlink", refresh);
+    },
+  };
+}

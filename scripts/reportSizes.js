@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * Prints the gzipped size of every JavaScript chunk of the build, and the initial JavaScript of the officers' Cases
+ * area: the entry chunk, what it imports statically, and the case store's database (PouchDB, imported dynamically
+ * by the store but awaited before the queue can show). Fails (exit 1) when that passes the budget, or when a schema
+ * validator made its way into it (the officers' area runs on SOPs that CI validated, so it must not carry Ajv code).
+ *
+ * Usage: node scripts/reportSizes.js [distDir] [--budget-kb=150]
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
+const budgetArg = args.find((a) => a.startsWith("--budget-kb="));
+const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 150;
+// Dynamic imports the app waits for before its first screen: the store's database.
+const STARTUP = [/node_modules\/pouchdb-browser\//];
+// The lazy areas, named for the report.
+const AREAS = [
+  { name: "case screens", test: /src\/ui\/runner\/CasePage\.tsx$/ },
+  { name: "new case", test: /src\/ui\/runner\/startCase\.ts$/ },
+  { name: "Edit", test: /src\/ui\/editor\/EditArea\.tsx$/ },
+  { name: "Train", test: /src\/ui\/trainer\/TrainArea\.tsx$/ },
+];
+
+function fail(message) {
+  console.error(`reportSizes: ${message}`);
+  process.exit(1);
+}
+
+const manifestPath = join(dist, ".vite", "manifest.json");
+if (!existsSync(manifestPath))
+  fail(`${manifestPath} is missing: run \`vite build\` first (with build.manifest: true in vite.config.ts).`);
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+if (!entryKey) fail(`${manifestPath} names no entry chunk.`);
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const sizes = new Map();
+function sizeOf(file) {
+  if (!sizes.has(file)) {
+    const buffer = readFileSync(join(dist, file));
+    sizes.set(file, { raw: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, text: buffer.toString("utf8") });
+  }
+  return sizes.get(file);
+}
+
+/** The chunk files a manifest key needs: itself and its static imports, transitively. */
+function closure(key, into = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, into);
+  return into;
+}
+
+const initial = closure(entryKey);
+for (const file of [...initial]) {
+  const key = Object.keys(manifest).find((k) => manifest[k].file === file);
+  for (const dynamic of manifest[key]?.dynamicImports ?? [])
+    if (STARTUP.some((re) => re.test(dynamic))) closure(dynamic, initial);
+}
+
+const roles = new Map([...initial].map((f) => [f, "Cases: initial"]));
+for (const area of AREAS) {
+  const key = Object.keys(manifest).find((k) => area.test.test(k));
+  if (!key) continue;
+  for (const file of closure(key)) if (!roles.has(file)) roles.set(file, `lazy: ${area.name}`);
+}
+for (const [key, chunk] of Object.entries(manifest))
+  if (!roles.has(chunk.file) && /\.sop\.json$/.test(key)) roles.set(chunk.file, "lazy: one SOP");
+
+const assets = join(dist, "assets");
+const files = readdirSync(assets)
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => `assets/${f}`)
+  .sort((a, b) => sizeOf(b).gzip - sizeOf(a).gzip);
+console.log("JavaScript chunks (gzip -9):");
+for (const file of files) {
+  const { raw, gzip } = sizeOf(file);
+  console.log(
+    `  ${file.padEnd(52)} ${kb(raw).padStart(8)} KB ${kb(gzip).padStart(7)} KB gz  ${roles.get(file) ?? "lazy: shared"}`,
+  );
+}
+
+let initialGzip = 0;
+for (const file of initial) initialGzip += sizeOf(file).gzip;
+const schemas = resolve(dirname(fileURLToPath(import.meta.url)), "..", "schemas");
+const schemaIds = readdirSync(schemas)
+  .filter((f) => f.endsWith(".schema.json"))
+  .map((f) => JSON.parse(readFileSync(join(schemas, f), "utf8")).$id)
+  .filter(Boolean);
+const carriers = [...initial].filter((file) => schemaIds.some((id) => sizeOf(file).text.includes(id)));
+
+console.log(
+  `\nCases area, initial JavaScript: ${kb(initialGzip)} KB gzipped in ${initial.size} chunks (budget ${budgetKb} KB): ${[...initial].join(", ")}`,
+);
+console.log(
+  `Schema validators in it: ${carriers.length ? `FOUND in ${carriers.join(", ")}` : `none (checked for ${schemaIds.length} schema ids)`}`,
+);
+const caseKey = Object.keys(manifest).find((k) => AREAS[0].test.test(k));
+if (caseKey) {
+  const withCase = closure(caseKey, new Set(initial));
+  let total = 0;
+  for (const file of withCase) total += sizeOf(file).gzip;
+  console.log(
+    `Cases area once a case is opened (adds the engine's runtime: compiler, XState, CEL; the SOP itself comes on top): ${kb(total)} KB gzipped`,
+  );
+}
+if (carriers.length)
+  fail("the Cases area's initial JavaScript carries schema validators; keep Ajv code in the Edit area.");
+if (initialGzip > budgetKb * 1024)
+  fail(`the Cases area's initial JavaScript is ${kb(initialGzip)} KB gzipped, over the ${budgetKb} KB budget.`);

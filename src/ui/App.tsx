@@ -1,0 +1,75 @@
+import { lazy, Suspense } from "react";
+import type { CaseStore } from "../store/index";
+import { OfficerSettingsProvider } from "./runner/OfficerSettings";
+import { QueueScreen } from "./runner/QueueScreen";
+import { AppHeader } from "./shared/AppHeader";
+import { AreaErrorBoundary } from "./shared/AreaErrorBoundary";
+import { type Clock, ClockProvider } from "./shared/ClockProvider";
+import { useI18n } from "./shared/i18n/I18nProvider";
+import { StoreProvider } from "./shared/StoreProvider";
+import { getQueueCatalog, listShippedSops } from "./shared/shippedLibrary";
+import { useRoute } from "./shared/useRoute";
+
+// The editor and the trainer are split off: an officer's phone never downloads them unless they are opened.
+const EditArea = lazy(() => import("./editor/EditArea"));
+const TrainArea = lazy(() => import("./trainer/TrainArea"));
+// A case needs the engine's runtime (compiler, XState, CEL); the queue does not, so it opens without it.
+const CasePage = lazy(() => import("./runner/CasePage").then((m) => ({ default: m.CasePage })));
+
+/** The app with its services: the device's case store and the clock every screen reads time from. */
+export function App({ store, clock }: { store: CaseStore; clock: Clock }) {
+  const sites = [...getQueueCatalog().sites.values()];
+  const defaults = {
+    officer: "",
+    site: (sites.find((s) => s.status === "open") ?? sites[0])?.id ?? "",
+    sop: listShippedSops()[0]?.id ?? "",
+  };
+  return (
+    <ClockProvider clock={clock}>
+      <StoreProvider store={store}>
+        <OfficerSettingsProvider defaults={defaults}>
+          <Shell />
+        </OfficerSettingsProvider>
+      </StoreProvider>
+    </ClockProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const route = useRoute();
+  return (
+    <>
+      <a className="skip-link no-print" href="#main">
+        {t("app.skip")}
+      </a>
+      <AppHeader route={route} />
+      <main id="main" className="app-main">
+        <AreaErrorBoundary resetKey={window.location.hash}>
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                {t("app.loading")}
+              </p>
+            }
+          >
+            {route.area === "edit" ? (
+              <EditArea />
+            ) : route.area === "train" ? (
+              <TrainArea />
+            ) : route.area === "case" ? (
+              <CasePage
+                key={route.caseId}
+                caseId={route.caseId}
+                view={route.view}
+                step={route.view === "slip" ? route.step : undefined}
+              />
+            ) : (
+              <QueueScreen />
+            )}
+          </Suspense>
+        </AreaErrorBoundary>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from "react";
+import { useI18n } from "../shared/i18n/I18nProvider";
+import { routeHref } from "../shared/useRoute";
+import { CaseScreen } from "./CaseScreen";
+import { CaseSummaryScreen } from "./CaseSummaryScreen";
+import { useOfficerSettings } from "./OfficerSettings";
+import { ReferralSlip } from "./ReferralSlip";
+import { useCaseSession } from "./useCaseSession";
+
+/** One case, on its step screen, its summary or one of its referral slips; the case stays loaded between them. */
+export function CasePage({ caseId, view, step }: { caseId: string; view: "step" | "summary" | "slip"; step?: string }) {
+  const { t } = useI18n();
+  const [settings] = useOfficerSettings();
+  const handle = useCaseSession(caseId, settings.officer);
+  const { load } = handle;
+  if (load.status === "loading")
+    return (
+      <p className="loading" role="status">
+        {t("case.loading")}
+      </p>
+    );
+  if (load.status === "failed") return <CaseFailure code={load.code} reason={load.reason} />;
+  const caseView = handle.view!;
+  if (view === "summary") return <CaseSummaryScreen handle={handle} session={load.session} view={caseView} />;
+  if (view === "slip" && step) return <ReferralSlip session={load.session} view={caseView} step={step} />;
+  return <CaseScreen handle={handle} view={caseView} />;
+}
+
+function CaseFailure({ code, reason }: { code: string; reason: string }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const key =
+    code === "not-found"
+      ? "case.notFound"
+      : code === "wrong-sop" || code === "sop-unavailable"
+        ? "case.sopUnavailable"
+        : "case.loadFailed";
+  return (
+    <section className="step-card">
+      <h1 ref={heading} tabIndex={-1}>
+        {t(key)}
+      </h1>
+      <p className="problem-detail">{reason}</p>
+      <a className="button button-primary" href={routeHref({ area: "cases" })}>
+        {t("case.backToQueue")}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId, useState } from "react";
+import { StoreError } from "../../store/index";
+import { useClock } from "../shared/ClockProvider";
+import { useI18n } from "../shared/i18n/I18nProvider";
+import { useCaseStore } from "../shared/StoreProvider";
+import { getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
+import { navigate } from "../shared/useRoute";
+import { describeRefusal } from "./describeRefusal";
+import { useOfficerSettings } from "./OfficerSettings";
+
+/** The one-tap "new case" button, with the remembered officer, station and entry SOP that it uses. */
+export function NewCasePanel() {
+  const { t, text } = useI18n();
+  const id = useId();
+  const store = useCaseStore();
+  const clock = useClock();
+  const [settings, save] = useOfficerSettings();
+  const [open, setOpen] = useState(settings.officer === "");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const catalog = getQueueCatalog();
+  const sops = listShippedSops();
+  const sites = [...catalog.sites.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === "open" ? -1 : 1));
+  const sop = sops.find((s) => s.id === settings.sop);
+  const site = catalog.sites.get(settings.site);
+
+  const start = async () => {
+    if (!settings.officer.trim()) {
+      setOpen(true);
+      setProblem(t("newCase.officerMissing"));
+      document.getElementById(`${id}-officer`)?.focus();
+      return;
+    }
+    if (!sop) {
+      setOpen(true);
+      setProblem(t("newCase.sopMissing"));
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      // The engine's runtime is a chunk of its own, loaded when the first case is opened (and cached offline).
+      const { startCaseOn } = await import("./startCase");
+      const caseId = await startCaseOn(store, sop.id, {
+        at: clock.now(),
+        by: settings.officer.trim(),
+        site: settings.site,
+      });
+      navigate({ area: "case", caseId, view: "step" });
+    } catch (error) {
+      setProblem(
+        error instanceof StoreError ? describeRefusal(error.code, t) : t("newCase.failed", { reason: String(error) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="new-case" aria-label={t("newCase.title")}>
+      <button
+        type="button"
+        className="button button-primary button-big"
+        onClick={start}
+        disabled={busy}
+        aria-busy={busy}
+      >
+        {t("newCase.start")}
+      </button>
+      <p className="new-case-settings">
+        {sop ? text(sop.title) : "—"} · {site ? text(site.name) : settings.site || "—"}
+        {settings.officer ? ` · ${settings.officer}` : ""}
+      </p>
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>{t("newCase.change")}</summary>
+        <div className="settings-form">
+          <label htmlFor={`${id}-officer`}>{t("newCase.officer")}</label>
+          <input
+            id={`${id}-officer`}
+            className="answer-input"
+            type="text"
+            autoComplete="off"
+            maxLength={40}
+            value={settings.officer}
+            onChange={(e) => save({ ...settings, officer: e.target.value })}
+          />
+          <label htmlFor={`${id}-site`}>{t("newCase.site")}</label>
+          <select id={`${id}-site`} value={settings.site} onChange={(e) => save({ ...settings, site: e.target.value })}>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {text(s.name)}
+                {s.status === "closed" ? ` (${t("newCase.siteClosed")})` : ""}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-sop`}>{t("newCase.sop")}</label>
+          <select id={`${id}-sop`} value={settings.sop} onChange={(e) => save({ ...settings, sop: e.target.value })}>
+            {sops.map((s) => (
+              <option key={s.id} value={s.id}>
+                {text(s.title)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </details>
+    </section>
+  );
+}

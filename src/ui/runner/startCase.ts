@@ -1,0 +1,55 @@
+import { type CompiledSop, openCase, viewCase } from "../../engine/index";
+import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
+import { loadCompiledSop } from "../shared/loadCompiledSop";
+
+// No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const TRIES = 3;
+
+/** A short case code, readable aloud: the date (YYMMDD) and four random characters, e.g. "240301-K7QM". */
+export function makeCaseId(now: Date, random: (n: number) => Uint8Array = randomBytes): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${pad(now.getFullYear() % 100)}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const suffix = [...random(4)].map((b) => ALPHABET[b % ALPHABET.length]).join("");
+  return `${date}-${suffix}`;
+}
+
+function randomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
+}
+
+/**
+ * Opens a new case on a compiled SOP and saves its first event (durable) before resolving with the case id. A code
+ * already used on the device is replaced by a fresh one.
+ */
+export async function startCase(
+  store: Pick<CaseStore, "appendEvents">,
+  compiled: CompiledSop,
+  options: { at: Date; by: string; site?: string },
+  makeId: (now: Date) => string = makeCaseId,
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const caseId = makeId(options.at);
+    const session = openCase(compiled, {
+      caseId,
+      at: options.at.toISOString(),
+      by: options.by,
+      ...(options.site ? { site: options.site } : {}),
+    });
+    try {
+      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1));
+      return caseId;
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === "conflict") || attempt >= TRIES) throw error;
+    }
+  }
+}
+
+/** Loads a shipped SOP and starts a case on it: what the queue's "new case" button does. */
+export async function startCaseOn(
+  store: Pick<CaseStore, "appendEvents">,
+  sopId: string,
+  options: { at: Date; by: string; site?: string },
+): Promise<string> {
+  return startCase(store, await loadCompiledSop(sopId), options);
+}

@@ -1,0 +1,24 @@
+/** The shipped SOP library, bundled at build time by scripts/buildSopBundle.ts. */
+declare module "virtual:senda-sops" {
+  import type { Text } from "../../engine/index";
+
+  /** What the queue needs of the catalog: flag labels and site names. */
+  export const queueCatalog: {
+    flags: { id: string; label: Text; sensitivity: "public" | "restricted" | "confidential"; priority?: number }[];
+    sites: { id: string; name: Text; status: "open" | "closed" }[];
+  };
+  /** One entry per SOP: id, version, title and the SOPs it runs as procedures. */
+  export const sopIndex: { id: string; version: string; title: Text; procedures: string[] }[];
+  /** The label of every deadline an SOP can start, by deadline id, for the queue. */
+  export const deadlineLabels: Record<string, Text>;
+  /** Loads one SOP definition by id (its own chunk). */
+  export const sopLoaders: Record<string, () => Promise<import("../../engine/index").SopDefinition>>;
+}
+
+/** The whole shipped catalog, for the case screens (a lazy chunk). */
+declare module "virtual:senda-catalog" {
+  import type { Catalog } from "../../engine/index";
+
+  /** Every catalog file of sop/catalog, as shipped. */
+  export const catalogs: Catalog[];
+}

@@ -1,0 +1,217 @@
+import type { Page } from "playwright-core";
+import type { Scenario, ScenarioAction, Step } from "../../src/engine/index";
+import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
+import { findStep, type ShippedLibrary } from "./readLibrary";
+
+/** How the officer works: with the mouse (clicks and taps) or the keyboard alone (number keys, Tab, Enter). */
+export type Hands = "mouse" | "keyboard";
+
+/** Goes to the queue and fills in the officer's code (and the entry SOP, when given) in the remembered settings. */
+export async function setUpOfficer(page: Page, options: { officer: string; sop?: string }): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: es["queue.title"] }).waitFor();
+  const officer = page.getByLabel(es["newCase.officer"]);
+  if (!(await officer.isVisible())) await page.getByText(es["newCase.change"]).click();
+  await officer.fill(options.officer);
+  if (options.sop) await page.getByLabel(es["newCase.sop"]).selectOption(options.sop);
+}
+
+/** Presses "New case" and waits for the case's first screen; returns the case id from the URL. */
+export async function startNewCase(page: Page): Promise<string> {
+  await page.getByRole("button", { name: es["newCase.start"], exact: true }).click();
+  await page.waitForURL(/#\/cases\/[^/]+$/);
+  await page.locator(".step-card h2").first().waitFor();
+  return decodeURIComponent(page.url().split("#/cases/")[1]);
+}
+
+/** The Spanish title of the step at `path` of the scenario's SOP. */
+export function titleOf(library: ShippedLibrary, scenario: Scenario, path: string): string {
+  const step = findStep(library, scenario.sop, path);
+  return "title" in step && step.title ? step.title.es : path;
+}
+
+/**
+ * Does what the scenario says at one step, as an officer would on the screen: checks the step shown is the one
+ * expected, answers it, continues, and waits until that step card has gone (the next one, or the end, is shown).
+ */
+export async function playAction(
+  page: Page,
+  library: ShippedLibrary,
+  scenario: Scenario,
+  action: ScenarioAction,
+  hands: Hands,
+): Promise<void> {
+  const step = findStep(library, scenario.sop, action.step);
+  const title = titleOf(library, scenario, action.step);
+  const card = page.locator(".step-card").filter({ has: page.locator("h2.step-title", { hasText: title }) });
+  await card
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => {
+      const shown = await page.locator("h2").allInnerTexts();
+      throw new Error(
+        `Scenario ${scenario.id}: expected step "${action.step}" ("${title}"), the screen shows ${JSON.stringify(shown)}.`,
+      );
+    });
+  const handle = await card.first().elementHandle();
+  if (hands === "keyboard") await answerByKeyboard(page, step, action.answer);
+  else await answerByMouse(page, step, action.answer);
+  await page
+    .waitForFunction((el) => !el?.isConnected, handle, { timeout: 10_000 })
+    .catch(async () => {
+      const problem = await page.locator(".step-card .problem").allInnerTexts();
+      throw new Error(`Scenario ${scenario.id}: step "${action.step}" was not accepted: ${problem.join(" ")}`);
+    });
+}
+
+/**
+ * Plays every action of a scenario. The case runs on the device's clock: the scenario's `afterMinutes` are not
+ * waited for (Playwright's fake clock replaces `Date`, which the engine's timestamps rely on).
+ */
+export async function playScenario(
+  page: Page,
+  library: ShippedLibrary,
+  scenario: Scenario,
+  hands: Hands,
+): Promise<void> {
+  for (const action of scenario.steps) await playAction(page, library, scenario, action, hands);
+}
+
+function choiceLabels(step: Step, answer: unknown): string[] {
+  switch (step.kind) {
+    case "referral":
+      return [answer === false ? es["referral.declines"] : es["referral.consents"]];
+    case "checklist": {
+      const ids = Array.isArray(answer) ? answer : step.items.filter((i) => i.required).map((i) => i.id);
+      return ids.map((id) => step.items.find((i) => i.id === id)!.text.es);
+    }
+    case "question":
+      switch (step.answer.type) {
+        case "yes-no":
+          return [answer ? es["answer.yes"] : es["answer.no"]];
+        case "consent":
+          return [answer ? es["answer.consentYes"] : es["answer.consentNo"]];
+        case "one-of":
+          return [step.answer.options.find((o) => o.value === answer)!.label.es];
+        case "several-of": {
+          const options = step.answer.options;
+          return (answer as string[]).map((v) => options.find((o) => o.value === v)!.label.es);
+        }
+        default:
+          return [];
+      }
+    default:
+      return [];
+  }
+}
+
+function choiceIndexes(step: Step, answer: unknown): number[] {
+  switch (step.kind) {
+    case "referral":
+      return [answer === false ? 2 : 1];
+    case "checklist": {
+      const ids = Array.isArray(answer) ? answer : step.items.filter((i) => i.required).map((i) => i.id);
+      return ids.map((id) => step.items.findIndex((i) => i.id === id) + 1);
+    }
+    case "question":
+      switch (step.answer.type) {
+        case "yes-no":
+        case "consent":
+          return [answer ? 1 : 2];
+        case "one-of":
+          return [step.answer.options.findIndex((o) => o.value === answer) + 1];
+        case "several-of": {
+          const options = step.answer.options;
+          return (answer as string[]).map((v) => options.findIndex((o) => o.value === v) + 1);
+        }
+        default:
+          return [];
+      }
+    default:
+      return [];
+  }
+}
+
+/** The text typed for a typed answer: numbers as they are, a date and time in the device's (UTC) zone. */
+function typedValue(step: Step, answer: unknown): string | undefined {
+  if (step.kind !== "question") return undefined;
+  const type = step.answer.type;
+  if (type === "number" || type === "duration" || type === "text" || type === "date") return String(answer);
+  if (type === "datetime") return new Date(String(answer)).toISOString().slice(0, 16);
+  return undefined;
+}
+
+async function answerByMouse(page: Page, step: Step, answer: unknown): Promise<void> {
+  const card = page.locator(".step-card");
+  const typed = typedValue(step, answer);
+  if (typed !== undefined) await card.locator("input.answer-input").fill(typed);
+  for (const label of choiceLabels(step, answer))
+    await card
+      .getByRole(step.kind === "checklist" || isSeveral(step) ? "checkbox" : "radio", { name: label, exact: true })
+      .check();
+  await card.locator("button[type=submit]").click();
+}
+
+async function answerByKeyboard(page: Page, step: Step, answer: unknown): Promise<void> {
+  // The new step's heading has the focus: number keys pick options from there, Tab reaches a text field.
+  await page.waitForFunction(() => document.activeElement?.matches("h2.step-title") === true);
+  const typed = typedValue(step, answer);
+  if (typed !== undefined) {
+    await page.keyboard.press("Tab");
+    if (step.kind === "question" && step.answer.type === "datetime")
+      await page.locator(".step-card input.answer-input").fill(typed);
+    else await page.keyboard.type(typed);
+  }
+  for (const index of choiceIndexes(step, answer)) await page.keyboard.press(String(index));
+  await page.keyboard.press("Enter");
+}
+
+function isSeveral(step: Step): boolean {
+  return step.kind === "question" && step.answer.type === "several-of";
+}
+
+/** Opens the case summary from the case screen (its header link, or the end panel's). */
+export async function openSummary(page: Page): Promise<void> {
+  await page.locator(`a[href$="/summary"]`).first().click();
+  await page.getByRole("heading", { level: 1, name: /^Resumen del caso / }).waitFor();
+}
+
+/**
+ * What the summary shows of a scenario's expectations, as differences (empty when all is shown as expected):
+ * flags raised and not raised, referrals made (service and urgency) and not made, and the outcome.
+ */
+export async function compareWithSummary(page: Page, library: ShippedLibrary, scenario: Scenario): Promise<string[]> {
+  const differences: string[] = [];
+  const chips = (await page.locator(".flags .chip").allInnerTexts()).map((c) => c.trim());
+  const expect = scenario.expect;
+  for (const flag of expect.flags ?? []) {
+    const label = library.flags.get(flag)!.label.es;
+    if (!chips.includes(label)) differences.push(`flag "${label}" not shown (shown: ${chips.join(", ")})`);
+  }
+  for (const flag of expect.notFlags ?? []) {
+    const label = library.flags.get(flag)?.label.es;
+    if (label && chips.includes(label)) differences.push(`flag "${label}" shown but must not be`);
+  }
+  const referrals = (await page.locator(".referral-list li").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+  for (const expected of expect.referrals ?? []) {
+    const name = library.services.get(expected.service)!.name.es;
+    const status = (expected.status ?? "made") === "made" ? es["summary.made"] : es["summary.declined"];
+    const urgency = expected.urgency ? es[`urgency.${expected.urgency}`] : "";
+    const found = referrals.some((r) => r.startsWith(`${name} ·`) && r.includes(urgency) && r.endsWith(status));
+    if (!found) differences.push(`referral "${name}" ${urgency} ${status} not shown (shown: ${referrals.join(" | ")})`);
+  }
+  for (const service of expect.noReferrals ?? []) {
+    const name = library.services.get(service)?.name.es;
+    if (name && referrals.some((r) => r.startsWith(`${name} ·`) && r.endsWith(es["summary.made"])))
+      differences.push(`referral "${name}" made but must not be`);
+  }
+  if (expect.outcome) {
+    const outcome =
+      (await page
+        .locator(".facts dt", { hasText: es["summary.outcome"] })
+        .locator("xpath=following-sibling::dd[1]")
+        .textContent()) ?? "";
+    if (outcome.trim() !== es[`outcome.${expect.outcome}`])
+      differences.push(`outcome "${outcome.trim()}", expected "${es[`outcome.${expect.outcome}`]}"`);
+  }
+  return differences;
+}

@@ -1,0 +1,156 @@
+// @vitest-environment jsdom
+import "fake-indexeddb/auto";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import carlos from "../../sop/scenarios/uasc-carlos-15-alone.scenario.json";
+import { actionToEvent, replayCase, type Scenario, viewCase } from "../../src/engine/index";
+import { CaseStore, ConflictError, StorageFullError, summarizeCase } from "../../src/store/index";
+import { CasePage } from "../../src/ui/runner/CasePage";
+import { startCase } from "../../src/ui/runner/startCase";
+import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
+import { loadCompiledSop } from "../../src/ui/shared/loadCompiledSop";
+import { fixedClock, renderInApp } from "./renderInApp";
+
+const scenario = carlos as Scenario;
+const stores: CaseStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function openNewCase() {
+  const store = await CaseStore.open({ name: `case-${Math.random()}` });
+  stores.push(store);
+  const compiled = await loadCompiledSop(scenario.sop);
+  const clock = fixedClock("2024-03-01T08:00:00Z");
+  const caseId = await startCase(store, compiled, { at: clock.now(), by: "OF-7", site: "san-vicente" }, () => "C-1");
+  return { store, compiled, clock, caseId };
+}
+
+const heading = () => screen.findByRole("heading", { level: 2 });
+const answerAge = (age: string) => {
+  fireEvent.change(screen.getByRole("spinbutton"), { target: { value: age } });
+  fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+};
+
+describe("a case on the officer's screen", () => {
+  it("saves each answer before moving on, and shows a full storage instead of losing the answer", async () => {
+    const { store, caseId } = await openNewCase();
+    const append = store.appendEvents.bind(store);
+    let full = true;
+    store.appendEvents = async (...args) => {
+      if (full) throw new StorageFullError(caseId);
+      return append(...args);
+    };
+    renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+
+    answerAge("15");
+    await screen.findByText(es["notice.storageFull"]);
+    expect((await heading()).textContent).toBe("Edad");
+    // The refusal is next to the input, which still holds what was typed.
+    expect(document.querySelector(".step-card .problem")?.textContent).toBe(es["refusal.storage-full"]);
+    expect(screen.getByRole("spinbutton")).toHaveProperty("value", "15");
+    expect(await store.loadEvents(caseId)).toHaveLength(1);
+
+    full = false;
+    answerAge("15");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).not.toBe("Edad"));
+    const saved = await store.loadEvents(caseId);
+    expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
+    expect(store.getSummary(caseId)?.eventCount).toBe(2);
+  });
+
+  it("reloads the case and says so when another tab answered first", async () => {
+    const { store, compiled, caseId } = await openNewCase();
+    renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+
+    // Another tab answers the age (as 16) behind this screen's back.
+    const events = await store.loadEvents(caseId);
+    const other = replayCase(compiled, events);
+    if (!other.ok) throw new Error(other.reason);
+    const event = actionToEvent(compiled, { step: "ask-age", answer: 16 }, "2024-03-01T08:01:00Z", "OF-8");
+    if (typeof event === "string" || !other.session.send(event).ok) throw new Error("cannot answer");
+    await store.appendEvents(caseId, 1, [event], summarizeCase(viewCase(other.session, new Date()), 2));
+
+    answerAge("15");
+    await screen.findByText(es["notice.conflict"]);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Nacionalidad"));
+    const saved = await store.loadEvents(caseId);
+    expect(saved.map((e) => (e.type === "ANSWERED" ? e.value : e.type))).toEqual(["CASE_OPENED", 16]);
+    await expect(
+      store.appendEvents(caseId, 1, [event], summarizeCase(viewCase(other.session, new Date()), 2)),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("masks sensitive answers in the summary until revealed, and reports what a correction changed", async () => {
+    const { store, compiled, caseId } = await openNewCase();
+    // Play the whole scenario into the store, event by event, as the screen would.
+    const replay = replayCase(compiled, await store.loadEvents(caseId));
+    if (!replay.ok) throw new Error(replay.reason);
+    let at = Date.parse("2024-03-01T08:00:00Z");
+    for (const action of scenario.steps) {
+      at += (action.afterMinutes ?? 1) * 60_000;
+      const event = actionToEvent(compiled, action, new Date(at).toISOString(), "OF-7");
+      if (typeof event === "string" || !replay.session.send(event).ok) throw new Error(`cannot play ${action.step}`);
+      const seq = replay.session.events.length - 1;
+      await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(replay.session, new Date(at)), seq + 1));
+    }
+    renderInApp(<CasePage caseId={caseId} view="summary" />, {
+      store,
+      clock: fixedClock(new Date(at + 60_000).toISOString()),
+    });
+    await screen.findByRole("heading", { level: 1, name: `Resumen del caso ${caseId}` });
+
+    const masked = screen.getAllByText(/^Respuesta sensible oculta/);
+    expect(masked.length).toBeGreaterThan(0);
+    const item = masked[0].closest("li")!;
+    fireEvent.click(item.querySelector("button[aria-pressed]")!);
+    expect(item.textContent).not.toMatch(/Respuesta sensible oculta/);
+    expect(item.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed")).toBe("true");
+
+    const age = screen.getByRole("heading", { level: 3, name: "Edad" }).closest("li")!;
+    fireEvent.click(age.querySelector("button[aria-expanded]")!);
+    fireEvent.change(age.querySelector("input[type=number]")!, { target: { value: "30" } });
+    fireEvent.click(screen.getByRole("button", { name: es["correction.save"] }));
+    const report = await screen.findByRole("heading", { level: 2, name: "Corrección guardada: Edad" });
+    const text = report.closest("section")!.textContent!;
+    expect(text).toContain("Pasos deshechos porque ya no corresponden:");
+    expect(text).toContain("Alertas retiradas: Niño, niña o adolescente no acompañado o separado");
+    expect(text).toContain("Referencias retiradas: SENNIAF");
+    const saved = await store.loadEvents(caseId);
+    expect(saved[saved.length - 1]).toMatchObject({ type: "CORRECTED", step: "ask-age", value: 30 });
+  });
+
+  it("goes back a step, keeps notes, and closes the case, each as a saved event", async () => {
+    const { store, caseId } = await openNewCase();
+    const view = renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    answerAge("15");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Nacionalidad"));
+
+    fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Edad"));
+    expect(screen.getByText(es["case.wentBack"])).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 2 }));
+
+    fireEvent.change(screen.getByLabelText(es["notes.add"]), { target: { value: "Llegó con fiebre." } });
+    fireEvent.click(screen.getByRole("button", { name: es["notes.save"] }));
+    await waitFor(() =>
+      expect(document.querySelector(".notes-list .note-text")?.textContent).toBe("Llegó con fiebre."),
+    );
+    expect(screen.getByLabelText(es["notes.add"])).toHaveProperty("value", "");
+
+    view.unmount();
+    renderInApp(<CasePage caseId={caseId} view="summary" />, { store });
+    await screen.findByRole("heading", { level: 1, name: `Resumen del caso ${caseId}` });
+    fireEvent.change(screen.getByLabelText(es["close.reason"]), { target: { value: "left-site" } });
+    fireEvent.click(screen.getByRole("button", { name: es["close.submit"] }));
+    await screen.findByText("Caso cerrado: la persona dejó la estación.");
+    expect(screen.queryByRole("button", { name: es["summary.correct"] })).toBeNull();
+
+    const saved = await store.loadEvents(caseId);
+    expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED", "WENT_BACK", "NOTE_ADDED", "CASE_CLOSED"]);
+    expect(saved[3]).toMatchObject({ text: "Llegó con fiebre.", step: "ask-age", by: "OF-7" });
+    expect(store.getSummary(caseId)?.status).toBe("closed");
+  });
+});

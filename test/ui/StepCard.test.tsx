@@ -1,0 +1,180 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from "@testing-library/react";
+import type { StepView } from "../../src/engine/index";
+import { StepCard, type StepInput } from "../../src/ui/runner/StepCard";
+import { messagesEn as en } from "../../src/ui/shared/i18n/messagesEn";
+import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
+import { renderInApp } from "./renderInApp";
+
+const procedure = { es: "Niñez no acompañada", en: "Unaccompanied children" };
+
+function question(answer: StepView["answer"], extra: Partial<StepView> = {}): StepView {
+  return {
+    path: "ask",
+    id: "ask",
+    kind: "question",
+    title: { es: "Con quién viaja", en: "Travelling with" },
+    say: { es: "¿Con quién viaja?", en: "Who are you travelling with?" },
+    guidance: { es: "Solo para usted.", en: "For you only." },
+    procedure,
+    answer,
+    remaining: 3,
+    ...extra,
+  };
+}
+
+const travellingWith = question({
+  type: "one-of",
+  options: [
+    { value: "alone", label: { es: "Solo o sola", en: "Alone" } },
+    { value: "parent", label: { es: "Con su padre o madre", en: "With a parent" } },
+    { value: "relative", label: { es: "Con otro pariente", en: "With a relative" } },
+  ],
+});
+
+function renderCard(step: StepView, props: { problem?: string; onBack?: () => void } = {}, locale: "es" | "en" = "es") {
+  const sent: StepInput[] = [];
+  renderInApp(<StepCard step={step} onSubmit={(input) => sent.push(input)} {...props} />, { locale });
+  return { sent, heading: screen.getByRole("heading", { level: 2 }) };
+}
+
+describe("the step card", () => {
+  it("shows what to read aloud apart from the officer's guidance, and takes the focus on its heading", () => {
+    const { heading } = renderCard(travellingWith);
+    expect(heading).toHaveProperty("textContent", "Con quién viaja");
+    expect(document.activeElement).toBe(heading);
+    const say = screen.getByText("¿Con quién viaja?").closest(".say");
+    const guidance = screen.getByText("Solo para usted.").closest(".guidance");
+    expect(say?.textContent).toContain(es["step.sayLabel"]);
+    expect(guidance?.textContent).toContain(es["step.guidanceLabel"]);
+    expect(say?.contains(screen.getByText("Solo para usted."))).toBe(false);
+  });
+
+  it("picks an option with its number key and continues with Enter", () => {
+    const { sent, heading } = renderCard(travellingWith);
+    fireEvent.keyDown(heading, { key: "3" });
+    expect(screen.getByRole("radio", { name: "Con otro pariente" })).toHaveProperty("checked", true);
+    fireEvent.keyDown(heading, { key: "2" });
+    expect(screen.getByRole("radio", { name: "Con su padre o madre" })).toHaveProperty("checked", true);
+    fireEvent.keyDown(heading, { key: "9" });
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([{ type: "ANSWERED", step: "ask", value: "parent" }]);
+  });
+
+  it("answers yes or no with 1 and 2, and names the options for screen readers", () => {
+    const { sent, heading } = renderCard(question({ type: "yes-no" }));
+    expect(screen.getAllByRole("radio").map((r) => r.closest("label")?.textContent)).toEqual(["1Sí", "2No"]);
+    fireEvent.keyDown(heading, { key: "2" });
+    fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+    expect(sent).toEqual([{ type: "ANSWERED", step: "ask", value: false }]);
+  });
+
+  it("refuses to continue without a choice, and says so next to the input", () => {
+    const { sent, heading } = renderCard(travellingWith);
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([]);
+    expect(screen.getByRole("alert").textContent).toBe(es["answer.choose"]);
+    expect(screen.getByRole("group").getAttribute("aria-describedby")).toBe(screen.getByRole("alert").id);
+  });
+
+  it("checks a number against its range before sending, and leaves typed digits alone", () => {
+    const { sent } = renderCard(
+      question(
+        { type: "number", min: 0, max: 120, unit: { es: "años", en: "years" } },
+        { title: { es: "Edad", en: "Age" } },
+      ),
+    );
+    const input = screen.getByRole("spinbutton");
+    fireEvent.keyDown(input, { key: "1" });
+    fireEvent.change(input, { target: { value: "130" } });
+    fireEvent.submit(input.closest("form")!);
+    expect(sent).toEqual([]);
+    expect(screen.getByRole("alert").textContent).toBe("Escriba un número entre 0 y 120.");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(input, { target: { value: "15" } });
+    fireEvent.submit(input.closest("form")!);
+    expect(sent).toEqual([{ type: "ANSWERED", step: "ask", value: 15 }]);
+  });
+
+  it("shows a refusal from the engine, translated, next to the input", () => {
+    renderCard(travellingWith, { problem: es["refusal.invalid-value"] });
+    expect(screen.getByRole("alert").textContent).toBe(es["refusal.invalid-value"]);
+  });
+
+  it("ticks checklist items by number and will not continue until the required ones are ticked", () => {
+    const { sent, heading } = renderCard({
+      path: "prepare",
+      id: "prepare",
+      kind: "checklist",
+      title: { es: "Preparar", en: "Prepare" },
+      procedure,
+      items: [
+        { id: "room", text: { es: "Sala privada", en: "Private room" }, required: true },
+        { id: "water", text: { es: "Agua", en: "Water" }, required: false },
+      ],
+      remaining: 2,
+    });
+    fireEvent.keyDown(heading, { key: "2" });
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([]);
+    expect(screen.getByRole("alert").textContent).toBe("Marque lo obligatorio: Sala privada");
+    fireEvent.keyDown(heading, { key: "1" });
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([{ type: "CHECKED", step: "prepare", items: ["water", "room"] }]);
+  });
+
+  it("shows a referral's service and urgency, records the consent, and marks a mandatory one", () => {
+    const { sent, heading } = renderCard({
+      path: "run-uasc/notify-senniaf",
+      id: "notify-senniaf",
+      kind: "referral",
+      title: { es: "Notificar a SENNIAF", en: "Notify SENNIAF" },
+      procedure,
+      service: {
+        id: "senniaf",
+        name: { es: "SENNIAF", en: "SENNIAF" },
+        agency: "SENNIAF",
+        confidentiality: "restricted",
+      },
+      urgency: "immediate",
+      reason: { es: "Niño solo", en: "Child alone" },
+      requiresConsent: false,
+      remaining: 1,
+    });
+    expect(screen.getByText(es["urgency.immediate"])).toBeTruthy();
+    expect(screen.getByText(es["referral.mandatory"])).toBeTruthy();
+    fireEvent.keyDown(heading, { key: "2" });
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([{ type: "REFERRED", step: "run-uasc/notify-senniaf", consent: false }]);
+  });
+
+  it("acknowledges an instruction with Enter, offers going back, and speaks English when asked", () => {
+    let back = 0;
+    const { sent, heading } = renderCard(
+      {
+        path: "welcome",
+        id: "welcome",
+        kind: "instruction",
+        title: { es: "Bienvenida", en: "Welcome" },
+        procedure,
+        remaining: 4,
+      },
+      { onBack: () => back++ },
+      "en",
+    );
+    expect(heading.textContent).toBe("Welcome");
+    expect(screen.getByText(procedure.en)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: en["step.back"] }));
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(back).toBe(1);
+    expect(sent).toEqual([{ type: "ACKNOWLEDGED", step: "welcome" }]);
+  });
+
+  it("will not take a sensitive answer before the consent it needs", () => {
+    const { sent, heading } = renderCard(question({ type: "yes-no" }, { sensitive: "gbv", consentGiven: false }));
+    expect(screen.getByText(es["step.consentMissing"])).toBeTruthy();
+    expect(screen.queryAllByRole("radio")).toEqual([]);
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([]);
+  });
+});
