@@ -2,7 +2,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-import { buildSopBundle } from "./scripts/buildSopBundle";
+import { buildSopBundle } from "./scripts/buildSopBundle.ts";
 
 /**
  * The built app's Content-Security-Policy: scripts, styles and data from the app's own origin only, and no

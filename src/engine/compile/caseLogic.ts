@@ -236,14 +236,15 @@ function applyEffects(context: CaseContext, compiled: CompiledStep, scope: Compi
       });
     } else {
       const from = effect.from ? scope.expressions.evaluate(effect.from, a) : context.now;
-      if (!(from instanceof Date)) continue;
+      // A timestamp from CEL is a Date; test its shape rather than its class, which a test's fake clock replaces.
+      if (typeof (from as Date | undefined)?.getTime !== "function") continue;
       const match = /^([0-9.]+)(m|h|d)$/.exec(effect.within)!;
-      const dueAt = new Date(from.getTime() + Number(match[1]) * WITHIN_UNIT_MS[match[2] as "m" | "h" | "d"]);
+      const dueAt = new Date((from as Date).getTime() + Number(match[1]) * WITHIN_UNIT_MS[match[2] as "m" | "h" | "d"]);
       context.deadlines.set(effect.deadline, {
         id: effect.deadline,
         label: effect.label,
         step: compiled.path,
-        from: from.toISOString(),
+        from: (from as Date).toISOString(),
         dueAt: dueAt.toISOString(),
       });
       context.trace.push({
