@@ -10,4 +10,6 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "setup: /usr/bin/chromium is missing; run 'sudo apt-get install -y chromium' for the browser tests" >&2
   fi
 fi
-npm ci --no-audit --no-fund
+# npm ci refuses this npm's lock files (they leave out other platforms' optional packages), so install from the
+# lock without rewriting it.
+npm install --no-audit --no-fund --no-save
