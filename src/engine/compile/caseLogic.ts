@@ -212,28 +212,23 @@ function applyEffects(context: CaseContext, compiled: CompiledStep, scope: Compi
   for (const effect of effects) {
     if (effect.when && !scope.expressions.test(effect.when, a)) continue;
     const values = effect.when ? traceValues(scope.expressions, effect.when, a) : undefined;
+    const traceEffect = (detail: string) =>
+      context.trace.push({
+        at: context.nowIso,
+        step: compiled.path,
+        kind: "effect",
+        expression: effect.when,
+        values,
+        detail,
+      });
     if ("raise" in effect) {
       if (!context.flags.includes(effect.raise)) context.flags.push(effect.raise);
       context.flagRaisedBy.set(effect.raise, compiled.scope);
-      context.trace.push({
-        at: context.nowIso,
-        step: compiled.path,
-        kind: "effect",
-        expression: effect.when,
-        values,
-        detail: `raise ${effect.raise}`,
-      });
+      traceEffect(`raise ${effect.raise}`);
     } else if ("clear" in effect) {
       const i = context.flags.indexOf(effect.clear);
       if (i >= 0) context.flags.splice(i, 1);
-      context.trace.push({
-        at: context.nowIso,
-        step: compiled.path,
-        kind: "effect",
-        expression: effect.when,
-        values,
-        detail: `clear ${effect.clear}`,
-      });
+      traceEffect(`clear ${effect.clear}`);
     } else {
       const from = effect.from ? scope.expressions.evaluate(effect.from, a) : context.now;
       // A timestamp from CEL is a Date; test its shape rather than its class, which a test's fake clock replaces.
