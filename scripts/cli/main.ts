@@ -1,15 +1,19 @@
 import { didYouMean } from "../../src/engine/index";
 import { type Command, type Io, parseArgs, UsageError } from "./command";
 import { bench } from "./commands/bench";
+import { check } from "./commands/check";
 import { compile } from "./commands/compile";
+import { coverage } from "./commands/coverage";
 import { diagram } from "./commands/diagram";
+import { diff } from "./commands/diff";
+import { paths } from "./commands/paths";
 import { test } from "./commands/test";
 import { validate } from "./commands/validate";
 
 /** Every command, in the order `senda --help` lists them. */
-export const COMMANDS: Command[] = [validate, test, compile, diagram, bench];
+export const COMMANDS: Command[] = [validate, test, compile, diagram, bench, paths, check, coverage, diff];
 
-const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget"];
+const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget", "limit", "save-counterexample"];
 
 const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() };
 

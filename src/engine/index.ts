@@ -3,6 +3,41 @@
  * Pure TypeScript: no React, no DOM, no storage and no clock of its own. This file is its only door.
  */
 
+// Analysis
+export { type AnswerClass, type AnswerSpace, AnswerSpaces } from "./analysis/AnswerSpaces";
+export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
+export {
+  type CheckOptions,
+  type CheckReport,
+  type Counterexample,
+  checkSop,
+  describeExpectation,
+  type InvariantVerdict,
+} from "./analysis/checkSop";
+export { counterexampleScenario } from "./analysis/counterexampleScenario";
+export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
+export { type AnswerText, describeActions, describeClass } from "./analysis/describeAnswer";
+export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
+export {
+  type Combination,
+  enumerateCombinations,
+  enumeratePaths,
+  type PathList,
+  type SopPath,
+} from "./analysis/enumeratePaths";
+export {
+  type Choice,
+  type Exploration,
+  type ExploreEdge,
+  type ExploreNode,
+  type ExploreOptions,
+  exploreSop,
+  type Finding,
+  type Reached,
+} from "./analysis/exploreSop";
+export type { StructuralIssue } from "./analysis/findStructuralIssues";
+export type { PathDeadline, PathReferral, PathViolation, Segment } from "./analysis/readSegment";
+export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
 // Cases
 export {
   type CaseNote,
@@ -73,6 +108,5 @@ export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode,
 // Expressions
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
-
 // Simulation
 export { actionToEvent, runScenario, SCENARIO_EPOCH, type ScenarioResult } from "./simulation/runScenario";

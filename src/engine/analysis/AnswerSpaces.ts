@@ -164,6 +164,11 @@ export class AnswerSpaces {
     return result;
   }
 
+  /** A fresh id for an atom or condition made after the spaces (so ids stay unique across an analysis). */
+  nextId(): number {
+    return this.counter.next++;
+  }
+
   /** The activation an atom is evaluated with: the inputs given, the analysis clock, and nothing else. */
   activationFor(values: Activation): Activation {
     return { ...values, now: this.now };

@@ -4,16 +4,15 @@ import type { CompiledSop } from "../compile/CompiledSop";
 import type { ScenarioAction } from "../definition/types";
 import type { ExpressionScope } from "../expression/ExpressionScope";
 import { actionToEvent } from "../simulation/runScenario";
-import { ANALYSIS_EPOCH } from "./answerCandidates";
 import { AnswerSpaces } from "./AnswerSpaces";
-import { AtomCounter } from "./collectAtoms";
+import { ANALYSIS_EPOCH } from "./answerCandidates";
 import { choicesAt } from "./choicesAt";
-import type { Choice, Exploration, ExploreEdge, ExploreNode, ExploreOptions, NodeStatus } from "./exploreSop";
+import { AtomCounter } from "./collectAtoms";
+import type { Choice, Exploration, ExploreEdge, ExploreNode, NodeStatus } from "./exploreSop";
+import { procedureResults, resultsKey, runLabel } from "./procedureOutcome";
 import { type Counters, countersOf, labelOf, readSegment, type Segment } from "./readSegment";
+import { ANALYSIS_OFFICER } from "./replayActions";
 import { isWithin, StateKeys } from "./StateKeys";
-
-/** The officer the analysis's cases are recorded by. */
-export const ANALYSIS_OFFICER = "senda-analysis";
 
 const ZERO: Counters = { visited: 0, trace: 0, referrals: 0, violations: 0 };
 
@@ -55,12 +54,12 @@ export class Explorer {
 
   constructor(
     private readonly compiled: CompiledSop,
-    private readonly options: Required<ExploreOptions>,
+    private readonly options: Exploration["options"],
   ) {
     const expressions = new Map<string, ExpressionScope>();
     for (const scope of compiled.scopes.values()) expressions.set(scope.sop.id, scope.expressions);
     this.spaces = new AnswerSpaces(compiled.bundle, expressions, new AtomCounter());
-    this.keys = new StateKeys(compiled, this.spaces);
+    this.keys = new StateKeys(compiled, this.spaces, options.focus ? new Set(options.focus) : undefined);
     this.result = {
       compiled,
       spaces: this.spaces,
@@ -133,8 +132,14 @@ export class Explorer {
       byKey.set(key, node);
       return node;
     };
-    const addEdge = (from: ExploreNode, to: ExploreNode, step: string, choice: Choice, segment: Segment) => {
-      const label = labelOf(segment);
+    const addEdge = (
+      from: ExploreNode,
+      to: ExploreNode,
+      step: string,
+      choice: Choice,
+      segment: Segment,
+      label = labelOf(segment),
+    ) => {
       const same = from.out.map((e) => edges[e]).find((e) => e.to === to.id && e.label === label && e.step === step);
       if (same) {
         same.choices.push(choice);
@@ -142,7 +147,16 @@ export class Explorer {
       }
       const back = onPath.has(to.id);
       if (back) this.note(this.result.loops, "loop", { step, returnsTo: to.actions.at(-1)?.step ?? "" }, to.actions);
-      const edge: ExploreEdge = { id: edges.length, from: from.id, to: to.id, step, choices: [choice], segment, label, back };
+      const edge: ExploreEdge = {
+        id: edges.length,
+        from: from.id,
+        to: to.id,
+        step,
+        choices: [choice],
+        segment,
+        label,
+        back,
+      };
       edges.push(edge);
       from.out.push(edge.id);
       stats.edges++;
@@ -165,7 +179,8 @@ export class Explorer {
         const counters = countersOf(session);
         const outcomes = this.summaryOf(procedure, session, node.actions);
         onPath.add(node.id);
-        const choices = outcomes.map((_, i) => ({ answer: undefined, outcome: i }));
+        const choices = outcomes.map((exit, i) => ({ answer: undefined, outcome: i, actions: exit.actions }));
+        node.step = procedure;
         return { node, step: procedure, choices, next: 0, exits: outcomes, counters };
       }
       const path = active[0];
@@ -178,11 +193,25 @@ export class Explorer {
         return undefined;
       }
       onPath.add(node.id);
-      return { node, session, step: path, choices: choicesAt(this.compiled, compiledStep, this.spaces), next: 0 };
+      node.step = path;
+      return {
+        node,
+        session,
+        step: path,
+        choices: choicesAt(this.compiled, compiledStep, this.spaces, this.options.referralConsent),
+        next: 0,
+      };
     };
 
     /** What to do once an action (or a procedure run) has brought `session` to a new moment. */
-    const arrive = (frame: Frame, session: CaseSession, segment: Segment, actions: ScenarioAction[], choice: Choice) => {
+    const arrive = (
+      frame: Frame,
+      session: CaseSession,
+      segment: Segment,
+      actions: ScenarioAction[],
+      choice: Choice,
+      label?: string,
+    ) => {
       this.record(session, segment, actions, frame.step, choice);
       if (within && this.hasLeft(session, within)) {
         const key = this.exitKey(session, within, entry, firstActions.length, actions);
@@ -192,21 +221,26 @@ export class Explorer {
           exitNodes.set(key, node);
           exits.push({ key, actions: actions.slice(firstActions.length), status: "exit" });
         }
-        addEdge(frame.node, node, frame.step, choice, segment);
+        addEdge(frame.node, node, frame.step, choice, segment, label);
         return undefined;
       }
       const key = this.keys.keyOf(session, within);
       const known = byKey.get(key);
       if (known) {
-        addEdge(frame.node, known, frame.step, choice, segment);
+        addEdge(frame.node, known, frame.step, choice, segment, label);
         return undefined;
       }
       const child = newNode(key, actions);
-      addEdge(frame.node, child, frame.step, choice, segment);
-      if (stats.states >= this.options.budget) {
+      addEdge(frame.node, child, frame.step, choice, segment, label);
+      if (stats.states >= this.options.budget && !session.finished) {
         child.status = "unexplored";
         child.where = session.activeSteps()[0] ?? "";
-        this.note(this.result.unexplored, `unexplored:${this.result.unexplored.length}`, { step: child.where }, actions);
+        this.note(
+          this.result.unexplored,
+          `unexplored:${this.result.unexplored.length}`,
+          { step: child.where },
+          actions,
+        );
         return undefined;
       }
       return start(child, session);
@@ -236,17 +270,23 @@ export class Explorer {
           continue;
         }
         const session = this.replay(actions);
-        pushed = arrive(frame, session, readSegment(this.compiled, session, frame.counters!), actions, choice);
+        const segment = readSegment(this.compiled, session, frame.counters!);
+        const results = procedureResults(this.compiled, session, frame.step, frame.counters!, outcome.actions);
+        pushed = arrive(frame, session, segment, actions, choice, runLabel(segment, frame.step, results));
       } else {
         const session = i === frame.choices.length - 1 ? frame.session! : this.replay(frame.node.actions);
-        const action: ScenarioAction =
-          choice.answer === undefined ? { step: frame.step } : { step: frame.step, answer: choice.answer };
+        const action = choice.actions[0];
         const actions = [...frame.node.actions, action];
         const before = countersOf(session);
         const result = this.send(session, action);
         if (!result.ok) {
           const detail = { where: frame.step, code: result.code, reason: result.reason };
-          this.note(this.result.refusals, `refused:${frame.step}:${result.code}`, { step: frame.step, code: result.code, reason: result.reason }, actions);
+          this.note(
+            this.result.refusals,
+            `refused:${frame.step}:${result.code}`,
+            { step: frame.step, code: result.code, reason: result.reason },
+            actions,
+          );
           addEdge(frame.node, terminal("refused", actions, detail), frame.step, choice, emptySegment());
           continue;
         }
@@ -316,38 +356,19 @@ export class Explorer {
     prefixLength: number,
     actions: ScenarioAction[],
   ): string {
-    const inside = (path: string) => path.startsWith(`${within}/`);
-    const segment = readSegment(this.compiled, session, entry);
-    const net = new Map<string, string>();
-    for (const op of segment.flagOps) net.set(op.slice(1), op[0]);
-    const consents = new Map<string, boolean>();
-    for (const action of actions.slice(prefixLength)) {
-      const step = this.compiled.steps.get(action.step)?.step;
-      if (step?.kind === "question" && step.answer.type === "consent")
-        for (const category of step.answer.covers) consents.set(category, session.context.consents.has(category));
-    }
-    const referrals = segment.referrals.filter((r) => inside(r.step));
-    if (this.options.procedureOutcomes === "caller") {
-      const future = this.keys.callerFuture(within);
-      const readsAll = (list: "flags" | "referrals") => [...future.readers].some((r) => (r[list]?.othersCap ?? 0) > 0);
-      const named = (list: "flags" | "referrals", id: string) =>
-        (list === "flags" ? future.exactFlags : future.exactReferrals).has(id) ||
-        [...future.readers].some((r) => r[list]?.members.has(id));
-      return JSON.stringify([
-        [...net].filter(([flag]) => readsAll("flags") || named("flags", flag)).sort(),
-        [...new Set(referrals.filter((r) => r.status === "made").map((r) => r.service))]
-          .filter((service) => readsAll("referrals") || named("referrals", service))
-          .sort(),
-        [...consents].sort(),
-      ]);
-    }
+    const results = procedureResults(this.compiled, session, within, entry, actions.slice(prefixLength));
+    if (this.options.procedureOutcomes !== "caller") return resultsKey(results);
+    const future = this.keys.callerFuture(within);
+    const readsAll = (list: "flags" | "referrals") => [...future.readers].some((r) => (r[list]?.othersCap ?? 0) > 0);
+    const named = (list: "flags" | "referrals", id: string) =>
+      (list === "flags" ? future.exactFlags : future.exactReferrals).has(id) ||
+      [...future.readers].some((r) => r[list]?.members.has(id));
     return JSON.stringify([
-      [...net].sort(),
-      referrals.map((r) => [r.step, r.status]),
-      segment.deadlines.filter((d) => inside(d.step)).map((d) => [d.id, d.step, d.hoursLeftWhenSet]),
-      segment.violations.filter((v) => v.scope === within || inside(v.scope)).map((v) => [v.scope, v.invariant]),
-      segment.ends.filter((e) => inside(e.step)),
-      [...consents].sort(),
+      [...results.flags].filter(([flag]) => readsAll("flags") || named("flags", flag)).sort(),
+      [...new Set(results.referrals.filter((r) => r.status === "made").map((r) => r.service))]
+        .filter((service) => readsAll("referrals") || named("referrals", service))
+        .sort(),
+      [...results.consents].sort(),
     ]);
   }
 
@@ -370,7 +391,12 @@ export class Explorer {
       this.note(this.result.violations, `v:${v.scope}:${v.invariant}:${JSON.stringify(v.expectation)}`, v, actions);
     for (const d of segment.deadlines)
       if (d.hoursLeftWhenSet < 0)
-        this.note(this.result.pastDeadlines, `d:${d.step}:${d.id}`, { id: d.id, step: d.step, hoursLeftWhenSet: d.hoursLeftWhenSet }, actions);
+        this.note(
+          this.result.pastDeadlines,
+          `d:${d.step}:${d.id}`,
+          { id: d.id, step: d.step, hoursLeftWhenSet: d.hoursLeftWhenSet },
+          actions,
+        );
   }
 
   /** Keeps the first finding of each kind, with the actions that show it. */
@@ -396,7 +422,8 @@ function stuckStep(compiled: CompiledSop, session: CaseSession, active: string |
   if (active) return active;
   const context = session.context;
   const routed = new Map<string, number>();
-  for (const entry of context.trace) if (entry.kind === "route") routed.set(entry.step, (routed.get(entry.step) ?? 0) + 1);
+  for (const entry of context.trace)
+    if (entry.kind === "route") routed.set(entry.step, (routed.get(entry.step) ?? 0) + 1);
   const visits = new Map<string, number>();
   for (const path of context.visited) visits.set(path, (visits.get(path) ?? 0) + 1);
   for (let i = context.visited.length - 1; i >= 0; i--) {

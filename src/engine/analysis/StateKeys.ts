@@ -4,7 +4,14 @@ import { nextEdges } from "../definition/stepGraph";
 import type { SopDefinition } from "../definition/types";
 import type { Activation } from "../expression/ExpressionScope";
 import { ABSENT, type AnswerSpaces } from "./AnswerSpaces";
-import { type Atom, atomValueText, type Condition, type ListReader, type ListReads } from "./collectAtoms";
+import {
+  type Atom,
+  atomValueText,
+  type Condition,
+  type InvariantReads,
+  type ListReader,
+  type ListReads,
+} from "./collectAtoms";
 
 /** Beyond this many combinations of unanswered inputs, an atom keys on its answered inputs' classes instead. */
 const KEY_TABLE_LIMIT = 4096;
@@ -21,19 +28,21 @@ const READER_TABLE_LIMIT = 2048;
 export class StateKeys {
   private readonly ahead = new Map<string, Ahead>();
   private readonly graphs = new Map<string, Map<string, string[]>>();
-  private readonly invariantPaths = new Set<string>();
   private readonly tables = new Map<string, string>();
   private readonly declared = new Map<string, Set<string>>();
+  private readonly bindings = new Map<string, Condition[]>();
 
+  /**
+   * `focus`, when given, names the invariants to keep track of, as "<sop id>:<invariant id>" (the others are
+   * ignored): proving one invariant at a time keeps apart only the answers that invariant can tell apart.
+   */
   constructor(
     private readonly compiled: CompiledSop,
     private readonly spaces: AnswerSpaces,
+    private readonly focus?: ReadonlySet<string>,
   ) {
-    for (const scope of compiled.scopes.values()) {
-      const atoms = spaces.atoms.get(scope.sop.id)!;
-      for (const id of atoms.invariantSteps) this.invariantPaths.add(scope.path ? `${scope.path}/${id}` : id);
+    for (const scope of compiled.scopes.values())
       this.declared.set(scope.sop.id, new Set(scope.expressions.variables.keys()));
-    }
   }
 
   /**
@@ -43,9 +52,7 @@ export class StateKeys {
   keyOf(session: CaseSession, within = ""): string {
     const context = session.context;
     const active = session.activeSteps();
-    const parts: unknown[] = [active, session.finished ? 1 : 0, [...context.consents].sort()];
-    const prefix = within ? `${within}/` : "";
-    parts.push([...this.invariantPaths].filter((p) => p.startsWith(prefix) && context.visitedSet.has(p)).sort());
+    const parts: unknown[] = [active, session.finished ? 1 : 0];
     const positions = new Map<string, Set<string>>();
     for (const path of active) {
       let step = this.compiled.steps.get(path);
@@ -70,18 +77,74 @@ export class StateKeys {
         mergeAhead(future, ahead);
       }
       const observed = new Set<Atom | Condition>();
-      for (const condition of conditions) {
+      const settledParts: unknown[] = [];
+      for (const condition of [...conditions].sort((a, b) => a.id - b.id)) {
         if (!condition.reads.some((r) => answered.has(r))) continue;
         // A condition over answers alone is keyed whole (its parts may differ while it does not); one that also
-        // reads the lists, or has too many unanswered inputs, is keyed by its atoms.
-        if (!condition.readsLists && this.openCombinations(condition, answered) <= KEY_TABLE_LIMIT)
+        // reads the lists, or has too many unanswered inputs, is keyed by its atoms, unless it is already settled.
+        if (!condition.readsLists && this.openCombinations(condition, answered) <= KEY_TABLE_LIMIT) {
           observed.add(condition);
+          continue;
+        }
+        const settled = this.settledValue(condition, act, answered);
+        if (settled !== undefined) settledParts.push(condition.id, settled);
         else for (const atom of condition.atoms) if (atom.reads.some((r) => answered.has(r))) observed.add(atom);
       }
       for (const o of [...observed].sort((a, b) => a.id - b.id)) parts.push(o.id, this.tableOf(o, act, answered));
+      parts.push(settledParts);
     }
     parts.push(this.listsKey(session, future));
+    // Consents matter only to sensitive questions still ahead; visits only to invariants of running procedures.
+    parts.push([...context.consents].filter((c) => future.sensitive.has(c)).sort());
+    const visits: string[] = [];
+    for (const scope of positions.keys()) {
+      const prefix = scope ? `${scope}/` : "";
+      const sop = this.compiled.scopes.get(scope)!.sop.id;
+      for (const invariant of this.invariantsOf(sop))
+        for (const id of invariant.steps) if (context.visitedSet.has(prefix + id)) visits.push(prefix + id);
+    }
+    parts.push(visits.sort());
     return JSON.stringify(parts);
+  }
+
+  /**
+   * The `with` bindings of a procedure step, each as a condition whose value is the class of the bound answer in the
+   * called SOP: two answers the called SOP cannot tell apart pass in alike.
+   */
+  private bindingsOf(sop: SopDefinition, stepId: string): Condition[] {
+    const memo = `${sop.id}\u0000${stepId}`;
+    const known = this.bindings.get(memo);
+    if (known) return known;
+    const step = sop.steps[stepId];
+    const found: Condition[] = [];
+    if (step.kind === "procedure") {
+      const expressions = this.spaces.atoms.get(sop.id)!.expressions;
+      for (const [name, expression] of Object.entries(step.with ?? {})) {
+        const reads = expressions.mentionedVariables(expression).filter((v) => this.declared.get(sop.id)!.has(v));
+        if (reads.length === 0) continue;
+        const space = this.spaces.space(step.sop, name);
+        found.push({
+          id: this.spaces.nextId(),
+          sop: sop.id,
+          text: `${stepId}.with.${name}`,
+          reads,
+          readsLists: false,
+          atoms: [],
+          evaluate: (values) => {
+            const value = expressions.evaluate(expression, values);
+            if (value === undefined) return undefined;
+            return space ? BigInt(space.classify(value) ?? -1) : value;
+          },
+        });
+      }
+    }
+    this.bindings.set(memo, found);
+    return found;
+  }
+
+  private invariantsOf(sop: string): InvariantReads[] {
+    const all = this.spaces.atoms.get(sop)!.invariants;
+    return this.focus ? all.filter((i) => this.focus!.has(`${sop}:${i.id}`)) : all;
   }
 
   /** What a future (`Ahead`) can read of the case's flags and referrals, as comparable data. */
@@ -126,10 +189,15 @@ export class StateKeys {
       queue.push(...(graph.get(node) ?? []));
     }
     const result = emptyAhead();
-    const found = new Set<Condition>(atoms.invariants);
-    for (const r of atoms.invariantReaders) result.readers.add(r);
+    const found = new Set<Condition>();
     for (const f of atoms.exactFlags) result.exactFlags.add(f);
     for (const r of atoms.exactReferrals) result.exactReferrals.add(r);
+    for (const invariant of this.invariantsOf(sop.id)) {
+      for (const c of invariant.conditions) found.add(c);
+      for (const r of invariant.readers) result.readers.add(r);
+      for (const f of invariant.flags) result.exactFlags.add(f);
+      for (const r of invariant.referrals) result.exactReferrals.add(r);
+    }
     for (const node of seen) {
       const list = node.startsWith("join:") ? atoms.byJoin.get(node.slice(5)) : atoms.byStep.get(node);
       for (const atom of list ?? []) found.add(atom);
@@ -141,9 +209,11 @@ export class StateKeys {
         if ("clear" in effect) result.flags.add(effect.clear);
       }
       if (step.kind === "referral") result.referrals.add(step.service);
+      if (step.kind === "question" && step.sensitive) result.sensitive.add(step.sensitive);
       if (step.kind === "procedure" && this.compiled.bundle.has(step.sop)) {
         const callee = this.compiled.bundle.get(step.sop)!;
         mergeAhead(result, this.aheadOf(callee, callee.start));
+        for (const binding of this.bindingsOf(sop, node)) found.add(binding);
       }
     }
     result.conditions = [...found];
@@ -221,6 +291,18 @@ export class StateKeys {
     return table;
   }
 
+  /**
+   * The condition's value with every unanswered input left out, when it has one: then it does not depend on them,
+   * because CEL only absorbs the error of a missing input where the result is decided without it.
+   */
+  private settledValue(condition: Condition, act: Activation, answered: Set<string>): string | undefined {
+    if (condition.readsLists) return undefined;
+    const input: Activation = {};
+    for (const r of condition.reads) if (answered.has(r)) input[r] = act[r];
+    const value = condition.evaluate(this.spaces.activationFor(input));
+    return value === undefined ? undefined : atomValueText(value);
+  }
+
   private openCombinations(condition: Condition, answered: Set<string>): number {
     let n = 1;
     for (const r of condition.reads)
@@ -294,6 +376,8 @@ export interface Ahead {
   referrals: Set<string>;
   exactFlags: Set<string>;
   exactReferrals: Set<string>;
+  /** Categories of sensitive questions ahead: the consents that can still matter. */
+  sensitive: Set<string>;
 }
 
 function emptyAhead(): Ahead {
@@ -304,6 +388,7 @@ function emptyAhead(): Ahead {
     referrals: new Set(),
     exactFlags: new Set(),
     exactReferrals: new Set(),
+    sensitive: new Set(),
   };
 }
 
@@ -313,6 +398,7 @@ function mergeAhead(into: Ahead, from: Ahead) {
   for (const r of from.referrals) into.referrals.add(r);
   for (const f of from.exactFlags) into.exactFlags.add(f);
   for (const r of from.exactReferrals) into.exactReferrals.add(r);
+  for (const c of from.sensitive) into.sensitive.add(c);
 }
 
 /** The ids a reader would see change: those it names that may change ahead, and for whole-list reads a few others. */

@@ -1,4 +1,6 @@
 import { type ASTNode, Environment } from "@marcbachmann/cel-js";
+// The parser's source ranges leave out a leading parenthesis; serializing the node gives its exact text back.
+import { serialize } from "@marcbachmann/cel-js/serialize";
 import { nextEdges } from "../definition/stepGraph";
 import type { SopDefinition } from "../definition/types";
 import type { Activation, CelValue, ExpressionScope } from "../expression/ExpressionScope";
@@ -62,7 +64,7 @@ export interface ListReader {
   evaluate(values: Activation): unknown;
 }
 
-/** A whole expression of the SOP (a route's `when`, an effect's `when` or `from`, a `with` binding, an invariant's). */
+/** A whole expression of the SOP: a route's `when`, an effect's `when` or `from`, an invariant's `when` or `holds`. */
 export interface Condition {
   id: number;
   sop: string;
@@ -79,20 +81,28 @@ export interface Condition {
 export interface SopAtoms {
   sop: SopDefinition;
   expressions: ExpressionScope;
-  /** Per step id: the conditions of its routes, effects and `with` bindings. */
+  /** Per step id: the conditions of its routes and effects. */
   byStep: Map<string, Condition[]>;
   /** The conditions of the effects and routes of a parallel step, evaluated when its tracks join. */
   byJoin: Map<string, Condition[]>;
-  invariants: Condition[];
-  /** Step ids an invariant names in `visits` or `avoids`. */
-  invariantSteps: Set<string>;
+  invariants: InvariantReads[];
   all: Atom[];
-  /** List readers per step id (and "join:<parallel step>"), and those of the invariants. */
+  /** List readers per step id (and "join:<parallel step>"). */
   readersByStep: Map<string, ListReader[]>;
-  invariantReaders: ListReader[];
-  /** Flags and services whose exact presence matters: named by an invariant, or read together with a variable. */
+  /** Flags and services a condition reads together with a variable: their exact presence matters. */
   exactFlags: Set<string>;
   exactReferrals: Set<string>;
+}
+
+/** What one invariant reads when it is checked at the end of its procedure. */
+export interface InvariantReads {
+  id: string;
+  conditions: Condition[];
+  readers: ListReader[];
+  /** Step ids it names in `visits` or `avoids`; flags and services it names. */
+  steps: Set<string>;
+  flags: Set<string>;
+  referrals: Set<string>;
 }
 
 const parser = new Environment();
@@ -132,7 +142,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
     }
     const before = readers.length;
     for (const node of listOnlyParts(ast, declared)) {
-      const text = expression.slice(node.start, node.end);
+      const text = serialize(node);
       let reader = readerByText.get(text);
       if (!reader) {
         reader = makeReader(counter.next++, sop.id, text, node, expressions);
@@ -142,7 +152,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
     }
     const found: Atom[] = [];
     for (const node of splitAtoms(ast)) {
-      const text = expression.slice(node.start, node.end);
+      const text = serialize(node);
       const key = `${text}\u0000${JSON.stringify(extra)}`;
       let atom = byText.get(key);
       if (!atom) {
@@ -184,40 +194,52 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
     for (const edge of nextEdges(id, step)) if (edge.when) own.push(...conditionsOf(edge.when));
     for (const effect of step.effects ?? []) {
       if (effect.when) own.push(...conditionsOf(effect.when));
+      // What matters of a deadline's `from` is whether the deadline is already past when it is set: the exact
+      // time it falls due is a result of the path, not a reason to tell answers apart.
       if ("deadline" in effect && effect.from)
-        own.push(...conditionsOf(effect.from, { durations: [withinSeconds(effect.within)] }));
+        own.push(
+          ...conditionsOf(`(${effect.from}) + duration("${withinSeconds(effect.within)}s") < now`, {
+            durations: [withinSeconds(effect.within)],
+          }),
+        );
     }
-    if (step.kind === "procedure")
-      for (const expression of Object.values(step.with ?? {})) own.push(...conditionsOf(expression));
+    // A `with` binding matters through the called SOP's conditions only: see `AnswerSpaces` and `StateKeys`.
     if (step.kind === "parallel") byJoin.set(id, own);
     else byStep.set(id, own);
     readersByStep.set(step.kind === "parallel" ? `join:${id}` : id, unique(readers));
   }
-  readers = [];
-  const invariants: Condition[] = [];
-  const invariantSteps = new Set<string>();
+  const invariants: InvariantReads[] = [];
   for (const invariant of sop.invariants ?? []) {
-    if (invariant.when) invariants.push(...conditionsOf(invariant.when));
+    readers = [];
+    const reads: InvariantReads = {
+      id: invariant.id,
+      conditions: [],
+      readers: [],
+      steps: new Set(),
+      flags: new Set(),
+      referrals: new Set(),
+    };
+    if (invariant.when) reads.conditions.push(...conditionsOf(invariant.when));
     for (const expectation of invariant.expect) {
-      if ("holds" in expectation) invariants.push(...conditionsOf(expectation.holds));
-      if ("visits" in expectation) invariantSteps.add(expectation.visits);
-      if ("avoids" in expectation) invariantSteps.add(expectation.avoids);
-      if ("flag" in expectation) exactFlags.add(expectation.flag);
-      if ("noFlag" in expectation) exactFlags.add(expectation.noFlag);
-      if ("referral" in expectation) exactReferrals.add(expectation.referral);
-      if ("noReferral" in expectation) exactReferrals.add(expectation.noReferral);
+      if ("holds" in expectation) reads.conditions.push(...conditionsOf(expectation.holds));
+      if ("visits" in expectation) reads.steps.add(expectation.visits);
+      if ("avoids" in expectation) reads.steps.add(expectation.avoids);
+      if ("flag" in expectation) reads.flags.add(expectation.flag);
+      if ("noFlag" in expectation) reads.flags.add(expectation.noFlag);
+      if ("referral" in expectation) reads.referrals.add(expectation.referral);
+      if ("noReferral" in expectation) reads.referrals.add(expectation.noReferral);
     }
+    reads.readers = unique(readers);
+    invariants.push(reads);
   }
   return {
     sop,
     expressions,
     byStep,
     byJoin,
-    invariants: unique(invariants),
-    invariantSteps,
+    invariants,
     all: [...byText.values()],
     readersByStep,
-    invariantReaders: unique(readers),
     exactFlags,
     exactReferrals,
   };

@@ -14,6 +14,17 @@ export interface ExploreOptions {
    * still read differs; enough to prove invariants, and much smaller for SOPs that run many procedures.
    */
   procedureOutcomes?: "results" | "caller";
+  /**
+   * The invariants to keep track of, as "<sop id>:<invariant id>" (of the SOP or of an SOP it runs); all when absent.
+   * Proving one invariant at a time keeps apart only the answers that invariant can tell apart, so each run is much
+   * smaller. Only the invariants in focus are proven by the run.
+   */
+  focus?: string[];
+  /**
+   * "both" (default): a referral that needs consent is tried accepted and declined. "accept": only accepted, as
+   * when comparing versions for a person who takes every referral offered.
+   */
+  referralConsent?: "both" | "accept";
 }
 
 /** One answer class tried at a step: the value answered, and its class (for questions and checklists). */
@@ -22,6 +33,8 @@ export interface Choice {
   classIndex?: number;
   /** For a run of a procedure: which of its outcomes. */
   outcome?: number;
+  /** The actions this choice stands for: one for a step, those inside the procedure for a run of one. */
+  actions: ScenarioAction[];
 }
 
 export type NodeStatus = "inner" | "finished" | "stuck" | "refused" | "unexplored";
@@ -33,6 +46,8 @@ export interface ExploreNode {
   /** The actions that first reached it, from the opening of the case. */
   actions: ScenarioAction[];
   status: NodeStatus;
+  /** The step waiting there (for a run of a procedure, the procedure step); for stuck, refused and unexplored nodes, where it ends. */
+  step?: string;
   /** For stuck, refused and unexplored nodes: the step, and why. */
   where?: string;
   reason?: string;
@@ -75,7 +90,7 @@ export interface Reached {
 export interface Exploration {
   compiled: CompiledSop;
   spaces: AnswerSpaces;
-  options: Required<ExploreOptions>;
+  options: Required<Omit<ExploreOptions, "focus">> & { focus?: string[] };
   root: number;
   /** What the case did on opening, before any action. */
   initial: Segment;
@@ -115,5 +130,7 @@ export function exploreSop(compiled: CompiledSop, options: ExploreOptions = {}):
   return new Explorer(compiled, {
     budget: options.budget ?? 20_000,
     procedureOutcomes: options.procedureOutcomes ?? "results",
+    focus: options.focus,
+    referralConsent: options.referralConsent ?? "both",
   }).run();
 }

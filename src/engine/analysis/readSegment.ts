@@ -43,8 +43,8 @@ export interface PathViolation {
 export interface Segment {
   steps: string[];
   routes: { step: string; index: number }[];
-  /** "+flag" raised, "-flag" cleared, in order. */
-  flagOps: string[];
+  /** Flags raised and cleared, in order, with the step whose effect did it. */
+  flagOps: { flag: string; raise: boolean; step: string }[];
   referrals: PathReferral[];
   deadlines: PathDeadline[];
   violations: PathViolation[];
@@ -90,8 +90,8 @@ export function readSegment(compiled: CompiledSop, session: CaseSession, before:
       segment.routes.push({ step: entry.step, index });
     } else if (entry.kind === "effect" && entry.detail) {
       const [verb, id] = entry.detail.split(" ");
-      if (verb === "raise") segment.flagOps.push(`+${id}`);
-      else if (verb === "clear") segment.flagOps.push(`-${id}`);
+      if (verb === "raise" || verb === "clear")
+        segment.flagOps.push({ flag: id, raise: verb === "raise", step: entry.step });
       else if (verb === "deadline") {
         const record = context.deadlines.get(id);
         if (!record) continue;
@@ -110,14 +110,17 @@ export function readSegment(compiled: CompiledSop, session: CaseSession, before:
   return segment;
 }
 
-/** The segment as text: two segments with the same text are the same stretch of path. */
+/**
+ * The segment as text: two segments with the same text are the same stretch of path. Deadlines count by which
+ * deadline is set where, not by how long is left: that depends on the exact answer, not on the path.
+ */
 export function labelOf(segment: Segment): string {
   return JSON.stringify([
     segment.steps,
     segment.routes.map((r) => `${r.step}#${r.index}`),
-    segment.flagOps,
+    segment.flagOps.map((o) => `${o.raise ? "+" : "-"}${o.flag}`),
     segment.referrals.map((r) => [r.step, r.status]),
-    segment.deadlines.map((d) => [d.id, d.step, d.hoursLeftWhenSet, d.window]),
+    segment.deadlines.map((d) => [d.id, d.step]),
     segment.violations.map((v) => [v.scope, v.invariant, JSON.stringify(v.expectation)]),
     segment.ends.map((e) => [e.step, e.outcome]),
   ]);

@@ -1,0 +1,154 @@
+import {
+  type CheckReport,
+  checkSop,
+  counterexampleScenario,
+  describeExpectation,
+  replayActions,
+  runScenario,
+  type SopDefinition,
+} from "../../src/engine/index";
+import { makeSop, step, t } from "../engine/sopBuilder";
+import { analysisFixture, compileWithFixtureCatalog } from "./analysisFixtures";
+
+const verdict = (report: CheckReport, id: string) => report.verdicts.find((v) => v.invariant === id)!;
+
+describe("invariants proven or refuted on every path", () => {
+  const compiled = analysisFixture("violations");
+  const report = checkSop(compiled);
+
+  it("proves what holds on every path", () => {
+    expect(report.complete).toBe(true);
+    expect(verdict(report, "adult-not-referred").status).toBe("proven");
+    const branching = checkSop(analysisFixture("branching"));
+    expect(branching.verdicts.map((v) => v.status)).toEqual(["proven", "proven"]);
+  });
+
+  it.each([
+    ["child-alone-referred", "referral", "a referral to SENNIAF"],
+    ["alone-flagged", "flag", 'the flag "Unaccompanied child"'],
+    ["children-never-flagged", "noFlag", 'no flag "Unaccompanied child"'],
+    ["alone-gets-note", "visits", 'a visit to step "note"'],
+    ["child-skips-note", "avoids", 'no visit to step "note"'],
+    ["alone-ends-referred", "outcome", "an outcome of referred"],
+    ["over-twelve", "holds", "that age >= 12 holds"],
+  ])("refutes %s (a %s expectation) with a counterexample a case confirms", (id, kind, words) => {
+    const v = verdict(report, id);
+    expect(v.status).toBe("violated");
+    const example = v.counterexample!;
+    expect(Object.keys(example.expectation)).toEqual([kind]);
+    expect(describeExpectation(compiled, example.expectation, "en")).toBe(words);
+    // Replayed through the runtime, the counterexample really breaks the invariant.
+    const { session, refused } = replayActions(compiled, example.actions);
+    expect(refused).toBeUndefined();
+    expect(session.finished).toBe(true);
+    expect(session.context.violations.map((x) => x.invariant)).toContain(id);
+  });
+
+  it("gives the counterexample as the answers an officer would give", () => {
+    const example = verdict(report, "child-alone-referred").counterexample!;
+    expect(example.actions).toEqual([
+      { step: "ask-age", answer: 11 },
+      { step: "ask-alone", answer: true },
+      { step: "refer-senniaf", answer: false },
+      { step: "note" },
+    ]);
+    expect(example.answers.map((a) => `${a.title}: ${a.text}`)).toEqual([
+      "Age: 0–11",
+      "Alone: yes",
+      "SENNIAF: declines the referral",
+    ]);
+    expect(example.referrals).toEqual([{ service: "senniaf", urgency: "immediate", status: "declined" }]);
+  });
+
+  it("saves a counterexample as a scenario that senda test fails, expecting what the invariant demands", () => {
+    const v = verdict(report, "child-alone-referred");
+    const scenario = counterexampleScenario(compiled, v);
+    expect(scenario.id).toBe("violations-breaks-child-alone-referred");
+    expect(scenario.expect).toEqual({ referrals: [{ service: "senniaf" }] });
+    expect(scenario.steps.every((s) => s.afterMinutes === 0)).toBe(true);
+    const result = runScenario(compiled, scenario);
+    expect(result.passed).toBe(false);
+    expect(result.differences[0]).toMatch(/expected a referral to "senniaf"/);
+    // A holds expectation cannot be a scenario expectation; the scenario still fails on the broken invariant.
+    const holds = runScenario(compiled, counterexampleScenario(compiled, verdict(report, "over-twelve")));
+    expect(holds.differences.join("\n")).toMatch(/invariant "over-twelve" of violations is broken/);
+  });
+
+  it("checks a called SOP's invariants where it is called, and settles them as unproven past the budget", () => {
+    const caller = checkSop(analysisFixture("caller"));
+    expect(caller.verdicts).toEqual([
+      expect.objectContaining({ sop: "callee", invariant: "child-referred", scopes: ["run-callee"], status: "proven" }),
+    ]);
+    const tight = checkSop(analysisFixture("violations"), { budget: 2 });
+    expect(tight.complete).toBe(false);
+    expect(tight.verdicts.some((v) => v.status === "unproven" && /budget|states/.test(v.note ?? ""))).toBe(true);
+  });
+});
+
+describe("structural checks over paths", () => {
+  const kinds = (report: CheckReport) => report.issues.map((i) => `${i.severity} ${i.kind} ${i.step}`);
+
+  it("finds a deadline that is already past when it is set", () => {
+    const report = checkSop(analysisFixture("past-deadline"));
+    const issue = report.issues.find((i) => i.kind === "past-deadline")!;
+    expect(issue.severity).toBe("error");
+    expect(issue.actions).toEqual([{ step: "ask-since", answer: 73 }]);
+    expect(issue.message).toMatch(/"pep".*1 h past/);
+  });
+
+  it("finds a case that can never end, and the loop an officer could go round", () => {
+    expect(kinds(checkSop(analysisFixture("endless")))).toEqual([
+      "error no-end wait",
+      "warning loop wait",
+      "warning unused-route again",
+      "warning unreachable-step end-closed",
+    ]);
+    expect(kinds(checkSop(analysisFixture("loop")))).toEqual(["warning loop ask-calm"]);
+  });
+
+  it("finds answers, routes and steps no path can use, where a caller rules them out", () => {
+    expect(kinds(checkSop(analysisFixture("caller")))).toEqual([
+      "warning unused-route run-callee/ask-age",
+      "warning unreachable-answer run-callee/ask-age",
+      "warning unreachable-step run-callee/child",
+      "warning unreachable-step run-callee/end-referred",
+    ]);
+  });
+
+  it("warns when a parallel track reads what another track sets", () => {
+    const report = checkSop(analysisFixture("parallel"));
+    expect(kinds(report)).toEqual(["warning track-order split"]);
+    expect(report.issues[0].message).toMatch(/track "registration" reads flag medical, which track "medical" sets/);
+  });
+
+  it("finds a path stuck where no route holds (an SOP lint would refuse, compiled anyway)", () => {
+    const sop: SopDefinition = makeSop("stuck", {
+      "ask-age": step.number("age", "check"),
+      check: { kind: "decision", next: [{ when: "age < 18", to: "done" }] },
+      done: step.end(),
+    });
+    const report = checkSop(compileWithFixtureCatalog(sop));
+    const stuck = report.issues.find((i) => i.kind === "stuck")!;
+    expect(stuck).toMatchObject({ severity: "error", step: "check" });
+    expect(stuck.actions).toEqual([{ step: "ask-age", answer: 18 }]);
+  });
+
+  it("finds a sensitive question reached without consent, which the case refuses", () => {
+    const sop: SopDefinition = makeSop("no-consent", {
+      "ask-hiv": step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+      done: step.end(),
+    });
+    const report = checkSop(compileWithFixtureCatalog(sop));
+    expect(kinds(report)).toEqual(["error consent ask-hiv", "warning unreachable-step done"]);
+    expect(report.issues[0].message).toMatch(/without the consent it needs/);
+  });
+
+  it("proves a consent guard: the sensitive question is asked only after a yes", () => {
+    const sop: SopDefinition = makeSop("with-consent", {
+      consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
+      "ask-hiv": step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+      done: { kind: "end", outcome: "closed", title: t("Done") },
+    });
+    expect(checkSop(compileWithFixtureCatalog(sop)).issues).toEqual([]);
+  });
+});

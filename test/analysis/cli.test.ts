@@ -1,0 +1,165 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, scratchCopy } from "../cli/runCli";
+import { branchingV2Definition } from "./analysisFixtures";
+
+describe("senda paths", () => {
+  it("lists the paths with their answers, steps and results", async () => {
+    const run = await runCli(["paths", "test/fixtures/analysis/branching.sop.json"]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toBe("branching 1.0.0: 4 paths, 9 case states explored");
+    expect(run.stdout).toMatch(
+      /#1 outcome referred\n {2}answers: Age: 0–17 years; Travelling with: Alone or Relative\n {2}steps: ask-age → ask-with → refer-senniaf → end-referred\n {2}flags: uasc\n {2}referrals: SENNIAF \(immediate, made\)/,
+    );
+    expect(run.out.at(-1)).toBe("Listed 4 of 4 paths.");
+  });
+
+  it("prints JSON, and says what it left unexplored when the budget runs out", async () => {
+    const json = JSON.parse((await runCli(["paths", "test/fixtures/analysis/branching.sop.json", "--json"])).stdout);
+    expect(json).toMatchObject({ sop: "branching", complete: true, total: 4 });
+    expect(json.paths[0].actions).toEqual([
+      { step: "ask-age", answer: 17 },
+      { step: "ask-with", answer: "alone" },
+      { step: "refer-senniaf", answer: true },
+    ]);
+    const tight = await runCli(["paths", "test/fixtures/analysis/branching.sop.json", "--budget", "2"]);
+    expect(tight.stdout).toMatch(
+      /NOT COMPLETE: the budget of 2 case states ran out; \d+ states? (was|were) left unexplored/,
+    );
+  });
+
+  it("refuses a missing file, bad JSON, a bad budget and unknown options, with no stack trace", async () => {
+    const missing = await runCli(["paths", "test/fixtures/analysis/nope.sop.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("senda paths: no such file or folder: test/fixtures/analysis/nope.sop.json");
+    const { dir, root, cleanup } = scratchCopy("analysis");
+    try {
+      writeFileSync(join(dir, "branching.sop.json"), '{ "id": "branching", ');
+      const bad = await runCli(["paths", "sop/branching.sop.json"], root);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(
+        /sop\/branching\.sop\.json cannot be compiled:\nsop\/branching\.sop\.json:1:\d+: error bad-json/,
+      );
+    } finally {
+      cleanup();
+    }
+    expect((await runCli(["paths", "test/fixtures/analysis/branching.sop.json", "--budget", "lots"])).stderr).toBe(
+      'senda paths: --budget takes a whole number of at least 1, not "lots"',
+    );
+    expect((await runCli(["paths", "test/fixtures/analysis/branching.sop.json", "--fast"])).code).toBe(2);
+    expect((await runCli(["paths"])).stderr).toBe("senda paths: give the SOP file, for example sop/uasc.sop.json");
+  });
+});
+
+describe("senda check", () => {
+  it("prints PROVEN per invariant and exits 0 when everything holds", async () => {
+    const run = await runCli(["check", "test/fixtures/analysis/branching.sop.json"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([
+      "branching 1.0.0 (9 case states in 1 run)",
+      "  PROVEN    child-alone-reaches-senniaf: A child without a parent is referred to SENNIAF",
+      "  PROVEN    adults-not-flagged: Adults are not flagged",
+      "1 SOP checked: 2 invariants proven, 0 violated, 0 unproven; 0 structural errors, 0 warnings.",
+    ]);
+  });
+
+  it("prints VIOLATED with the counterexample and exits 1", async () => {
+    const run = await runCli(["check", "test/fixtures/analysis/violations.sop.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      [
+        "  VIOLATED  child-alone-referred: A child alone is referred",
+        "            expected a referral to SENNIAF, but on this path:",
+        "            Age: 0–11; Alone: yes; SENNIAF: declines the referral",
+        "            → outcome referred; flags: uasc; referrals: senniaf (immediate, declined)",
+      ].join("\n"),
+    );
+    expect(run.out.at(-1)).toBe(
+      "1 SOP checked: 1 invariant proven, 7 violated, 0 unproven; 0 structural errors, 0 warnings.",
+    );
+  });
+
+  it("fails on a structural error, and with --strict on an invariant it could not settle", async () => {
+    expect((await runCli(["check", "test/fixtures/analysis/past-deadline.sop.json"])).code).toBe(1);
+    const tight = await runCli(["check", "test/fixtures/analysis/branching.sop.json", "--budget", "2"]);
+    expect(tight.code).toBe(0);
+    expect(tight.stdout).toMatch(/UNPROVEN/);
+    expect(
+      (await runCli(["check", "test/fixtures/analysis/branching.sop.json", "--budget", "2", "--strict"])).code,
+    ).toBe(1);
+  });
+
+  it("saves counterexamples as scenarios that senda test then fails", async () => {
+    const { dir, root, cleanup } = scratchCopy("analysis");
+    try {
+      const run = await runCli(["check", "sop/violations.sop.json", "--save-counterexample", "sop/scenarios"], root);
+      expect(run.code).toBe(1);
+      const saved = readdirSync(join(dir, "scenarios")).filter((f) => f.startsWith("violations-breaks-"));
+      expect(saved).toHaveLength(7);
+      const scenario = JSON.parse(
+        readFileSync(join(dir, "scenarios", "violations-breaks-child-alone-referred.scenario.json"), "utf8"),
+      );
+      expect(scenario.expect).toEqual({ referrals: [{ service: "senniaf" }] });
+      const test = await runCli(["test", "sop/scenarios/violations-breaks-child-alone-referred.scenario.json"], root);
+      expect(test.code).toBe(1);
+      expect(test.stdout).toMatch(/FAIL violations-breaks-child-alone-referred/);
+      expect((await runCli(["validate", "sop"], root)).code).toBe(0);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("prints the reports as JSON", async () => {
+    const json = JSON.parse((await runCli(["check", "test/fixtures/analysis/caller.sop.json", "--json"])).stdout);
+    expect(json.reports[0].verdicts[0]).toMatchObject({ sop: "callee", invariant: "child-referred", status: "proven" });
+    expect(json.reports[0].issues.map((i: { kind: string }) => i.kind)).toContain("unreachable-answer");
+  });
+});
+
+describe("senda coverage", () => {
+  it("prints per SOP what the scenarios cover and the first things missed", async () => {
+    const run = await runCli(["coverage", "test/fixtures/analysis/scenarios"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "branching: 2 scenarios; paths 2/4 (50%), steps 6/7 (86%), routes 3/4 (75%), referrals 1/3 (33%), answer classes 4/6 (67%)",
+    );
+    expect(run.stdout).toContain("  missed steps: refer-support");
+    expect(run.stdout).toMatch(/violations: 0 scenarios; paths 0\/7 \(0%\)/);
+  });
+});
+
+describe("senda diff", () => {
+  it("describes who is treated differently between two versions, one outside the library", async () => {
+    const { root, cleanup } = scratchCopy("analysis");
+    try {
+      mkdirSync(join(root, "next"));
+      writeFileSync(join(root, "next", "branching.sop.json"), JSON.stringify(branchingV2Definition(), null, 2));
+      const run = await runCli(["diff", "sop/branching.sop.json", "next/branching.sop.json"], root);
+      expect(run.code).toBe(0);
+      expect(run.out).toEqual([
+        "branching 1.0.0 → 1.1.0: 1 kind of person is treated differently (17 runs compared).",
+        '- Age: 16–17 years; Travelling with: Alone or Relative: before, outcome referred, referral to SENNIAF (immediate), flag "Unaccompanied child"; now, outcome closed/referred (and more, depending on later answers).',
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("refuses a missing or unreadable version, and wrong arguments", async () => {
+    const missing = await runCli(["diff", "nope.sop.json", "test/fixtures/analysis/branching.sop.json"]);
+    expect(missing).toMatchObject({ code: 2, stderr: "senda diff: no such SOP file: nope.sop.json" });
+    expect((await runCli(["diff", "test/fixtures/analysis/branching.sop.json"])).stderr).toBe(
+      "senda diff: give the two versions: senda diff <old.sop.json> <new.sop.json>",
+    );
+    const { dir, root, cleanup } = scratchCopy("analysis");
+    try {
+      writeFileSync(join(root, "old.sop.json"), "{ nope");
+      const bad = await runCli(["diff", "old.sop.json", "sop/branching.sop.json"], root);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/old\.sop\.json cannot be compiled:\nold\.sop\.json:1:3: error bad-json/);
+      expect(dir).toBeTruthy();
+    } finally {
+      cleanup();
+    }
+  });
+});
