@@ -35,7 +35,7 @@ export interface Issue {
   message: string;
   /** The file it was found in, as given to the loader. */
   file?: string;
-  /** RFC 6901 JSON pointer to the offending value, "" for the whole document. */
+  /** RFC 6901 JSON pointer to the offending value, "" for the whole file. */
   pointer: string;
   /** 1-based line and column of the offending value, when the source text is known. */
   line?: number;

@@ -21,16 +21,16 @@ function loadWith<T>(
   file: string,
   describe?: (pointer: string) => string,
 ): LoadResult<T> {
-  const { document, issues } = parseJson(text);
-  const locate = (pointer: string) => document?.locate(pointer) ?? { line: 1, column: 1 };
-  if (!document) return { file, issues: issues.map((i) => ({ ...i, file })), locate };
-  const schemaIssues = checkSchema(validate, document.value, describe).map((i) => placeIssue(i, file, document));
+  const { document: parsed, issues } = parseJson(text);
+  const locate = (pointer: string) => parsed?.locate(pointer) ?? { line: 1, column: 1 };
+  if (!parsed) return { file, issues: issues.map((i) => ({ ...i, file })), locate };
+  const schemaIssues = checkSchema(validate, parsed.value, describe).map((i) => placeIssue(i, file, parsed));
   const all = [...issues.map((i) => ({ ...i, file })), ...schemaIssues];
-  return { file, value: schemaIssues.length === 0 ? (document.value as T) : undefined, issues: all, locate };
+  return { file, value: schemaIssues.length === 0 ? (parsed.value as T) : undefined, issues: all, locate };
 }
 
-function placeIssue(found: Issue, file: string, document: JsonDocument): Issue {
-  return { ...found, file, ...document.locate(found.pointer) };
+function placeIssue(found: Issue, file: string, parsed: JsonDocument): Issue {
+  return { ...found, file, ...parsed.locate(found.pointer) };
 }
 
 /** Parses and schema-checks an SOP definition. Lint (what a schema cannot say) is `lintSop`. */

@@ -4,7 +4,7 @@ import type { SopDefinition, Step } from "./types";
 /** An edge from a step to the step it may go on to. */
 export interface Edge {
   to: string;
-  /** JSON pointer of the target id in the SOP document. */
+  /** JSON pointer of the target id in the SOP file. */
   pointer: string;
   /** The route's condition, if any. */
   when?: string;
