@@ -24,7 +24,21 @@ export type IssueCode =
   | "own-consulate"
   | "id-mismatch"
   | "version-conflict"
-  | "unverified-legal-basis";
+  | "unverified-legal-basis"
+  // Surge plans
+  | "unknown-scenario"
+  | "unknown-path"
+  | "unknown-site"
+  | "unknown-role"
+  | "unhandled-step"
+  | "missing-answer"
+  | "invalid-answer"
+  | "conflicting-fields"
+  | "missing-field"
+  | "unused-answer"
+  | "unstaffed-desk"
+  | "persona-differs"
+  | "bad-csv";
 
 export type Severity = "error" | "warning";
 
