@@ -204,8 +204,9 @@ export function runStation(model: StationModel, random: Random): StationRun {
     out.handled[day]++;
     dayWaits.add(waited[id]);
     allWaits.add(waited[id]);
-    const leave = t + stayDraw.draw(stayMinutes[p]);
-    if (leave < horizon) heap.push(leave, LEAVE);
+    const stay = stayDraw.draw(stayMinutes[p]);
+    if (stay <= 0) setOccupancy(t, -1);
+    else if (t + stay < horizon) heap.push(t + stay, LEAVE);
     free[freeCount++] = id;
   };
 
