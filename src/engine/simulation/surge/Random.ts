@@ -12,28 +12,26 @@ export interface Random {
  * random.next(); // always the same first number for seed 42
  */
 export function createRandom(seed: number): Random {
-  let s = seed >>> 0;
+  let z = seed >>> 0;
   const splitmix = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
+    z = (z + 0x9e3779b9) >>> 0;
+    let x = z;
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return (x ^ (x >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
+  // The state lives in a typed array: numbers of 32 bits kept in plain variables would be boxed on every update.
+  const s = Int32Array.of(splitmix(), splitmix(), splitmix(), splitmix());
   return {
     next() {
-      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-      const t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = rotl(d, 11);
+      const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+      const t = s[1] << 9;
+      s[2] ^= s[0];
+      s[3] ^= s[1];
+      s[1] ^= s[2];
+      s[0] ^= s[3];
+      s[2] ^= t;
+      s[3] = rotl(s[3], 11);
       return result / 4294967296;
     },
   };

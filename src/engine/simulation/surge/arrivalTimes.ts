@@ -14,11 +14,13 @@ export interface ArrivalTimes {
  * each hour: each gap is an exponential amount of "expected arrivals" spent across the hours it spans.
  */
 export function poissonArrivals(perHour: readonly number[], random: Random, horizon: number): ArrivalTimes {
-  const perMinute = perHour.map((r) => r / HOUR);
-  let t = 0;
+  const perMinute = Float64Array.from(perHour, (r) => r / HOUR);
+  // The clock in a typed array, so that updating it allocates nothing.
+  const clock = new Float64Array(1);
   return {
     next() {
       let need = drawExponential(random, 1);
+      let t = clock[0];
       while (t < horizon) {
         const hourEnd = (Math.floor(t / HOUR) + 1) * HOUR;
         const rate = perMinute[Math.floor(t / HOUR) % 24];
@@ -28,12 +30,14 @@ export function poissonArrivals(perHour: readonly number[], random: Random, hori
             t += need / rate;
             // Rounding can land a hair past the hour's end; keep the order of events intact.
             if (t > hourEnd) t = hourEnd;
+            clock[0] = t;
             return t < horizon ? t : Number.POSITIVE_INFINITY;
           }
           need -= available;
         }
         t = hourEnd;
       }
+      clock[0] = t;
       return Number.POSITIVE_INFINITY;
     },
   };
@@ -56,19 +60,21 @@ export function dailyArrivals(
   const total = cumulative[24];
   let day = 0;
   let left = counts[0] ?? 0;
-  let u = 0;
   let hour = 0;
+  // The position within the day (0 to 1) in a typed array, so that updating it allocates nothing.
+  const position = new Float64Array(1);
   return {
     next() {
       while (left === 0) {
         day++;
         if (day >= counts.length || day * DAY >= horizon) return Number.POSITIVE_INFINITY;
         left = counts[day];
-        u = 0;
+        position[0] = 0;
         hour = 0;
       }
       // The smallest of `left` uniform draws on (u, 1).
-      u += (1 - u) * (1 - (1 - random.next()) ** (1 / left));
+      const u = position[0] + (1 - position[0]) * (1 - (1 - random.next()) ** (1 / left));
+      position[0] = u;
       left--;
       const target = u * total;
       while (hour < 23 && cumulative[hour + 1] <= target) hour++;

@@ -89,8 +89,10 @@ export function runStation(model: StationModel, random: Random): StationRun {
   let queueTotalPeak = 0;
 
   let occupancy = model.initialOccupancy;
-  let occupancyArea = 0;
-  let occupancySince = 0;
+  // Running sums of fractional minutes live in typed arrays: a number kept in a variable that closures update is
+  // boxed anew on every update, which for millions of events is most of the garbage.
+  const occupancyArea = new Float64Array(1);
+  const occupancySince = new Float64Array(1);
   let occupancyHourMax = occupancy;
   let occupancyDayMax = occupancy;
 
@@ -141,8 +143,8 @@ export function runStation(model: StationModel, random: Random): StationRun {
     busy[d] += delta;
   };
   const setOccupancy = (t: number, delta: number) => {
-    occupancyArea += occupancy * (t - occupancySince);
-    occupancySince = t;
+    occupancyArea[0] += occupancy * (t - occupancySince[0]);
+    occupancySince[0] = t;
     occupancy += delta;
     if (occupancy > occupancyHourMax) occupancyHourMax = occupancy;
     if (occupancy > occupancyDayMax) occupancyDayMax = occupancy;
@@ -160,11 +162,11 @@ export function runStation(model: StationModel, random: Random): StationRun {
       queueArea[d] = 0;
       queueMaxNow[d] = queues[d].length;
     }
-    occupancyArea += occupancy * (hourEnd - occupancySince);
-    occupancySince = hourEnd;
-    out.occupancyMean[hour] = occupancyArea / length;
+    occupancyArea[0] += occupancy * (hourEnd - occupancySince[0]);
+    occupancySince[0] = hourEnd;
+    out.occupancyMean[hour] = occupancyArea[0] / length;
     out.occupancyMax[hour] = occupancyHourMax;
-    occupancyArea = 0;
+    occupancyArea[0] = 0;
     occupancyHourMax = occupancy;
     hour++;
     if (hour % HOURS_PER_DAY === 0 || hour === hours) {
@@ -172,6 +174,7 @@ export function runStation(model: StationModel, random: Random): StationRun {
       out.occupancyEnd[day] = occupancy;
       out.queuePeak[day] = queueTotalPeak;
       out.dailyWait.push(summarise(dayWaits));
+      allWaits.merge(dayWaits);
       dayWaits.clear();
       occupancyDayMax = occupancy;
       queueTotalPeak = queueTotal;
@@ -203,7 +206,6 @@ export function runStation(model: StationModel, random: Random): StationRun {
     countReferrals(model.personas[p].referralsAtEnd);
     out.handled[day]++;
     dayWaits.add(waited[id]);
-    allWaits.add(waited[id]);
     const stay = stayDraw.draw(stayMinutes[p]);
     if (stay <= 0) setOccupancy(t, -1);
     else if (t + stay < horizon) heap.push(t + stay, LEAVE);
