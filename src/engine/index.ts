@@ -91,6 +91,7 @@ export type {
   Expectation,
   Flag,
   Invariant,
+  QuestionStep,
   Role,
   Scenario,
   ScenarioAction,
