@@ -77,10 +77,14 @@ export function playContingency(
     .filter((r) => r.status === "made")
     .map((r) => ({ service: r.service, urgency: r.urgency }));
   // The step that raised the level's flag, and the route that led the case to it.
-  const raisedAt = context.trace.find((e) => e.kind === "effect" && e.detail === `raise alert-${decision.level}`)?.step;
-  const route = context.trace.find((e) => e.kind === "route" && e.detail === raisedAt && e.expression);
-  if (route?.expression)
-    decision.reason = { step: route.step, expression: route.expression, values: route.values ?? {} };
+  const raisedAt = context.trace.find(
+    (e) => e.kind === "flag" && e.raise && e.flag === `alert-${decision.level}`,
+  )?.step;
+  for (const e of context.trace)
+    if (e.kind === "route" && e.to === raisedAt && e.expression) {
+      decision.reason = { step: e.step, expression: e.expression, values: e.values ?? {} };
+      break;
+    }
   if (!decision.level && !decision.problem)
     decision.problem = "the contingency SOP ended without setting an alert level";
   return decision;
