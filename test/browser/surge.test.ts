@@ -33,7 +33,8 @@ describe("a trainer simulates a surge", () => {
       // The alert timeline: one day per simulated day, each with its level in words.
       const strip = page.locator(".alert-strip li");
       await expect(strip.count()).resolves.toBe(5);
-      for (const text of await strip.allTextContents()) expect(text).toMatch(/^\d+ (verde|amarilla|naranja|roja|sin nivel)$/);
+      for (const text of await strip.allTextContents())
+        expect(text).toMatch(/^\d+ (verde|amarilla|naranja|roja|sin nivel)$/);
       await expect(page.locator(".alert-changes li").first().textContent()).resolves.toMatch(/^Día 1 \(2024-03-01\): /);
       await page.getByText("Ver los datos en una tabla").first().click();
       await page.locator(".surge-table table").first().waitFor();
@@ -44,7 +45,9 @@ describe("a trainer simulates a surge", () => {
       await page.getByLabel("Archivo CSV con una fila por día (fecha,llegadas)").setInputFiles({
         name: "llegadas.csv",
         mimeType: "text/csv",
-        buffer: Buffer.from("fecha,llegadas\n2024-03-01,300\n2024-03-02,300\n2024-03-03,1200\n2024-03-04,1200\n2024-03-05,1200\n"),
+        buffer: Buffer.from(
+          "fecha,llegadas\n2024-03-01,300\n2024-03-02,300\n2024-03-03,1200\n2024-03-04,1200\n2024-03-05,1200\n",
+        ),
       });
       await page.getByText("Se leyeron 5 días del archivo.").waitFor();
       await page.getByRole("button", { name: "Simular" }).click();
