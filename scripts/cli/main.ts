@@ -13,7 +13,19 @@ import { test } from "./commands/test";
 import { validate } from "./commands/validate";
 
 /** Every command, in the order `senda --help` lists them. */
-export const COMMANDS: Command[] = [validate, test, format, compile, diagram, bench, paths, check, coverage, diff, surge];
+export const COMMANDS: Command[] = [
+  validate,
+  test,
+  format,
+  compile,
+  diagram,
+  bench,
+  paths,
+  check,
+  coverage,
+  diff,
+  surge,
+];
 
 const OPTIONS_WITH_VALUE = [
   "locale",
