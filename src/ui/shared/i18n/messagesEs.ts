@@ -36,6 +36,10 @@ export const messagesEs = {
   "queue.countOne": "1 caso",
   "queue.emptyDevice": "Todavía no hay casos en este dispositivo. Pulse «Nuevo caso» para empezar.",
   "queue.emptyFilter": "Ningún caso coincide con la búsqueda o los filtros.",
+  "queue.procedure": "Procedimiento",
+  "queue.hiddenFlag": "Necesidad confidencial: vea al equipo a cargo",
+  "queue.hiddenDeadline": "Plazo confidencial: vea al equipo a cargo",
+  "queue.instructions": "Instrucciones permanentes",
 
   "newCase.title": "Nuevo caso",
   "newCase.start": "Nuevo caso",
@@ -44,6 +48,7 @@ export const messagesEs = {
   "newCase.site": "Estación",
   "newCase.siteClosed": "cerrada",
   "newCase.sop": "Procedimiento de entrada",
+  "newCase.role": "Su función (decide qué ve en los casos)",
   "newCase.officerMissing": "Escriba su código de funcionario antes de abrir un caso.",
   "newCase.sopMissing": "Elija el procedimiento con el que empiezan los casos.",
   "newCase.failed": "No se pudo abrir el caso: {reason}",
@@ -153,6 +158,17 @@ export const messagesEs = {
   "refusal.not-found": "Este caso no está en este dispositivo.",
   "refusal.unavailable": "No se pudo usar el almacenamiento del dispositivo. Cierre otras pestañas y recargue.",
   "refusal.busy": "Espere: se está guardando la respuesta anterior.",
+  "refusal.not-ready": "Espere: el caso todavía se está cargando.",
+  "refusal.corrupt-log":
+    "El registro de este caso está dañado y no se puede mostrar. Avise a quien administra los datos.",
+  "refusal.forbidden": "Una instrucción permanente del caso prohíbe esta referencia: regístrela como no hecha.",
+  "refusal.paused": "El caso está en pausa: reanúdelo antes de seguir.",
+  "refusal.unknown-flag": "Esa instrucción no existe en el catálogo de esta versión de la app.",
+  "refusal.not-manual": "Esa alerta la pone el procedimiento; no se puede poner ni quitar a mano.",
+  "refusal.not-referred": "No hay una referencia hecha a ese servicio que entregar.",
+  "refusal.not-handed-over": "Marque primero la referencia como entregada; después, como recibida por el servicio.",
+  "refusal.no-follow-up": "Ese seguimiento ya se registró o ya no está pendiente.",
+  "refusal.not-updatable": "Esta respuesta no admite información nueva: si estaba equivocada, use «Corregir».",
   "refusal.unknown": "No se pudo guardar. Vuelva a intentarlo; si sigue fallando, avise a su supervisión.",
 
   "notice.conflict":
