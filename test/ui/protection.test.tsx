@@ -69,7 +69,8 @@ describe("what a case shows depends on who looks", () => {
     expect(header).not.toContain(HIV);
     expect(header).not.toContain(REFILL);
     expect(header).toContain(NEUTRAL_HIV);
-    expect(screen.getAllByText(caseEs["deadline.hidden"]).length).toBe(3);
+    // Three confidential deadlines (the refill, the clinic's handover, the follow-up): one neutral line.
+    expect(screen.getByText("3 plazos confidenciales (el primero): vea al equipo a cargo")).toBeTruthy();
   });
 
   it("names the flag and its deadline in the case body only for a role that sees them", async () => {
@@ -347,5 +348,70 @@ describe("new information", () => {
     const session = await replayStored(store, "C-NEW");
     expect(session.context.flags).toContain("child-alone");
     expect(session.activeSteps()).toEqual(["notify-child"]);
+  });
+});
+
+describe("people travelling together", () => {
+  it("links a household of three both ways, lists each member children first, and states it on the slip", async () => {
+    const store = await newStore();
+    const at = await seedDesk(store, "C-MUM", ADULT_ON_TREATMENT);
+    const clock = fixedClock(new Date(at + 60_000).toISOString());
+    const group = renderInApp(<CasePage caseId="C-MUM" view="group" />, { store, clock });
+    await screen.findByRole("heading", { level: 1, name: caseEs["group.title"] });
+
+    const linked = async () =>
+      (await store.loadEvents("C-MUM")).flatMap((e) => (e.type === "RELATIONSHIP_RECORDED" ? [e.otherCase] : []));
+    const add = async (relation: string, claimedBy: string) => {
+      const before = (await linked()).length;
+      const form = screen.getByRole("region", { name: caseEs["group.add"] });
+      fireEvent.change(within(form).getByLabelText(caseEs["group.relation"]), { target: { value: relation } });
+      fireEvent.change(within(form).getByLabelText(caseEs["group.claimedBy"]), { target: { value: claimedBy } });
+      fireEvent.click(within(form).getByRole("button", { name: caseEs["group.addSubmit"] }));
+      await waitFor(async () => expect(await linked()).toHaveLength(before + 1), { timeout: 5000 });
+      const added = (await linked()).at(-1)!;
+      // The other side is recorded once the notice names the new case.
+      await within(form).findByText(`Caso ${added} abierto y unido al grupo.`, { exact: false }, { timeout: 5000 });
+    };
+    await add("child", "this");
+    await add("partner", "both");
+    await waitFor(() => expect(store.listSummaries({ group: "C-MUM" })).toHaveLength(3));
+    expect(screen.getByText(/^2 personas del grupo todavía no fueron entrevistadas/)).toBeTruthy();
+
+    // Each relationship is on both cases, in its mirror form.
+    const members = store.listSummaries({ group: "C-MUM" }).filter((s) => s.caseId !== "C-MUM");
+    const mum = await replayStored(store, "C-MUM");
+    const child = mum.relationships.find((r) => r.relation === "child")!;
+    const partner = mum.relationships.find((r) => r.relation === "partner")!;
+    expect(child).toMatchObject({ claimedBy: "this", verified: false });
+    expect(members.map((m) => m.caseId).sort()).toEqual([child.otherCase, partner.otherCase].sort());
+    const childCase = await replayStored(store, child.otherCase);
+    expect(childCase.opened.group).toBe("C-MUM");
+    expect(childCase.relationships).toEqual([
+      expect.objectContaining({ otherCase: "C-MUM", relation: "parent", claimedBy: "other" }),
+    ]);
+
+    // The child is screened (elsewhere): the group lists the child first, with an age.
+    const { recordOnCase } = await import("../../src/ui/runner/loadCaseSession");
+    for (const input of [
+      { type: "ACKNOWLEDGED", step: "welcome" },
+      { type: "ANSWERED", step: "ask-age", value: 8 },
+    ] as const)
+      expect((await recordOnCase(store, child.otherCase, input, "OF-7", clock.now())).ok).toBe(true);
+    await waitFor(() =>
+      expect(document.querySelector(".group-member")!.textContent).toMatch(/^Su hijo o hija · 8 años/),
+    );
+    expect(screen.getByText(/^1 persona del grupo todavía no fue entrevistada/)).toBeTruthy();
+    group.unmount();
+
+    renderInApp(<CasePage caseId="C-MUM" view="slip" service="site-office" />, { store, clock });
+    await screen.findByRole("heading", { level: 1, name: "Oficina del sitio" });
+    const household = screen.getByRole("region", { name: caseEs["slip.household"] });
+    await waitFor(() =>
+      expect([...household.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+        "Su hijo o hija · 8 años",
+        "Esta persona · 30 años",
+        "Su pareja · edad sin registrar",
+      ]),
+    );
   });
 });

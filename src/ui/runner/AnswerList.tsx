@@ -1,5 +1,15 @@
 import { useState } from "react";
-import type { AnswerValue, AnswerView, CaseSession, CaseView } from "../../engine/index";
+import {
+  type AnswerValue,
+  type AnswerView,
+  type CaseSession,
+  type CaseView,
+  type CompiledSop,
+  canSee,
+  type Level,
+  maxLevel,
+} from "../../engine/index";
+import { useViewer } from "../shared/useViewer";
 import { CorrectionForm } from "./CorrectionForm";
 import { describeRefusal } from "./describeRefusal";
 import { formatAnswer } from "./formatAnswer";
@@ -30,21 +40,23 @@ export function AnswerList({
   clearProblem(): void;
 }) {
   const { t } = useCaseI18n();
-  const answers = view.answers.filter((a) => a.hidden || CORRECTABLE.has(a.kind));
+  const { sees } = useViewer();
+  const answers = view.answers
+    .filter((a) => a.hidden || CORRECTABLE.has(a.kind))
+    .map((a) => (a.hidden || canSee(sees, answerLevel(session.compiled, a)) ? a : hide(a)));
   return (
     <>
       {answers.length === 0 ? <p>{t("summary.noAnswers")}</p> : null}
       <ul className="answer-list">
-        {answers.map((answer, i) =>
-          answer.hidden ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a hidden answer has no step; answers keep their order.
-            <li key={`hidden-${i}`} className="answer-item answer-hidden">
-              <p className="answer-value masked">{t("answer.hidden")}</p>
+        {runsOfAnswers(answers).map((run) =>
+          !("answer" in run) ? (
+            <li key={`hidden-${run.at}`} className="answer-item answer-hidden">
+              <p className="answer-value masked">{t("answer.hidden", { count: run.hidden })}</p>
             </li>
           ) : (
             <AnswerItem
-              key={answer.step}
-              answer={answer}
+              key={run.answer.step}
+              answer={run.answer}
               handle={handle}
               session={session}
               view={view}
@@ -57,6 +69,43 @@ export function AnswerList({
       </ul>
     </>
   );
+}
+
+/** The answers as the list shows them: each visible one, and each run of hidden ones as one neutral line. */
+function runsOfAnswers(
+  answers: readonly AnswerView[],
+): ({ answer: AnswerView; hidden?: undefined } | { hidden: number; at: string })[] {
+  const runs: ({ answer: AnswerView; hidden?: undefined } | { hidden: number; at: string })[] = [];
+  for (const answer of answers) {
+    const last = runs[runs.length - 1];
+    if (!answer.hidden) runs.push({ answer });
+    else if (last?.hidden) last.hidden++;
+    else runs.push({ hidden: 1, at: answer.at });
+  }
+  return runs;
+}
+
+/**
+ * The level an answer is shown at: its step's, and for a referral's consent also the level of the service it refers
+ * to, since the answer names the service (and so the need).
+ */
+function answerLevel(compiled: CompiledSop, answer: AnswerView): Level {
+  const step = compiled.steps.get(answer.step)?.step;
+  return step?.kind === "referral"
+    ? maxLevel(answer.level, compiled.catalog.services.get(step.service)?.confidentiality)
+    : answer.level;
+}
+
+function hide(answer: AnswerView): AnswerView {
+  return {
+    step: "",
+    kind: answer.kind,
+    value: undefined,
+    at: answer.at,
+    by: answer.by,
+    level: answer.level,
+    hidden: true,
+  };
 }
 
 function AnswerItem({
@@ -84,7 +133,7 @@ function AnswerItem({
   const step = session.compiled.steps.get(answer.step)?.step;
   const title = text(answer.title) || t("answer.untitled");
   const titleId = `answer-${answer.step.replace(/[^a-z0-9-]/gi, "-")}`;
-  const guarded = answer.level !== "public";
+  const guarded = answerLevel(session.compiled, answer) !== "public";
   const masked = guarded && !revealed;
   const open = view.status !== "closed" && view.status !== "paused";
   const updatable = step?.kind === "question" && session.compiled.updatable.has(answer.step);

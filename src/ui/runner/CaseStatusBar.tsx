@@ -1,7 +1,7 @@
 import type { CaseView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
 import { useCaseI18n } from "./i18n/useCaseI18n";
-import { neutralFlagLabels } from "./neutralLabels";
+import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
 
 /**
  * Progress, the flags raised so far and the deadlines counting down, always in view above the step. It is the case
@@ -41,9 +41,12 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
       {view.deadlines.length > 0 ? (
         <section aria-label={t("case.deadlines")} className="deadlines">
           <ul>
-            {view.deadlines.map((deadline, i) => (
-              <li key={deadline.id || i} className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}>
-                <strong>{deadline.hidden ? t("deadline.hidden") : text(deadline.label)}</strong>:{" "}
+            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
+              <li
+                key={hidden ? "hidden" : deadline.id}
+                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+              >
+                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
                 {formatCountdown(deadline.hoursLeft, t)}
               </li>
             ))}

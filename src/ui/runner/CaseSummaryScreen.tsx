@@ -15,7 +15,7 @@ import { InstructionBanner } from "./InstructionBanner";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { describeLanguage } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
-import { neutralFlagLabels } from "./neutralLabels";
+import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
 import { PendingList } from "./PendingList";
 import { ReferralList } from "./ReferralList";
 import type { CaseHandle } from "./useCaseSession";
@@ -180,9 +180,12 @@ function FlagsAndDeadlines({ view }: { view: CaseView }) {
         <>
           <h3>{t("case.deadlines")}</h3>
           <ul className="deadline-list">
-            {view.deadlines.map((deadline, i) => (
-              <li key={deadline.id || i} className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}>
-                <strong>{deadline.hidden ? t("deadline.hidden") : text(deadline.label)}</strong>:{" "}
+            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
+              <li
+                key={hidden ? "hidden" : deadline.id}
+                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+              >
+                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
                 {formatCountdown(deadline.hoursLeft, t)}
               </li>
             ))}

@@ -138,6 +138,11 @@ function RelationshipFields({
     if (!relation) return setProblem(t("group.relationMissing"));
     const result = await onSubmit(relation, claimedBy, verified);
     setProblem(result === true ? undefined : result);
+    if (result === true) {
+      setRelation("");
+      setClaimedBy("this");
+      setVerified(false);
+    }
   };
   return (
     <form className="action-form" onSubmit={submit} noValidate>
@@ -164,7 +169,7 @@ function RelationshipFields({
       >
         {(["this", "other", "both"] as const).map((c) => (
           <option key={c} value={c}>
-            {t(`claimedBy.${c}`)}
+            {t(`claimedBy.option.${c}`)}
           </option>
         ))}
       </select>
@@ -223,8 +228,18 @@ function AddCompanionForm({
             return error instanceof StoreError ? describeRefusal(error.code, t) : String(error);
           }
           const result = await record(caseId, relation, claimedBy, verified);
-          if (result === true) setAdded(caseId);
-          return result;
+          if (result !== true) return result;
+          // People who arrive together mostly speak the same language: the new case starts in this one's.
+          if (view.language)
+            await recordOnCase(
+              store,
+              caseId,
+              { type: "LANGUAGE_SET", language: view.language },
+              settings.officer.trim() || "unknown",
+              clock.now(),
+            );
+          setAdded(caseId);
+          return true;
         }}
       />
       {added ? (

@@ -63,7 +63,10 @@ export const caseMessagesEs = {
   "instruction.lifted": "Instrucción levantada: {label}",
 
   "flag.hidden": "Necesidad confidencial: vea al equipo a cargo",
-  "deadline.hidden": "Plazo confidencial: vea al equipo a cargo",
+  "deadline.hidden": {
+    one: "Plazo confidencial: vea al equipo a cargo",
+    other: "{count} plazos confidenciales (el primero): vea al equipo a cargo",
+  },
 
   "actions.title": "Más acciones",
   "pause.open": "Seguir más tarde (pausar el caso)",
@@ -92,7 +95,10 @@ export const caseMessagesEs = {
   "summary.noFlags": "Ninguna alerta.",
 
   "answer.masked": "Respuesta reservada: pulse «Mostrar» solo si la necesita (queda registrado).",
-  "answer.hidden": "Información confidencial: vea al equipo a cargo",
+  "answer.hidden": {
+    one: "Una respuesta confidencial: vea al equipo a cargo",
+    other: "{count} respuestas confidenciales: vea al equipo a cargo",
+  },
   "answer.untitled": "Paso sin título",
   "answer.revealFailed": "No se pudo registrar que la muestra: la respuesta sigue oculta.",
   "answer.historyLabel": "Respuestas anteriores a «{title}»",
@@ -144,6 +150,9 @@ export const caseMessagesEs = {
   "claimedBy.this": "lo dice esta persona",
   "claimedBy.other": "lo dice la otra persona",
   "claimedBy.both": "lo dicen las dos",
+  "claimedBy.option.this": "Esta persona",
+  "claimedBy.option.other": "La otra persona",
+  "claimedBy.option.both": "Las dos",
 
   "group.open": "Personas que viajan con esta persona",
   "group.title": "Personas que viajan juntas",
@@ -234,7 +243,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "instruction.lifted": "Instruction lifted: {label}",
 
   "flag.hidden": "Confidential need: see the team in charge",
-  "deadline.hidden": "Confidential deadline: see the team in charge",
+  "deadline.hidden": {
+    one: "Confidential deadline: see the team in charge",
+    other: "{count} confidential deadlines (the first): see the team in charge",
+  },
 
   "actions.title": "More actions",
   "pause.open": "Continue later (pause the case)",
@@ -263,7 +275,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "summary.noFlags": "No flags.",
 
   "answer.masked": "Guarded answer: press \u201cShow\u201d only if you need it (it is recorded).",
-  "answer.hidden": "Confidential information: see the team in charge",
+  "answer.hidden": {
+    one: "A confidential answer: see the team in charge",
+    other: "{count} confidential answers: see the team in charge",
+  },
   "answer.untitled": "Untitled step",
   "answer.revealFailed": "Showing it could not be recorded: the answer stays hidden.",
   "answer.historyLabel": "Earlier answers to \u201c{title}\u201d",
@@ -314,6 +329,9 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "claimedBy.this": "this person says so",
   "claimedBy.other": "the other person says so",
   "claimedBy.both": "both say so",
+  "claimedBy.option.this": "This person",
+  "claimedBy.option.other": "The other person",
+  "claimedBy.option.both": "Both",
 
   "group.open": "People travelling with this person",
   "group.title": "People travelling together",

@@ -45,7 +45,7 @@ export const messagesEn: Record<MessageKey, string> = {
 
   "newCase.title": "New case",
   "newCase.start": "New case",
-  "newCase.change": "Officer, station and procedure",
+  "newCase.change": "Officer, role, station and procedure",
   "newCase.officer": "Your officer code",
   "newCase.site": "Station",
   "newCase.siteClosed": "closed",

@@ -43,7 +43,7 @@ export const messagesEs = {
 
   "newCase.title": "Nuevo caso",
   "newCase.start": "Nuevo caso",
-  "newCase.change": "Funcionario, estación y procedimiento",
+  "newCase.change": "Funcionario, función, estación y procedimiento",
   "newCase.officer": "Su código de funcionario",
   "newCase.site": "Estación",
   "newCase.siteClosed": "cerrada",
