@@ -86,6 +86,8 @@ export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
 export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
+export { formatJson } from "./definition/formatJson";
+export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -127,7 +129,15 @@ export type {
   Urgency,
 } from "./definition/types";
 // Errors and issues
-export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
+export {
+  hasErrors,
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  SendaError,
+  type SendaErrorCode,
+  type Severity,
+} from "./errors";
 // Expressions
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
