@@ -1,4 +1,4 @@
-import { type CaseView, maxLevel, PUBLIC_SURFACE, redactView, type StepView, type Text } from "../engine/index";
+import { type CaseView, PUBLIC_SURFACE, redactView, type Text } from "../engine/index";
 import type { CaseSummary, SummaryStep } from "./CaseSummary";
 
 /**
@@ -15,7 +15,7 @@ import type { CaseSummary, SummaryStep } from "./CaseSummary";
 export function summarizeCase(full: CaseView, eventCount: number): CaseSummary {
   const view = redactView(full, PUBLIC_SURFACE);
   const current = view.current
-    .filter((step) => shownLevel(step) === "public")
+    .filter((step) => step.level === "public")
     .map((step): SummaryStep => (step.title ? { path: step.path, title: { ...step.title } } : { path: step.path }));
   const priorities = view.flags.map((flag) => flag.priority);
   const hidden = view.flags.filter((flag) => flag.hidden);
@@ -52,11 +52,6 @@ export function summarizeCase(full: CaseView, eventCount: number): CaseSummary {
     referrals,
     eventCount,
   };
-}
-
-/** A referral step is as sensitive as the service it refers to: naming it names the need. */
-function shownLevel(step: StepView) {
-  return step.kind === "referral" ? maxLevel(step.level, step.service?.confidentiality) : step.level;
 }
 
 function sameText(a: Text, b: Text): boolean {

@@ -1,15 +1,5 @@
 import { useState } from "react";
-import {
-  type AnswerValue,
-  type AnswerView,
-  type CaseSession,
-  type CaseView,
-  type CompiledSop,
-  canSee,
-  type Level,
-  maxLevel,
-} from "../../engine/index";
-import { useViewer } from "../shared/useViewer";
+import type { AnswerValue, AnswerView, CaseSession, CaseView } from "../../engine/index";
 import { CorrectionForm } from "./CorrectionForm";
 import { describeRefusal } from "./describeRefusal";
 import { formatAnswer } from "./formatAnswer";
@@ -40,10 +30,7 @@ export function AnswerList({
   clearProblem(): void;
 }) {
   const { t } = useCaseI18n();
-  const { sees } = useViewer();
-  const answers = view.answers
-    .filter((a) => a.hidden || CORRECTABLE.has(a.kind))
-    .map((a) => (a.hidden || canSee(sees, answerLevel(session.compiled, a)) ? a : hide(a)));
+  const answers = view.answers.filter((a) => a.hidden || CORRECTABLE.has(a.kind));
   return (
     <>
       {answers.length === 0 ? <p>{t("summary.noAnswers")}</p> : null}
@@ -85,29 +72,6 @@ function runsOfAnswers(
   return runs;
 }
 
-/**
- * The level an answer is shown at: its step's, and for a referral's consent also the level of the service it refers
- * to, since the answer names the service (and so the need).
- */
-function answerLevel(compiled: CompiledSop, answer: AnswerView): Level {
-  const step = compiled.steps.get(answer.step)?.step;
-  return step?.kind === "referral"
-    ? maxLevel(answer.level, compiled.catalog.services.get(step.service)?.confidentiality)
-    : answer.level;
-}
-
-function hide(answer: AnswerView): AnswerView {
-  return {
-    step: "",
-    kind: answer.kind,
-    value: undefined,
-    at: answer.at,
-    by: answer.by,
-    level: answer.level,
-    hidden: true,
-  };
-}
-
 function AnswerItem({
   answer,
   handle,
@@ -133,7 +97,7 @@ function AnswerItem({
   const step = session.compiled.steps.get(answer.step)?.step;
   const title = text(answer.title) || t("answer.untitled");
   const titleId = `answer-${answer.step.replace(/[^a-z0-9-]/gi, "-")}`;
-  const guarded = answerLevel(session.compiled, answer) !== "public";
+  const guarded = answer.level !== "public";
   const masked = guarded && !revealed;
   const open = view.status !== "closed" && view.status !== "paused";
   const updatable = step?.kind === "question" && session.compiled.updatable.has(answer.step);
