@@ -52,10 +52,16 @@ describe.skipIf(!scenario)("every main screen at 360 px: screenshots, no sideway
       const reveal = page.getByRole("button", { name: new RegExp(`^${es["summary.reveal"]}: `) }).first();
       if (await reveal.count()) {
         await reveal.click();
-        await page.getByRole("button", { name: new RegExp(`^${es["summary.hide"]}: `), pressed: true }).first().waitFor();
+        await page
+          .getByRole("button", { name: new RegExp(`^${es["summary.hide"]}: `), pressed: true })
+          .first()
+          .waitFor();
       }
 
-      await page.getByRole("link", { name: new RegExp(`^${es["case.slipFor"].split("{")[0]}`) }).first().click();
+      await page
+        .getByRole("link", { name: new RegExp(`^${es["case.slipFor"].split("{")[0]}`) })
+        .first()
+        .click();
       await page.locator(".slip").waitFor();
       await checkScreen(page, "slip");
 

@@ -133,10 +133,14 @@ function RelationshipFields({
   const [claimedBy, setClaimedBy] = useState<ClaimedBy>("this");
   const [verified, setVerified] = useState(false);
   const [problem, setProblem] = useState<string>();
+  // Opening a case and recording both sides takes several writes: one submission at a time.
+  const [working, setWorking] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (working) return;
     if (!relation) return setProblem(t("group.relationMissing"));
-    const result = await onSubmit(relation, claimedBy, verified);
+    setWorking(true);
+    const result = await onSubmit(relation, claimedBy, verified).finally(() => setWorking(false));
     setProblem(result === true ? undefined : result);
     if (result === true) {
       setRelation("");
@@ -182,7 +186,7 @@ function RelationshipFields({
           {problem}
         </p>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className="button button-primary" disabled={busy || working} aria-busy={working}>
         {submitLabel}
       </button>
     </form>
