@@ -64,6 +64,12 @@ export function CaseScreen({
       <InstructionBanner instructions={view.instructions} />
       <CaseNoticeBanner notice={handle.notice} onDismiss={handle.dismissNotice} />
       <CaseStatusBar view={publicView} />
+      {view.status === "active" && view.progress.done === 0 && view.relationships.length === 0 ? (
+        <p className="notice notice-info group-offer">
+          {t("group.offer")}{" "}
+          <a href={routeHref({ area: "case", caseId: view.caseId, view: "group" })}>{t("group.add")}</a>
+        </p>
+      ) : null}
       {undone && undone.length > 0 ? (
         <p className="notice notice-info" role="status">
           {t("case.wentBack", { count: undone.length })}

@@ -1,4 +1,5 @@
-import { type CompiledSop, REQUIRED_LOCALES } from "../../engine/index";
+import type { CompiledSop } from "../../engine/index";
+import { LOCALES } from "../shared/i18n/I18nProvider";
 
 // The languages of the people who arrive, in the order the picker offers them; any other comes after, by code.
 const ORDER = ["es", "en", "ht", "fr", "pt"];
@@ -21,11 +22,12 @@ export function listInterviewLanguages(compiled: CompiledSop): string[] {
 }
 
 /**
- * Whether the texts of the step at `path` were reviewed by a native speaker in `language`: the SOP's own languages
- * (Spanish and English) are; any other only when the step's SOP marks it `reviewed` in its `translations`.
+ * Whether the texts of the step at `path` were reviewed by a native speaker in `language`: the languages SOPs are
+ * written in (the interface's, Spanish and English) are; any other only when the step's SOP marks it `reviewed` in
+ * its `translations`.
  */
 export function isTranslationReviewed(compiled: CompiledSop, path: string, language: string): boolean {
-  if ((REQUIRED_LOCALES as readonly string[]).includes(language)) return true;
+  if ((LOCALES as readonly string[]).includes(language)) return true;
   const scope = compiled.steps.get(path)?.scope;
   const sop = scope === undefined ? undefined : compiled.scopes.get(scope)?.sop;
   return sop?.translations?.[language]?.reviewed === true;

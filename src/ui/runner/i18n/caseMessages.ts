@@ -155,6 +155,7 @@ export const caseMessagesEs = {
   "claimedBy.option.both": "Las dos",
 
   "group.open": "Personas que viajan con esta persona",
+  "group.offer": "¿Viaja con alguien? Cada persona tiene su propio caso, unido a este.",
   "group.title": "Personas que viajan juntas",
   "group.of": "Grupo del caso {code}",
   "group.backToCase": "Volver al caso",
@@ -334,6 +335,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "claimedBy.option.both": "Both",
 
   "group.open": "People travelling with this person",
+  "group.offer": "Travelling with someone? Each person has their own case, linked to this one.",
   "group.title": "People travelling together",
   "group.of": "Group of case {code}",
   "group.backToCase": "Back to the case",
