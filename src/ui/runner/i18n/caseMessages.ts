@@ -17,6 +17,7 @@ export const caseMessagesEs = {
   "step.unticked": "Desmarcado: {choice}",
   "step.chosen": "Elegido: {choice}",
   "language.label": "Idioma de la entrevista",
+  "answer.maxChars": { one: "1 carácter", other: "{count} caracteres" },
 
   "referral.declinesMandatory": "No la acepta (la notificación se hace igual, porque es obligatoria)",
   "referral.notNeeded": "No hace falta (explique por qué)",
@@ -197,6 +198,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "step.unticked": "Unticked: {choice}",
   "step.chosen": "Chosen: {choice}",
   "language.label": "Interview language",
+  "answer.maxChars": { one: "1 character", other: "{count} characters" },
 
   "referral.declinesMandatory": "Does not accept (the notification is made anyway, as the law requires)",
   "referral.notNeeded": "Not needed (say why)",
