@@ -119,6 +119,11 @@ export class CaseSession {
       this.log.push(event);
       return { ok: true, dropped: [] };
     }
+    // Station events (issue 13): a handover or a revealed answer is recorded, and changes nothing in the procedure.
+    if (event.type === "HANDED_OVER" || event.type === "ANSWER_REVEALED") {
+      this.log.push(event);
+      return { ok: true, dropped: [] };
+    }
     if (this.closedBy)
       return refuse("case-closed", `The case was closed (${this.closedBy.reason}); open a new case or add a note.`);
     switch (event.type) {
@@ -136,8 +141,14 @@ export class CaseSession {
         this.log.push(event);
         return { ok: true, dropped: [previous[previous.length - 1].step, ...result.dropped] };
       }
+      case "CONFLICT_RESOLVED":
       case "CORRECTED": {
         const index = this.inputs.findLastIndex((i) => i.step === event.step);
+        // A resolution that keeps the answer the path already holds (or a step no longer on it) changes nothing.
+        if (event.type === "CONFLICT_RESOLVED" && (index < 0 || holdsValue(this.inputs[index], event.value))) {
+          this.log.push(event);
+          return { ok: true, dropped: [] };
+        }
         if (index < 0)
           return refuse(
             "not-answered",
@@ -230,6 +241,17 @@ export class CaseSession {
     // Starting runs the entry steps (decisions, skipped questions) at the time the case was opened.
     this.actor.start();
   }
+}
+
+function holdsValue(input: InputEvent, value: unknown): boolean {
+  const held =
+    input.type === "CHECKED"
+      ? input.items
+      : input.type === "REFERRED"
+        ? input.consent
+        : (input as { value?: unknown }).value;
+  const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].sort() : v);
+  return norm(held) === norm(value);
 }
 
 function correctedInput(original: InputEvent, value: unknown, by: string): InputEvent | undefined {

@@ -37,7 +37,9 @@ export async function startCase(
       ...(options.site ? { site: options.site } : {}),
     });
     try {
-      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1));
+      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1), {
+        compiled,
+      });
       return caseId;
     } catch (error) {
       if (!(error instanceof StoreError && error.code === "conflict") || attempt >= TRIES) throw error;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type CaseEvent, type CaseSession, type CaseView, replayCase, viewCase } from "../../engine/index";
-import { StoreError, summarizeCase } from "../../store/index";
+import { type CaseEvent, type CaseSession, type CaseView, viewCase } from "../../engine/index";
+import { type MergedReplay, replayLog, StoreError, summarizeCase } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
 import { useCaseStore } from "../shared/StoreProvider";
@@ -10,7 +10,7 @@ import { useNow } from "../shared/useNow";
 export type CaseLoad =
   | { status: "loading" }
   | { status: "failed"; code: string; reason: string }
-  | { status: "ready"; session: CaseSession };
+  | { status: "ready"; session: CaseSession; merged: MergedReplay };
 
 /** A case event as the screen makes it: the time and the author are added when it is sent. */
 export type CaseInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, "at" | "by"> : never) : never;
@@ -49,17 +49,18 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const reload = useCallback(async (): Promise<CaseLoad> => {
     let next: CaseLoad;
     try {
-      const events = await store.loadEvents(caseId);
-      const opened = events[0];
+      const log = await store.loadLog(caseId);
+      const opened = log.entries[0]?.event;
       if (!opened) next = { status: "failed", code: "not-found", reason: caseId };
       else if (opened.type !== "CASE_OPENED") next = { status: "failed", code: "corrupt-log", reason: caseId };
       else {
         const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
         if (compiled instanceof Error) next = { status: "failed", code: "sop-unavailable", reason: compiled.message };
         else {
-          const replay = replayCase(compiled, events);
+          // The log may hold events of several devices, merged: see src/store/replayLog.ts.
+          const replay = replayLog(compiled, log);
           next = replay.ok
-            ? { status: "ready", session: replay.session }
+            ? { status: "ready", session: replay.session, merged: replay }
             : { status: "failed", code: replay.code, reason: replay.reason };
         }
       }
@@ -81,6 +82,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   }, [reload]);
 
   const session = load.status === "ready" ? load.session : undefined;
+  const merged = load.status === "ready" ? load.merged : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session mutates in place; `version` marks each change.
   const view = useMemo(
     () => (session ? viewCase(session, laterOf(clock.now(), now)) : undefined),
@@ -89,7 +91,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
 
   const send = useCallback(
     async (input: CaseInput): Promise<SendOutcome> => {
-      if (!session) return { ok: false, code: "not-ready", reason: "The case is not loaded." };
+      if (!session || !merged) return { ok: false, code: "not-ready", reason: "The case is not loaded." };
       if (busyRef.current) return { ok: false, code: "busy", reason: "The last change is still being saved." };
       busyRef.current = true;
       setBusy(true);
@@ -99,7 +101,8 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
         // A device clock set back must not put an event before the one it follows.
         const at = laterOf(clock.now(), new Date(last.at)).toISOString();
         const event = { ...input, at, by: officer || "unknown" } as CaseEvent;
-        const expectedSeq = events.length;
+        // The stored log may hold events the session set aside (another device's), so count the log, not the session.
+        const expectedSeq = merged.count;
         const result = session.send(event);
         if (!result.ok) return result;
         try {
@@ -108,6 +111,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
             expectedSeq,
             [event],
             summarizeCase(viewCase(session, clock.now()), expectedSeq + 1),
+            { compiled: session.compiled },
           );
         } catch (error) {
           // The session has applied an event the store refused: rebuild it from what is stored.
@@ -122,6 +126,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
           );
           return { ok: false, code, reason: error instanceof Error ? error.message : String(error) };
         }
+        merged.count = expectedSeq + 1;
         setNotice(undefined);
         setVersion((v) => v + 1);
         return result;
@@ -130,7 +135,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
         setBusy(false);
       }
     },
-    [session, store, caseId, officer, clock, reload],
+    [session, merged, store, caseId, officer, clock, reload],
   );
 
   const dismissNotice = useCallback(() => setNotice(undefined), []);

@@ -1,0 +1,176 @@
+import type { PouchDoc } from "pouchdb-browser";
+import type { CaseDatabase } from "./CaseDatabase";
+import type { CaseSummary } from "./CaseSummary";
+import { eventRange, LOG_RANGE, parseLogDocId, summaryDocId } from "./documentIds";
+import type { StoreError } from "./StoreError";
+import type { CaseLog } from "./storedDocuments";
+import { toStoreError } from "./toStoreError";
+import { withLock } from "./withLock";
+
+/** Makes a case's summary from its merged log, or says it cannot (undefined: the public digest is used instead). */
+export type SummaryDeriver = (log: CaseLog) => Promise<CaseSummary | undefined>;
+
+interface Deps {
+  database: CaseDatabase;
+  derive?: SummaryDeriver;
+  lockName(caseId: string): string;
+  loadLog(caseId: string): Promise<CaseLog>;
+  held(caseId: string): CaseSummary | undefined;
+  write(summary: CaseSummary, priorRev: string | undefined): Promise<string>;
+  onError(error: StoreError): void;
+}
+
+// Where derivation got to in the database's changes: not replicated (`_local`), so each device keeps its own.
+const CHECKPOINT = "_local/senda-derived-summaries";
+
+/**
+ * The summaries of cases whose events arrive from elsewhere (another device, through replication), derived on this
+ * device from the merged log rather than replicated, so that no two devices fight over one document. Cases are
+ * derived one at a time, in the background, each under the case's lock; a case whose summary already counts every
+ * event (this device wrote them) is skipped after one index lookup. On open, the changes since the last checkpoint
+ * are derived, so that a tab closed mid-way misses nothing.
+ */
+export class DerivedSummaries {
+  private readonly deps: Deps;
+  /** Cases waiting, with whether a detail (sensitive content) arrived for them. */
+  private readonly queue = new Map<string, boolean>();
+  private highestSeq: number | string = 0;
+  private running?: Promise<void>;
+  private stopped = true;
+  /** Whether a summary was written since the checkpoint was last saved. */
+  private dirty = false;
+  private idle: (() => void)[] = [];
+
+  constructor(deps: Deps) {
+    this.deps = deps;
+  }
+
+  /** Starts deriving: first what changed since the last checkpoint, then what the changes feed reports. */
+  start(): void {
+    this.stopped = false;
+    this.running = this.catchUp().then(() => this.drain());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** A log document of `caseId` changed at `seq`. */
+  notice(caseId: string, seq: number | string, isDetail: boolean): void {
+    this.queue.set(caseId, (this.queue.get(caseId) ?? false) || isDetail);
+    if (compareSeq(seq, this.highestSeq) > 0) this.highestSeq = seq;
+    if (!this.running && !this.stopped) this.running = this.drain();
+  }
+
+  /** Resolves when nothing is waiting. */
+  settled(): Promise<void> {
+    if (!this.running && this.queue.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private async catchUp(): Promise<void> {
+    try {
+      await this.deps.database.use("summaries", "finding cases to derive", async (db) => {
+        const since = await db.get(CHECKPOINT).then(
+          (doc) => (doc as PouchDoc & { seq: number | string }).seq,
+          () => 0,
+        );
+        const feed = await changesSince(db, since);
+        for (const change of feed.results) {
+          if (change.id < LOG_RANGE.startkey || change.id > LOG_RANGE.endkey) continue;
+          const parsed = parseLogDocId(change.id);
+          if (parsed) this.queue.set(parsed.caseId, true);
+        }
+        this.highestSeq = feed.last_seq;
+        this.dirty = this.queue.size > 0;
+      });
+    } catch (error) {
+      this.deps.onError(toStoreError(error, "summaries", "finding cases to derive"));
+    }
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && this.queue.size > 0) {
+        const [caseId, detail] = this.queue.entries().next().value as [string, boolean];
+        this.queue.delete(caseId);
+        await this.deriveOne(caseId, detail).catch((error: unknown) =>
+          this.deps.onError(toStoreError(error, caseId, "deriving the summary of a case from its events")),
+        );
+        if (this.queue.size === 0 && this.dirty) await this.saveCheckpoint();
+      }
+    } finally {
+      this.running = undefined;
+      if (this.queue.size > 0 && !this.stopped) this.running = this.drain();
+      else for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async deriveOne(caseId: string, detailArrived: boolean): Promise<void> {
+    const { deps } = this;
+    await withLock(deps.lockName(caseId), async () => {
+      const count = await deps.database.use(caseId, "counting events", (db) =>
+        db.allDocs(eventRange(caseId)).then((r) => r.rows.length),
+      );
+      const held = deps.held(caseId);
+      if (count === 0) return;
+      if (held && held.eventCount >= count && !(detailArrived && held.withheld)) return;
+      const log = await deps.loadLog(caseId);
+      const summary = (await deps.derive?.(log)) ?? digestOf(log);
+      if (!summary) return;
+      const prior = await deps.database.use(caseId, "reading a summary", (db) =>
+        db.get(summaryDocId(caseId)).then(
+          (doc) => doc._rev,
+          () => undefined,
+        ),
+      );
+      await deps.write(summary, prior);
+      this.dirty = true;
+    });
+  }
+
+  private async saveCheckpoint(): Promise<void> {
+    const seq = this.highestSeq;
+    this.dirty = false;
+    await this.deps.database
+      .use("summaries", "saving where derivation got to", async (db) => {
+        const prior = await db.get(CHECKPOINT).catch(() => undefined);
+        await db.bulkDocs([{ _id: CHECKPOINT, ...(prior ? { _rev: prior._rev } : {}), seq }]);
+      })
+      .catch(() => undefined);
+  }
+}
+
+/**
+ * The summary a device that cannot replay the log shows: the public digest the last writer left, counting every
+ * event, marked `withheld` when the device lacks some of the events' content.
+ */
+export function digestOf(log: CaseLog): CaseSummary | undefined {
+  for (let i = log.entries.length - 1; i >= 0; i--) {
+    const digest = log.entries[i].digest;
+    if (!digest) continue;
+    const { withheld: _withheld, ...rest } = digest;
+    return {
+      ...rest,
+      eventCount: log.entries.length,
+      ...(log.complete && !digest.withheld ? {} : { withheld: true }),
+    };
+  }
+  return undefined;
+}
+
+function changesSince(db: Parameters<Parameters<CaseDatabase["use"]>[2]>[0], since: number | string) {
+  return (
+    db as unknown as {
+      changes(o: object): Promise<{ results: { id: string; seq: number | string }[]; last_seq: number | string }>;
+    }
+  ).changes({ since, return_docs: true });
+}
+
+function compareSeq(a: number | string, b: number | string): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const na = Number.parseInt(String(a), 10);
+  const nb = Number.parseInt(String(b), 10);
+  return na - nb;
+}
