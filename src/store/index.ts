@@ -16,3 +16,13 @@ export type { SummaryQuery } from "./SummaryIndex";
 export { createSealer, type Sealed, type Sealer } from "./sealing";
 export type { CaseLog, LogEntry } from "./storedDocuments";
 export { summarizeCase } from "./summarizeCase";
+export {
+  CASE_DATABASES,
+  DATABASE_PATH,
+  DEVICES_DATABASE,
+  KEY_DATABASES,
+  KEY_DOC_ID,
+  LIBRARY_DATABASE,
+  POLICY_STAFF_ROLE,
+  TRAINING_DATABASE,
+} from "./sync/stationDatabases";
