@@ -8,7 +8,7 @@ import { commitDocs } from "./commitDocs";
 import { DerivedSummaries, type SummaryDeriver } from "./DerivedSummaries";
 import { caseRange, checkCaseId, eventRange, isSummaryId, parseLogDocId, summaryDocId } from "./documentIds";
 import { checkDeviceCode, makeEventKey, nextStamp, parseEventKey } from "./eventKey";
-import { LEVELS, type Level, levelOfEvent, publicDigest } from "./eventLevel";
+import { LEVELS, type Level, lastHandover, levelOfEvent, publicDigest } from "./eventLevel";
 import { readCaseLog } from "./readCaseLog";
 import { ConflictError, StoreError } from "./StoreError";
 import { SummaryIndex, type SummaryQuery } from "./SummaryIndex";
@@ -175,6 +175,9 @@ export class CaseStore {
         `This device's role may not record ${levels[refused]} facts (${events[refused].type} at step ${JSON.stringify((events[refused] as { step?: string }).step ?? "")}); hand the case over to a desk whose role can.`,
         caseId,
       );
+    // The summary a screen makes from the engine's view knows nothing of handovers: carry the last one over.
+    const handedTo = lastHandover(events) ?? this.index.get(caseId)?.handedTo;
+    if (handedTo && !summary.handedTo) summary = { ...summary, handedTo };
     const digest = options.compiled ? publicDigest(summary, options.compiled) : summary;
     const summaryId = summaryDocId(caseId);
     // The lock makes the count-then-write below one step for every tab on this device; the write itself still

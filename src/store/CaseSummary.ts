@@ -41,6 +41,8 @@ export interface CaseSummary {
   referrals: string[];
   /** How many events the case's log holds, from every device, whatever their level. */
   eventCount: number;
+  /** The last handover of the case to another desk or role (a HANDED_OVER event), for the receiving queue. */
+  handedTo?: { role: string; desk?: string; by: string; at: string; dueAt?: string; note?: string };
   /**
    * Set when the summary leaves out facts above the public level (a public digest): flags, referrals, steps or a
    * deadline this device's role may not see.

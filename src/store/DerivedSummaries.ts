@@ -2,6 +2,7 @@ import type { PouchDoc } from "pouchdb-browser";
 import type { CaseDatabase } from "./CaseDatabase";
 import type { CaseSummary } from "./CaseSummary";
 import { eventRange, LOG_RANGE, parseLogDocId, summaryDocId } from "./documentIds";
+import { lastHandover } from "./eventLevel";
 import type { StoreError } from "./StoreError";
 import type { CaseLog } from "./storedDocuments";
 import { toStoreError } from "./toStoreError";
@@ -117,8 +118,11 @@ export class DerivedSummaries {
       if (count === 0) return;
       if (held && held.eventCount >= count && !(detailArrived && held.withheld)) return;
       const log = await deps.loadLog(caseId);
-      const summary = (await deps.derive?.(log)) ?? digestOf(log);
-      if (!summary) return;
+      const derived = (await deps.derive?.(log)) ?? digestOf(log);
+      if (!derived) return;
+      const handedTo = lastHandover(log.entries.map((e) => e.event));
+      const { handedTo: _stale, ...rest } = derived;
+      const summary: CaseSummary = handedTo ? { ...rest, handedTo } : rest;
       const prior = await deps.database.use(caseId, "reading a summary", (db) =>
         db.get(summaryDocId(caseId)).then(
           (doc) => doc._rev,

@@ -78,3 +78,20 @@ function findDeadlineStep(compiled: CompiledSop, id: string): string | undefined
   }
   return undefined;
 }
+
+/** The last handover among `events` (HANDED_OVER), as a summary records it. */
+export function lastHandover(events: readonly (CaseEvent | undefined)[]): CaseSummary["handedTo"] {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event?.type !== "HANDED_OVER") continue;
+    return {
+      role: event.role,
+      by: event.by,
+      at: event.at,
+      ...(event.desk ? { desk: event.desk } : {}),
+      ...(event.dueAt ? { dueAt: event.dueAt } : {}),
+      ...(event.note ? { note: event.note } : {}),
+    };
+  }
+  return undefined;
+}

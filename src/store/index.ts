@@ -16,6 +16,16 @@ export type { SummaryQuery } from "./SummaryIndex";
 export { createSealer, type Sealed, type Sealer } from "./sealing";
 export type { CaseLog, LogEntry } from "./storedDocuments";
 export { summarizeCase } from "./summarizeCase";
+export { type Account, createAccount, hashPin, isAccount, type LevelKeys, unlockAccount } from "./sync/keyring";
+export {
+  claimDeviceCode,
+  closeSession,
+  databaseBase,
+  detectStation,
+  openSession,
+  readLevelKeys,
+  readSession,
+} from "./sync/stationApi";
 export {
   CASE_DATABASES,
   DATABASE_PATH,

@@ -71,6 +71,12 @@ export class StationSync {
     return sync;
   }
 
+  /** Destroys local databases by name (signing out): what they held is gone from the device. */
+  static async destroyLocal(names: readonly string[]): Promise<void> {
+    const Pouch = await loadPouchDB();
+    for (const name of names) await new Pouch(name).destroy();
+  }
+
   get status(): SyncStatus {
     return this.current;
   }
@@ -98,6 +104,7 @@ export class StationSync {
   /** Stops and starts every replication again (after signing in again, or to retry at once). */
   async restart(): Promise<void> {
     for (const link of this.links) link.replication?.cancel();
+    this.update({ state: "starting" });
     for (const link of this.links) this.run(link, await this.remoteOf(link));
   }
 
