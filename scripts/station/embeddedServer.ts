@@ -64,6 +64,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     else args.push("--in-memory");
     if (dir) mkdirSync(join(dir, "data"), { recursive: true });
     child = spawn(process.execPath, args, { cwd: workDir, stdio: ["ignore", "pipe", "pipe"] });
+    // The server never outlives the process that started it (a test runner, npm start).
+    const spawned = child;
+    process.once("exit", () => spawned.kill("SIGKILL"));
     const log = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n")) if (line.trim()) options.onLog?.(line);
     };

@@ -95,6 +95,7 @@ export class StationSync {
   /** Stops replicating and closes the connections (the local data stays). */
   async stop(): Promise<void> {
     this.stopped = true;
+    globalThis.removeEventListener?.("online", this.onOnline);
     clearTimeout(this.pendingTimer);
     for (const link of this.links) link.replication?.cancel();
     await Promise.all(this.links.map((l) => l.local.close().catch(() => undefined)));
@@ -143,7 +144,13 @@ export class StationSync {
     for (const link of this.links) this.run(link, this.remotes.get(link)!);
     void device;
     void this.countPending();
+    // Back online: retry at once rather than after PouchDB's back-off, which may have grown to a minute.
+    globalThis.addEventListener?.("online", this.onOnline);
   }
+
+  private readonly onOnline = (): void => {
+    if (!this.stopped && this.links.some((l) => l.offline)) void this.restart();
+  };
 
   private run(link: Link, remote: PouchDB): void {
     const options: ReplicateOptions = {

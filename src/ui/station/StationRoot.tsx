@@ -119,7 +119,7 @@ function SignedInApp({ base, officer, onSignedOut }: { base: string; officer: Si
             officer: officer.name,
             bar: <SyncStatusBar />,
             view: <StationView />,
-            casePanel: (caseId) => <StationCasePanel key={caseId} caseId={caseId} />,
+            casePanel: (caseId) => <StationCasePanel key={`station-${caseId}`} caseId={caseId} />,
           }}
         />
       </div>

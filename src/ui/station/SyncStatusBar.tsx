@@ -64,7 +64,7 @@ export function SyncStatusBar() {
         </form>
       ) : null}
       <div className="station-actions">
-        <a className="nav-link" href="#/station">
+        <a className="station-link" href="#/station">
           {st("station.view")}
         </a>
         <button type="button" className="button" onClick={station.lock}>
