@@ -35,6 +35,11 @@ export interface EmbeddedServerOptions {
 const require = createRequire(import.meta.url);
 const BIN = join(dirname(require.resolve("pouchdb-server/package.json")), "bin", "pouchdb-server");
 const ADMIN = "senda-admin";
+/**
+ * Cookie sessions: a kept secret, and a shift's length (12 h) before an officer must sign in again to sync; each
+ * request renews it. The device's own lock screen guards the phone meanwhile. CouchDB: [chttpd_auth] timeout.
+ */
+const SESSION_CONFIG = (secret: string) => ({ secret, timeout: "43200" });
 
 /**
  * Starts pouchdb-server on 127.0.0.1 and makes sure it has an administrator: on first start a random password is
@@ -47,9 +52,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   const workDir = dir ?? mkdtempSync(join(tmpdir(), "senda-couch-"));
   mkdirSync(workDir, { recursive: true });
   const secretFile = join(workDir, "admin.json");
-  const password = existsSync(secretFile)
-    ? (JSON.parse(readFileSync(secretFile, "utf8")) as { password: string }).password
-    : randomBytes(18).toString("base64url");
+  const stored = existsSync(secretFile)
+    ? (JSON.parse(readFileSync(secretFile, "utf8")) as { password: string; cookieSecret?: string })
+    : undefined;
+  const password = stored?.password ?? randomBytes(18).toString("base64url");
+  // The secret that signs session cookies: kept, so that a restarted server still honours the officers' sessions
+  // (CouchDB keeps its own in its configuration).
+  const cookieSecret = stored?.cookieSecret ?? randomBytes(24).toString("hex");
   const url = `http://127.0.0.1:${port}`;
   const admin: CouchServer = {
     url,
@@ -78,7 +87,15 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     if (session.userCtx.roles.includes("_admin")) {
       const made = await fetch(`${url}/_config/admins/${ADMIN}`, { method: "PUT", body: JSON.stringify(password) });
       if (!made.ok) throw new Error(`pouchdb-server refused to create its administrator: ${await made.text()}`);
-      writeFileSync(secretFile, JSON.stringify({ name: ADMIN, password }), { mode: 0o600 });
+      writeFileSync(secretFile, JSON.stringify({ name: ADMIN, password, cookieSecret }), { mode: 0o600 });
+    }
+    for (const [key, value] of Object.entries(SESSION_CONFIG(cookieSecret))) {
+      const set = await fetch(`${url}/_config/couch_httpd_auth/${key}`, {
+        method: "PUT",
+        headers: { Authorization: admin.authorization! },
+        body: JSON.stringify(value),
+      });
+      if (!set.ok) throw new Error(`pouchdb-server refused its session settings: ${await set.text()}`);
     }
   };
 

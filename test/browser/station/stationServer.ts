@@ -26,7 +26,8 @@ export async function startTestStation(distDir: string, options: { dir?: string 
   const port = await findFreePort();
   const app = await preview({
     configFile: false,
-    logLevel: "error",
+    // Silent: the fault tests stop the server on purpose, and the proxy would log every refused request.
+    logLevel: "silent",
     build: { outDir: distDir },
     preview: {
       host: "127.0.0.1",
@@ -46,14 +47,14 @@ export async function startTestStation(distDir: string, options: { dir?: string 
   };
 }
 
-/** Signs in on the station's sign-in screen and waits for the queue. */
+/** Signs in on the station's sign-in screen and waits for the app (the sync status bar shows). */
 export async function signInAs(page: Page, officer: { name: string; password: string }, pin = "2468"): Promise<void> {
   await page.getByRole("heading", { level: 1, name: "Iniciar sesión en la estación" }).waitFor();
   await page.getByLabel("Usuario").fill(officer.name);
   await page.getByLabel("Contraseña").fill(officer.password);
   await page.getByLabel("PIN para desbloquear (4 a 8 cifras)").fill(pin);
   await page.getByRole("button", { name: "Entrar" }).click();
-  await page.getByRole("heading", { level: 1, name: "Casos" }).waitFor({ timeout: 30_000 });
+  await page.locator(".station-bar").waitFor({ timeout: 30_000 });
 }
 
 /** Waits until the device has sent and received everything: "up to date", nothing pending. */
