@@ -1,44 +1,32 @@
-import type { CaseEvent, CompiledSop, Role } from "../engine/index";
+import { type CaseEvent, type CompiledSop, LEVELS, type Level, maxLevel } from "../engine/index";
 import type { CaseSummary } from "./CaseSummary";
 
-/** How sensitive a fact is: the catalog's levels, from anyone on the case team to the handling officer only. */
-export type Level = Role["sees"][number];
-
-/** Every level, least sensitive first. */
-export const LEVELS: readonly Level[] = ["public", "restricted", "confidential"];
-
-/** Whether a role that sees `sees` may see a fact at `level`. */
-export function canSee(sees: readonly Level[], level: Level): boolean {
-  return sees.includes(level);
-}
-
-/** The more sensitive of two levels. */
-export function higherLevel(a: Level, b: Level): Level {
-  return LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b;
-}
+export type { Level };
+export { LEVELS };
 
 /*
- * Until the engine gives every fact and event its level (issue 8), a step is confidential when it is a question
- * marked `sensitive`, and public otherwise; a referral also takes its service's confidentiality. Every caller goes
- * through `levelOfStep` and `levelOfEvent`, so switching to the engine's function changes these two only.
+ * Every event takes the level of what it records, from the compiled SOP (the engine gives every step its level:
+ * its procedure's, raised by a sensitive question's category and a referral's service) and the catalog. Every
+ * caller goes through `levelOfStep` and `levelOfEvent`.
  */
 
 /** The level of what is recorded at the step `path` of a compiled SOP (public when the step is unknown). */
 export function levelOfStep(compiled: CompiledSop, path: string | undefined): Level {
-  const step = path === undefined ? undefined : compiled.steps.get(path)?.step;
-  if (!step) return "public";
-  let level: Level = step.kind === "question" && step.sensitive ? "confidential" : "public";
-  if (step.kind === "referral") {
-    const service = compiled.catalog.services.get(step.service);
-    if (service) level = higherLevel(level, service.confidentiality);
-  }
-  return level;
+  return (path === undefined ? undefined : compiled.steps.get(path)?.level) ?? "public";
 }
 
-/** The level of an event of a case opened on `compiled`: the level of the step it records, else public. */
+/**
+ * The level of an event of a case opened on `compiled`: the level of the step it records, raised by its own level
+ * (a note's), the flag it sets or the service whose referral it updates. A handover, a pause, the opening: public.
+ */
 export function levelOfEvent(compiled: CompiledSop, event: CaseEvent): Level {
-  const step = (event as { step?: unknown }).step;
-  return typeof step === "string" ? levelOfStep(compiled, step) : "public";
+  const fields = event as { step?: unknown; level?: Level; flag?: unknown; service?: unknown };
+  const levels: Level[] = [typeof fields.step === "string" ? levelOfStep(compiled, fields.step) : "public"];
+  if (fields.level) levels.push(fields.level);
+  if (typeof fields.flag === "string") levels.push(compiled.catalog.flags.get(fields.flag)?.sensitivity ?? "public");
+  if (typeof fields.service === "string")
+    levels.push(compiled.catalog.services.get(fields.service)?.confidentiality ?? "public");
+  return maxLevel(...levels);
 }
 
 /**

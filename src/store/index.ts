@@ -8,7 +8,7 @@
 export { type AppendOptions, CaseStore, type CaseStoreOptions, DEFAULT_STORE_NAME } from "./CaseStore";
 export { CASE_STATUSES, type CaseStatus, type CaseSummary, type SummaryStep } from "./CaseSummary";
 export { digestOf, type SummaryDeriver } from "./DerivedSummaries";
-export { canSee, LEVELS, type Level, levelOfEvent, levelOfStep, publicDigest } from "./eventLevel";
+export { LEVELS, type Level, levelOfEvent, levelOfStep, publicDigest } from "./eventLevel";
 export { type ConflictingAnswer, findConflicts, type LogConflict } from "./findConflicts";
 export { type MergedReplay, replayLog, type SetAsideEvent } from "./replayLog";
 export { type ConflictDetails, ConflictError, StorageFullError, StoreError, type StoreErrorCode } from "./StoreError";

@@ -16,7 +16,7 @@ const RECEPTION = "";
  */
 export default function StationView() {
   const st = useStationText();
-  const { text, formatDateTime } = useI18n();
+  const { t, text, formatDateTime } = useI18n();
   const store = useCaseStore();
   const station = useStation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -76,7 +76,7 @@ export default function StationView() {
                   <td>
                     <a href={routeHref({ area: "case", caseId: s.caseId, view: "step" })}>{s.caseId}</a>
                   </td>
-                  <td>{st(`status.${s.status}`)}</td>
+                  <td>{t(`status.${s.status}`)}</td>
                   <td>{dueOf(s) ? formatDateTime(dueOf(s)!) : st("view.none")}</td>
                 </tr>
               ))}
