@@ -35,7 +35,7 @@ async function phoneOf(officer: (typeof OFFICERS)[keyof typeof OFFICERS]): Promi
 async function answer(phone: Phone, value?: string): Promise<void> {
   const { page } = phone;
   const card = page.locator(".step-card");
-  const title = await card.locator("h2.step-title").innerText();
+  const title = await card.locator("h2.step-title").textContent();
   if (value !== undefined) await card.locator("input.answer-input").fill(value);
   await card.locator("button[type=submit]").click();
   await page.waitForFunction(

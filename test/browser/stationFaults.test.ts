@@ -5,7 +5,6 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchPhone, type Phone } from "./launchBrowser";
 import {
-  dumpIndexedDb,
   OFFICERS,
   serverDocs,
   signInAs,
@@ -70,7 +69,7 @@ async function storedAges(page: Page, caseId: string): Promise<number[]> {
 }
 
 async function heading(page: Page): Promise<string> {
-  return (await page.locator(".step-card h2.step-title").first().innerText()).trim();
+  return ((await page.locator(".step-card h2.step-title").first().textContent()) ?? "").trim();
 }
 
 async function waitForHeading(page: Page, not: string): Promise<void> {
@@ -153,12 +152,12 @@ describe("faults while a station syncs", () => {
     expect(new Set(docs.map((d) => d.key)).size).toBe(docs.length);
 
     // Replay equals live: the screen after a reload, and on a second device, is the one the officer left.
-    const live = { step: await heading(page), progress: await page.locator(".progress-label").innerText() };
+    const live = { step: await heading(page), progress: await page.locator(".progress-label").textContent() };
     await page.reload();
     await signInAs(page, OFFICERS.ana);
     await page.goto(`${station.url}/#/cases/${encodeURIComponent(caseId)}`);
     await page.locator(".step-card h2.step-title").waitFor();
-    expect({ step: await heading(page), progress: await page.locator(".progress-label").innerText() }).toEqual(live);
+    expect({ step: await heading(page), progress: await page.locator(".progress-label").textContent() }).toEqual(live);
     const other = await launchPhone();
     phones.push(other);
     await other.page.goto(station.url);
@@ -169,7 +168,7 @@ describe("faults while a station syncs", () => {
     await other.page.locator(".step-card h2.step-title").waitFor();
     expect({
       step: await heading(other.page),
-      progress: await other.page.locator(".progress-label").innerText(),
+      progress: await other.page.locator(".progress-label").textContent(),
     }).toEqual(live);
     expect(await other.page.locator(".station-conflict").count()).toBe(0);
   });
