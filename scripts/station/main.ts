@@ -14,6 +14,9 @@ const USAGE = `Usage:
       [{ "name": "ana", "password": "…", "roles": ["snm-officer"] }] (roles are the catalog's role ids).
   npm run station -- user --url http://ADMIN:PASSWORD@HOST:5984 --name NAME --password PASSWORD --role ROLE [--role …]
       Creates a user, or changes an existing user's password and roles.
+  npm run station -- bench [--quick]
+      The station at scale (50 devices, 2,000 arrivals a day for 30 days) on loopback: replication lag, a fresh
+      device receiving 10,000 cases, server disk per case. Also a section of \`npm run bench\`.
   npm run station -- start [--dir .station] [--port 5173]
       What \`npm start\` runs: the embedded server (pouchdb-server, data in --dir) on loopback, set up, and the built
       app served by vite preview on --port, with /db proxied to the server so that both share one origin.`;
@@ -25,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "setup") return await setup(rest);
     if (command === "user") return await user(rest);
     if (command === "start") return await start(rest);
+    if (command === "bench") return await bench(rest);
     console.log(USAGE);
     return command === undefined || command === "--help" ? 0 : 2;
   } catch (error) {
@@ -104,6 +108,17 @@ async function start(args: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   await new Promise(() => undefined);
+  return 0;
+}
+
+async function bench(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { quick: { type: "boolean" }, json: { type: "boolean" } } });
+  const { benchStation, STATION_BENCH_DEFAULTS, STATION_BENCH_QUICK, formatStationTables } = await import(
+    "../bench/station/benchStation"
+  );
+  const options = values.quick ? STATION_BENCH_QUICK : STATION_BENCH_DEFAULTS;
+  const { result, tables } = await benchStation({ ...options, log: (line) => console.error(line) });
+  console.log(values.json ? JSON.stringify(result, null, 2) : formatStationTables(tables));
   return 0;
 }
 
