@@ -124,6 +124,7 @@ export type {
   SopDefinition,
   SopLibrary,
   Step,
+  StepAction,
   StepKind,
   Text,
   Urgency,
