@@ -40,6 +40,8 @@ interface Link {
   replication?: Replication;
   /** The last source sequence a push replication reported sent. */
   pushedSeq?: number | string;
+  /** The local sequence when the current push cycle started: all sent once the cycle pauses without error. */
+  cycleSeq?: number | string;
   filter?: (doc: PouchDoc) => boolean;
   push: boolean;
   idle: boolean;
@@ -177,11 +179,20 @@ export class StationSync {
       .on("active", () => {
         link.idle = false;
         link.offline = false;
+        if (link.push)
+          void link.local.info().then(
+            (info) => (link.cycleSeq = info.update_seq),
+            () => undefined,
+          );
         this.summarize();
       })
       .on("paused", (error) => {
         link.idle = !error;
         link.offline = !!error;
+        if (link.push && !error && link.cycleSeq !== undefined && seqAfter(link.cycleSeq, link.pushedSeq)) {
+          link.pushedSeq = link.cycleSeq;
+          localStorage.setItem(this.seqKey(link), JSON.stringify(link.cycleSeq));
+        }
         if (isUnauthorized(error)) this.update({ state: "signed-out" });
         this.summarize();
         if (!error) this.notifyLocalWrite();
@@ -240,6 +251,11 @@ export class StationSync {
     this.current = next;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Whether local sequence `a` is later than `b` (IndexedDB's are numbers; a missing one is the start). */
+function seqAfter(a: number | string, b: number | string | undefined): boolean {
+  return b === undefined || Number.parseInt(String(a), 10) > Number.parseInt(String(b), 10);
 }
 
 function isUnauthorized(error: unknown): boolean {

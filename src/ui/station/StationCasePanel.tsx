@@ -73,8 +73,12 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
       ) : null}
       {!log.complete ? (
         <section className="notice" aria-labelledby="withheld-title">
+          <h1 ref={focusOnMount} tabIndex={-1}>
+            {st("withheld.case", { caseId })}
+          </h1>
           <h2 id="withheld-title">{st("withheld.title")}</h2>
           <p>{st("withheld.body")}</p>
+          <PublicDigest caseId={caseId} />
         </section>
       ) : null}
       {open.length > 0 ? (
@@ -177,6 +181,35 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
         }
       />
     </aside>
+  );
+}
+
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus();
+}
+
+/** What a role that cannot see every event may know of a case: its status, public flags and due time. */
+function PublicDigest({ caseId }: { caseId: string }) {
+  const st = useStationText();
+  const { t, text, formatDateTime } = useI18n();
+  const store = useCaseStore();
+  const summary = store.getSummary(caseId);
+  if (!summary) return null;
+  const flags = getShippedCatalog().flags;
+  const due = summary.handedTo?.dueAt ?? summary.nextDeadline?.dueAt;
+  return (
+    <dl className="facts">
+      <dt>{st("view.status")}</dt>
+      <dd>{t(`status.${summary.status}`)}</dd>
+      {summary.flags.length ? (
+        <>
+          <dt>{st("withheld.flags")}</dt>
+          <dd>{summary.flags.map((id) => text(flags.get(id)?.label) || id).join(", ")}</dd>
+        </>
+      ) : null}
+      <dt>{st("view.due")}</dt>
+      <dd>{due ? formatDateTime(due) : st("view.none")}</dd>
+    </dl>
   );
 }
 

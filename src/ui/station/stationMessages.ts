@@ -58,6 +58,8 @@ const es = {
   "handover.done": "Caso traspasado a {role}.",
   "handover.history": "Traspasos",
   "handover.entry": "{at} · {by} → {role}{desk}",
+  "withheld.case": "Caso {caseId}",
+  "withheld.flags": "Alertas públicas",
   "withheld.title": "Parte de este caso no es visible para su rol",
   "withheld.body":
     "Este dispositivo no recibe las respuestas restringidas o confidenciales. Muestra lo público; para continuar, traspase el caso a una mesa cuyo rol pueda verlas.",
@@ -134,6 +136,8 @@ const en: Record<StationMessageKey, string> = {
   "handover.done": "Case handed over to {role}.",
   "handover.history": "Handovers",
   "handover.entry": "{at} · {by} → {role}{desk}",
+  "withheld.case": "Case {caseId}",
+  "withheld.flags": "Public flags",
   "withheld.title": "Part of this case is not visible to your role",
   "withheld.body":
     "This device does not receive restricted or confidential answers. It shows what is public; to go on, hand the case over to a desk whose role can see them.",
