@@ -91,6 +91,8 @@ export class CaseStore {
   private readonly derived: DerivedSummaries;
   private changeCount = 0;
   private isClosed = false;
+  /** Per case: how often it changed by this store's own writes or by events from other devices. */
+  private readonly versions = new Map<string, number>();
 
   private constructor(options: CaseStoreOptions) {
     this.name = options.name ?? DEFAULT_STORE_NAME;
@@ -222,8 +224,22 @@ export class CaseStore {
         return result.revs.get(summaryId)!;
       }),
     );
+    this.bump(caseId);
     if (this.index.put(summary, rev)) this.changed();
     return this.index.get(caseId)!;
+  }
+
+  /**
+   * How often a case changed through this store (any caller in this tab) or by events from other devices; not by
+   * another tab of this device, whose writes a screen learns of when its own next write conflicts. A screen showing
+   * the case reloads it when this moves and the summary counts more events than it holds.
+   */
+  caseVersion(caseId: string): number {
+    return this.versions.get(caseId) ?? 0;
+  }
+
+  private bump(caseId: string): void {
+    this.versions.set(caseId, (this.versions.get(caseId) ?? 0) + 1);
   }
 
   /**
@@ -317,8 +333,10 @@ export class CaseStore {
     // This device's writes (from any tab) carry their summary in the same transaction: only other devices' events,
     // arriving by replication, need a summary derived here.
     const parsed = parseLogDocId(change.id);
-    if (parsed && !change.deleted && parseEventKey(parsed.key)?.device !== this.device)
+    if (parsed && !change.deleted && parseEventKey(parsed.key)?.device !== this.device) {
+      this.bump(parsed.caseId);
       this.derived.notice(parsed.caseId, change.seq, parsed.part === "detail");
+    }
   }
 
   /**

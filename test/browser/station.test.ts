@@ -66,9 +66,14 @@ describe("a station of devices, offline and back", () => {
     await b.page.getByRole("link", { name: caseId }).click();
     await b.page.locator(".step-card input.answer-input").waitFor();
 
-    // Both offline: each records an age for the same person, and opens a case of its own.
+    // Both offline: each records an age for the same person, and opens a case of its own. Ana's tab is reloaded
+    // offline too: she signs in again with her password, which unwraps her keys on the device.
+    await a.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
     await a.context.setOffline(true);
     await b.context.setOffline(true);
+    await a.page.reload();
+    await signInAs(a.page, OFFICERS.ana, "1357");
+    await a.page.locator(".step-card input.answer-input").waitFor();
     await answer(a, "15");
     await answer(b, "31");
     const ownA = await newCase(a);

@@ -84,15 +84,17 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const session = load.status === "ready" ? load.session : undefined;
   const merged = load.status === "ready" ? load.merged : undefined;
 
-  // Events of this case that arrive from another device (or the station panel) reload it (issue 13).
-  useEffect(
-    () =>
-      store.subscribe(() => {
-        const count = store.getSummary(caseId)?.eventCount;
-        if (merged && count !== undefined && count > merged.count && !busyRef.current) void reload();
-      }),
-    [store, caseId, merged, reload],
-  );
+  // Events of this case from another device, or from the station's panel in this tab, reload it (issue 13).
+  useEffect(() => {
+    let seen = store.caseVersion(caseId);
+    return store.subscribe(() => {
+      const version = store.caseVersion(caseId);
+      const count = store.getSummary(caseId)?.eventCount;
+      if (version === seen || busyRef.current || !merged || count === undefined || count <= merged.count) return;
+      seen = version;
+      void reload();
+    });
+  }, [store, caseId, merged, reload]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session mutates in place; `version` marks each change.
   const view = useMemo(
     () => (session ? viewCase(session, laterOf(clock.now(), now)) : undefined),
