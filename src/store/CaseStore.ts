@@ -111,6 +111,8 @@ export class CaseStore {
       derive: options.derive,
       lockName: (caseId) => this.lockName(caseId),
       loadLog: (caseId) => this.loadLog(caseId),
+      readLog: (rows, caseId) => readCaseLog(rows, caseId, this.sealer),
+      writeMany: (summaries) => this.writeSummaries(summaries),
       held: (caseId) => this.index.get(caseId),
       write: (summary, prior) => this.writeSummary(summary, prior),
       onError: (error) => this.onError(error),
@@ -381,6 +383,17 @@ export class CaseStore {
     });
     if (this.index.put(summary, rev)) this.changed();
     return rev;
+  }
+
+  /** Writes derived summaries in one batch; one whose revision moved meanwhile is left as it is. */
+  private async writeSummaries(summaries: { summary: CaseSummary; priorRev?: string }[]): Promise<void> {
+    const docs = await Promise.all(summaries.map((s) => this.toSummaryDoc(s.summary, s.priorRev)));
+    const results = await this.database.use("summaries", "saving summaries", (db) => db.bulkDocs(docs));
+    let changed = false;
+    results.forEach((result, i) => {
+      if (!result.error && this.index.put(summaries[i].summary, result.rev)) changed = true;
+    });
+    if (changed) this.changed();
   }
 
   private lockName(caseId: string): string {

@@ -1,4 +1,4 @@
-import type { PouchDoc } from "pouchdb-browser";
+import type { AllDocsRow, PouchDoc } from "pouchdb-browser";
 import type { CaseDatabase } from "./CaseDatabase";
 import type { CaseSummary } from "./CaseSummary";
 import { eventRange, LOG_RANGE, parseLogDocId, summaryDocId } from "./documentIds";
@@ -16,6 +16,10 @@ interface Deps {
   derive?: SummaryDeriver;
   lockName(caseId: string): string;
   loadLog(caseId: string): Promise<CaseLog>;
+  /** A case's log from its documents, already read. */
+  readLog(rows: AllDocsRow[], caseId: string): Promise<CaseLog>;
+  /** Writes many derived summaries at once; those whose revision moved meanwhile are left (a fresher one won). */
+  writeMany(summaries: { summary: CaseSummary; priorRev?: string }[]): Promise<void>;
   held(caseId: string): CaseSummary | undefined;
   write(summary: CaseSummary, priorRev: string | undefined): Promise<string>;
   onError(error: StoreError): void;
@@ -23,6 +27,9 @@ interface Deps {
 
 // Where derivation got to in the database's changes: not replicated (`_local`), so each device keeps its own.
 const CHECKPOINT = "_local/senda-derived-summaries";
+// From this many cases waiting (a fresh device's first replication), every log is read in pages instead of case by case.
+const BULK_FROM = 100;
+const PAGE = 2000;
 
 /**
  * The summaries of cases whose events arrive from elsewhere (another device, through replication), derived on this
@@ -94,11 +101,19 @@ export class DerivedSummaries {
   private async drain(): Promise<void> {
     try {
       while (!this.stopped && this.queue.size > 0) {
-        const [caseId, detail] = this.queue.entries().next().value as [string, boolean];
-        this.queue.delete(caseId);
-        await this.deriveOne(caseId, detail).catch((error: unknown) =>
-          this.deps.onError(toStoreError(error, caseId, "deriving the summary of a case from its events")),
-        );
+        if (this.queue.size >= BULK_FROM) {
+          const cases = new Set(this.queue.keys());
+          this.queue.clear();
+          await this.deriveInPages(cases).catch((error: unknown) =>
+            this.deps.onError(toStoreError(error, "summaries", "deriving the summaries of the cases received")),
+          );
+        } else {
+          const [caseId, detail] = this.queue.entries().next().value as [string, boolean];
+          this.queue.delete(caseId);
+          await this.deriveOne(caseId, detail).catch((error: unknown) =>
+            this.deps.onError(toStoreError(error, caseId, "deriving the summary of a case from its events")),
+          );
+        }
         if (this.queue.size === 0 && this.dirty) await this.saveCheckpoint();
       }
     } finally {
@@ -132,6 +147,63 @@ export class DerivedSummaries {
       await deps.write(summary, prior);
       this.dirty = true;
     });
+  }
+
+  /**
+   * Derives the summaries of many cases by reading every case log in pages of documents (they sort by case), a few
+   * reads and writes per page rather than per case. No lock: a summary an officer's write replaced meanwhile is left.
+   */
+  private async deriveInPages(cases: ReadonlySet<string>): Promise<void> {
+    const { deps } = this;
+    let startkey: string = LOG_RANGE.startkey;
+    let skip = 0;
+    let carried: AllDocsRow[] = [];
+    for (;;) {
+      if (this.stopped) return;
+      const { rows } = await deps.database.use("summaries", "reading the cases received", (db) =>
+        db.allDocs({ startkey, endkey: LOG_RANGE.endkey, include_docs: true, limit: PAGE, skip }),
+      );
+      const last = rows.length < PAGE;
+      const all = carried.concat(rows);
+      const byCase = new Map<string, AllDocsRow[]>();
+      for (const row of all) {
+        const caseId = parseLogDocId(row.id)?.caseId;
+        if (caseId === undefined) continue;
+        const list = byCase.get(caseId);
+        if (list) list.push(row);
+        else byCase.set(caseId, [row]);
+      }
+      // The page's last case may go on in the next page: keep its rows for then.
+      const lastCase = rows.length ? parseLogDocId(rows[rows.length - 1].id)?.caseId : undefined;
+      carried = !last && lastCase !== undefined ? (byCase.get(lastCase) ?? []) : [];
+      if (!last && lastCase !== undefined) byCase.delete(lastCase);
+      const made: CaseSummary[] = [];
+      for (const [caseId, caseRows] of byCase) {
+        if (!cases.has(caseId)) continue;
+        const held = deps.held(caseId);
+        const count = caseRows.filter((r) => parseLogDocId(r.id)?.part === "event").length;
+        if (held && held.eventCount >= count && !held.withheld) continue;
+        const log = await deps.readLog(caseRows, caseId).catch((error: unknown) => {
+          deps.onError(toStoreError(error, caseId, "reading a case received"));
+          return undefined;
+        });
+        if (!log || log.entries.length === 0) continue;
+        const derived = (await deps.derive?.(log)) ?? digestOf(log);
+        if (!derived) continue;
+        const handedTo = lastHandover(log.entries.map((e) => e.event));
+        const { handedTo: _stale, ...rest } = derived;
+        made.push(handedTo ? { ...rest, handedTo } : rest);
+      }
+      if (made.length) {
+        const ids = made.map((m) => summaryDocId(m.caseId));
+        const priors = await deps.database.use("summaries", "reading summaries", (db) => db.allDocs({ keys: ids }));
+        await deps.writeMany(made.map((summary, i) => ({ summary, priorRev: priors.rows[i]?.value?.rev })));
+        this.dirty = true;
+      }
+      if (last) return;
+      startkey = rows[rows.length - 1].id;
+      skip = 1;
+    }
   }
 
   private async saveCheckpoint(): Promise<void> {

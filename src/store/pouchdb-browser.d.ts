@@ -20,6 +20,7 @@ declare module "pouchdb-browser" {
     keys?: string[];
     descending?: boolean;
     limit?: number;
+    skip?: number;
     include_docs?: boolean;
   }
 

@@ -256,3 +256,24 @@ describe("an officer's keys", () => {
     await expect(unlockAccount(account, "clave-otra")).rejects.toMatchObject({ code: "forbidden" });
   });
 });
+
+describe("a fresh device", () => {
+  it("derives a summary for every case it receives, reading the logs in pages", async () => {
+    const a = await device("AAA");
+    for (let i = 1; i <= 130; i++) {
+      const caseId = `AAA-${String(i).padStart(4, "0")}`;
+      await open(a, caseId, "2024-03-01T08:00:00.000Z");
+      if (i % 2) await write(a, compiled, caseId, ack("2024-03-01T08:01:00.000Z", "ana"));
+    }
+    // The cases arrive before the device's store opens (a first replication): read in pages when it opens.
+    const name = freshName("BBB");
+    await new PouchDB(a.name).replicate.to(new PouchDB(name), {
+      filter: (doc: PouchDoc) => doc._id.startsWith("case/"),
+    });
+    const b = await device("BBB", { name });
+    await b.settled();
+    expect(b.size).toBe(130);
+    expect(b.getSummary("AAA-0001")).toEqual(a.getSummary("AAA-0001"));
+    expect(b.getSummary("AAA-0130")?.eventCount).toBe(1);
+  });
+});

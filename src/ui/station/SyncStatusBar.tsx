@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { useI18n } from "../shared/i18n/I18nProvider";
 import { useStation } from "./StationContext";
 import { useStationText } from "./stationMessages";
@@ -7,10 +7,30 @@ import { useStationText } from "./stationMessages";
 export function SyncStatusBar() {
   const station = useStation();
   const st = useStationText();
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, text } = useI18n();
   const id = useId();
   const [blocked, setBlocked] = useState(false);
   const [password, setPassword] = useState("");
+  const [roleNames, setRoleNames] = useState<string>();
+  const roles = station?.officer.roles.join(",");
+  // Role names come with the catalog, which the first screen does not load: fetched once it is up.
+  useEffect(() => {
+    let live = true;
+    void import("../shared/shippedCatalog").then(({ getShippedCatalog }) => {
+      const catalog = getShippedCatalog().roles;
+      const names = (roles ?? "").split(",").map((r) => catalog.get(r)?.name);
+      if (live)
+        setRoleNames(
+          names
+            .map((n) => text(n))
+            .filter(Boolean)
+            .join(", "),
+        );
+    });
+    return () => {
+      live = false;
+    };
+  }, [roles, text]);
   if (!station) return null;
   const { status, officer } = station;
   const state =
@@ -33,7 +53,7 @@ export function SyncStatusBar() {
   return (
     <section className="station-bar no-print" aria-label={st("sync.label")}>
       <p className="station-officer">
-        {st("station.officer", { name: officer.name, roles: officer.roles.join(", ") })}
+        {roleNames ? st("station.officer", { name: officer.name, roles: roleNames }) : officer.name}
       </p>
       <p className={`sync-state sync-${status.state}`} role="status">
         <span>{state}</span>
