@@ -35,16 +35,32 @@ export function caseRules(level: "public" | "restricted" | "confidential"): stri
 }`;
 }
 
+/**
+ * The body of a document without CouchDB's own fields, keys sorted: SOP versions and bundle records are named by
+ * their content's hash, so two devices that write the same one write the same body, and that is no change.
+ */
+const SAME_BODY = `
+  function body(doc) {
+    var keys = [], out = [], k, i;
+    for (k in doc) if (k.charAt(0) !== "_") keys.push(k);
+    keys.sort();
+    for (i = 0; i < keys.length; i++) out.push(JSON.stringify(keys[i]) + ":" + JSON.stringify(doc[keys[i]]));
+    return out.join(",");
+  }
+  var same = oldDoc && !oldDoc._deleted && !newDoc._deleted && body(oldDoc) === body(newDoc);`;
+
 /** The rules of the SOP library: versions and drafts by policy staff, immutable versions and bundle records. */
 export function libraryRules(policyRole: string): string {
-  return `function (newDoc, oldDoc, userCtx, secObj) {${DESIGN_GUARD}
+  return `function (newDoc, oldDoc, userCtx, secObj) {${DESIGN_GUARD}${SAME_BODY}
   var staff = userCtx.roles.indexOf("${policyRole}") !== -1 || userCtx.roles.indexOf("_admin") !== -1;
   var id = newDoc._id;
   if (id.indexOf("sopver:") === 0) {
-    if (!staff) throw({ forbidden: "Only policy staff publish SOP versions." });${IMMUTABLE("The published SOP version")}
+    if (!staff) throw({ forbidden: "Only policy staff publish SOP versions." });
+    if (same) return;${IMMUTABLE("The published SOP version")}
     return;
   }
-  if (id.indexOf("bundle:") === 0) {${IMMUTABLE("The SOP bundle record")}
+  if (id.indexOf("bundle:") === 0) {
+    if (same) return;${IMMUTABLE("The SOP bundle record")}
     return;
   }
   if (id.indexOf("draft:") === 0) {

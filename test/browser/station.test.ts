@@ -165,5 +165,26 @@ describe("a station of devices, offline and back", () => {
     await desk.getByRole("link", { name: caseId }).waitFor({ timeout: 30_000 });
     await saveScreenshot(a.page, "station-view");
     expect(await runAxe(a.page)).toEqual([]);
+
+    // Carl locks the shared phone: the PIN unlocks it, a wrong one does not.
+    await c.page.getByRole("button", { name: "Bloquear" }).click();
+    const lock = c.page.getByRole("dialog", { name: "Dispositivo bloqueado" });
+    await lock.waitFor();
+    await saveScreenshot(c.page, "station-lock");
+    expect(await runAxe(c.page)).toEqual([]);
+    await lock.getByLabel("PIN").fill("0000");
+    await lock.getByRole("button", { name: "Desbloquear" }).click();
+    await lock.getByRole("alert").filter({ hasText: "PIN incorrecto" }).waitFor();
+    await lock.getByLabel("PIN").fill("2468");
+    await lock.getByRole("button", { name: "Desbloquear" }).click();
+    await lock.waitFor({ state: "detached" });
+
+    // Signing out, everything sent, leaves nothing of the cases on the phone.
+    await waitUntilSynced(c.page);
+    await c.page.getByRole("button", { name: "Cerrar sesión" }).click();
+    await c.page.getByRole("heading", { level: 1, name: "Iniciar sesión en la estación" }).waitFor();
+    await c.page.waitForFunction(() => localStorage.getItem("senda.station.account") === null);
+    const left = await dumpIndexedDb(c.page);
+    expect(left.text).not.toContain(caseId);
   });
 });

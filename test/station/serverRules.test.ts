@@ -102,7 +102,19 @@ describe("the server's rules for the SOP library", () => {
       version: "9.0.1",
     });
     expect(again.status).toBe(403);
-    expect((await couch(as("ana"), "PUT", "/senda-library/bundle:xyz", { type: "sop-bundle" })).status).toBe(201);
+    const bundle = await couch(as("ana"), "PUT", "/senda-library/bundle:xyz", { type: "sop-bundle", hash: "xyz" });
+    expect(bundle.status).toBe(201);
+    // Another device wrote the same bundle record (named by its content): the same body is no change, another is.
+    const rev = String(bundle.body.rev);
+    expect(
+      (await couch(as("bea"), "PUT", "/senda-library/bundle:xyz", { type: "sop-bundle", hash: "xyz", _rev: rev }))
+        .status,
+    ).toBe(201);
+    const latest = String((await couch(as("bea"), "GET", "/senda-library/bundle:xyz")).body._rev);
+    expect(
+      (await couch(as("bea"), "PUT", "/senda-library/bundle:xyz", { type: "sop-bundle", hash: "abc", _rev: latest }))
+        .status,
+    ).toBe(403);
     expect((await couch(as("ana"), "GET", "/senda-library/sopver:uasc:abc")).status).toBe(200);
   });
 });

@@ -137,8 +137,12 @@ export class StationSync {
     }
     const library = new Pouch(LIBRARY_DATABASE);
     add(LIBRARY_DATABASE, library, false);
+    // Officers send the bundle records of the cases they open; policy staff their versions and drafts too. The
+    // versions that came with the app are on every device already.
     add(LIBRARY_DATABASE, library, true, (doc) =>
-      this.options.publishes ? /^(sopver|bundle|draft):/.test(doc._id) : doc._id.startsWith("bundle:"),
+      doc._id.startsWith("bundle:")
+        ? true
+        : this.options.publishes && /^(sopver|draft):/.test(doc._id) && doc.origin !== "shipped",
     );
     const training = new Pouch(TRAINING_DATABASE);
     add(TRAINING_DATABASE, training, false);
