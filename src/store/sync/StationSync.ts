@@ -100,7 +100,9 @@ export class StationSync {
     globalThis.removeEventListener?.("online", this.onOnline);
     clearTimeout(this.pendingTimer);
     for (const link of this.links) link.replication?.cancel();
-    await Promise.all(this.links.map((l) => l.local.close().catch(() => undefined)));
+    // The case database's connection is shared with the device's store (PouchDB keeps one per name): the store closes it.
+    const own = new Set(this.links.map((l) => l.local).filter((db) => db.name !== this.options.casesName));
+    await Promise.all([...own].map((db) => db.close().catch(() => undefined)));
     this.update({ state: "stopped" });
   }
 

@@ -7,7 +7,6 @@ import { I18nProvider } from "../shared/i18n/I18nProvider";
 import { StartupFailure } from "../shared/StartupFailure";
 import { readAccount } from "./accountStorage";
 import { claimedDeviceCode, localDeviceCode } from "./caseCode";
-import { StationRoot } from "./StationRoot";
 
 /**
  * Starts the app. Where a CouchDB answers under the app's origin (`/db`), or this device has signed in to a station
@@ -18,6 +17,8 @@ export async function bootApp(root: Root): Promise<void> {
   const base = databaseBase();
   const isStation = readAccount() !== undefined || claimedDeviceCode() !== undefined || (await detectStation(base));
   if (isStation) {
+    // The station's screens (sign-in, lock, sync) are a chunk of their own: a standalone device never loads them.
+    const { StationRoot } = await import("./StationRoot");
     root.render(
       <StrictMode>
         <I18nProvider>
