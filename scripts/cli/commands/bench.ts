@@ -1,6 +1,7 @@
-import { type AnalysisBenchRow, benchAnalysis } from "../../../src/engine/index";
+import { type AnalysisBenchRow, benchAnalysis, benchSurge, formatSurgeBench } from "../../../src/engine/index";
 import { formatBenchTable, runEngineBench } from "../../bench/runBench";
 import { allowFlags, type Command, UsageError } from "../command";
+import { loadSurgeLibrary } from "./surge";
 
 export const bench: Command = {
   name: "bench",
@@ -26,6 +27,7 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
       io.err("note: run with node --expose-gc (npm run bench) for memory figures after garbage collection");
     const rows = runEngineBench(sizes);
     const analysis = benchAnalysis(() => performance.now());
+    const surge = benchSurge(loadSurgeLibrary("sop", io.cwd), () => performance.now());
     // The station's section (issue 13): a module of its own, see scripts/bench/station/stationSection.ts.
     const station = args.flags.has("station")
       ? await (await import("../../bench/station/stationSection")).stationSection.run({
@@ -33,9 +35,10 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
           log: (line) => io.err(line),
         })
       : undefined;
-    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis, station: station?.data }, null, 2));
+    if (args.flags.has("json"))
+      io.out(JSON.stringify({ engine: rows, analysis, surge, station: station?.data }, null, 2));
     else {
-      io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}`);
+      io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}\n\n${formatSurgeBench(surge)}`);
       if (station) io.out((await import("../../bench/station/benchStation")).formatStationTables(station.tables));
     }
     return 0;
