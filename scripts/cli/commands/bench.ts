@@ -6,7 +6,7 @@ import { loadSurgeLibrary } from "./surge";
 export const bench: Command = {
   name: "bench",
   summary: "measure the engine against a plain table-driven interpreter, as ratios",
-  usage: `senda bench [--json] [--sizes 50,500,5000]
+  usage: `senda bench [--json] [--sizes 50,500,5000] [--station] [--quick]
 
 Generates SOPs of the given sizes and measures, for each: validate+lint+compile time, time per answer, replay of
 a 1,000-event case, and retained memory per open case with 10,000 open; then path analysis (enumerating
@@ -15,9 +15,11 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
 \`npm run bench\` so that memory can be measured after garbage collection.
 
   --json            print the rows as JSON
-  --sizes a,b,c     the SOP sizes in steps (default 50,500,5000)`,
-  run(args, io) {
-    allowFlags(args, ["json", "sizes"]);
+  --sizes a,b,c     the SOP sizes in steps (default 50,500,5000)
+  --station         also the station at scale (50 devices, 2,000 arrivals a day for 30 days; minutes)
+  --quick           with --station, three days only`,
+  async run(args, io) {
+    allowFlags(args, ["json", "sizes", "station", "quick"]);
     const sizes = (args.options.get("sizes") ?? "50,500,5000").split(",").map(Number);
     if (sizes.some((s) => !Number.isInteger(s) || s < 3))
       throw new UsageError("--sizes takes whole numbers of at least 3, like 50,500");
@@ -26,8 +28,19 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
     const rows = runEngineBench(sizes);
     const analysis = benchAnalysis(() => performance.now());
     const surge = benchSurge(loadSurgeLibrary("sop", io.cwd), () => performance.now());
-    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis, surge }, null, 2));
-    else io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}\n\n${formatSurgeBench(surge)}`);
+    // The station's section (issue 13): a module of its own, see scripts/bench/station/stationSection.ts.
+    const station = args.flags.has("station")
+      ? await (await import("../../bench/station/stationSection")).stationSection.run({
+          quick: args.flags.has("quick"),
+          log: (line) => io.err(line),
+        })
+      : undefined;
+    if (args.flags.has("json"))
+      io.out(JSON.stringify({ engine: rows, analysis, surge, station: station?.data }, null, 2));
+    else {
+      io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}\n\n${formatSurgeBench(surge)}`);
+      if (station) io.out((await import("../../bench/station/benchStation")).formatStationTables(station.tables));
+    }
     return 0;
   },
 };
