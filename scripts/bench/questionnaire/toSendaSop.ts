@@ -1,6 +1,9 @@
 import type { Catalog, SopDefinition, Step } from "../../../src/engine/index";
 import type { AnswerIs, Questionnaire } from "./Questionnaire";
 
+type Next = Extract<Step, { kind: "question" }>["next"];
+type Route = { when?: string; to: string };
+
 const text = (en: string, es: string) => ({ es, en });
 
 /** The empty catalog the questionnaire SOP is loaded with (it refers to no service, flag or site). */
@@ -20,7 +23,7 @@ export function toSendaSop(questionnaire: Questionnaire): SopDefinition {
   const after = (index: number) => (index + 1 < questions.length ? questions[index + 1].id : "decide-outcome");
   for (const question of questions) {
     const following = questions[question.index + 1];
-    const next = following?.askIf
+    const next: Next = following?.askIf
       ? [{ when: condition(following.askIf), to: following.id }, { to: after(following.index) }]
       : after(question.index);
     steps[question.id] = {
@@ -32,16 +35,14 @@ export function toSendaSop(questionnaire: Questionnaire): SopDefinition {
       next,
     };
   }
+  const routes: Route[] = questionnaire.outcomes.map((rule) => ({
+    when: rule.all.map(condition).join(" && "),
+    to: `end-${rule.outcome}`,
+  }));
   steps["decide-outcome"] = {
     kind: "decision",
     title: text("Outcome", "Resultado"),
-    next: [
-      ...questionnaire.outcomes.map((rule) => ({
-        when: rule.all.map(condition).join(" && "),
-        to: `end-${rule.outcome}`,
-      })),
-      { to: `end-${questionnaire.fallback}` },
-    ],
+    next: [...routes, { to: `end-${questionnaire.fallback}` }] as [Route, ...Route[]],
   } as Step;
   for (const outcome of new Set([...questionnaire.outcomes.map((r) => r.outcome), questionnaire.fallback]))
     steps[`end-${outcome}`] = { kind: "end", title: text(`Outcome: ${outcome}`, `Resultado: ${outcome}`), outcome };
