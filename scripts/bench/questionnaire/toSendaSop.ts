@@ -42,8 +42,8 @@ export function toSendaSop(questionnaire: Questionnaire): SopDefinition {
   steps["decide-outcome"] = {
     kind: "decision",
     title: text("Outcome", "Resultado"),
-    next: [...routes, { to: `end-${questionnaire.fallback}` }] as [Route, ...Route[]],
-  } as Step;
+    next: [routes[0], ...routes.slice(1), { to: `end-${questionnaire.fallback}` }],
+  };
   for (const outcome of new Set([...questionnaire.outcomes.map((r) => r.outcome), questionnaire.fallback]))
     steps[`end-${outcome}`] = { kind: "end", title: text(`Outcome: ${outcome}`, `Resultado: ${outcome}`), outcome };
   return {
