@@ -13,7 +13,7 @@ import { validate } from "./commands/validate";
 /** Every command, in the order `senda --help` lists them. */
 export const COMMANDS: Command[] = [validate, test, compile, diagram, bench, paths, check, coverage, diff];
 
-const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget", "limit", "save-counterexample"];
+const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget", "limit", "save-counterexample", "runs", "only", "skip"];
 
 const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() };
 
