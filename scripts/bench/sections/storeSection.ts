@@ -37,7 +37,7 @@ async function run(context: BenchContext): Promise<SectionResult> {
   const CaseStore = await loadStore();
   const { summarizeCase } = await import("../../../src/store/index");
   const name = `senda-bench-${process.pid}-${Date.now()}`;
-  const count = context.quick ? 2000 : CASES;
+  const count = CASES;
   const compiled = senda.build(senda.source(generateQuestionnaire(50)));
   const store = await CaseStore.open({ name, clock: () => new Date("2024-03-02T08:00:00Z") });
   // Cases with 0 to 11 answers, so that they wait at different questions; every event is written as the client does.

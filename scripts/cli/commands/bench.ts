@@ -18,7 +18,8 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
 
   --json          print the whole report as JSON
   --write         also write BENCHMARKS.md (or --out FILE)
-  --quick         a shorter run: 1,000 open sessions, no SurveyJS session at 5,000 questions, fewer browser steps
+  --quick         a shorter run: 1,000 open sessions, no SurveyJS at 5,000 questions, no senda check, fewer
+                  browser steps
   --sizes a,b,c   questionnaire sizes (default 50,500,5000)
   --runs N        timed runs per figure, at most (default 5)
   --only a,b      run only these sections; --skip a,b leaves them out (questionnaire, senda, store,
