@@ -4,4 +4,5 @@ import "./questionnaireSection";
 import "./sendaSection";
 import "./storeSection";
 import "./analysisSection";
+import "./surgeSection";
 import "./browserSection";

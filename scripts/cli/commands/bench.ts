@@ -23,7 +23,7 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
   --sizes a,b,c   questionnaire sizes (default 50,500,5000)
   --runs N        timed runs per figure, at most (default 5)
   --only a,b      run only these sections; --skip a,b leaves them out (questionnaire, senda, store,
-                  analysis, browser, and those other modules register)`,
+                  analysis, surge, browser, and those other modules register)`,
   async run(args, io) {
     // Loaded here, not at the top: the sections bring SurveyJS, fake-indexeddb and Playwright, which no other
     // command should pay for.
