@@ -7,7 +7,7 @@ import { type BenchSystem, runSession, SYSTEMS } from "../../scripts/bench/quest
 import { toSendaSop } from "../../scripts/bench/questionnaire/toSendaSop";
 import { hasErrors, loadLibrary } from "../../src/engine/index";
 
-const ANSWER_SETS = 200;
+const ANSWER_SETS = 300;
 
 /** Plays a session halfway, saves it as the system persists one, restores it and plays on to the end. */
 function runWithRestore(system: BenchSystem, model: unknown, answers: boolean[], after: number) {
@@ -18,7 +18,7 @@ function runWithRestore(system: BenchSystem, model: unknown, answers: boolean[],
 }
 
 describe("the benchmark questionnaire, written four ways", () => {
-  it("is a Senda SOP that validates and lints clean at every size", () => {
+  it("is a Senda SOP that validates and lints clean at every size", { timeout: 120_000 }, () => {
     for (const size of [50, 500, 5000]) {
       const sop = toSendaSop(generateQuestionnaire(size));
       const loaded = loadLibrary([
@@ -40,13 +40,14 @@ describe("the benchmark questionnaire, written four ways", () => {
     expect([...outcomes].sort()).toEqual(["closed", "escalated", "referred"]);
   });
 
-  // SurveyJS takes ~50 ms a session at 50 questions (its work per answer grows with the questions), so most
-  // sets run at 20 questions, and forty more at 50.
+  // SurveyJS takes ~30-50 ms a session even at 20-50 questions (its work per answer grows with the questions), so it
+  // plays every third answer set; the other three play all of them.
   it.each([
     [20, ANSWER_SETS],
-    [50, 40],
+    [50, 100],
   ])(
     "asks the same questions and reaches the same outcome in all four systems (%i questions, %i seeded answer sets)",
+    { timeout: 180_000 },
     (size, sets) => {
       const questionnaire = generateQuestionnaire(size);
       const models = SYSTEMS.map((system) => system.build(system.source(questionnaire)));
@@ -54,6 +55,7 @@ describe("the benchmark questionnaire, written four ways", () => {
         const answers = generateAnswers(size, seed);
         const expected = expectedSession(questionnaire, answers);
         SYSTEMS.forEach((system, i) => {
+          if (system.id === "surveyjs" && seed % 3 !== 0) return;
           const session = runSession(system, models[i], answers);
           expect({ system: system.id, seed, asked: session.asked, outcome: session.outcome }).toEqual({
             system: system.id,
@@ -65,7 +67,9 @@ describe("the benchmark questionnaire, written four ways", () => {
     },
   );
 
-  it("gives the same session after saving it midway and restoring it, in all four systems", () => {
+  it("gives the same session after saving it midway and restoring it, in all four systems", {
+    timeout: 120_000,
+  }, () => {
     const questionnaire = generateQuestionnaire(50);
     const models = SYSTEMS.map((system) => system.build(system.source(questionnaire)));
     for (let seed = 1; seed <= 20; seed++) {
@@ -78,7 +82,9 @@ describe("the benchmark questionnaire, written four ways", () => {
     }
   });
 
-  it("gives the same sessions at 500 and 5,000 questions in Senda, raw XState and the floor", () => {
+  it("gives the same sessions at 500 and 5,000 questions in Senda, raw XState and the floor", {
+    timeout: 120_000,
+  }, () => {
     for (const size of [500, 5000]) {
       const questionnaire = generateQuestionnaire(size);
       const systems = SYSTEMS.filter((s) => s.id !== "surveyjs");
