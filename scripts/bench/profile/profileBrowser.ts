@@ -3,7 +3,7 @@
 // the DevTools protocol while answering, times every IndexedDB transaction from the page, and prints the busy time
 // per part (engine, XState, CEL, store, PouchDB, React, app UI) and the IndexedDB waits, per answer.
 //   node --import tsx scripts/bench/profile/profileBrowser.ts [steps]
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join } from "node:path";
 import type { CDPSession, Page } from "playwright-core";
@@ -37,6 +37,7 @@ const IDB_TIMER = `(() => {
 
 /** Which source module each position of a built chunk comes from, read from the chunk's source map. */
 function sourcesOf(file: string): (line: number, column: number) => string {
+  if (!existsSync(`${file}.map`)) return () => `(${file.split("/").pop()})`;
   const map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8")));
   return (line, column) => {
     const entry = map.findEntry(line, column) as { originalSource?: string };
@@ -62,6 +63,7 @@ function partOf(module: string, functionName: string): string {
   if (/node_modules\/(react|@xstate\/react|@tanstack)\//.test(module)) return "React (other)";
   if (/src\/ui\//.test(module)) return "app UI (src/ui)";
   if (/virtual:|\.sop\.json|\.json/.test(module)) return "SOP and catalog data";
+  if (module === "") return `JavaScript built-ins (${functionName || "anonymous"})`;
   return module === "(chunk glue)" ? "other JavaScript" : `other: ${module}`;
 }
 
@@ -106,7 +108,7 @@ function print(
   );
   console.log(`profile: ${total.toFixed(0)} ms in all, per measured step:`);
   for (const [part, ms] of parts)
-    if (ms / total > 0.003)
+    if (ms / total > 0.0005)
       console.log(
         `  ${(ms / count).toFixed(2).padStart(7)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${part}`,
       );
