@@ -22,6 +22,8 @@ export interface PaintTimerConfig {
 export interface PaintSample {
   painted: number;
   dom: number;
+  /** The click's time on the page's clock (performance.now()). */
+  t0: number;
 }
 
 export const CPU_THROTTLE = 4;
@@ -52,7 +54,7 @@ const PAINT_TIMER = `(config) => {
     const dom = performance.now() - t0;
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => window.__paint.push({ painted: performance.now() - t0, dom });
+      channel.port1.onmessage = () => window.__paint.push({ painted: performance.now() - t0, dom, t0 });
       channel.port2.postMessage(null);
     });
   }).observe(document, { subtree: true, childList: true, characterData: true });

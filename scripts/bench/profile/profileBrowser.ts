@@ -63,16 +63,26 @@ function partOf(module: string, functionName: string): string {
   if (/node_modules\/(react|@xstate\/react|@tanstack)\//.test(module)) return "React (other)";
   if (/src\/ui\//.test(module)) return "app UI (src/ui)";
   if (/virtual:|\.sop\.json|\.json/.test(module)) return "SOP and catalog data";
-  if (module === "") return `JavaScript built-ins (${functionName || "anonymous"})`;
+  if (module === "") return "DOM and built-in calls (no script URL)";
   return module === "(chunk glue)" ? "other JavaScript" : `other: ${module}`;
 }
 
-/** Busy time per part in a profile, in ms. */
-function breakdown(profile: CpuProfile, dist: string): Map<string, number> {
+/** A stretch of time on the profile's clock (µs), from a click to the next step painted. */
+type Window = [number, number];
+
+/**
+ * Time per part in a profile, in ms, counting only samples inside `windows` (click → next step painted): what the
+ * page does for an answer, not what Playwright does between answers.
+ */
+function breakdown(profile: CpuProfile, dist: string, windows: Window[]): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const sources = new Map<string, (line: number, column: number) => string>();
   const parts = new Map<string, number>();
+  let at = profile.startTime;
+  const sorted = [...windows].sort((a, b) => a[0] - b[0]);
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (!sorted.some(([from, to]) => at >= from && at <= to)) return;
     const frame = byId.get(id)!.callFrame;
     let module = "";
     const path = /^https?:\/\/[^/]+\/(assets\/[^?#]+\.js)/.exec(frame.url)?.[1];
@@ -84,6 +94,18 @@ function breakdown(profile: CpuProfile, dist: string): Map<string, number> {
     parts.set(part, (parts.get(part) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
   return new Map([...parts].sort((a, b) => b[1] - a[1]));
+}
+
+/** The page's clock (performance.now(), ms) to the profile's (CLOCK_MONOTONIC, µs), from the tightest of a few probes. */
+async function clockOffset(page: Page): Promise<(pageMs: number) => number> {
+  let best = { spread: Number.POSITIVE_INFINITY, offset: 0 };
+  for (let i = 0; i < 9; i++) {
+    const before = Number(process.hrtime.bigint()) / 1e6;
+    const pageNow = await page.evaluate(() => performance.now());
+    const after = Number(process.hrtime.bigint()) / 1e6;
+    if (after - before < best.spread) best = { spread: after - before, offset: (before + after) / 2 - pageNow };
+  }
+  return (pageMs) => (pageMs + best.offset) * 1000;
 }
 
 async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
@@ -106,7 +128,7 @@ function print(
   console.log(
     `IndexedDB read-write transactions: ${page.idb.length} (${(page.idb.length / count).toFixed(1)} per answer), median ${median(page.idb.map((t) => t.ms)).toFixed(1)} ms, durability ${[...new Set(page.idb.map((t) => t.durability))].join("/")}`,
   );
-  console.log(`profile: ${total.toFixed(0)} ms in all, per measured step:`);
+  console.log(`inside the click → painted windows: ${(total / count).toFixed(1)} ms of samples per step, of which:`);
   for (const [part, ms] of parts)
     if (ms / total > 0.0005)
       console.log(
@@ -122,15 +144,22 @@ try {
   await browser.context.addInitScript({ content: IDB_TIMER });
   const { page } = browser;
   const cdp = await throttle(browser);
-  const read = async (p: Page) => ({
-    latencies: (await takeSamples(p)).map((s) => s.painted),
-    idb: await p.evaluate(() => {
-      const w = window as unknown as { __idb: { ms: number; durability: string }[] };
-      const all = w.__idb;
-      w.__idb = [];
-      return all;
-    }),
-  });
+  // Each read converts the page's samples to windows on the profile's clock while the page (its time origin) is the
+  // one that recorded them.
+  const read = async (p: Page) => {
+    const samples = await takeSamples(p);
+    const toProfile = await clockOffset(p);
+    return {
+      latencies: samples.map((s) => s.painted),
+      windows: samples.map((s): Window => [toProfile(s.t0), toProfile(s.t0 + s.painted)]),
+      idb: await p.evaluate(() => {
+        const w = window as unknown as { __idb: { ms: number; durability: string }[] };
+        const all = w.__idb;
+        w.__idb = [];
+        return all;
+      }),
+    };
+  };
 
   // The 500-question questionnaire.
   await page.goto(url);
@@ -138,14 +167,19 @@ try {
   await read(page);
   const walked = await profiled(cdp, () => walkQuestionnaire(page, SENDA_SHAPE, generateAnswers(500, 1), steps));
   const walkedPage = await read(page);
-  print(`Answer → next step, ${questionnaireSopId(500)}`, breakdown(walked.profile, pages.senda), steps, walkedPage);
+  print(
+    `Answer → next step, ${questionnaireSopId(500)}`,
+    breakdown(walked.profile, pages.senda, walkedPage.windows),
+    walkedPage.windows.length,
+    walkedPage,
+  );
 
   // The screening SOP, through its scenarios.
   const library = readLibrary();
   const scenarios = [...library.scenarios.values()].filter((s) => s.sop === "screening");
-  let answered = 0;
   const screening = await profiled(cdp, async () => {
     const latencies: number[] = [];
+    const windows: Window[] = [];
     const idb: { ms: number; durability: string }[] = [];
     for (const scenario of scenarios) {
       await page.goto(url);
@@ -155,15 +189,15 @@ try {
       await page.waitForTimeout(200);
       const r = await read(page);
       latencies.push(...r.latencies);
+      windows.push(...r.windows);
       idb.push(...r.idb);
-      answered += scenario.steps.length;
     }
-    return { latencies, idb };
+    return { latencies, windows, idb };
   });
   print(
     "Answer → next step, screening scenarios (includes opening each case)",
-    breakdown(screening.profile, pages.senda),
-    answered,
+    breakdown(screening.profile, pages.senda, screening.result.windows),
+    screening.result.windows.length,
     screening.result,
   );
 
@@ -185,6 +219,7 @@ try {
     const taps = 4;
     const tapped = await profiled(cdp2, async () => {
       const latencies: number[] = [];
+      const windows: Window[] = [];
       const idb: { ms: number; durability: string }[] = [];
       for (let i = 0; i < taps; i++) {
         await p.evaluate(() => {
@@ -197,13 +232,15 @@ try {
         await waitForSamples(p, 1, 30_000);
         const r = await read(p);
         latencies.push(...r.latencies);
+        windows.push(...r.windows);
+        windows.push(...r.windows);
         idb.push(...r.idb);
       }
-      return { latencies, idb };
+      return { latencies, windows, idb };
     });
     print(
       "New case → first step (two in the page, two after a reload; includes the reloads)",
-      breakdown(tapped.profile, pages.senda),
+      breakdown(tapped.profile, pages.senda, tapped.result.windows),
       taps,
       tapped.result,
     );
