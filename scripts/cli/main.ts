@@ -38,6 +38,7 @@ const OPTIONS_WITH_VALUE = [
   "runs",
   "only",
   "skip",
+  "merge",
   // senda surge
   "seed",
   "library",

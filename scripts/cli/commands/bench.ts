@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { allowFlags, type Command, UsageError } from "../command";
 
@@ -22,6 +22,7 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
                   browser steps
   --sizes a,b,c   questionnaire sizes (default 50,500,5000)
   --runs N        timed runs per figure, at most (default 5)
+  --merge FILE    take the sections this run leaves out from an earlier run's --json report
   --only a,b      run only these sections; --skip a,b leaves them out (questionnaire, senda, store,
                   analysis, surge, browser, and those other modules register)`,
   async run(args, io) {
@@ -31,7 +32,7 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
     const { canCollectGarbage } = await import("../../bench/harness/measure");
     const { listBenchSections } = await import("../../bench/harness/registry");
     const { runBench } = await import("../../bench/harness/runBench");
-    allowFlags(args, ["json", "write", "out", "quick", "sizes", "runs", "only", "skip"]);
+    allowFlags(args, ["json", "write", "out", "quick", "sizes", "runs", "only", "skip", "merge"]);
     const sizes = (args.options.get("sizes") ?? "50,500,5000").split(",").map(Number);
     if (sizes.some((s) => !Number.isInteger(s) || s < 10))
       throw new UsageError("--sizes takes whole numbers of at least 10, like 50,500");
@@ -57,10 +58,20 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
       skip,
       log: (line) => io.err(line),
     });
+    const merge = args.options.get("merge");
+    if (merge) {
+      const earlier = JSON.parse(readFileSync(resolve(io.cwd, merge), "utf8")) as typeof report;
+      report.sections = report.sections.map((section) => {
+        const before = earlier.sections.find((s) => s.id === section.id);
+        if (!section.skipped || !before?.result) return section;
+        const note = \`Measured in an earlier run (\${earlier.startedAt}, options \${JSON.stringify(earlier.options)}).\`;
+        return { ...before, result: { ...before.result, notes: [...(before.result.notes ?? []), note] } };
+      });
+    }
     io.out(args.flags.has("json") ? JSON.stringify(report, null, 2) : formatReportText(report));
     if (args.flags.has("write") || args.options.has("out")) {
       const file = resolve(io.cwd, args.options.get("out") ?? "BENCHMARKS.md");
-      writeFileSync(file, `${formatBenchmarksMarkdown(report)}\n`);
+      writeFileSync(file, `$formatBenchmarksMarkdown(report)\n`);
       io.err(`wrote ${file}`);
     }
     return 0;
