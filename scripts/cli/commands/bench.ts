@@ -64,14 +64,14 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
       report.sections = report.sections.map((section) => {
         const before = earlier.sections.find((s) => s.id === section.id);
         if (!section.skipped || !before?.result) return section;
-        const note = \`Measured in an earlier run (\${earlier.startedAt}, options \${JSON.stringify(earlier.options)}).\`;
+        const note = `Measured in an earlier run (${earlier.startedAt}, options ${JSON.stringify(earlier.options)}).`;
         return { ...before, result: { ...before.result, notes: [...(before.result.notes ?? []), note] } };
       });
     }
     io.out(args.flags.has("json") ? JSON.stringify(report, null, 2) : formatReportText(report));
     if (args.flags.has("write") || args.options.has("out")) {
       const file = resolve(io.cwd, args.options.get("out") ?? "BENCHMARKS.md");
-      writeFileSync(file, `$formatBenchmarksMarkdown(report)\n`);
+      writeFileSync(file, `${formatBenchmarksMarkdown(report)}\n`);
       io.err(`wrote ${file}`);
     }
     return 0;
