@@ -39,6 +39,7 @@ const OPTIONS_WITH_VALUE = [
   "only",
   "skip",
   "merge",
+  "from",
   // senda surge
   "seed",
   "library",

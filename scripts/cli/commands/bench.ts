@@ -22,7 +22,8 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
                   browser steps
   --sizes a,b,c   questionnaire sizes (default 50,500,5000)
   --runs N        timed runs per figure, at most (default 5)
-  --merge FILE    take the sections this run leaves out from an earlier run's --json report
+  --merge FILE    take the sections this run leaves out from another run's --json report
+  --from FILE     measure nothing: print (and with --write, write) an earlier run's --json report
   --only a,b      run only these sections; --skip a,b leaves them out (questionnaire, senda, store,
                   analysis, surge, browser, and those other modules register)`,
   async run(args, io) {
@@ -32,7 +33,7 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
     const { canCollectGarbage } = await import("../../bench/harness/measure");
     const { listBenchSections } = await import("../../bench/harness/registry");
     const { runBench } = await import("../../bench/harness/runBench");
-    allowFlags(args, ["json", "write", "out", "quick", "sizes", "runs", "only", "skip", "merge"]);
+    allowFlags(args, ["json", "write", "out", "quick", "sizes", "runs", "only", "skip", "merge", "from"]);
     const sizes = (args.options.get("sizes") ?? "50,500,5000").split(",").map(Number);
     if (sizes.some((s) => !Number.isInteger(s) || s < 10))
       throw new UsageError("--sizes takes whole numbers of at least 10, like 50,500");
@@ -50,21 +51,24 @@ about half an hour; run it through \`npm run bench\` so that memory is measured 
     const skip = list("skip");
     if (!canCollectGarbage())
       io.err("note: run with node --expose-gc (npm run bench) for memory figures after garbage collection");
-    const report = await runBench({
-      sizes,
-      runs,
-      quick: args.flags.has("quick"),
-      only,
-      skip,
-      log: (line) => io.err(line),
-    });
+    const from = args.options.get("from");
+    const report = from
+      ? (JSON.parse(readFileSync(resolve(io.cwd, from), "utf8")) as Awaited<ReturnType<typeof runBench>>)
+      : await runBench({
+          sizes,
+          runs,
+          quick: args.flags.has("quick"),
+          only,
+          skip,
+          log: (line) => io.err(line),
+        });
     const merge = args.options.get("merge");
     if (merge) {
       const earlier = JSON.parse(readFileSync(resolve(io.cwd, merge), "utf8")) as typeof report;
       report.sections = report.sections.map((section) => {
         const before = earlier.sections.find((s) => s.id === section.id);
         if (!section.skipped || !before?.result) return section;
-        const note = `Measured in an earlier run (${earlier.startedAt}, options ${JSON.stringify(earlier.options)}).`;
+        const note = `Measured in a separate run (${earlier.startedAt}, options ${JSON.stringify(earlier.options)}).`;
         return { ...before, result: { ...before.result, notes: [...(before.result.notes ?? []), note] } };
       });
     }
