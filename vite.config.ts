@@ -96,5 +96,7 @@ export default defineConfig({
     environment: "node",
     globals: true,
     testTimeout: 20_000,
+    // Every fast-check property runs from a fixed seed, unless `npm run fuzz` gives another.
+    setupFiles: ["test/propertySeed.ts"],
   },
 });

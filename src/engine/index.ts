@@ -66,6 +66,18 @@ export { compileSop } from "./compile/compileSop";
 export { hashJson } from "./compile/hashBundle";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
+export {
+  describeSubject,
+  formatIssue,
+  formatIssueCount,
+  ISSUE_MESSAGES,
+  issue,
+  LOCALES,
+  type Locale,
+} from "./definition/issueMessages";
+export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
+export { issuesAbout } from "./definition/issuesAbout";
+export { lintScenario } from "./definition/lint/lintScenario";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -74,11 +86,18 @@ export {
   loadScenario,
   loadSop,
   mergeCatalogs,
+  type SchemaReferences,
 } from "./definition/loadDocument";
-export { classifyPath, type LoadedLibrary, loadLibrary, type SourceFile } from "./definition/loadLibrary";
-export { parseJson } from "./definition/parseJson";
+export {
+  classifyPath,
+  type LoadedLibrary,
+  type LoadOptions,
+  loadLibrary,
+  type SourceFile,
+} from "./definition/loadLibrary";
+export { MAX_DEPTH, parseJson } from "./definition/parseJson";
 export { describePlace } from "./definition/schemaIssues";
-export { collectRegions, nextEdges } from "./definition/stepGraph";
+export { collectRegions, nextEdges, stronglyConnected } from "./definition/stepGraph";
 // Definitions: types, loading, validation and lint
 export type {
   Answer,
@@ -87,6 +106,7 @@ export type {
   CaseOpened,
   Catalog,
   CatalogIndex,
+  DocumentKind,
   Effect,
   Expectation,
   Flag,
@@ -104,7 +124,15 @@ export type {
   Text,
 } from "./definition/types";
 // Errors and issues
-export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
+export {
+  hasErrors,
+  type Issue,
+  type IssueCode,
+  type IssueParams,
+  SendaError,
+  type SendaErrorCode,
+  type Severity,
+} from "./errors";
 // Expressions
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";

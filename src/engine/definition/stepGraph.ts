@@ -101,3 +101,57 @@ export function costToEnd(
   }
   return distance;
 }
+
+/**
+ * The strongly connected components of a graph (Tarjan's algorithm, without recursion so that no graph can exhaust
+ * the stack): sets of nodes each of which can reach every other. Components come in reverse topological order,
+ * each listing its nodes in the order of `nodes`.
+ */
+export function stronglyConnected(
+  nodes: readonly string[],
+  successors: (node: string) => readonly string[],
+): string[][] {
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    // Each frame: a node and the position of the next successor to look at.
+    const frames: { node: string; next: string[]; i: number }[] = [];
+    const open = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      frames.push({ node, next: successors(node).filter((s) => order.has(s)), i: 0 });
+    };
+    open(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.i < frame.next.length) {
+        const successor = frame.next[frame.i++];
+        if (!index.has(successor)) open(successor);
+        else if (onStack.has(successor)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        components.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
+      }
+    }
+  }
+  return components;
+}

@@ -23,18 +23,35 @@ export type Text = Record<string, string>;
 
 export type StepKind = Step["kind"];
 
+/** The kinds of document a library holds. */
+export type DocumentKind = "sop" | "catalog" | "scenario";
+
 /** The catalog merged from every catalog file, indexed by id. */
 export interface CatalogIndex {
   services: Map<string, Service>;
   flags: Map<string, Flag>;
   sites: Map<string, Site>;
   roles: Map<string, Role>;
+  /** What the catalog could not say because a catalog file is broken; absent when every file is sound. */
+  gaps?: CatalogGaps;
+}
+
+/** The parts of a catalog lost to broken files, so a reference to them is blamed on the file, not on the SOP. */
+export interface CatalogGaps {
+  /** The file of each entry that failed its schema, by `kind:id` (`service:senniaf`). */
+  broken: Map<string, string>;
+  /** Catalog files that are not JSON at all: any id may have been in them. */
+  unreadable: string[];
 }
 
 /** Every SOP (by id) and the catalog: what a compiler needs to resolve procedures and references. */
 export interface SopLibrary {
   sops: Map<string, SopDefinition>;
   catalog: CatalogIndex;
+  /** SOPs whose file is in the library but has errors, so they could not be loaded: the file, by SOP id. */
+  unloaded?: Map<string, string>;
+  /** SOPs whose id is not their file's name (`uasc.sop.json` holding "uasc-v2"): the id, by the file's name. */
+  renamed?: Map<string, string>;
 }
 
 /** A loaded file: its value, or nothing when it could not be trusted. */

@@ -1,0 +1,186 @@
+/**
+ * The structured data each issue code carries, from which its message is written in Spanish or English. A code's
+ * params name the things a person needs to find and fix the mistake; the message templates are in
+ * `issueMessages.ts`, and nothing else writes issue text.
+ */
+import type { IssueCode } from "../errors";
+
+/** Where in a document an issue is: the step, track, invariant or scenario action, and where inside it. */
+export interface Subject {
+  /** The step the issue is about (in an SOP), or the step a scenario action is at. */
+  step?: string;
+  /** A parallel track of `step`. */
+  track?: string;
+  invariant?: string;
+  /** A scenario's action, counted from 1. */
+  action?: number;
+  /** Where inside the subject, as a dotted path (`effects.0.within`). */
+  at?: string;
+  /** Where from the document's root, as a dotted path, when there is no subject (`legalBasis.0`). */
+  path?: string;
+}
+
+/** A close existing name, when the value looks like a typo of it. */
+interface Suggests {
+  suggestion?: string;
+}
+
+/** The JSON kinds of value, as the schema names them. */
+export type JsonKind = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";
+
+/** What went wrong in a file's JSON text. */
+export type JsonProblem =
+  | "empty"
+  | "trailing-comma"
+  | "comment"
+  | "missing-comma"
+  | "value-expected"
+  | "property-name"
+  | "colon"
+  | "close-brace"
+  | "close-bracket"
+  | "end-of-file"
+  | "unclosed-string"
+  | "number"
+  | "unicode"
+  | "escape"
+  | "control-character"
+  | "unexpected-character"
+  | "too-deep"
+  | "curly-quote"
+  | "single-quote";
+
+/** The forms a string may be required to take, by the schema's patterns. */
+export type PatternForm = "id" | "variable" | "locale" | "duration" | "option" | "version" | "step-path" | "other";
+
+/** What a schema found wrong, by the rule that failed. */
+export type SchemaParams = Subject &
+  (
+    | { rule: "required"; field: string }
+    | ({ rule: "unknown-field"; field: string; allowed: readonly string[] } & Suggests)
+    | { rule: "tag-missing"; tag: string }
+    | ({ rule: "unknown-tag"; tag: string; value: string; allowed: readonly string[] } & Suggests)
+    | ({ rule: "enum"; value: string; allowed: readonly string[] } & Suggests)
+    | { rule: "const"; expected: string }
+    | { rule: "pattern"; form: PatternForm; value: string; key?: boolean; pattern: string }
+    | {
+        rule: "type";
+        expected: readonly JsonKind[];
+        /** The forms the value may take, by definition name (`Id`, `Route[]`), when the schema offers several. */
+        forms?: readonly string[];
+        actual: JsonKind;
+        value?: string;
+        numberInQuotes?: boolean;
+      }
+    | { rule: "no-form"; fields: readonly string[] }
+    | { rule: "several-forms" }
+    | { rule: "min-items"; limit: number }
+    | { rule: "min-properties"; limit: number }
+    | { rule: "empty" }
+    | { rule: "maximum" | "minimum"; limit: number; value: string }
+    | { rule: "unique-items" }
+    | { rule: "format"; format: string; value: string }
+    | { rule: "other"; detail: string }
+  );
+
+/** The kinds of catalog entry. */
+export type CatalogKind = "service" | "flag" | "site" | "role";
+
+/** Where in a case's route a step reference stands. */
+export type StepContext = "route" | "start" | "track" | "estimate" | "invariant" | "condition" | "action" | "expect";
+
+/** The params of each issue code. */
+export interface IssueParamsOf {
+  "file-not-found": { file: string };
+  "bad-json": { problem: JsonProblem; limit?: number };
+  "duplicate-key": { key: string };
+  schema: SchemaParams;
+  "unknown-step": Subject & Suggests & { context: StepContext; target: string; sop?: string };
+  "unknown-service": Subject & Suggests & { context: "referral" | "expect" | "condition"; service: string };
+  "unknown-flag": Subject & Suggests & { context: "effect" | "expect" | "condition"; flag: string };
+  /** `brokenFile`: the SOP is in the library, but its file has errors, so it could not be loaded. */
+  "unknown-sop": Subject & Suggests & { context: "procedure" | "scenario"; sop: string; brokenFile?: string };
+  "unknown-variable": Subject & Suggests & { context: "condition" | "with"; variable: string; sop?: string };
+  "unknown-option": Subject &
+    Suggests & {
+      context: "condition" | "answer" | "item";
+      variable?: string;
+      value: string;
+      options: readonly string[];
+    };
+  "duplicate-variable": Subject & {
+    variable: string;
+    first: string;
+    type?: string;
+    firstType?: string;
+  };
+  "duplicate-id": Subject & {
+    what: "track" | "invariant" | "item" | "option" | "sop" | "scenario" | CatalogKind;
+    id: string;
+    otherFile?: string;
+  };
+  "unreachable-step": Subject;
+  "dead-end": Subject & { route?: number };
+  "no-default-route": Subject;
+  "consent-missing": Subject & { category: string };
+  "expression-syntax": Subject & { expression: string; detail: string; slip?: CelSlip; written?: string };
+  "expression-type": Subject & {
+    expression: string;
+    detail?: string;
+    duration?: string;
+    gives?: string;
+    needs?: string;
+    slip?: CelSlip;
+    written?: string;
+  };
+  "missing-translation": Subject & { missing: readonly string[] };
+  "procedure-cycle": Subject & { sop: string; chain: readonly string[] };
+  /** The two regions that share the step; a region without a track is the main flow. */
+  "track-escape": Subject & {
+    firstTrack?: string;
+    firstParallel?: string;
+    secondTrack?: string;
+    secondParallel?: string;
+  };
+  "own-consulate": Subject & { service: string; country: string };
+  "id-mismatch": { kind: "sop" | "scenario"; id: string; expectedFile: string };
+  "version-conflict": { sop: string; version: string; otherFile: string };
+  "unverified-legal-basis": Subject & { ref: string };
+  "trapping-loop": Subject & { from: string; to: string; steps: readonly string[] };
+  "loop-never-left": Subject & { from: string; to: string; steps: readonly string[] };
+  "schema-reference": {
+    problem: "wrong-schema" | "missing-target";
+    value: string;
+    expected: string;
+  };
+  "catalog-invalid": Subject & { catalogFile: string; kind: "service" | "flag"; count: number; id: string };
+  "answer-type": Subject & {
+    expected: "yes-no" | "number" | "whole-number" | "text" | "option" | "options" | "date" | "datetime" | "items";
+    /** The kind of value given; absent when the action gives no answer. */
+    actual?: JsonKind;
+    /** The value given, as JSON text. */
+    value?: string;
+    numberInQuotes?: boolean;
+    min?: number;
+    max?: number;
+  };
+  "wrong-action": Subject & { kind: string; sop: string };
+  "unknown-deadline": Subject & Suggests & { deadline: string; sop: string };
+  "empty-expectations": Subject;
+}
+
+/** A slip a person makes in a CEL condition, usually from a spreadsheet's formula language. */
+export type CelSlip =
+  | "curly-quote"
+  | "and"
+  | "or"
+  | "not"
+  | "single-equals"
+  | "not-equals"
+  | "single-quote-text"
+  | "number-in-quotes";
+
+/** Type check: every code has params, and no params without a code. */
+export type CodesWithParams = keyof IssueParamsOf;
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const PARAMS_COVER_EVERY_CODE: Exact<IssueCode, CodesWithParams> = true;
