@@ -1,4 +1,5 @@
 import type { Issue } from "../errors";
+import { addCatalogSettings, emptyCatalog } from "./catalogSettings";
 import { validateCatalogSchema } from "./generated/validateCatalogSchema.js";
 import { validateScenarioSchema } from "./generated/validateScenarioSchema.js";
 import { validateSopSchema } from "./generated/validateSopSchema.js";
@@ -111,7 +112,8 @@ const KIND_OF: Record<(typeof KINDS)[number], CatalogKind> = {
  * (`gaps`), so that a reference to them is blamed on the catalog file, not on the SOP.
  */
 export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog: CatalogIndex; issues: Issue[] } {
-  const catalog: CatalogIndex = { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
+  const catalog = emptyCatalog();
+  const seenSettings = new Set<string>();
   const gaps: CatalogGaps = { broken: new Map(), unreadable: [] };
   const issues: Issue[] = [];
   const firstFile = new Map<string, string>();
@@ -120,6 +122,8 @@ export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog:
       gaps.unreadable.push(loaded.file);
       continue;
     }
+    // A file's settings (urgency times, categories) count only when the whole file is sound.
+    if (loaded.value) addCatalogSettings(catalog, loaded.value, seenSettings);
     const problems = loaded.value ? [] : loaded.issues.map((i) => i.pointer);
     const isBroken = (pointer: string) => problems.some((p) => p === pointer || p.startsWith(`${pointer}/`));
     const raw = loaded.parsed as Record<string, unknown>;
@@ -153,7 +157,4 @@ export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog:
   return { catalog, issues };
 }
 
-/** An empty catalog, for tests and tools that have none. */
-export function emptyCatalog(): CatalogIndex {
-  return { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
-}
+export { emptyCatalog };
