@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TEXT_FIELDS } from "../../src/engine/definition/lint/lintTranslations";
 import { lintSop, type SopDefinition, type Step } from "../../src/engine/index";
 import { loadTestLibrary } from "./readFixture";
 import { makeSop, step, t } from "./sopBuilder";
@@ -346,5 +349,21 @@ describe("lintSop", () => {
       'error /steps/a/say Step "a" (at say): the text has no es version.',
       'error /steps/a/answer/options/0/label Step "a" (at answer.options.0.label): the text has no en version.',
     ]);
+  });
+});
+
+describe("the texts lint checks for both languages", () => {
+  it("are every field the SOP schema gives as a text, so a new text field cannot go unchecked", () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../schemas/sop.schema.json"), "utf8"));
+    const fields = new Set<string>();
+    const walk = (value: unknown, key?: string) => {
+      if (Array.isArray(value)) for (const v of value) walk(v, key);
+      else if (value && typeof value === "object") {
+        if ((value as { $ref?: string }).$ref === "#/$defs/Text" && key) fields.add(key);
+        for (const [k, v] of Object.entries(value)) walk(v, k);
+      }
+    };
+    walk(schema);
+    expect([...TEXT_FIELDS].sort()).toEqual([...fields].sort());
   });
 });

@@ -6,7 +6,7 @@
 import type { IssueCode } from "../errors";
 
 /** Where in a document an issue is: the step, track, invariant or scenario action, and where inside it. */
-export interface Subject {
+export type Subject = {
   /** The step the issue is about (in an SOP), or the step a scenario action is at. */
   step?: string;
   /** A parallel track of `step`. */
@@ -18,12 +18,12 @@ export interface Subject {
   at?: string;
   /** Where from the document's root, as a dotted path, when there is no subject (`legalBasis.0`). */
   path?: string;
-}
+};
 
 /** A close existing name, when the value looks like a typo of it. */
-interface Suggests {
+type Suggests = {
   suggestion?: string;
-}
+};
 
 /** The JSON kinds of value, as the schema names them. */
 export type JsonKind = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";

@@ -5,8 +5,19 @@ import type { LintContext } from "./LintContext";
 /** The locales every human text must have. */
 export const REQUIRED_LOCALES = ["es", "en"] as const;
 
-/** The fields whose values are locale maps, wherever they stand in an SOP. */
-const TEXT_FIELDS = new Set(["title", "summary", "notes", "say", "guidance", "label", "text", "reason", "unit"]);
+/** The fields whose values are locale maps (`$defs/Text` in the SOP schema), wherever they stand in an SOP. */
+export const TEXT_FIELDS: ReadonlySet<string> = new Set([
+  "title",
+  "summary",
+  "notes",
+  "say",
+  "guidance",
+  "label",
+  "text",
+  "reason",
+  "unit",
+  "why",
+]);
 
 /** Every human text has a Spanish and an English version. */
 export function lintTranslations(context: LintContext): void {
