@@ -27,7 +27,7 @@ while (round < maxRounds && (values.rounds !== undefined || Date.now() < deadlin
   round++;
   const started = Date.now();
   const run = spawnSync("npx", ["vitest", "run", values.files], {
-    env: { ...process.env, SENDA_FUZZ_SEED: String(seed), SENDA_PROPERTY_SCALE: values.scale },
+    env: { ...process.env, SENDA_FUZZ_SEED: String(seed), SENDA_PROPERTY_SCALE: values.scale, NO_COLOR: "1" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

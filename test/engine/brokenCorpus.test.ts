@@ -805,6 +805,17 @@ const CORPUS: Expected[] = [
     compiles: true,
   },
   {
+    name: "scenario-missing-translation",
+    file: "scenarios/scenario-missing-translation.scenario.json",
+    code: "missing-translation",
+    pointer: "/persona",
+    line: 7,
+    column: 14,
+    names: "persona",
+    hint: "no en version",
+    compiles: true,
+  },
+  {
     name: "scenario-empty-expectations",
     file: "scenarios/scenario-empty-expectations.scenario.json",
     code: "empty-expectations",

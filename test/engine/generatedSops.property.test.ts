@@ -16,6 +16,9 @@ import { MISTAKE_KINDS, type Mistake, makeMistakes } from "./humanMistakes";
 import { runs } from "./propertyRuns";
 import { readFixture } from "./readFixture";
 
+/** A property's runs take seconds, more on a busy machine and many more in `npm run fuzz`. */
+const PROPERTY_TIMEOUT = 120_000 * Math.max(1, Number(process.env.SENDA_PROPERTY_SCALE ?? 1));
+
 /** Every code the engine can report: the message table is the one list. */
 const CODES = Object.keys(ISSUE_MESSAGES) as IssueCode[];
 
@@ -367,33 +370,41 @@ const wellFormedSopArb = fc
   });
 
 describe("randomly generated SOPs", () => {
-  it("either compile or come back as issues, never as an exception", () => {
-    const child = library.find((f) => f.path === "child-protection.sop.json")!;
-    fc.assert(
-      fc.property(sopArb, fc.boolean(), (sop, pretty) => {
-        const files = [
-          ...catalogFiles,
-          child,
-          { path: "random.sop.json", text: JSON.stringify(sop, null, pretty ? 2 : 0) },
-        ];
-        checkLoads(files);
-      }),
-      { numRuns: runs(400) },
-    );
-  });
+  it(
+    "either compile or come back as issues, never as an exception",
+    () => {
+      const child = library.find((f) => f.path === "child-protection.sop.json")!;
+      fc.assert(
+        fc.property(sopArb, fc.boolean(), (sop, pretty) => {
+          const files = [
+            ...catalogFiles,
+            child,
+            { path: "random.sop.json", text: JSON.stringify(sop, null, pretty ? 2 : 0) },
+          ];
+          checkLoads(files);
+        }),
+        { numRuns: runs(400) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("compile when they are right by construction, and open a case", () => {
-    const child = library.find((f) => f.path === "child-protection.sop.json")!;
-    fc.assert(
-      fc.property(wellFormedSopArb, (sop) => {
-        const files = [...catalogFiles, child, { path: "random.sop.json", text: JSON.stringify(sop, null, 2) }];
-        const loaded = checkLoads(files);
-        expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
-        expect(loaded.compiled.has("random")).toBe(true);
-      }),
-      { numRuns: runs(200) },
-    );
-  });
+  it(
+    "compile when they are right by construction, and open a case",
+    () => {
+      const child = library.find((f) => f.path === "child-protection.sop.json")!;
+      fc.assert(
+        fc.property(wellFormedSopArb, (sop) => {
+          const files = [...catalogFiles, child, { path: "random.sop.json", text: JSON.stringify(sop, null, 2) }];
+          const loaded = checkLoads(files);
+          expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+          expect(loaded.compiled.has("random")).toBe(true);
+        }),
+        { numRuns: runs(200) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -410,32 +421,40 @@ function withMistakes(files: SourceFile[], path: string, made: Mistake[]): Sourc
 describe("a library with human mistakes", () => {
   const paths = library.map((f) => f.path);
 
-  it("comes back as located issues, never as an exception, whatever file the mistakes are in", () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...paths), mistakes(4), (path, made) => {
-        checkLoads(withMistakes(library, path, made));
-      }),
-      { numRuns: runs(400) },
-    );
-  });
+  it(
+    "comes back as located issues, never as an exception, whatever file the mistakes are in",
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...paths), mistakes(4), (path, made) => {
+          checkLoads(withMistakes(library, path, made));
+        }),
+        { numRuns: runs(400) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("comes back as one bad-json issue when the text itself is cut or spliced", () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...paths),
-        fc.nat(),
-        fc.nat({ max: 40 }),
-        fc.string({ maxLength: 3 }),
-        (path, at, length, insert) => {
-          const text = library.find((f) => f.path === path)!.text;
-          const cut = at % text.length;
-          const spliced = text.slice(0, cut) + insert + text.slice(cut + length);
-          const loaded = checkLoads(library.map((f) => (f.path === path ? { path, text: spliced } : f)));
-          // At most one syntax message per file: the parser's follow-up errors are not shown.
-          expect(loaded.issues.filter((i) => i.code === "bad-json").length).toBeLessThanOrEqual(1);
-        },
-      ),
-      { numRuns: runs(300) },
-    );
-  });
+  it(
+    "comes back as one bad-json issue when the text itself is cut or spliced",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...paths),
+          fc.nat(),
+          fc.nat({ max: 40 }),
+          fc.string({ maxLength: 3 }),
+          (path, at, length, insert) => {
+            const text = library.find((f) => f.path === path)!.text;
+            const cut = at % text.length;
+            const spliced = text.slice(0, cut) + insert + text.slice(cut + length);
+            const loaded = checkLoads(library.map((f) => (f.path === path ? { path, text: spliced } : f)));
+            // At most one syntax message per file: the parser's follow-up errors are not shown.
+            expect(loaded.issues.filter((i) => i.code === "bad-json").length).toBeLessThanOrEqual(1);
+          },
+        ),
+        { numRuns: runs(300) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

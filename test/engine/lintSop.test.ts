@@ -353,17 +353,20 @@ describe("lintSop", () => {
 });
 
 describe("the texts lint checks for both languages", () => {
-  it("are every field the SOP schema gives as a text, so a new text field cannot go unchecked", () => {
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../schemas/sop.schema.json"), "utf8"));
-    const fields = new Set<string>();
-    const walk = (value: unknown, key?: string) => {
-      if (Array.isArray(value)) for (const v of value) walk(v, key);
-      else if (value && typeof value === "object") {
-        if ((value as { $ref?: string }).$ref === "#/$defs/Text" && key) fields.add(key);
-        for (const [k, v] of Object.entries(value)) walk(v, k);
-      }
-    };
-    walk(schema);
-    expect([...TEXT_FIELDS].sort()).toEqual([...fields].sort());
-  });
+  it.each(["sop", "catalog", "scenario"] as const)(
+    "are every field the %s schema gives as a text, so a new text field cannot go unchecked",
+    (kind) => {
+      const schema = JSON.parse(readFileSync(join(import.meta.dirname, `../../schemas/${kind}.schema.json`), "utf8"));
+      const fields = new Set<string>();
+      const walk = (value: unknown, key?: string) => {
+        if (Array.isArray(value)) for (const v of value) walk(v, key);
+        else if (value && typeof value === "object") {
+          if ((value as { $ref?: string }).$ref === "#/$defs/Text" && key) fields.add(key);
+          for (const [k, v] of Object.entries(value)) walk(v, k);
+        }
+      };
+      walk(schema);
+      expect([...TEXT_FIELDS[kind]].sort()).toEqual([...fields].sort());
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { hasErrors, type Issue, SendaError } from "../errors";
 import { didYouMean } from "./didYouMean";
 import { issue } from "./issueMessages";
 import { lintScenario } from "./lint/lintScenario";
+import { findMissingTranslations } from "./lint/lintTranslations";
 import { lintSop } from "./lintSop";
 import {
   type LoadResult,
@@ -69,6 +70,15 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   for (const loaded of [...catalogs, ...sops, ...scenarios]) issues.push(...loaded.issues);
   const merged = mergeCatalogs(catalogs);
   issues.push(...merged.issues);
+  // The texts of catalogs and scenarios need both languages too (an SOP's are checked by its lint).
+  for (const [kind, list] of [
+    ["catalog", catalogs],
+    ["scenario", scenarios],
+  ] as const)
+    for (const loaded of list)
+      if (loaded.value)
+        for (const { pointer, params } of findMissingTranslations(loaded.value, kind))
+          issues.push(at(loaded, issue("missing-translation", params, pointer)));
 
   const library: SopLibrary = { sops: new Map(), catalog: merged.catalog };
   const sopFiles = new Map<string, string>();
