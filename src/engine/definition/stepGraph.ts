@@ -32,8 +32,8 @@ export function nextEdges(id: string, step: Step): Edge[] {
 export function collectRegion(sop: SopDefinition, entry: string): string[] {
   const seen = new Set<string>();
   const queue = [entry];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
     if (seen.has(id) || !sop.steps[id]) continue;
     seen.add(id);
     for (const edge of nextEdges(id, sop.steps[id])) queue.push(edge.to);
@@ -44,16 +44,21 @@ export function collectRegion(sop: SopDefinition, entry: string): string[] {
 /** Every region of an SOP reachable from its start: the main one (key "") and one per parallel track. */
 export function collectRegions(sop: SopDefinition): Map<string, { entry: string; steps: string[]; parallel?: string }> {
   const regions = new Map<string, { entry: string; steps: string[]; parallel?: string }>();
-  const visit = (key: string, entry: string, parallel?: string) => {
-    if (regions.has(key)) return;
+  // Iterative, in the order a depth-first walk meets them, so that tracks nested in tracks cannot exhaust the stack.
+  const pending: { key: string; entry: string; parallel?: string }[] = [{ key: "", entry: sop.start }];
+  while (pending.length > 0) {
+    const { key, entry, parallel } = pending.pop()!;
+    if (regions.has(key)) continue;
     const steps = collectRegion(sop, entry);
     regions.set(key, { entry, steps, parallel });
+    const found: { key: string; entry: string; parallel?: string }[] = [];
     for (const id of steps) {
       const step = sop.steps[id];
-      if (step.kind === "parallel") for (const track of step.tracks) visit(`${id}/${track.id}`, track.start, id);
+      if (step.kind === "parallel")
+        for (const track of step.tracks) found.push({ key: `${id}/${track.id}`, entry: track.start, parallel: id });
     }
-  };
-  visit("", sop.start);
+    pending.push(...found.reverse());
+  }
   return regions;
 }
 
