@@ -650,6 +650,15 @@ const CORPUS: Expected[] = [
       { file: "misspelt-step-ids.sop.json", code: "schema", pointer: "/steps/notify/next", line: 33, column: 15 },
     ],
   },
+  {
+    name: "unknown-step-constructor",
+    code: "unknown-step",
+    pointer: "/steps/notify/next",
+    line: 33,
+    column: 15,
+    names: "constructor",
+    hint: "which does not exist",
+  },
   // The slips people make: a word processor's quotes, spreadsheet formulas, a number in quotes
   { name: "json-curly-quotes", code: "bad-json", pointer: "", line: 5, column: 3, hint: "a curly quote" },
   { name: "json-single-quotes", code: "bad-json", pointer: "", line: 5, column: 3, hint: "JSON needs double quotes" },

@@ -94,6 +94,7 @@ const ids = [
   "done",
   "end-b",
   "nowhere",
+  "constructor",
 ];
 const variables = ["age", "alone", "with", "dob", "since", "docs", "nope"];
 const expressions = [

@@ -143,19 +143,16 @@ const VALUE_MISTAKES: ((doc: Json, where: number, what: number) => void)[] = [
     const { parent, key } = parentOf(doc, all[where % all.length]);
     if (typeof parent[key] === "string") parent[key] = spreadsheetSlip(parent[key] as string, what);
   },
-  // a step retargeted: to an existing step (maybe closing a loop), to the start, or to one that does not exist
+  // a step retargeted: to an existing step (maybe closing a loop), to the start, to one that does not exist, or
+  // to a name every object has ("constructor", a valid id)
   (doc, where, what) => {
     const steps = stepsOf(doc);
     if (!steps) return;
     const ids = Object.keys(steps);
     const step = steps[ids[where % ids.length]];
     if (!isObject(step) || !("next" in step)) return;
-    step.next =
-      what % 3 === 0
-        ? "missing-step"
-        : what % 3 === 1
-          ? String((doc as { start?: Json }).start)
-          : ids[what % ids.length];
+    const start = String((doc as { start?: Json }).start);
+    step.next = ["missing-step", start, ids[what % ids.length], "constructor"][what % 4];
   },
   // a step's kind changed
   (doc, where, what) => {

@@ -12,6 +12,14 @@ export interface Edge {
   route: number;
 }
 
+/**
+ * The step of an SOP with this id, if the SOP has one of its own: a plain `steps[id]` would find `constructor` (a
+ * valid step id) on every object's prototype.
+ */
+export function stepAt(sop: SopDefinition, id: string): Step | undefined {
+  return Object.hasOwn(sop.steps, id) ? sop.steps[id] : undefined;
+}
+
 /** The steps a step may go on to, in the order they are tried. `end` steps have none. */
 export function nextEdges(id: string, step: Step): Edge[] {
   if (step.kind === "end") return [];
@@ -34,9 +42,10 @@ export function collectRegion(sop: SopDefinition, entry: string): string[] {
   const queue = [entry];
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head];
-    if (seen.has(id) || !sop.steps[id]) continue;
+    const step = stepAt(sop, id);
+    if (seen.has(id) || !step) continue;
     seen.add(id);
-    for (const edge of nextEdges(id, sop.steps[id])) queue.push(edge.to);
+    for (const edge of nextEdges(id, step)) queue.push(edge.to);
   }
   return [...seen];
 }

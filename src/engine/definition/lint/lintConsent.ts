@@ -1,5 +1,5 @@
 import { toPointer } from "../../errors";
-import { nextEdges } from "../stepGraph";
+import { nextEdges, stepAt } from "../stepGraph";
 import type { Step } from "../types";
 import type { LintContext } from "./LintContext";
 
@@ -15,7 +15,11 @@ export function lintConsent(context: LintContext): void {
     // Only the start: a track is entered through its parallel step, so starting at track entries would skip
     // the consent given before the parallel step.
     const seen = new Set<string>();
-    const queue = [sop.start].filter((e) => sop.steps[e] && !coversIt(sop.steps[e]));
+    const opens = (target: string) => {
+      const next = stepAt(sop, target);
+      return next !== undefined && !coversIt(next);
+    };
+    const queue = [sop.start].filter(opens);
     let reached = false;
     while (queue.length && !reached) {
       const current = queue.shift()!;
@@ -23,10 +27,8 @@ export function lintConsent(context: LintContext): void {
       seen.add(current);
       if (current === id) reached = true;
       const s = sop.steps[current];
-      for (const edge of nextEdges(current, s))
-        if (sop.steps[edge.to] && !coversIt(sop.steps[edge.to])) queue.push(edge.to);
-      if (s.kind === "parallel")
-        for (const t of s.tracks) if (sop.steps[t.start] && !coversIt(sop.steps[t.start])) queue.push(t.start);
+      for (const edge of nextEdges(current, s)) if (opens(edge.to)) queue.push(edge.to);
+      if (s.kind === "parallel") for (const t of s.tracks) if (opens(t.start)) queue.push(t.start);
     }
     if (reached) add("consent-missing", { step: id, category }, toPointer("steps", id, "sensitive"));
   }

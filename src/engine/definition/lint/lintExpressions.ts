@@ -2,7 +2,7 @@ import { toPointer } from "../../errors";
 import { type CelType, declaredVariables, TIMESTAMP } from "../../expression/variables";
 import { didYouMean } from "../didYouMean";
 import type { Subject } from "../issueParams";
-import { nextEdges } from "../stepGraph";
+import { nextEdges, stepAt } from "../stepGraph";
 import type { CatalogGapTally } from "./CatalogGapTally";
 import { findCelSlip } from "./celSlips";
 import type { LintContext } from "./LintContext";
@@ -139,7 +139,7 @@ function checkLiterals(
         continue;
       }
       if (name === "visited") {
-        if (!sop.steps[literal])
+        if (!stepAt(sop, literal))
           add(
             "unknown-step",
             { ...subject, context: "condition", target: literal, suggestion: didYouMean(literal, context.stepIds) },

@@ -1,18 +1,18 @@
 import { toPointer } from "../../errors";
 import { didYouMean } from "../didYouMean";
 import type { Subject } from "../issueParams";
-import { nextEdges } from "../stepGraph";
+import { nextEdges, stepAt } from "../stepGraph";
 import type { LintContext } from "./LintContext";
 
 /** Every step an SOP names exists: routes, the start, track starts, time estimates. */
 export function lintStepReferences(context: LintContext): void {
   const { sop, stepIds, add } = context;
   const stepRef = (target: string, pointer: string, params: Subject & { context: "route" | "track" }) => {
-    if (sop.steps[target]) return;
+    if (stepAt(sop, target)) return;
     add("unknown-step", { ...params, target, suggestion: didYouMean(target, stepIds) }, pointer);
     context.graphIsBroken = true;
   };
-  if (!sop.steps[sop.start])
+  if (!stepAt(sop, sop.start))
     add("unknown-step", { context: "start", target: sop.start, suggestion: didYouMean(sop.start, stepIds) }, "/start");
   for (const [id, step] of Object.entries(sop.steps)) {
     for (const edge of nextEdges(id, step)) stepRef(edge.to, edge.pointer, { context: "route", step: id });
@@ -32,9 +32,9 @@ export function lintStepReferences(context: LintContext): void {
       }
     }
   }
-  if (sop.steps[sop.start] === undefined) context.graphIsBroken = true;
+  if (!stepAt(sop, sop.start)) context.graphIsBroken = true;
   for (const id of Object.keys(sop.estimates ?? {}))
-    if (!sop.steps[id])
+    if (!stepAt(sop, id))
       add(
         "unknown-step",
         { context: "estimate", target: id, suggestion: didYouMean(id, stepIds) },
@@ -92,7 +92,7 @@ export function lintCatalogReferences(context: LintContext): void {
       if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, subject, "expect");
       for (const key of ["visits", "avoids"] as const) {
         const target = (expectation as Record<string, string>)[key];
-        if (target && !sop.steps[target])
+        if (target && !stepAt(sop, target))
           add(
             "unknown-step",
             { ...subject, context: "invariant", target, suggestion: didYouMean(target, context.stepIds) },
