@@ -71,9 +71,17 @@ describe("lintScenario", () => {
     ]);
   });
 
-  it("refuses a scenario that expects nothing, since it can never fail", () => {
-    expect(check((s) => (s.expect = { flags: [] }))).toEqual([
-      "empty-expectations /expect The scenario expects nothing, so it can never fail; say what must come out: flags, referrals, the outcome, deadlines or steps visited.",
+  it("refuses a scenario that expects nothing of an SOP without invariants, since it can never fail", () => {
+    const scenario = structuredClone(base);
+    scenario.expect = { flags: [] };
+    // A path through intake must keep its invariants, so expecting nothing more still tests something.
+    expect(lintScenario(scenario, intake, library)).toEqual([]);
+    const promiseless = { ...intake, invariants: [] };
+    const sops = new Map([...library.sops, ["intake", promiseless]]);
+    const child = { ...library.sops.get("child-protection")!, invariants: [] };
+    sops.set("child-protection", child);
+    expect(lintScenario(scenario, promiseless, { ...library, sops }).map((i) => `${i.code} ${i.pointer}`)).toEqual([
+      "empty-expectations /expect",
     ]);
   });
 });

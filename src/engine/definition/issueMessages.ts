@@ -743,9 +743,9 @@ export const ISSUE_MESSAGES: Templates = {
   },
   "empty-expectations": {
     en: () =>
-      "The scenario expects nothing, so it can never fail; say what must come out: flags, referrals, the outcome, deadlines or steps visited.",
+      "The scenario expects nothing, and its SOP has no invariants, so it can never fail; say what must come out: flags, referrals, the outcome, deadlines or steps visited.",
     es: () =>
-      "El escenario no espera nada, así que nunca puede fallar; diga qué debe resultar: alertas, remisiones, el desenlace, plazos o pasos visitados.",
+      "El escenario no espera nada y su procedimiento no tiene invariantes, así que nunca puede fallar; diga qué debe resultar: alertas, remisiones, el desenlace, plazos o pasos visitados.",
   },
 };
 

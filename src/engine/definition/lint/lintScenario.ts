@@ -50,7 +50,8 @@ function deadlineIds(paths: Map<string, StepAt>): Map<string, string> {
 /**
  * Checks a schema-valid scenario against the SOP it enters: every action is at a step that exists and takes an
  * action, with an answer of the step's type; every flag, service, deadline and step it expects exists; and it
- * expects something. Issues carry pointers into the scenario file.
+ * expects something (or plays an SOP with invariants, which a path must keep). Issues carry pointers into the
+ * scenario file.
  */
 export function lintScenario(scenario: Scenario, sop: SopDefinition, library: SopLibrary): Issue[] {
   const issues: Issue[] = [];
@@ -132,8 +133,10 @@ export function lintScenario(scenario: Scenario, sop: SopDefinition, library: So
         );
 
   gaps.report((params, pointer) => add("catalog-invalid", params, pointer));
+  // A scenario that expects nothing still fails when its path breaks an invariant; without any, it cannot fail.
   const expectsSomething = Object.values(expect).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
-  if (!expectsSomething) add("empty-expectations", {}, "/expect");
+  const promises = [sop, ...[...paths.values()].map((at) => at.sop)].some((s) => (s.invariants ?? []).length > 0);
+  if (!expectsSomething && !promises) add("empty-expectations", {}, "/expect");
   return issues;
 }
 
