@@ -419,6 +419,10 @@ function withMistakes(files: SourceFile[], path: string, made: Mistake[]): Sourc
   return files.map((f) => (f.path === path ? { path, text: makeMistakes(f.text, made) } : f));
 }
 
+/** The shipped library's SOPs and catalog, and its scenarios, as files relative to sop/. */
+const shipped = readFixture("../../sop");
+const shippedCore = shipped.filter((f) => !f.path.startsWith("scenarios/"));
+
 describe("a library with human mistakes", () => {
   const paths = library.map((f) => f.path);
 
@@ -430,6 +434,22 @@ describe("a library with human mistakes", () => {
           checkLoads(withMistakes(library, path, made));
         }),
         { numRuns: runs(400) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    "comes back as located issues for mistakes in the shipped library, with its procedures and parallel tracks",
+    () => {
+      // The SOPs and catalog, and the one scenario mistaken (if a scenario is): loading all the scenarios each time
+      // would make a run too slow for the runs it needs.
+      fc.assert(
+        fc.property(fc.constantFrom(...shipped.map((f) => f.path)), mistakes(3), (path, made) => {
+          const scenario = path.startsWith("scenarios/") ? shipped.filter((f) => f.path === path) : [];
+          checkLoads(withMistakes([...shippedCore, ...scenario], path, made));
+        }),
+        { numRuns: runs(12) },
       );
     },
     PROPERTY_TIMEOUT,
