@@ -91,13 +91,11 @@ export {
   formatIssue,
   formatIssueCount,
   ISSUE_MESSAGES,
-  issue,
   LOCALES,
   type Locale,
 } from "./definition/issueMessages";
 export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
 export { issuesAbout } from "./definition/issuesAbout";
-export { lintScenario } from "./definition/lint/lintScenario";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -115,9 +113,9 @@ export {
   loadLibrary,
   type SourceFile,
 } from "./definition/loadLibrary";
-export { MAX_DEPTH, parseJson } from "./definition/parseJson";
+export { parseJson } from "./definition/parseJson";
 export { describePlace } from "./definition/schemaIssues";
-export { collectRegions, nextEdges, stronglyConnected } from "./definition/stepGraph";
+export { collectRegions, nextEdges } from "./definition/stepGraph";
 // Definitions: types, loading, validation and lint
 export type {
   Answer,

@@ -1,4 +1,5 @@
-import { lintScenario, type Scenario } from "../../src/engine/index";
+import { lintScenario } from "../../src/engine/definition/lint/lintScenario";
+import type { Scenario } from "../../src/engine/index";
 import { loadTestLibrary } from "./readFixture";
 
 const { library, scenarios } = loadTestLibrary();
