@@ -186,6 +186,15 @@ describe("the issue message table", () => {
     );
   });
 
+  it("contracts the Spanish as the language requires", () => {
+    expect(formatIssue({ code: "unreachable-step", params: { step: "orphan" } }, "es")).toBe(
+      'Nunca se llega al paso "orphan": ningún paso lleva a él. Enlácelo desde otro paso, o bórrelo.',
+    );
+    expect(
+      formatIssue({ code: "track-escape", params: { step: "x", secondTrack: "t", secondParallel: "p" } }, "es"),
+    ).toMatch(/^Al paso "x" se llega desde el flujo principal y desde la pista "t" del paso "p"/);
+  });
+
   it("says where an issue is in each language", () => {
     expect(describeSubject({ step: "ask-age", at: "next.0" }, "es")).toBe('El paso "ask-age" (en next.0)');
     expect(describeSubject({ action: 4 }, "en")).toBe("Action 4");

@@ -282,7 +282,14 @@ const ANSWER: Record<Locale, Record<IssueParamsOf["answer-type"]["expected"], st
   },
 };
 
-/** Whether a track-escape region is the main flow. */
+/** "a" and a place in Spanish, contracted as the language requires: "al paso", "a la pista". */
+function toThe(place: string): string {
+  return place.startsWith("el ") ? `al ${place.slice(3)}` : `a ${place}`;
+}
+
+const capitalise = (text: string) => text[0].toUpperCase() + text.slice(1);
+
+/** A track-escape region in words: the main flow, or a track of a parallel step. */
 function region(locale: Locale, track?: string, parallel?: string): string {
   if (track === undefined || parallel === undefined) return locale === "en" ? "the main flow" : "el flujo principal";
   return locale === "en" ? `track ${q(track)} of step ${q(parallel)}` : `la pista ${q(track)} del paso ${q(parallel)}`;
@@ -575,7 +582,8 @@ export const ISSUE_MESSAGES: Templates = {
   "unreachable-step": {
     en: (p, say) =>
       `${say.place(p)} can never be reached: no step goes to it. Link it from another step, or delete it.`,
-    es: (p, say) => `Nunca se llega a ${say.placeIn(p)}: ningún paso lleva a él. Enlácelo desde otro paso, o bórrelo.`,
+    es: (p, say) =>
+      `Nunca se llega ${toThe(say.placeIn(p))}: ningún paso lleva a él. Enlácelo desde otro paso, o bórrelo.`,
   },
   "dead-end": {
     en: (p, say) =>
@@ -640,7 +648,7 @@ export const ISSUE_MESSAGES: Templates = {
     en: (p, say) =>
       `${say.place(p)} is reached from both ${region("en", p.firstTrack, p.firstParallel)} and ${region("en", p.secondTrack, p.secondParallel)}; a track's steps must belong to it alone and end at an end step of their own.`,
     es: (p, say) =>
-      `A ${say.placeIn(p)} se llega desde ${region("es", p.firstTrack, p.firstParallel)} y desde ${region("es", p.secondTrack, p.secondParallel)}; los pasos de una pista deben ser solo suyos y terminar en un paso final propio.`,
+      `${capitalise(toThe(say.placeIn(p)))} se llega desde ${region("es", p.firstTrack, p.firstParallel)} y desde ${region("es", p.secondTrack, p.secondParallel)}; los pasos de una pista deben ser solo suyos y terminar en un paso final propio.`,
   },
   "own-consulate": {
     en: (p, say) =>
