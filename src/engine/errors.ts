@@ -32,7 +32,8 @@ export type IssueCode =
   | "answer-type"
   | "wrong-action"
   | "unknown-deadline"
-  | "empty-expectations";
+  | "empty-expectations"
+  | "nesting-too-deep";
 
 export type Severity = "error" | "warning";
 

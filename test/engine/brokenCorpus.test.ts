@@ -659,6 +659,15 @@ const CORPUS: Expected[] = [
     names: "constructor",
     hint: "which does not exist",
   },
+  {
+    name: "nested-tracks-too-deep",
+    code: "nesting-too-deep",
+    pointer: "/steps/p12/tracks",
+    line: 45,
+    column: 76,
+    names: "p12",
+    hint: "13 levels deep",
+  },
   // The slips people make: a word processor's quotes, spreadsheet formulas, a number in quotes
   { name: "json-curly-quotes", code: "bad-json", pointer: "", line: 5, column: 3, hint: "a curly quote" },
   { name: "json-single-quotes", code: "bad-json", pointer: "", line: 5, column: 3, hint: "JSON needs double quotes" },

@@ -144,6 +144,10 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
   "wrong-action": [{ action: 5, step: "closed", kind: "end", sop: "uasc" }],
   "unknown-deadline": [{ path: "expect.deadlines.0.id", deadline: "pep", sop: "gbv", suggestion: "pep-72h" }],
   "empty-expectations": [{}],
+  "nesting-too-deep": [
+    { step: "p13", what: "tracks", depth: 13, limit: 12 },
+    { step: "run", what: "procedures", depth: 13, limit: 12 },
+  ],
 };
 
 describe("the issue message table", () => {

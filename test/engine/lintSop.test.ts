@@ -370,3 +370,39 @@ describe("the texts lint checks for both languages", () => {
     },
   );
 });
+
+describe("nesting a case can be run with", () => {
+  const text = t("x");
+  it("refuses parallel tracks nested deeper than the statechart can be built, once, at the first too deep", () => {
+    const steps: Record<string, Step> = {};
+    for (let i = 0; i < 14; i++) {
+      steps[`p${i}`] = {
+        kind: "parallel",
+        title: text,
+        tracks: [
+          { id: "a", title: text, start: i < 13 ? `p${i + 1}` : "last" },
+          { id: "b", title: text, start: `b${i}` },
+        ],
+        next: `e${i}`,
+      };
+      steps[`e${i}`] = step.end();
+      steps[`b${i}`] = step.end();
+    }
+    steps.last = step.end();
+    expect(codes(makeSop("deep", steps))).toEqual(["error nesting-too-deep /steps/p12/tracks"]);
+  });
+
+  it("refuses procedures running procedures deeper than a case can be run with", () => {
+    const chain = Array.from({ length: 14 }, (_, i) =>
+      makeSop(`level-${i}`, {
+        run:
+          i < 13 ? { kind: "procedure", title: text, sop: `level-${i + 1}`, next: "done" } : step.instruction("done"),
+        done: step.end(),
+      }),
+    );
+    const found = lint(chain[0], undefined, chain.slice(1));
+    expect(found.map((i) => `${i.code} ${i.pointer} ${i.params.depth}`)).toEqual([
+      "nesting-too-deep /steps/run/sop 13",
+    ]);
+  });
+});

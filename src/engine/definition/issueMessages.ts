@@ -749,6 +749,16 @@ export const ISSUE_MESSAGES: Templates = {
     es: (p, say) =>
       `El escenario espera el plazo ${q(p.deadline)}, que el procedimiento ${q(p.sop)} nunca fija.${say.mean(p.suggestion)}`,
   },
+  "nesting-too-deep": {
+    en: (p, say) =>
+      p.what === "tracks"
+        ? `${say.place(p)} puts parallel tracks ${p.depth} levels deep inside one another, more than the ${p.limit} a case can be run with; flatten them into fewer levels.`
+        : `${say.place(p)} starts a chain of procedures running procedures ${p.depth} deep, more than the ${p.limit} a case can be run with; run some of them one after another instead.`,
+    es: (p, say) =>
+      p.what === "tracks"
+        ? `${say.place(p)} anida pistas paralelas a ${p.depth} niveles unas dentro de otras, más de los ${p.limit} con los que se puede llevar un caso; redúzcalas a menos niveles.`
+        : `${say.place(p)} inicia una cadena de procedimientos que ejecutan procedimientos de ${p.depth} niveles, más de los ${p.limit} con los que se puede llevar un caso; ejecute algunos uno tras otro.`,
+  },
   "empty-expectations": {
     en: () =>
       "The scenario expects nothing, and its SOP has no invariants, so it can never fail; say what must come out: flags, referrals, the outcome, deadlines or steps visited.",

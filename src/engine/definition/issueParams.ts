@@ -166,6 +166,8 @@ export interface IssueParamsOf {
   "wrong-action": Subject & { kind: string; sop: string };
   "unknown-deadline": Subject & Suggests & { deadline: string; sop: string };
   "empty-expectations": Subject;
+  /** Parallel tracks inside tracks, or procedures running procedures, deeper than `limit`. */
+  "nesting-too-deep": Subject & { what: "tracks" | "procedures"; depth: number; limit: number };
 }
 
 /** A slip a person makes in a CEL condition, usually from a spreadsheet's formula language. */

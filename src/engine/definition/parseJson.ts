@@ -78,13 +78,11 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
         if (Object.hasOwn(out, key)) {
           issues.push({ ...issue("duplicate-key", { key }, childPointer), ...position(keyNode.offset) });
         }
-        // Defined, not assigned: a key "__proto__" must stay a key, not replace the object's prototype.
-        Object.defineProperty(out, key, {
-          value: valueNode ? walk(valueNode, childPointer) : undefined,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const value = valueNode ? walk(valueNode, childPointer) : undefined;
+        // A key "__proto__" must stay a key, not replace the object's prototype: it is defined, not assigned.
+        if (key === "__proto__")
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
       }
       return out;
     }

@@ -3,6 +3,12 @@ import { collectRegions, costToEnd, type Edge, nextEdges, stronglyConnected } fr
 import type { LintContext } from "./LintContext";
 
 /**
+ * How deep parallel tracks may sit inside one another. Real SOPs use one or two levels; the limit keeps the compiled
+ * statechart (built and run by recursive code) far from the stack's end.
+ */
+export const MAX_TRACK_NESTING = 12;
+
+/**
  * The shape of the step graph: every step reachable, and only from its own region; every step able to reach an
  * end; no loop a case cannot leave; every route list ending with a default, and no route hidden behind one.
  */
@@ -12,7 +18,22 @@ export function lintStructure(context: LintContext): void {
   const reachable = new Set<string>();
   const owner = new Map<string, string>();
   const region = (key: string) => (key === "" ? {} : { track: key.split("/")[1], parallel: key.split("/")[0] });
-  for (const [key, { steps }] of regions) {
+  const depth = new Map<string, number>([["", 0]]);
+  let tooDeep = false;
+  for (const [key, { steps, parallel }] of regions) {
+    // Regions come parents first: a track's depth is one more than that of the region its parallel step is in.
+    if (parallel !== undefined) {
+      const level = (depth.get(owner.get(parallel) ?? "") ?? 0) + 1;
+      depth.set(key, level);
+      if (level > MAX_TRACK_NESTING && !tooDeep) {
+        tooDeep = true;
+        add(
+          "nesting-too-deep",
+          { step: parallel, what: "tracks", depth: level, limit: MAX_TRACK_NESTING },
+          toPointer("steps", parallel, "tracks"),
+        );
+      }
+    }
     for (const id of steps) {
       reachable.add(id);
       const previous = owner.get(id);
