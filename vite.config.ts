@@ -95,8 +95,8 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     environment: "node",
     globals: true,
+    // Every fast-check property runs from a fixed seed (propertySeed.ts), unless `npm run fuzz` gives another.
+    setupFiles: ["test/setupTests.ts", "test/propertySeed.ts"],
     testTimeout: 20_000,
-    // Every fast-check property runs from a fixed seed, unless `npm run fuzz` gives another.
-    setupFiles: ["test/propertySeed.ts"],
   },
 });

@@ -86,6 +86,7 @@ export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
 export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
+export { formatJson } from "./definition/formatJson";
 export {
   describeSubject,
   formatIssue,
@@ -96,6 +97,7 @@ export {
 } from "./definition/issueMessages";
 export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
 export { issuesAbout } from "./definition/issuesAbout";
+export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -140,6 +142,7 @@ export type {
   SopDefinition,
   SopLibrary,
   Step,
+  StepAction,
   StepKind,
   Text,
   Urgency,
@@ -147,6 +150,7 @@ export type {
 // Errors and issues
 export {
   hasErrors,
+  ISSUE_CODES,
   type Issue,
   type IssueCode,
   type IssueParams,

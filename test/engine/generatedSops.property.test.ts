@@ -2,9 +2,9 @@ import fc from "fast-check";
 import {
   classifyPath,
   formatIssue,
+  ISSUE_CODES,
   ISSUE_MESSAGES,
   type Issue,
-  type IssueCode,
   LOCALES,
   loadCatalog,
   loadLibrary,
@@ -19,8 +19,8 @@ import { readFixture } from "./readFixture";
 /** A property's runs take seconds, more on a busy machine and many more in `npm run fuzz`. */
 const PROPERTY_TIMEOUT = 120_000 * Math.max(1, Number(process.env.SENDA_PROPERTY_SCALE ?? 1));
 
-/** Every code the engine can report: the message table is the one list. */
-const CODES = Object.keys(ISSUE_MESSAGES) as IssueCode[];
+/** Every code the engine can report, each with its message templates. */
+const CODES = ISSUE_CODES.filter((code) => code in ISSUE_MESSAGES);
 
 const library = readFixture("library");
 const catalogFiles = library.filter((f) => f.path.startsWith("catalog/"));

@@ -3,6 +3,7 @@ import {
   describeSubject,
   formatIssue,
   formatIssueCount,
+  ISSUE_CODES,
   ISSUE_MESSAGES,
   type IssueCode,
   LOCALES,
@@ -52,10 +53,13 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
   ],
   "unknown-service": [
     { context: "referral", step: "a", service: "seniaf", suggestion: "senniaf" },
+    { context: "forbids", path: "flags.0.forbids.0", flag: "no-consulate", service: "consulate-x" },
+    { context: "action", action: 4, service: "x" },
     { context: "condition", invariant: "i", service: "x" },
   ],
   "unknown-flag": [
     { context: "effect", step: "a", flag: "uacs", suggestion: "uasc" },
+    { context: "lifts", path: "flags.0.forbids.1", flag: "missing", owner: "secret" },
     { context: "condition", step: "a", flag: "x" },
   ],
   "unknown-sop": [
@@ -141,9 +145,34 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
     { action: 3, step: "ask-alone", expected: "yes-no" },
     { action: 3, step: "d", expected: "datetime", actual: "number", value: "3", min: 1 },
   ],
-  "wrong-action": [{ action: 5, step: "closed", kind: "end", sop: "uasc" }],
+  "wrong-action": [
+    { action: 5, step: "closed", kind: "end", sop: "uasc" },
+    { action: 6, step: "notify", kind: "instruction", sop: "uasc", do: "correct" },
+    { action: 7, step: "ask-age", kind: "question", sop: "uasc", do: "not-needed" },
+  ],
   "unknown-deadline": [{ path: "expect.deadlines.0.id", deadline: "pep", sop: "gbv", suggestion: "pep-72h" }],
   "empty-expectations": [{}],
+  "unknown-role": [{ step: "ask", followUp: "check", role: "nurse", suggestion: "nurses" }],
+  "unknown-kind": [
+    { path: "flags.0.forbids.0", flag: "secret", kind: "consulat", context: "forbids", suggestion: "consulate" },
+    { path: "flags.0.concerns.0", flag: "secret", kind: "tracing", context: "concerns" },
+  ],
+  "placeholder-text": [
+    { step: "a", at: "guidance", found: "⚠" },
+    { path: "services.0.contact", found: "por fijar", field: "contact" },
+  ],
+  "answer-reveals": [{ step: "risk", flag: "harm", sensitivity: "restricted", level: "public" }],
+  "slip-over-level": [
+    { step: "refer", service: "camp", receives: "public", variable: "meds", shared: "restricted" },
+    { step: "refer", service: "camp", receives: "public", own: "confidential" },
+  ],
+  "resume-outside-region": [{ step: "ask", target: "track-step" }],
+  "missing-public-label": [{ flag: "secret", sensitivity: "confidential" }],
+  "incomplete-action": [
+    { action: 2, do: "hand-over", needs: "service" },
+    { action: 3, do: "answer", needs: "step" },
+  ],
+  "unknown-follow-up": [{ action: 4, followUp: "chek", sop: "uasc", suggestion: "check" }],
   "nesting-too-deep": [
     { step: "p13", what: "tracks", depth: 13, limit: 12 },
     { step: "run", what: "procedures", depth: 13, limit: 12 },
@@ -152,7 +181,8 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
 
 describe("the issue message table", () => {
   it("has a template in Spanish and English for every code, and nothing else", () => {
-    expect(Object.keys(ISSUE_MESSAGES).sort()).toEqual(Object.keys(SAMPLES).sort());
+    expect(Object.keys(ISSUE_MESSAGES).sort()).toEqual([...ISSUE_CODES].sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual([...ISSUE_CODES].sort());
     for (const templates of Object.values(ISSUE_MESSAGES)) expect(Object.keys(templates).sort()).toEqual(["en", "es"]);
   });
 

@@ -8,7 +8,7 @@ export const PUBLIC_SURFACE: readonly Level[] = ["public"];
 /**
  * The view of a case as someone who sees `sees` (a catalog role's levels) may see it: every fact above those levels
  * keeps its place and its level, is marked `hidden`, and has its content blanked (ids, labels, values, reasons,
- * texts), so that nothing of it can reach a screen, a print or an export by mistake. Hidden flags and instructions
+ * texts, the names of what a referral shares), so that nothing of it can reach a screen, a print or an export by mistake. Hidden flags and instructions
  * keep their catalog `publicLabel`, a neutral text that never names the category. The steps waiting for the
  * officer are kept whole: the officer working the case reads them aloud. The decision trace keeps only entries at
  * steps the viewer may see.
@@ -44,9 +44,11 @@ export function redactView(view: CaseView, sees: readonly Level[]): CaseView {
             ...(i.publicLabel ? { publicLabel: i.publicLabel } : {}),
           },
     ),
+    // What a referral shares is read by `buildSlip`, which checks each answer's level; a viewer needs no list of
+    // variable names, which can say more than the referral itself.
     referrals: view.referrals.map((r) =>
       visible(r.level)
-        ? r
+        ? { ...r, shares: [] }
         : {
             ...r,
             service: "",

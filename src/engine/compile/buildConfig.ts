@@ -72,10 +72,12 @@ function buildRegion(
   const remaining = distancesToEnd(sop, ids);
   const states: Record<string, MachineConfigJson> = {};
   const resumeTargets = new Set<string>();
+  // Lint requires a resume step in the question's own region, outside tracks; a definition that breaks this only
+  // loses its updates.
   if (!track)
     for (const id of ids) {
       const step = sop.steps[id];
-      if (step.kind === "question" && step.updatable && sop.steps[step.updatable.resume]) {
+      if (step.kind === "question" && step.updatable && ids.includes(step.updatable.resume)) {
         tables.updatable.set(
           scope ? `${scope}/${id}` : id,
           scope ? `${scope}/${step.updatable.resume}` : step.updatable.resume,

@@ -26,13 +26,16 @@ export function isAbove(level: Level, limit: Level): boolean {
 
 /**
  * The level of a step inside a scope: its procedure's level (the scope level, which includes every calling
- * procedure's), raised by the step's own `level` and by the category of a sensitive question.
+ * procedure's), raised by the step's own `level`, by the category of a sensitive question, and by how confidential a
+ * referral's service is.
  */
 export function stepLevel(catalog: CatalogIndex, scopeLevel: Level, step: Step): Level {
   return maxLevel(
     scopeLevel,
     step.level,
     step.kind === "question" ? categoryLevel(catalog, step.sensitive) : undefined,
+    // A referral says where the person is sent, which can say as much as why.
+    step.kind === "referral" ? catalog.services.get(step.service)?.confidentiality : undefined,
   );
 }
 
@@ -55,4 +58,9 @@ export function effectLevel(
   read(effect.when);
   if ("from" in effect) read(effect.from);
   return maxLevel(...levels);
+}
+
+/** The most sensitive facts a service may receive on a slip: its `receives`, or its `confidentiality`. */
+export function receivesLevel(service: { confidentiality: Level; receives?: Level } | undefined): Level {
+  return service ? (service.receives ?? service.confidentiality) : "public";
 }

@@ -228,6 +228,30 @@ const CATALOG_KIND: Record<Locale, Record<string, [string, string]>> = {
   },
 };
 
+/** What an incomplete action leaves unsaid. */
+const NEEDS: Record<Locale, Record<IssueParamsOf["incomplete-action"]["needs"], string>> = {
+  en: {
+    step: "at which step",
+    language: "which language",
+    service: "which service's referral",
+    flag: "which standing instruction",
+    followUp: "which follow-up",
+  },
+  es: {
+    step: "en qué paso",
+    language: "qué idioma",
+    service: "la remisión a qué servicio",
+    flag: "qué instrucción permanente",
+    followUp: "qué seguimiento",
+  },
+};
+
+/** The levels of sensitivity, in words. */
+const LEVEL: Record<Locale, Record<string, string>> = {
+  en: { public: "public", restricted: "restricted", confidential: "confidential" },
+  es: { public: "público", restricted: "restringido", confidential: "confidencial" },
+};
+
 /** Hints for the slips people make in CEL, mostly from spreadsheet formulas. */
 const CEL_SLIP: Record<Locale, Record<string, string>> = {
   en: {
@@ -442,6 +466,8 @@ export const ISSUE_MESSAGES: Templates = {
           return `Action ${p.action} is at step ${target}, which the SOP ${q(p.sop ?? "")} does not have.${mean}`;
         case "expect":
           return `${say.place(p)} names step ${target}, which the SOP ${q(p.sop ?? "")} does not have.${mean}`;
+        case "resume":
+          return `${say.place(p)} resumes at ${target}, which does not exist.${mean}`;
       }
     },
     es: (p, say) => {
@@ -464,28 +490,38 @@ export const ISSUE_MESSAGES: Templates = {
           return `La acción ${p.action} está en el paso ${target}, que el procedimiento ${q(p.sop ?? "")} no tiene.${mean}`;
         case "expect":
           return `${say.place(p)} nombra el paso ${target}, que el procedimiento ${q(p.sop ?? "")} no tiene.${mean}`;
+        case "resume":
+          return `${say.place(p)} continúa en ${target}, que no existe.${mean}`;
       }
     },
   },
   "unknown-service": {
     en: (p, say) =>
-      p.context === "condition"
-        ? `${say.place(p)}: the condition tests a referral to ${q(p.service)}, which is not in the catalog.${say.mean(p.suggestion)}`
-        : `${say.place(p)} names the service ${q(p.service)}, which is not in the catalog.${say.mean(p.suggestion)}`,
+      p.context === "forbids"
+        ? `${q(p.flag ?? "")} forbids ${q(p.service)}, which is not in the catalog.${say.mean(p.suggestion)}`
+        : p.context === "condition"
+          ? `${say.place(p)}: the condition tests a referral to ${q(p.service)}, which is not in the catalog.${say.mean(p.suggestion)}`
+          : `${say.place(p)} names the service ${q(p.service)}, which is not in the catalog.${say.mean(p.suggestion)}`,
     es: (p, say) =>
-      p.context === "condition"
-        ? `${say.place(p)}: la condición comprueba una remisión a ${q(p.service)}, que no está en el catálogo.${say.mean(p.suggestion)}`
-        : `${say.place(p)} nombra el servicio ${q(p.service)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
+      p.context === "forbids"
+        ? `${q(p.flag ?? "")} prohíbe ${q(p.service)}, que no está en el catálogo.${say.mean(p.suggestion)}`
+        : p.context === "condition"
+          ? `${say.place(p)}: la condición comprueba una remisión a ${q(p.service)}, que no está en el catálogo.${say.mean(p.suggestion)}`
+          : `${say.place(p)} nombra el servicio ${q(p.service)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
   },
   "unknown-flag": {
     en: (p, say) =>
-      p.context === "condition"
-        ? `${say.place(p)}: the condition tests the flag ${q(p.flag)}, which is not in the catalog.${say.mean(p.suggestion)}`
-        : `${say.place(p)} names the flag ${q(p.flag)}, which is not in the catalog.${say.mean(p.suggestion)}`,
+      p.context === "lifts"
+        ? `${q(p.owner ?? "")} is lifted by ${q(p.flag)}, which is not in the catalog.${say.mean(p.suggestion)}`
+        : p.context === "condition"
+          ? `${say.place(p)}: the condition tests the flag ${q(p.flag)}, which is not in the catalog.${say.mean(p.suggestion)}`
+          : `${say.place(p)} names the flag ${q(p.flag)}, which is not in the catalog.${say.mean(p.suggestion)}`,
     es: (p, say) =>
-      p.context === "condition"
-        ? `${say.place(p)}: la condición comprueba la alerta ${q(p.flag)}, que no está en el catálogo.${say.mean(p.suggestion)}`
-        : `${say.place(p)} nombra la alerta ${q(p.flag)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
+      p.context === "lifts"
+        ? `${q(p.owner ?? "")} se levanta con ${q(p.flag)}, que no está en el catálogo.${say.mean(p.suggestion)}`
+        : p.context === "condition"
+          ? `${say.place(p)}: la condición comprueba la alerta ${q(p.flag)}, que no está en el catálogo.${say.mean(p.suggestion)}`
+          : `${say.place(p)} nombra la alerta ${q(p.flag)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
   },
   "unknown-sop": {
     en: (p, say) => {
@@ -738,10 +774,31 @@ export const ISSUE_MESSAGES: Templates = {
     },
   },
   "wrong-action": {
-    en: (p) =>
-      `Action ${p.action} is at step ${q(p.step ?? "")} of ${q(p.sop)}, ${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind} step, which takes no action: the case goes through it by itself. Remove this action.`,
-    es: (p) =>
-      `La acción ${p.action} está en el paso ${q(p.step ?? "")} de ${q(p.sop)}, un paso de tipo ${p.kind}, que no admite acciones: el caso lo atraviesa solo. Quite esta acción.`,
+    en: (p) => {
+      const step = `step ${q(p.step ?? "")} of ${q(p.sop)}, ${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind} step`;
+      if (p.do === "correct" || p.do === "update")
+        return `Action ${p.action} ${p.do === "correct" ? "corrects" : "updates"} ${step}, which has no answer to change: only a question's answer can be.`;
+      if (p.do === "not-needed") return `Action ${p.action} records ${step} as not needed: only a referral can be.`;
+      return `Action ${p.action} is at ${step}, which takes no action: the case goes through it by itself. Remove this action.`;
+    },
+    es: (p) => {
+      const step = `el paso ${q(p.step ?? "")} de ${q(p.sop)}, un paso de tipo ${p.kind}`;
+      if (p.do === "correct" || p.do === "update")
+        return `La acción ${p.action} ${p.do === "correct" ? "corrige" : "actualiza"} ${step}, que no tiene respuesta que cambiar: solo se puede cambiar la respuesta de una pregunta.`;
+      if (p.do === "not-needed")
+        return `La acción ${p.action} registra ${step} como no necesario: solo una remisión puede serlo.`;
+      return `La acción ${p.action} está en ${step}, que no admite acciones: el caso lo atraviesa solo. Quite esta acción.`;
+    },
+  },
+  "incomplete-action": {
+    en: (p) => `Action ${p.action} (${p.do}) does not say ${NEEDS.en[p.needs]}: add ${q(p.needs)}.`,
+    es: (p) => `La acción ${p.action} (${p.do}) no dice ${NEEDS.es[p.needs]}: añada ${q(p.needs)}.`,
+  },
+  "unknown-follow-up": {
+    en: (p, say) =>
+      `${say.place(p)} names the follow-up ${q(p.followUp)}, which the SOP ${q(p.sop)} never sets.${say.mean(p.suggestion)}`,
+    es: (p, say) =>
+      `${say.place(p)} nombra el seguimiento ${q(p.followUp)}, que el procedimiento ${q(p.sop)} nunca fija.${say.mean(p.suggestion)}`,
   },
   "unknown-deadline": {
     en: (p, say) =>
@@ -758,6 +815,56 @@ export const ISSUE_MESSAGES: Templates = {
       p.what === "tracks"
         ? `${say.place(p)} anida pistas paralelas a ${p.depth} niveles unas dentro de otras, más de los ${p.limit} con los que se puede llevar un caso; redúzcalas a menos niveles.`
         : `${say.place(p)} inicia una cadena de procedimientos que ejecutan procedimientos de ${p.depth} niveles, más de los ${p.limit} con los que se puede llevar un caso; ejecute algunos uno tras otro.`,
+  },
+  "unknown-role": {
+    en: (p, say) =>
+      `${say.place(p)} gives the follow-up ${q(p.followUp)} to the role ${q(p.role)}, which is not in the catalog.${say.mean(p.suggestion)}`,
+    es: (p, say) =>
+      `${say.place(p)} asigna el seguimiento ${q(p.followUp)} al rol ${q(p.role)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
+  },
+  "unknown-kind": {
+    en: (p, say) =>
+      `${q(p.flag)} ${p.context === "forbids" ? "forbids" : "concerns"} services of kind ${q(p.kind)}, but no service is of that kind.${say.mean(p.suggestion)}`,
+    es: (p, say) =>
+      `${q(p.flag)} ${p.context === "forbids" ? "prohíbe" : "concierne a"} servicios de tipo ${q(p.kind)}, pero ningún servicio es de ese tipo.${say.mean(p.suggestion)}`,
+  },
+  "placeholder-text": {
+    en: (p) =>
+      p.field === "contact"
+        ? `The contact still holds ${q(p.found)}.`
+        : `This text still holds ${q(p.found)}, which no officer or person should read: write the final text, and keep notes for policy staff in "notes".`,
+    es: (p) =>
+      p.field === "contact"
+        ? `El contacto aún contiene ${q(p.found)}.`
+        : `Este texto aún contiene ${q(p.found)}, que ningún funcionario ni persona debería leer: escriba el texto final, y deje las notas para el personal de políticas en "notes".`,
+  },
+  "answer-reveals": {
+    en: (p) =>
+      `The answer to step ${q(p.step ?? "")} tells whether ${q(p.flag)} (${p.sensitivity}) is raised, but the answer is kept at ${p.level}: give the step "level": ${q(p.sensitivity)} so that it is shown only where the flag may be.`,
+    es: (p) =>
+      `La respuesta al paso ${q(p.step ?? "")} dice si se activa ${q(p.flag)} (${LEVEL.es[p.sensitivity]}), pero la respuesta se guarda a nivel ${LEVEL.es[p.level]}: dé al paso "level": ${q(p.sensitivity)} para que solo se muestre donde puede verse la alerta.`,
+  },
+  "slip-over-level": {
+    en: (p) =>
+      p.variable !== undefined
+        ? `The slip for ${q(p.service)} (which may receive ${p.receives} facts) would share ${q(p.variable)}, kept at ${p.shared}: it would be left off. Share something the service may receive, or refer to a service that may receive it.`
+        : `The referral to ${q(p.service)} (which may receive ${p.receives} facts) is made from a ${p.own} part of the procedure: its reason would tell the service more than it may know. Raise a public flag that the service acts on instead, or refer to a service that may receive it.`,
+    es: (p) =>
+      p.variable !== undefined
+        ? `La hoja de remisión a ${q(p.service)} (que puede recibir datos de nivel ${LEVEL.es[p.receives]}) compartiría ${q(p.variable)}, guardado a nivel ${LEVEL.es[p.shared ?? "public"]}: quedaría fuera. Comparta algo que el servicio pueda recibir, o remita a un servicio que pueda recibirlo.`
+        : `La remisión a ${q(p.service)} (que puede recibir datos de nivel ${LEVEL.es[p.receives]}) se hace desde una parte ${LEVEL.es[p.own ?? "public"]} del procedimiento: su motivo diría al servicio más de lo que puede saber. Active en su lugar una alerta pública con la que el servicio actúe, o remita a un servicio que pueda recibirlo.`,
+  },
+  "resume-outside-region": {
+    en: (p) =>
+      `Step ${q(p.step ?? "")} resumes at ${q(p.target)}, but new information can only re-route between steps of the main flow, outside parallel tracks.`,
+    es: (p) =>
+      `El paso ${q(p.step ?? "")} continúa en ${q(p.target)}, pero la información nueva solo puede redirigir entre pasos del flujo principal, fuera de las pistas paralelas.`,
+  },
+  "missing-public-label": {
+    en: (p) =>
+      `${q(p.flag)} is ${p.sensitivity} and carries a standing instruction: give it a "publicLabel" (neutral words, never the category) for the queue and for slips to services that may not know more.`,
+    es: (p) =>
+      `${q(p.flag)} es ${LEVEL.es[p.sensitivity]} y lleva una instrucción permanente: dele una "publicLabel" (palabras neutras, nunca la categoría) para la cola y para las hojas de remisión a servicios que no pueden saber más.`,
   },
   "empty-expectations": {
     en: () =>

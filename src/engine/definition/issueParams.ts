@@ -86,7 +86,19 @@ export type SchemaParams = Subject &
 export type CatalogKind = "service" | "flag" | "site" | "role";
 
 /** Where in a case's route a step reference stands. */
-export type StepContext = "route" | "start" | "track" | "estimate" | "invariant" | "condition" | "action" | "expect";
+export type StepContext =
+  | "route"
+  | "start"
+  | "track"
+  | "estimate"
+  | "invariant"
+  | "condition"
+  | "action"
+  | "expect"
+  | "resume";
+
+/** A level of sensitivity, as the catalog names them. */
+export type LevelName = "public" | "restricted" | "confidential";
 
 /** The params of each issue code; a code missing here is a compile error wherever its template is written. */
 export interface IssueParamsOf {
@@ -95,8 +107,12 @@ export interface IssueParamsOf {
   "duplicate-key": { key: string };
   schema: SchemaParams;
   "unknown-step": Subject & Suggests & { context: StepContext; target: string; sop?: string };
-  "unknown-service": Subject & Suggests & { context: "referral" | "expect" | "condition"; service: string };
-  "unknown-flag": Subject & Suggests & { context: "effect" | "expect" | "condition"; flag: string };
+  /** `flag`: for a standing instruction's `forbids`, the flag that forbids. */
+  "unknown-service": Subject &
+    Suggests & { context: "referral" | "expect" | "condition" | "forbids" | "action"; service: string; flag?: string };
+  /** `owner`: for a standing instruction's `unlessFlag`, the flag it lifts. */
+  "unknown-flag": Subject &
+    Suggests & { context: "effect" | "expect" | "condition" | "lifts" | "action"; flag: string; owner?: string };
   /** `brokenFile`: the SOP is in the library, but its file has errors, so it could not be loaded. */
   "unknown-sop": Subject & Suggests & { context: "procedure" | "scenario"; sop: string; brokenFile?: string };
   "unknown-variable": Subject & Suggests & { context: "condition" | "with"; variable: string; sop?: string };
@@ -163,9 +179,28 @@ export interface IssueParamsOf {
     min?: number;
     max?: number;
   };
-  "wrong-action": Subject & { kind: string; sop: string };
+  /** `do`: what the action does to the step, when not answering it ("correct", "update", "not-needed"). */
+  "wrong-action": Subject & { kind: string; sop: string; do?: string };
   "unknown-deadline": Subject & Suggests & { deadline: string; sop: string };
   "empty-expectations": Subject;
+  /** An action that does not say what it acts on: `needs` is the field it lacks. */
+  "incomplete-action": Subject & { do: string; needs: "step" | "language" | "service" | "flag" | "followUp" };
+  "unknown-follow-up": Subject & Suggests & { followUp: string; sop: string };
+  "unknown-role": Subject & Suggests & { followUp: string; role: string };
+  "unknown-kind": Subject & Suggests & { flag: string; kind: string; context: "forbids" | "concerns" };
+  /** `field`: "contact" for a service's contact, else a text. */
+  "placeholder-text": Subject & { found: string; field?: "contact" };
+  "answer-reveals": Subject & { flag: string; sensitivity: LevelName; level: LevelName };
+  /** `variable` and `shared` when a shared answer is too sensitive; `own` when the procedure part is. */
+  "slip-over-level": Subject & {
+    service: string;
+    receives: LevelName;
+    variable?: string;
+    shared?: LevelName;
+    own?: LevelName;
+  };
+  "resume-outside-region": Subject & { target: string };
+  "missing-public-label": Subject & { flag: string; sensitivity: LevelName };
   /** Parallel tracks inside tracks, or procedures running procedures, deeper than `limit`. */
   "nesting-too-deep": Subject & { what: "tracks" | "procedures"; depth: number; limit: number };
 }

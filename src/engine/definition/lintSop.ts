@@ -11,6 +11,7 @@ import { lintProcedureCycles } from "./lint/lintProcedureCycles";
 import { lintCatalogReferences, lintStepReferences } from "./lint/lintReferences";
 import { lintStructure } from "./lint/lintStructure";
 import { lintTranslations } from "./lint/lintTranslations";
+import { lintProtection } from "./lintProtection";
 import type { SopDefinition, SopLibrary } from "./types";
 
 export { REQUIRED_LOCALES } from "./lint/lintTranslations";
@@ -36,6 +37,7 @@ const RULES: readonly LintRule[] = [
   lintConsent,
   lintTranslations,
   lintProcedureCycles,
+  lintProtection,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { didYouMean } from "./didYouMean";
 import { issue } from "./issueMessages";
 import { lintScenario } from "./lint/lintScenario";
 import { findMissingTranslations } from "./lint/lintTranslations";
+import { lintCatalogFile } from "./lintProtection";
 import { lintSop } from "./lintSop";
 import {
   type LoadResult,
@@ -70,15 +71,13 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   for (const loaded of [...catalogs, ...sops, ...scenarios]) issues.push(...loaded.issues);
   const merged = mergeCatalogs(catalogs);
   issues.push(...merged.issues);
-  // The texts of catalogs and scenarios need both languages too (an SOP's are checked by its lint).
-  for (const [kind, list] of [
-    ["catalog", catalogs],
-    ["scenario", scenarios],
-  ] as const)
-    for (const loaded of list)
-      if (loaded.value)
-        for (const { pointer, params } of findMissingTranslations(loaded.value, kind))
-          issues.push(at(loaded, issue("missing-translation", params, pointer)));
+  for (const loaded of catalogs)
+    if (loaded.value) issues.push(...lintCatalogFile(loaded.value, merged.catalog).map((i) => at(loaded, i)));
+  // A scenario's texts need both languages too (an SOP's and a catalog file's are checked by their lint).
+  for (const loaded of scenarios)
+    if (loaded.value)
+      for (const { pointer, params } of findMissingTranslations(loaded.value, "scenario"))
+        issues.push(at(loaded, issue("missing-translation", params, pointer)));
 
   const library: SopLibrary = { sops: new Map(), catalog: merged.catalog };
   const sopFiles = new Map<string, string>();

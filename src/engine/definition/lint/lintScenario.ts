@@ -39,13 +39,28 @@ export function stepPaths(root: SopDefinition, library: SopLibrary): { paths: Ma
   return { paths, open };
 }
 
-/** The ids of the deadlines an SOP and the procedures it runs can set. */
-function deadlineIds(paths: Map<string, StepAt>): Map<string, string> {
+/** The ids of the deadlines, or of the follow-ups, an SOP and the procedures it runs can set. */
+function effectIds(paths: Map<string, StepAt>, kind: "deadline" | "followUp"): Map<string, string> {
   const ids = new Map<string, string>();
   for (const { sop, step } of paths.values())
-    for (const effect of step.effects ?? []) if ("deadline" in effect) ids.set(effect.deadline, sop.id);
+    for (const effect of step.effects ?? [])
+      if (kind in effect) ids.set((effect as Record<string, string>)[kind], sop.id);
   return ids;
 }
+
+/** What an action other than answering acts on, by what it does; absent for what acts on the case as a whole. */
+const NEEDS: Partial<Record<string, "step" | "language" | "service" | "flag" | "followUp">> = {
+  answer: "step",
+  correct: "step",
+  update: "step",
+  "not-needed": "step",
+  language: "language",
+  "hand-over": "service",
+  acknowledge: "service",
+  raise: "flag",
+  clear: "flag",
+  "follow-up-done": "followUp",
+};
 
 /**
  * Checks a schema-valid scenario against the SOP it enters: every action is at a step that exists and takes an
@@ -60,9 +75,52 @@ export function lintScenario(scenario: Scenario, sop: SopDefinition, library: So
   const { paths, open } = stepPaths(sop, library);
   const isOpen = (path: string) => [...open].some((prefix) => path.startsWith(prefix));
   const names = [...paths.keys()];
+  const { flags, services } = library.catalog;
+  const gaps = new CatalogGapTally(library.catalog);
+  const followUps = effectIds(paths, "followUp");
 
   for (const [i, action] of scenario.steps.entries()) {
     const pointer = toPointer("steps", i);
+    const does = action.do ?? "answer";
+    const needs = NEEDS[does];
+    const subject = { action: i + 1 };
+    if (needs !== undefined && action[needs] === undefined) {
+      add("incomplete-action", { ...subject, do: does, needs }, pointer);
+      continue;
+    }
+    if (needs === "service" && action.service && !services.has(action.service)) {
+      if (!gaps.explains("service", action.service, `${pointer}/service`, subject))
+        add(
+          "unknown-service",
+          {
+            ...subject,
+            context: "action",
+            service: action.service,
+            suggestion: didYouMean(action.service, services.keys()),
+          },
+          `${pointer}/service`,
+        );
+    }
+    if (needs === "flag" && action.flag && !flags.has(action.flag)) {
+      if (!gaps.explains("flag", action.flag, `${pointer}/flag`, subject))
+        add(
+          "unknown-flag",
+          { ...subject, context: "action", flag: action.flag, suggestion: didYouMean(action.flag, flags.keys()) },
+          `${pointer}/flag`,
+        );
+    }
+    if (needs === "followUp" && action.followUp && !followUps.has(action.followUp) && open.size === 0)
+      add(
+        "unknown-follow-up",
+        {
+          ...subject,
+          followUp: action.followUp,
+          sop: sop.id,
+          suggestion: didYouMean(action.followUp, followUps.keys()),
+        },
+        `${pointer}/followUp`,
+      );
+    if (needs !== "step" || action.step === undefined) continue;
     const at = paths.get(action.step);
     if (!at) {
       if (!isOpen(action.step))
@@ -79,12 +137,11 @@ export function lintScenario(scenario: Scenario, sop: SopDefinition, library: So
         );
       continue;
     }
-    checkAction(add, i, action.step, action.answer, "answer" in action, at, pointer);
+    if (does === "answer") checkAction(add, i, action.step, action.answer, "answer" in action, at, pointer);
+    else checkChange(add, i, does, action.step, action.answer, at, pointer);
   }
 
   const expect = scenario.expect;
-  const { flags, services } = library.catalog;
-  const gaps = new CatalogGapTally(library.catalog);
   for (const key of ["flags", "notFlags"] as const)
     for (const [j, flag] of (expect[key] ?? []).entries()) {
       const pointer = toPointer("expect", key, j);
@@ -104,7 +161,7 @@ export function lintScenario(scenario: Scenario, sop: SopDefinition, library: So
     serviceAt(referral.service, toPointer("expect", "referrals", j, "service"), `expect.referrals.${j}.service`);
   for (const [j, service] of (expect.noReferrals ?? []).entries())
     serviceAt(service, toPointer("expect", "noReferrals", j), `expect.noReferrals.${j}`);
-  const deadlines = deadlineIds(paths);
+  const deadlines = effectIds(paths, "deadline");
   const deadlineAt = (deadline: string, pointer: string, path: string) => {
     if (!deadlines.has(deadline) && open.size === 0)
       add(
@@ -131,6 +188,14 @@ export function lintScenario(scenario: Scenario, sop: SopDefinition, library: So
           },
           toPointer("expect", key, j),
         );
+
+  for (const [j, followUp] of (expect.followUps ?? []).entries())
+    if (!followUps.has(followUp) && open.size === 0)
+      add(
+        "unknown-follow-up",
+        { path: `expect.followUps.${j}`, followUp, sop: sop.id, suggestion: didYouMean(followUp, followUps.keys()) },
+        toPointer("expect", "followUps", j),
+      );
 
   gaps.report((params, pointer) => add("catalog-invalid", params, pointer));
   // A scenario that expects nothing still fails when its path breaks an invariant; without any, it cannot fail.
@@ -185,6 +250,38 @@ function checkAction(
     default:
       add("wrong-action", { action, step: path, kind: step.kind, sop: sop.id }, `${pointer}/step`);
   }
+}
+
+/** A correction, an update or a referral not needed fits the step it is at, as the case would check it. */
+function checkChange(
+  add: Add,
+  i: number,
+  does: string,
+  path: string,
+  answer: unknown,
+  { sop, step }: StepAt,
+  pointer: string,
+): void {
+  const action = i + 1;
+  if (does === "not-needed") {
+    if (step.kind !== "referral")
+      add("wrong-action", { action, step: path, kind: step.kind, sop: sop.id, do: does }, `${pointer}/step`);
+    return;
+  }
+  if (step.kind !== "question") {
+    add("wrong-action", { action, step: path, kind: step.kind, sop: sop.id, do: does }, `${pointer}/step`);
+    return;
+  }
+  if (checkAnswer(step.answer, answer) !== undefined)
+    checkQuestionAnswer(
+      add,
+      action,
+      path,
+      step.answer,
+      answer,
+      answer !== undefined,
+      answer !== undefined ? `${pointer}/answer` : pointer,
+    );
 }
 
 function found(value: unknown): { actual: IssueParamsOf["answer-type"]["actual"]; value?: string } {
