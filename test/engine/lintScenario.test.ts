@@ -56,6 +56,31 @@ describe("lintScenario", () => {
     ]);
   });
 
+  it("checks the other things an officer does: what each acts on is said, and exists", () => {
+    expect(
+      check((s) =>
+        s.steps.push(
+          { do: "hand-over" },
+          { do: "hand-over", service: "seniaf" },
+          { do: "raise", flag: "uacs" },
+          { do: "follow-up-done", followUp: "check" },
+          { do: "correct", step: "welcome" },
+          { do: "update", step: "ask-with", answer: "familia" },
+          { do: "not-needed", step: "ask-with" },
+          { do: "back" },
+        ),
+      ),
+    ).toEqual([
+      'incomplete-action /steps/9 Action 10 (hand-over) does not say which service\'s referral: add "service".',
+      'unknown-service /steps/10/service Action 11 names the service "seniaf", which is not in the catalog. Did you mean "senniaf"?',
+      'unknown-flag /steps/11/flag Action 12 names the flag "uacs", which is not in the catalog. Did you mean "uasc"?',
+      'unknown-follow-up /steps/12/followUp Action 13 names the follow-up "check", which the SOP "intake" never sets.',
+      'wrong-action /steps/13/step Action 14 corrects step "welcome" of "intake", an instruction step, which has no answer to change: only a question\'s answer can be.',
+      'unknown-option /steps/14/answer Action 15 answers "familia" at step "ask-with", which is not one of its options (alone, family, group). Did you mean "family"?',
+      'wrong-action /steps/15/step Action 16 records step "ask-with" of "intake", a question step, as not needed: only a referral can be.',
+    ]);
+  });
+
   it("checks what it expects: flags, services, deadlines and steps that exist", () => {
     expect(
       check((s) => {
