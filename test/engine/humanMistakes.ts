@@ -167,7 +167,7 @@ const VALUE_MISTAKES: ((doc: Json, where: number, what: number) => void)[] = [
     if (!steps) return;
     const ids = Object.keys(steps);
     const id = ids[where % ids.length];
-    if (what % 3 === 0) steps[`${id}-copy`] = JSON.parse(JSON.stringify(steps[id]));
+    if (what % 3 === 0) steps[`${id}-copy`] = JSON.parse(serialise(steps[id])) as Json;
     else if (what % 3 === 1) {
       steps[typo(id, what)] = steps[id];
       delete steps[id];
