@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { type IssueCode, loadLibrary } from "../../src/engine/index";
+import { formatIssue, type IssueCode, loadLibrary } from "../../src/engine/index";
 import { FIXTURES, readFixture } from "./readFixture";
 
 /**
@@ -869,6 +869,11 @@ describe("the broken SOP corpus", () => {
 
     const found = issues[0];
     expect(found.severity).toBe(expected.severity ?? "error");
+    // The message is written from the params, in English for the CLI and in Spanish for the editor.
+    for (const i of issues) {
+      expect(formatIssue(i, "en")).toBe(i.message);
+      expect(formatIssue(i, "es")).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
     if (expected.names) expect(found.message).toContain(`"${expected.names}"`);
     if (expected.hint) expect(found.message).toContain(expected.hint);
     // An SOP with an error is never compiled; one with only warnings is.
