@@ -91,7 +91,9 @@ function check(
       );
       return;
     }
-    const params = { ...subject, expression, detail: result.message, ...slip };
+    // A condition nested deeper than the parser can follow comes back as the engine's own words: say it plainly.
+    const detail = /call stack/i.test(result.message) ? "it is nested too deeply" : result.message;
+    const params = { ...subject, expression, detail, ...slip };
     if (result.kind === "syntax") add("expression-syntax", params, pointer);
     else add("expression-type", params, pointer);
     return;
