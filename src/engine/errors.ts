@@ -43,6 +43,19 @@ export const ISSUE_CODES = [
   "nesting-too-deep",
   "incomplete-action",
   "unknown-follow-up",
+  // Surge plans
+  "unknown-scenario",
+  "unknown-path",
+  "unknown-site",
+  "unhandled-step",
+  "missing-answer",
+  "invalid-answer",
+  "conflicting-fields",
+  "missing-field",
+  "unused-answer",
+  "unstaffed-desk",
+  "persona-differs",
+  "bad-csv",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

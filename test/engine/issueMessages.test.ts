@@ -14,7 +14,7 @@ import {
  * here (or a sample with params its code does not take) is a compile error.
  */
 const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
-  "file-not-found": [{ file: "sop/uasc.sop.json" }],
+  "file-not-found": [{ file: "sop/uasc.sop.json" }, { file: "counts.csv", role: "arrivals" }],
   "bad-json": [{ problem: "empty" }, { problem: "curly-quote" }, { problem: "too-deep", limit: 100 }],
   "duplicate-key": [{ key: "next" }],
   schema: [
@@ -173,6 +173,42 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
     { action: 3, do: "answer", needs: "step" },
   ],
   "unknown-follow-up": [{ action: 4, followUp: "chek", sop: "uasc", suggestion: "check" }],
+  "unknown-scenario": [{ scenario: "carlos-15", suggestion: "carlos-15-alone" }],
+  "unknown-path": [
+    { sop: "uasc", count: 1 },
+    { sop: "uasc", count: 12 },
+  ],
+  "unknown-site": [
+    { site: "san-vicent", suggestion: "san-vicente" },
+    { site: "los-planes", noCapacity: true },
+  ],
+  "unhandled-step": [{ persona: "carlos", sop: "uasc" }],
+  "missing-answer": [
+    {
+      sop: "site-contingency",
+      missing: ["planned_arrivals"],
+      titlesEn: ["Planned arrivals"],
+      titlesEs: ["Llegadas previstas"],
+    },
+    { sop: "site-contingency", missing: ["a", "b"], titlesEn: ["A", "B"], titlesEs: ["A", "B"] },
+  ],
+  "invalid-answer": [{ variable: "outbreak", step: "ask-outbreak", detail: "the answer must be one of none, signal." }],
+  "conflicting-fields": [
+    { rule: "days-or-hours" },
+    { rule: "site-or-capacity" },
+    { rule: "scenario-or-path" },
+    { rule: "too-few-counts", counts: 1, days: 3 },
+    { rule: "sop-at-two-desks", sop: "uasc", desk: "registration" },
+    { rule: "days-reversed", fromDay: 3, toDay: 2 },
+  ],
+  "missing-field": [{ rule: "length" }, { rule: "beds" }],
+  "unused-answer": [
+    { rule: "derived", variable: "occupancy", figure: "the day's peak number of people on site" },
+    { rule: "after-end", day: 9, days: 7 },
+  ],
+  "unstaffed-desk": [{ desk: "medical", persona: "carlos" }],
+  "persona-differs": [{ persona: "carlos", difference: 'expected flag "uasc"' }],
+  "bad-csv": [{ problem: "not-a-count", value: "lots" }, { problem: "no-counts" }],
   "nesting-too-deep": [
     { step: "p13", what: "tracks", depth: 13, limit: 12 },
     { step: "run", what: "procedures", depth: 13, limit: 12 },

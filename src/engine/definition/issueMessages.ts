@@ -427,8 +427,8 @@ function schemaEs(p: SchemaParams, say: Say): string {
 /** The message templates of every issue code, in every language. */
 export const ISSUE_MESSAGES: Templates = {
   "file-not-found": {
-    en: (p) => `The file ${p.file} cannot be found.`,
-    es: (p) => `No se encuentra el archivo ${p.file}.`,
+    en: (p) => `The ${p.role === "arrivals" ? "arrivals file" : "file"} ${p.file} cannot be found.`,
+    es: (p) => `No se encuentra el archivo ${p.role === "arrivals" ? "de llegadas " : ""}${p.file}.`,
   },
   "bad-json": {
     en: (p) =>
@@ -468,6 +468,8 @@ export const ISSUE_MESSAGES: Templates = {
           return `${say.place(p)} names step ${target}, which the SOP ${q(p.sop ?? "")} does not have.${mean}`;
         case "resume":
           return `${say.place(p)} resumes at ${target}, which does not exist.${mean}`;
+        case "desk":
+          return `SOP ${q(p.sop ?? "")} has no step ${target}.${mean}`;
       }
     },
     es: (p, say) => {
@@ -492,6 +494,8 @@ export const ISSUE_MESSAGES: Templates = {
           return `${say.place(p)} nombra el paso ${target}, que el procedimiento ${q(p.sop ?? "")} no tiene.${mean}`;
         case "resume":
           return `${say.place(p)} continúa en ${target}, que no existe.${mean}`;
+        case "desk":
+          return `El procedimiento ${q(p.sop ?? "")} no tiene el paso ${target}.${mean}`;
       }
     },
   },
@@ -525,12 +529,22 @@ export const ISSUE_MESSAGES: Templates = {
   },
   "unknown-sop": {
     en: (p, say) => {
+      if (p.context === "plan") return `no SOP ${q(p.sop)} can be run.${say.mean(p.suggestion)}`;
+      if (p.context === "contingency") return `no contingency SOP ${q(p.sop)} can be run.${say.mean(p.suggestion)}`;
+      if (p.context === "persona")
+        return `the SOP ${q(p.sop)} of scenario ${q(p.scenario ?? "")} has errors or is missing; run senda validate`;
       const who = p.context === "procedure" ? `${say.place({ step: p.step })} runs` : "The scenario enters";
       if (p.brokenFile !== undefined)
         return `${who} the SOP ${q(p.sop)}, whose file ${p.brokenFile} has errors, so it cannot be checked; fix that file first.`;
       return `${who} the SOP ${q(p.sop)}, which is not in the library.${say.mean(p.suggestion)}`;
     },
     es: (p, say) => {
+      if (p.context === "plan")
+        return `no se puede ejecutar ningún procedimiento ${q(p.sop)}.${say.mean(p.suggestion)}`;
+      if (p.context === "contingency")
+        return `no se puede ejecutar ningún procedimiento de contingencia ${q(p.sop)}.${say.mean(p.suggestion)}`;
+      if (p.context === "persona")
+        return `el procedimiento ${q(p.sop)} del escenario ${q(p.scenario ?? "")} tiene errores o falta; ejecute senda validate`;
       const who = p.context === "procedure" ? `${say.place({ step: p.step })} ejecuta` : "El escenario entra en";
       if (p.brokenFile !== undefined)
         return `${who} el procedimiento ${q(p.sop)}, cuyo archivo ${p.brokenFile} tiene errores, así que no se puede comprobar; corrija primero ese archivo.`;
@@ -539,13 +553,17 @@ export const ISSUE_MESSAGES: Templates = {
   },
   "unknown-variable": {
     en: (p, say) =>
-      p.context === "with"
-        ? `${say.place({ step: p.step })} passes ${q(p.variable)} to ${q(p.sop ?? "")}, which declares no such variable.${say.mean(p.suggestion)}`
-        : `${say.place(p)} uses ${q(p.variable)}, which no question of this SOP declares.${say.mean(p.suggestion)}`,
+      p.context === "contingency"
+        ? `the contingency SOP ${q(p.sop ?? "")} asks no question ${q(p.variable)}.${say.mean(p.suggestion)}`
+        : p.context === "with"
+          ? `${say.place({ step: p.step })} passes ${q(p.variable)} to ${q(p.sop ?? "")}, which declares no such variable.${say.mean(p.suggestion)}`
+          : `${say.place(p)} uses ${q(p.variable)}, which no question of this SOP declares.${say.mean(p.suggestion)}`,
     es: (p, say) =>
-      p.context === "with"
-        ? `${say.place({ step: p.step })} pasa ${q(p.variable)} a ${q(p.sop ?? "")}, que no declara esa variable.${say.mean(p.suggestion)}`
-        : `${say.place(p)} usa ${q(p.variable)}, que ninguna pregunta de este procedimiento declara.${say.mean(p.suggestion)}`,
+      p.context === "contingency"
+        ? `el procedimiento de contingencia ${q(p.sop ?? "")} no hace ninguna pregunta ${q(p.variable)}.${say.mean(p.suggestion)}`
+        : p.context === "with"
+          ? `${say.place({ step: p.step })} pasa ${q(p.variable)} a ${q(p.sop ?? "")}, que no declara esa variable.${say.mean(p.suggestion)}`
+          : `${say.place(p)} usa ${q(p.variable)}, que ninguna pregunta de este procedimiento declara.${say.mean(p.suggestion)}`,
   },
   "unknown-option": {
     en: (p, say) => {
@@ -590,6 +608,8 @@ export const ISSUE_MESSAGES: Templates = {
           return `The SOP id ${q(p.id)} is also used by ${p.otherFile}; each SOP needs its own id.`;
         case "scenario":
           return `The scenario id ${q(p.id)} is also used by ${p.otherFile}; each scenario needs its own id.`;
+        case "desk":
+          return `desk ${q(p.id)} is defined twice; give each desk its own id`;
         default: {
           const kind = CATALOG_KIND.en[p.what][0];
           return `${kind[0].toUpperCase()}${kind.slice(1)} ${q(p.id)} is defined twice in the catalog${p.otherFile ? ` (first in ${p.otherFile})` : ""}; keep one.`;
@@ -610,6 +630,8 @@ export const ISSUE_MESSAGES: Templates = {
           return `El id de procedimiento ${q(p.id)} ya lo usa ${p.otherFile}; cada procedimiento necesita su propio id.`;
         case "scenario":
           return `El id de escenario ${q(p.id)} ya lo usa ${p.otherFile}; cada escenario necesita su propio id.`;
+        case "desk":
+          return `el puesto ${q(p.id)} está definido dos veces; dé a cada puesto su propio id`;
         default:
           return `El catálogo define dos veces ${CATALOG_KIND.es[p.what][0]} ${q(p.id)}${p.otherFile ? ` (primero en ${p.otherFile})` : ""}; deje una sola definición.`;
       }
@@ -806,6 +828,117 @@ export const ISSUE_MESSAGES: Templates = {
     es: (p, say) =>
       `El escenario espera el plazo ${q(p.deadline)}, que el procedimiento ${q(p.sop)} nunca fija.${say.mean(p.suggestion)}`,
   },
+  "unknown-scenario": {
+    en: (p, say) => `no scenario ${q(p.scenario)} in the library.${say.mean(p.suggestion)}`,
+    es: (p, say) => `no hay ningún escenario ${q(p.scenario)} en la biblioteca.${say.mean(p.suggestion)}`,
+  },
+  "unknown-path": {
+    en: (p, say) =>
+      `SOP ${q(p.sop)} has ${say.count(p.count, "path", "paths")}; run \`senda paths\` on it to see them numbered`,
+    es: (p, say) =>
+      `el procedimiento ${q(p.sop)} tiene ${say.count(p.count, "camino", "caminos")}; ejecute \`senda paths\` con él para verlos numerados`,
+  },
+  "unknown-site": {
+    en: (p, say) =>
+      p.noCapacity
+        ? `the catalog gives no capacity for site ${q(p.site)} (0 means unknown); give beds.capacity instead`
+        : `the catalog has no site ${q(p.site)}.${say.mean(p.suggestion)}`,
+    es: (p, say) =>
+      p.noCapacity
+        ? `el catálogo no da capacidad para el sitio ${q(p.site)} (0 significa desconocida); dé beds.capacity en su lugar`
+        : `el catálogo no tiene el sitio ${q(p.site)}.${say.mean(p.suggestion)}`,
+  },
+  "unhandled-step": {
+    en: (p) =>
+      `persona ${q(p.persona)} goes through SOP ${q(p.sop)}, which no desk handles; add ${q(p.sop)} (or an SOP that runs it) to a desk's sops`,
+    es: (p) =>
+      `la persona ${q(p.persona)} pasa por el procedimiento ${q(p.sop)}, que ningún puesto atiende; añada ${q(p.sop)} (o un procedimiento que lo ejecute) a las sops de un puesto`,
+  },
+  "missing-answer": {
+    en: (p, say) =>
+      `the contingency SOP ${q(p.sop)} also asks ${p.missing.map((v, i) => `${q(v)} (${p.titlesEn[i]})`).join(", ")}, which the simulation cannot know; answer ${say.pick(p.missing.length, "it", "them")} in contingency.answers`,
+    es: (p, say) =>
+      `el procedimiento de contingencia ${q(p.sop)} también pregunta ${p.missing.map((v, i) => `${q(v)} (${p.titlesEs[i]})`).join(", ")}, que la simulación no puede saber; ${say.pick(p.missing.length, "respóndala", "respóndalas")} en contingency.answers`,
+  },
+  "invalid-answer": {
+    en: (p) => `${q(p.variable)} (step ${q(p.step)}): ${p.detail}`,
+    es: (p) => `${q(p.variable)} (paso ${q(p.step)}): ${p.detail}`,
+  },
+  "conflicting-fields": {
+    en: (p, say) => {
+      switch (p.rule) {
+        case "days-or-hours":
+          return "give either days or hours, not both";
+        case "site-or-capacity":
+          return "give either the site (its catalog capacity) or a capacity, not both";
+        case "scenario-or-path":
+          return "give either a scenario or a path for each persona";
+        case "too-few-counts":
+          return `the arrivals give ${say.count(p.counts, "day", "days")} of counts, fewer than the ${p.days} days to simulate; give more counts or fewer days`;
+        case "sop-at-two-desks":
+          return `SOP ${q(p.sop)} is handled by desk ${q(p.desk)} already; name it at one desk`;
+        case "days-reversed":
+          return `toDay (${p.toDay}) is before fromDay (${p.fromDay})`;
+      }
+    },
+    es: (p, say) => {
+      switch (p.rule) {
+        case "days-or-hours":
+          return "dé días u horas, no ambos";
+        case "site-or-capacity":
+          return "dé el sitio (su capacidad en el catálogo) o una capacidad, no ambos";
+        case "scenario-or-path":
+          return "dé un escenario o un camino para cada persona";
+        case "too-few-counts":
+          return `las llegadas dan cifras de ${say.count(p.counts, "día", "días")}, menos que los ${p.days} días a simular; dé más cifras o menos días`;
+        case "sop-at-two-desks":
+          return `el procedimiento ${q(p.sop)} ya lo atiende el puesto ${q(p.desk)}; nómbrelo en un solo puesto`;
+        case "days-reversed":
+          return `toDay (${p.toDay}) es anterior a fromDay (${p.fromDay})`;
+      }
+    },
+  },
+  "missing-field": {
+    en: (p) =>
+      p.rule === "length"
+        ? "say how long to simulate: days (or hours)"
+        : "give the site (for its catalog capacity) or a capacity",
+    es: (p) =>
+      p.rule === "length"
+        ? "diga cuánto tiempo simular: días (u horas)"
+        : "dé el sitio (por su capacidad en el catálogo) o una capacidad",
+  },
+  "unused-answer": {
+    en: (p) =>
+      p.rule === "derived"
+        ? `${q(p.variable)} comes from the simulation (${p.figure}); the plan's answer is not used`
+        : `day ${p.day} is after the last simulated day (${p.days})`,
+    es: (p) =>
+      p.rule === "derived"
+        ? `${q(p.variable)} sale de la simulación (${p.figure}); no se usa la respuesta del plan`
+        : `el día ${p.day} es posterior al último día simulado (${p.days})`,
+  },
+  "unstaffed-desk": {
+    en: (p) => `desk ${q(p.desk)} has no staff, and persona ${q(p.persona)} needs it: they will wait until the end`,
+    es: (p) =>
+      `el puesto ${q(p.desk)} no tiene personal, y la persona ${q(p.persona)} lo necesita: esperará hasta el final`,
+  },
+  "persona-differs": {
+    en: (p) =>
+      `persona ${q(p.persona)} does not play as its scenario expects (${p.difference}); its time is counted as far as it went`,
+    es: (p) =>
+      `la persona ${q(p.persona)} no se desarrolla como espera su escenario (${p.difference}); su tiempo se cuenta hasta donde llegó`,
+  },
+  "bad-csv": {
+    en: (p) =>
+      p.problem === "no-counts"
+        ? "the file has no daily counts: write one day per line, like 2024-03-01,850"
+        : `the count ${q(p.value ?? "")} is not a whole number of people from 0 to 100,000`,
+    es: (p) =>
+      p.problem === "no-counts"
+        ? "el archivo no tiene cifras diarias: escriba un día por línea, como 2024-03-01,850"
+        : `la cifra ${q(p.value ?? "")} no es un número entero de personas entre 0 y 100.000`,
+  },
   "nesting-too-deep": {
     en: (p, say) =>
       p.what === "tracks"
@@ -818,9 +951,13 @@ export const ISSUE_MESSAGES: Templates = {
   },
   "unknown-role": {
     en: (p, say) =>
-      `${say.place(p)} gives the follow-up ${q(p.followUp)} to the role ${q(p.role)}, which is not in the catalog.${say.mean(p.suggestion)}`,
+      p.followUp === undefined
+        ? `the catalog has no role ${q(p.role)}.${say.mean(p.suggestion)}`
+        : `${say.place(p)} gives the follow-up ${q(p.followUp)} to the role ${q(p.role)}, which is not in the catalog.${say.mean(p.suggestion)}`,
     es: (p, say) =>
-      `${say.place(p)} asigna el seguimiento ${q(p.followUp)} al rol ${q(p.role)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
+      p.followUp === undefined
+        ? `el catálogo no tiene el rol ${q(p.role)}.${say.mean(p.suggestion)}`
+        : `${say.place(p)} asigna el seguimiento ${q(p.followUp)} al rol ${q(p.role)}, que no está en el catálogo.${say.mean(p.suggestion)}`,
   },
   "unknown-kind": {
     en: (p, say) =>

@@ -95,14 +95,16 @@ export type StepContext =
   | "condition"
   | "action"
   | "expect"
-  | "resume";
+  | "resume"
+  | "desk";
 
 /** A level of sensitivity, as the catalog names them. */
 export type LevelName = "public" | "restricted" | "confidential";
 
 /** The params of each issue code; a code missing here is a compile error wherever its template is written. */
 export interface IssueParamsOf {
-  "file-not-found": { file: string };
+  /** `role`: what the file was for ("arrivals": a surge plan's daily counts). */
+  "file-not-found": { file: string; role?: "arrivals" };
   "bad-json": { problem: JsonProblem; limit?: number };
   "duplicate-key": { key: string };
   schema: SchemaParams;
@@ -114,8 +116,17 @@ export interface IssueParamsOf {
   "unknown-flag": Subject &
     Suggests & { context: "effect" | "expect" | "condition" | "lifts" | "action"; flag: string; owner?: string };
   /** `brokenFile`: the SOP is in the library, but its file has errors, so it could not be loaded. */
-  "unknown-sop": Subject & Suggests & { context: "procedure" | "scenario"; sop: string; brokenFile?: string };
-  "unknown-variable": Subject & Suggests & { context: "condition" | "with"; variable: string; sop?: string };
+  "unknown-sop": Subject &
+    Suggests & {
+      /** `plan`, `contingency`, `persona`: in a surge plan (a desk's SOP, the contingency SOP, a persona's). */
+      context: "procedure" | "scenario" | "plan" | "contingency" | "persona";
+      sop: string;
+      brokenFile?: string;
+      scenario?: string;
+    };
+  /** `contingency`: an answer a surge plan gives to a question the contingency SOP does not ask. */
+  "unknown-variable": Subject &
+    Suggests & { context: "condition" | "with" | "contingency"; variable: string; sop?: string };
   "unknown-option": Subject &
     Suggests & {
       context: "condition" | "answer" | "item";
@@ -130,7 +141,7 @@ export interface IssueParamsOf {
     firstType?: string;
   };
   "duplicate-id": Subject & {
-    what: "track" | "invariant" | "item" | "option" | "sop" | "scenario" | CatalogKind;
+    what: "track" | "invariant" | "item" | "option" | "sop" | "scenario" | "desk" | CatalogKind;
     id: string;
     otherFile?: string;
   };
@@ -186,7 +197,35 @@ export interface IssueParamsOf {
   /** An action that does not say what it acts on: `needs` is the field it lacks. */
   "incomplete-action": Subject & { do: string; needs: "step" | "language" | "service" | "flag" | "followUp" };
   "unknown-follow-up": Subject & Suggests & { followUp: string; sop: string };
-  "unknown-role": Subject & Suggests & { followUp: string; role: string };
+  // Surge plans (a trainer's rehearsal of a surge at a station).
+  "unknown-scenario": Subject & Suggests & { scenario: string };
+  "unknown-path": Subject & { sop: string; count: number };
+  "unknown-site": Subject & Suggests & { site: string; noCapacity?: boolean };
+  "unhandled-step": Subject & { persona: string; sop: string };
+  "missing-answer": Subject & {
+    sop: string;
+    missing: readonly string[];
+    titlesEn: readonly string[];
+    titlesEs: readonly string[];
+  };
+  /** `detail`: why the answer does not fit the question, as the case says it (in English). */
+  "invalid-answer": Subject & { variable: string; step: string; detail: string };
+  "conflicting-fields": Subject &
+    (
+      | { rule: "days-or-hours" | "site-or-capacity" | "scenario-or-path" }
+      | { rule: "too-few-counts"; counts: number; days: number }
+      | { rule: "sop-at-two-desks"; sop: string; desk: string }
+      | { rule: "days-reversed"; fromDay: number; toDay: number }
+    );
+  "missing-field": Subject & { rule: "length" | "beds" };
+  "unused-answer": Subject &
+    ({ rule: "derived"; variable: string; figure: string } | { rule: "after-end"; day: number; days: number });
+  "unstaffed-desk": Subject & { desk: string; persona: string };
+  /** `difference`: the first way the persona's case differs from its scenario, as `senda test` says it (in English). */
+  "persona-differs": Subject & { persona: string; difference: string };
+  "bad-csv": Subject & { problem: "not-a-count" | "no-counts"; value?: string };
+  /** `followUp`: the follow-up given to the role; absent for a surge plan's desk. */
+  "unknown-role": Subject & Suggests & { followUp?: string; role: string };
   "unknown-kind": Subject & Suggests & { flag: string; kind: string; context: "forbids" | "concerns" };
   /** `field`: "contact" for a service's contact, else a text. */
   "placeholder-text": Subject & { found: string; field?: "contact" };
