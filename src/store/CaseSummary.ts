@@ -51,6 +51,13 @@ export interface CaseSummary {
   outcome?: string;
   /** The public services the case was referred to (referrals made, not declined), each once. */
   referrals: string[];
-  /** How many events the case's log holds: the sequence number of the next event. */
+  /** How many events the case's log holds, from every device, whatever their level. */
   eventCount: number;
+  /** The last handover of the case to another desk or role (a HANDED_OVER event), for the receiving queue. */
+  handedTo?: { role: string; desk?: string; by: string; at: string; dueAt?: string; note?: string };
+  /**
+   * Set when the summary leaves out facts above the public level (a public digest): flags, referrals, steps or a
+   * deadline this device's role may not see.
+   */
+  withheld?: true;
 }

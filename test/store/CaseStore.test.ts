@@ -248,30 +248,33 @@ describe("deleting every case (tests and training)", () => {
 });
 
 describe("documents that break the store's rules (replicated from elsewhere, or written by hand)", () => {
-  it("refuses to load a log with a gap or a wrong start, naming the document", async () => {
+  it("refuses to load a log with a wrong start or a misnamed document, naming the case", async () => {
     const name = freshName("corrupt");
     const store = await openStore(name);
-    const live = new LiveCase(store, compiled, "gap");
+    const live = new LiveCase(store, compiled, "twice");
     await live.open();
     const raw = new PouchDB(name);
     const later: CaseEvent = { type: "ACKNOWLEDGED", step: "welcome", at: "2024-03-01T08:05:00.000Z", by: "o" };
+    const key = (ms: number) => `${String(ms).padStart(15, "0")}-other`;
     await raw.bulkDocs([
-      toEventDoc("gap", 2, later),
-      toEventDoc("headless", 1, later),
-      { ...toEventDoc("wrong-case", 0, live.session.events[0]) },
+      toEventDoc("headless", key(1), later, "public", {}),
+      toEventDoc("wrong-case", key(1), live.session.events[0], "public", {}),
+      toEventDoc("twice", key(Date.parse(later.at)), live.session.events[0], "public", {}),
+      { ...toEventDoc("misnamed", key(2), later, "public", {}), key: key(3) },
     ]);
-    await expect(store.loadEvents("gap")).rejects.toMatchObject({
-      code: "corrupt-log",
-      path: "case/gap/event/00000002",
-      message: expect.stringMatching(/event 1 is missing/),
-    });
     await expect(store.loadEvents("headless")).rejects.toMatchObject({
       code: "corrupt-log",
-      message: expect.stringMatching(/does not start at event 0/),
+      message: expect.stringMatching(/does not start with CASE_OPENED for that case/),
     });
-    await expect(store.loadEvents("wrong-case")).rejects.toMatchObject({
+    await expect(store.loadEvents("wrong-case")).rejects.toMatchObject({ code: "corrupt-log" });
+    await expect(store.loadEvents("twice")).rejects.toMatchObject({
       code: "corrupt-log",
-      message: expect.stringMatching(/must start with CASE_OPENED for the same case/),
+      message: expect.stringMatching(/opens the case twice/),
+    });
+    await expect(store.loadEvents("misnamed")).rejects.toMatchObject({
+      code: "corrupt-log",
+      path: `case/misnamed/event/${key(2)}`,
+      message: expect.stringMatching(/not this event/),
     });
   });
 

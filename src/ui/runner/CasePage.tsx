@@ -46,6 +46,8 @@ function CaseFailure({ code, reason }: { code: string; reason: string }) {
   const { t } = useCaseI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // A station device whose role cannot see every event: the station's case panel shows what it may (issue 13).
+  if (code === "withheld") return null;
   const key =
     code === "not-found"
       ? "case.notFound"

@@ -36,9 +36,21 @@ export function readOfficerSettings(defaults: OfficerSettings): OfficerSettings 
 type SettingsState = [OfficerSettings, (next: OfficerSettings) => void];
 const SettingsContext = createContext<SettingsState | undefined>(undefined);
 
-/** Keeps the officer's code, site and entry SOP, saved on every change. */
-export function OfficerSettingsProvider({ defaults, children }: { defaults: OfficerSettings; children: ReactNode }) {
-  const [settings, setSettings] = useState(() => readOfficerSettings(defaults));
+/**
+ * Keeps the officer's code, site and entry SOP, saved on every change. `fixed` values (the signed-in officer, at a
+ * station) override what is stored and cannot be changed here.
+ */
+export function OfficerSettingsProvider({
+  defaults,
+  fixed,
+  children,
+}: {
+  defaults: OfficerSettings;
+  fixed?: Partial<OfficerSettings>;
+  children: ReactNode;
+}) {
+  const [stored, setSettings] = useState(() => readOfficerSettings(defaults));
+  const settings = useMemo(() => ({ ...stored, ...fixed }), [stored, fixed]);
   const save = useCallback((next: OfficerSettings) => {
     setSettings(next);
     try {

@@ -1,28 +1,29 @@
-import { type CaseEvent, type CaseSession, replayCase, viewCase } from "../../engine/index";
-import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
+import { type CaseEvent, type CaseSession, viewCase } from "../../engine/index";
+import { type CaseStore, type MergedReplay, replayLog, StoreError, summarizeCase } from "../../store/index";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
 
 /** Where loading a case stands. */
 export type CaseLoad =
   | { status: "loading" }
   | { status: "failed"; code: string; reason: string }
-  | { status: "ready"; session: CaseSession };
+  | { status: "ready"; session: CaseSession; merged: MergedReplay };
 
 /**
- * Loads a case from the device's store and replays its log through the SOP version it was opened with. Never
- * throws: a missing case, a broken log or an SOP this app does not have come back as `failed`, with a code.
+ * Loads a case from the device's store and replays its log (merged from every device that wrote to it, see
+ * src/store/replayLog.ts) through the SOP version it was opened with. Never throws: a missing case, a broken log or
+ * an SOP this app does not have come back as `failed`, with a code.
  */
-export async function loadCaseSession(store: Pick<CaseStore, "loadEvents">, caseId: string): Promise<CaseLoad> {
+export async function loadCaseSession(store: Pick<CaseStore, "loadLog">, caseId: string): Promise<CaseLoad> {
   try {
-    const events = await store.loadEvents(caseId);
-    const opened = events[0];
+    const log = await store.loadLog(caseId);
+    const opened = log.entries[0]?.event;
     if (!opened) return { status: "failed", code: "not-found", reason: caseId };
     if (opened.type !== "CASE_OPENED") return { status: "failed", code: "corrupt-log", reason: caseId };
     const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
     if (compiled instanceof Error) return { status: "failed", code: "sop-unavailable", reason: compiled.message };
-    const replay = replayCase(compiled, events);
+    const replay = replayLog(compiled, log);
     return replay.ok
-      ? { status: "ready", session: replay.session }
+      ? { status: "ready", session: replay.session, merged: replay }
       : { status: "failed", code: replay.code, reason: replay.reason };
   } catch (error) {
     return error instanceof StoreError
@@ -43,7 +44,7 @@ export type SendOutcome = { ok: true; dropped: string[] } | { ok: false; code: s
  * again and retry once.
  */
 export async function recordOnCase(
-  store: Pick<CaseStore, "loadEvents" | "appendEvents">,
+  store: Pick<CaseStore, "loadLog" | "appendEvents">,
   caseId: string,
   input: CaseInput,
   by: string,
@@ -57,11 +58,14 @@ export async function recordOnCase(
     const events = session.events;
     const at = laterOf(now, new Date(events[events.length - 1].at)).toISOString();
     const event = { ...input, at, by } as CaseEvent;
-    const seq = events.length;
+    // The stored log may hold events the session set aside (another device's): count the log, not the session.
+    const seq = load.merged.count;
     const result = session.send(event);
     if (!result.ok) return result;
     try {
-      await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(session, now), seq + 1));
+      await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(session, now), seq + 1), {
+        compiled: session.compiled,
+      });
       return result;
     } catch (error) {
       const code = error instanceof StoreError ? error.code : "unknown";

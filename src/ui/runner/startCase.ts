@@ -1,6 +1,7 @@
 import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { nextCaseCode } from "../station/caseCode";
 
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -38,7 +39,9 @@ export async function startCase(
       ...(options.group ? { group: options.group } : {}),
     });
     try {
-      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1));
+      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1), {
+        compiled,
+      });
       return caseId;
     } catch (error) {
       if (!(error instanceof StoreError && error.code === "conflict") || attempt >= TRIES) throw error;
@@ -48,9 +51,10 @@ export async function startCase(
 
 /** Loads a shipped SOP and starts a case on it: what the queue's "new case" button does. */
 export async function startCaseOn(
-  store: Pick<CaseStore, "appendEvents">,
+  store: Pick<CaseStore, "appendEvents" | "device">,
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
-  return startCase(store, await loadCompiledSop(sopId), options);
+  // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts.
+  return startCase(store, await loadCompiledSop(sopId), options, () => nextCaseCode(store.device));
 }

@@ -56,6 +56,19 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   }, [reload]);
 
   const session = load.status === "ready" ? load.session : undefined;
+  const merged = load.status === "ready" ? load.merged : undefined;
+
+  // Events of this case from another device, or from the station's panel in this tab, reload it (issue 13).
+  useEffect(() => {
+    let seen = store.caseVersion(caseId);
+    return store.subscribe(() => {
+      const version = store.caseVersion(caseId);
+      const count = store.getSummary(caseId)?.eventCount;
+      if (version === seen || busyRef.current || !merged || count === undefined || count <= merged.count) return;
+      seen = version;
+      void reload();
+    });
+  }, [store, caseId, merged, reload]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session mutates in place; `version` marks each change.
   const full = useMemo(
     () => (session ? viewCase(session, laterOf(clock.now(), now)) : undefined),
@@ -75,7 +88,8 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
         const last = events[events.length - 1];
         const at = laterOf(clock.now(), new Date(last.at)).toISOString();
         const event = { ...input, at, by: officer || "unknown" } as CaseEvent;
-        const expectedSeq = events.length;
+        // The stored log may hold events the session set aside (another device's): count the log, not the session.
+        const expectedSeq = merged ? merged.count : events.length;
         const result = session.send(event);
         if (!result.ok) return result;
         try {
@@ -84,6 +98,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
             expectedSeq,
             [event],
             summarizeCase(viewCase(session, clock.now()), expectedSeq + 1),
+            { compiled: session.compiled },
           );
         } catch (error) {
           // The session has applied an event the store refused: rebuild it from what is stored.
@@ -98,6 +113,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
           );
           return { ok: false, code, reason: error instanceof Error ? error.message : String(error) };
         }
+        if (merged) merged.count = expectedSeq + 1;
         setNotice(undefined);
         setVersion((v) => v + 1);
         return result;
@@ -106,7 +122,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
         setBusy(false);
       }
     },
-    [session, store, caseId, officer, clock, reload],
+    [session, merged, store, caseId, officer, clock, reload],
   );
 
   const dismissNotice = useCallback(() => setNotice(undefined), []);

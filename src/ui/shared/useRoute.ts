@@ -6,7 +6,8 @@ export type Route =
   | { area: "case"; caseId: string; view: "step" | "summary" | "group" }
   | { area: "case"; caseId: string; view: "slip"; service: string }
   | { area: "edit" }
-  | { area: "train" };
+  | { area: "train" }
+  | { area: "station" };
 
 /** Reads a route from a location hash like `#/cases/C-1/slip/senniaf` (a slip names its service); anything unknown is the queue. */
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
     .map((p) => safeDecode(p));
   if (parts[0] === "edit") return { area: "edit" };
   if (parts[0] === "train") return { area: "train" };
+  if (parts[0] === "station") return { area: "station" };
   if (parts[0] === "cases" && parts[1]) {
     const caseId = parts[1];
     if (parts[2] === "summary") return { area: "case", caseId, view: "summary" };
@@ -32,6 +34,7 @@ export function routeHref(route: Route): string {
   switch (route.area) {
     case "edit":
     case "train":
+    case "station":
       return `#/${route.area}`;
     case "cases":
       return "#/cases";
