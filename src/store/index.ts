@@ -6,6 +6,16 @@
 
 export { CaseStore, type CaseStoreOptions, DEFAULT_STORE_NAME } from "./CaseStore";
 export { CASE_STATUSES, type CaseStatus, type CaseSummary, type SummaryStep } from "./CaseSummary";
+export {
+  type BundleRecord,
+  compareVersions,
+  DEFAULT_LIBRARY_NAME,
+  type LibraryEntry,
+  type PublishedVersion,
+  parseVersion,
+  type SopDraft,
+  SopLibraryStore,
+} from "./library/index";
 export { type ConflictDetails, ConflictError, StorageFullError, StoreError, type StoreErrorCode } from "./StoreError";
 export type { SummaryQuery } from "./SummaryIndex";
 export { summarizeCase } from "./summarizeCase";

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type CaseEvent, type CaseSession, type CaseView, replayCase, viewCase } from "../../engine/index";
 import { StoreError, summarizeCase } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { loadCompiledSopOfCase } from "../shared/loadCompiledSop";
 import { useCaseStore } from "../shared/StoreProvider";
 import { useNow } from "../shared/useNow";
 
@@ -54,7 +54,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
       if (!opened) next = { status: "failed", code: "not-found", reason: caseId };
       else if (opened.type !== "CASE_OPENED") next = { status: "failed", code: "corrupt-log", reason: caseId };
       else {
-        const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
+        const compiled = await loadCompiledSopOfCase(opened.sop).catch((error: unknown) => error as Error);
         if (compiled instanceof Error) next = { status: "failed", code: "sop-unavailable", reason: compiled.message };
         else {
           const replay = replayCase(compiled, events);
