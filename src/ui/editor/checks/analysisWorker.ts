@@ -1,0 +1,102 @@
+/// <reference lib="webworker" />
+// The engine's analysis, off the page's thread: problems on every keystroke, and the consequences of publishing
+// (scenarios, invariants, diff), which take seconds. Only runAnalysis.ts talks to this worker.
+import {
+  checkSop,
+  diffSops,
+  type LoadedLibrary,
+  loadLibrary,
+  runScenario,
+  type SourceFile,
+} from "../../../engine/index";
+import type { AnalysisRequest, AnalysisResponse, Consequences, ScenarioVerdict } from "./analysisProtocol";
+
+let files: SourceFile[] = [];
+let published: LoadedLibrary | undefined;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function post(message: AnalysisResponse): void {
+  scope.postMessage(message);
+}
+
+function withDraft(draft: SourceFile): SourceFile[] {
+  return [...files.filter((f) => f.path !== draft.path), draft];
+}
+
+scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === "library") {
+      files = request.files;
+      published = undefined;
+    } else if (request.type === "problems") {
+      const started = performance.now();
+      const loaded = loadLibrary(withDraft(request.draft));
+      post({ type: "problems", id: request.id, issues: loaded.issues, ms: performance.now() - started });
+    } else if (request.type === "diff") {
+      const before = loadLibrary(withDraft(request.before)).compiled.get(request.sop);
+      const after = loadLibrary(withDraft(request.after)).compiled.get(request.sop);
+      const diff =
+        before && after ? diffSops(before, after, { budget: request.budget, locale: request.locale }) : undefined;
+      post({ type: "diff", id: request.id, diff });
+    } else {
+      post({ type: "consequences", id: request.id, result: consequences(request) });
+    }
+  } catch (error) {
+    post({
+      type: "failed",
+      id: "id" in request ? request.id : -1,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};
+
+function consequences(request: Extract<AnalysisRequest, { type: "consequences" }>): Consequences {
+  published ??= loadLibrary(files);
+  const draft = loadLibrary(withDraft(request.draft));
+  const notes: string[] = [];
+  const draftCompiled = draft.compiled.get(request.sop);
+  const before = published.compiled.get(request.sop);
+  // Scenarios of every SOP whose bundle holds the edited one: a change to a procedure shows in its callers' too.
+  const concerned = draft.scenarios.filter(({ scenario }) => {
+    const compiled = draft.compiled.get(scenario.sop) ?? published?.compiled.get(scenario.sop);
+    return (
+      scenario.sop === request.sop ||
+      (compiled ? [...compiled.scopes.values()].some((s) => s.sop.id === request.sop) : false)
+    );
+  });
+  const scenarios: ScenarioVerdict[] = [];
+  for (const [index, { file, scenario }] of concerned.entries()) {
+    post({ type: "progress", id: request.id, phase: "scenarios", done: index, total: concerned.length });
+    const now = draft.compiled.get(scenario.sop);
+    const then = published.compiled.get(scenario.sop);
+    if (!now) {
+      scenarios.push({ file, id: scenario.id, sop: scenario.sop, status: "failed", differences: ["not-compiled"] });
+      continue;
+    }
+    const after = runScenario(now, scenario);
+    const result = then ? runScenario(then, scenario) : undefined;
+    const same = result && JSON.stringify(summary(result.view)) === JSON.stringify(summary(after.view));
+    scenarios.push({
+      file,
+      id: scenario.id,
+      sop: scenario.sop,
+      status: !after.passed ? "failed" : same || !result ? "passed" : "changed",
+      differences: after.differences,
+    });
+  }
+  post({ type: "progress", id: request.id, phase: "invariants", done: 0, total: 1 });
+  const check = draftCompiled ? checkSop(draftCompiled, { budget: request.budget, locale: request.locale }) : undefined;
+  if (!draftCompiled) notes.push("not-compiled");
+  post({ type: "progress", id: request.id, phase: "diff", done: 0, total: 1 });
+  const diff =
+    draftCompiled && before
+      ? diffSops(before, draftCompiled, { budget: request.budget, locale: request.locale })
+      : undefined;
+  if (!before) notes.push("no-published");
+  return { scenarios, check, diff, notes };
+}
+
+function summary(view: { outcome?: unknown; flags?: unknown; referrals?: unknown }) {
+  return { outcome: view.outcome, flags: view.flags, referrals: view.referrals };
+}
