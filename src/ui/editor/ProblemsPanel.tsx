@@ -58,6 +58,7 @@ export function ProblemsPanel({
         role="status"
         className={`problems-headline ${checking ? "problems-checking" : errors ? "problems-bad" : "problems-good"}`}
         data-testid="problems-status"
+        data-latency={problems.latency === undefined ? undefined : Math.round(problems.latency)}
       >
         {headline}
       </p>

@@ -12,7 +12,7 @@ import type { Analysis } from "./checks/runAnalysis";
 import { type JSONPath, locate, pointerToPath, setAt } from "./draft/editText";
 import { useDraft } from "./draft/useDraft";
 import type { EditorRoute, EditorTab } from "./editorRoute";
-import { EDITOR_TABS } from "./editorRoute";
+import { EDITOR_TABS, editorHref } from "./editorRoute";
 import { collectLocales } from "./form/collectTexts";
 import { FormContext, type FormContextValue } from "./form/FormContext";
 import { ObjectForm } from "./form/SchemaField";
@@ -63,8 +63,15 @@ export function SopEditor(props: SopEditorProps) {
   const key = behaviourKey(value);
   const consequences = useConsequences(analysis, { sop, text: draft.text, key, locale });
   const [path, setPath] = useState<string[]>([]);
-  const [jsonFocus, setJsonFocus] = useState<{ offset: number; length: number; seq: number }>();
+  const [jsonFocus, setJsonFocus] = useState<{ offset: number; length: number; seq: number; grab?: boolean }>();
   const pendingFocus = useRef<string>(undefined);
+  // Where the last change was, so that the JSON view opens on it.
+  const lastText = useRef(draft.text);
+  const lastOffset = useRef(0);
+  if (lastText.current !== draft.text) {
+    lastOffset.current = firstDifference(lastText.current, draft.text);
+    lastText.current = draft.text;
+  }
 
   const steps = (value?.steps ?? {}) as Record<string, Record<string, unknown>>;
   const catalog = getShippedCatalog();
@@ -143,7 +150,7 @@ export function SopEditor(props: SopEditorProps) {
     }
     if (tab === "json") {
       const place = locate(draft.text, pointerToPath(issue.pointer, value));
-      if (place) setJsonFocus({ ...place, seq: Date.now() });
+      if (place) setJsonFocus({ ...place, seq: Date.now(), grab: true });
       return;
     }
     const stepId = /^\/steps\/([^/]+)/.exec(issue.pointer)?.[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -188,6 +195,8 @@ export function SopEditor(props: SopEditorProps) {
     props.onPublished(version);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken once each time a tab opens, not on every change.
+  const openingFocus = useMemo(() => ({ offset: lastOffset.current, length: 0, seq: 0 }), [tab]);
   const selectedStep = step && steps[step] ? step : undefined;
   const title = value ? pick(value.title as never) || sop : sop;
   return (
@@ -231,7 +240,7 @@ export function SopEditor(props: SopEditorProps) {
               <li key={name}>
                 <a
                   className="editor-tab"
-                  href={`#/edit/${encodeURIComponent(sop)}/${name}`}
+                  href={editorHref({ view: "sop", sop, tab: name, ...(step ? { step } : {}) })}
                   aria-current={name === tab ? "page" : undefined}
                 >
                   {t(`tab.${name}`)}
@@ -298,7 +307,9 @@ export function SopEditor(props: SopEditorProps) {
               />
             ) : null}
           </FormContext.Provider>
-          {tab === "json" ? <JsonView draft={draft} focus={jsonFocus} /> : null}
+          {tab === "json" ? (
+            <JsonView draft={draft} focus={jsonFocus ?? openingFocus} />
+          ) : null}
           {tab === "graph" && value ? (
             <GraphView
               steps={steps as never}
@@ -345,6 +356,12 @@ function focusPointer(pointer: string): void {
     }
     current = current.slice(0, current.lastIndexOf("/"));
   }
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -30,7 +30,15 @@ export type AnalysisRequest =
 /** Messages from the analysis worker. */
 export type AnalysisResponse =
   | { type: "problems"; id: number; issues: Issue[]; ms: number }
-  | { type: "progress"; id: number; phase: "scenarios" | "invariants" | "diff"; done: number; total: number }
+  | {
+      type: "progress";
+      id: number;
+      phase: "scenarios" | "invariants" | "diff";
+      done: number;
+      total: number;
+      /** What is known so far (scenarios and invariants, while the diff runs). */
+      partial?: Consequences;
+    }
   | { type: "consequences"; id: number; result: Consequences }
   | { type: "diff"; id: number; diff?: SopDiff }
   | { type: "failed"; id: number; message: string };

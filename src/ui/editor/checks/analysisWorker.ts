@@ -11,6 +11,8 @@ import {
 } from "../../../engine/index";
 import type { AnalysisRequest, AnalysisResponse, Consequences, ScenarioVerdict } from "./analysisProtocol";
 
+/** Paths listed per version for the diff before publishing (the engine's default, 50,000, takes a minute on uasc). */
+const DIFF_LIMIT = 2000;
 let files: SourceFile[] = [];
 let published: LoadedLibrary | undefined;
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -22,6 +22,8 @@ export interface ConsequenceProgress {
   phase: "scenarios" | "invariants" | "diff";
   done: number;
   total: number;
+  /** What is known so far: scenarios and invariants while the diff runs. */
+  partial?: Consequences;
 }
 
 /**

@@ -54,7 +54,9 @@ export function NextField({ value, path, label, node }: FieldProps) {
         {list.map((route, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: routes are ordered; their place is their identity.
           <li key={index} className="array-item route-item" data-pointer={pathToPointer([...path, index])}>
-            <h4 className="route-title">{t("next.route", { n: index + 1 })}</h4>
+            <p className="route-title">
+              <strong>{t("next.route", { n: index + 1 })}</strong>
+            </p>
             {route.when !== undefined ? (
               <CelField
                 node={{ $ref: "#/$defs/Expression" }}

@@ -150,6 +150,7 @@ export function GraphView({
           edges={flowEdges}
           nodeTypes={NODE_TYPES}
           fitView
+          fitViewOptions={{ minZoom: 0.6, maxZoom: 1, nodes: topNodes(positions) }}
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -163,6 +164,12 @@ export function GraphView({
       )}
     </div>
   );
+}
+
+/** The steps in the top rows of the layout: the view opens on the start of the procedure, not its middle. */
+function topNodes(positions: Map<string, { x: number; y: number }>): { id: string }[] {
+  const top = Math.min(...[...positions.values()].map((p) => p.y));
+  return [...positions].filter(([, p]) => p.y <= top + 400).map(([id]) => ({ id }));
 }
 
 function collectEdges(

@@ -29,7 +29,14 @@ const fromDraft = Annotation.define<boolean>();
  * (codemirror-json-schema). It edits the same draft as the structured view: typing here changes the draft, and
  * any other change (a form field, undo) is applied here as the smallest text change, so the cursor stays.
  */
-export function JsonView({ draft, focus }: { draft: Draft; focus?: { offset: number; length: number; seq: number } }) {
+export function JsonView({
+  draft,
+  focus,
+}: {
+  draft: Draft;
+  /** Where to put the cursor; `grab` also moves the keyboard focus there (a jump to a problem). */
+  focus?: { offset: number; length: number; seq: number; grab?: boolean };
+}) {
   const { t } = useEditorI18n();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null as unknown as EditorView);
@@ -38,8 +45,14 @@ export function JsonView({ draft, focus }: { draft: Draft; focus?: { offset: num
   const label = useRef(t("json.label"));
 
   useEffect(() => {
+    // Inside a shadow root CodeMirror's styles go to a constructed style sheet, which the CSP (style-src 'self')
+    // allows; on the document itself they would be a <style> element, which it blocks.
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: "open" });
+    const parent = document.createElement("div");
+    shadow.replaceChildren(parent);
     const editor = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent,
       state: EditorState.create({
         doc: draftRef.current.text,
         extensions: [
@@ -62,6 +75,10 @@ export function JsonView({ draft, focus }: { draft: Draft; focus?: { offset: num
           keymap.of([...defaultKeymap, indentWithTab]),
           jsonSchema(SOP_SCHEMA as Parameters<typeof jsonSchema>[0]),
           EditorView.contentAttributes.of({ "aria-label": label.current }),
+          EditorView.theme({
+            "&": { height: "75vh", fontSize: "0.9rem" },
+            ".cm-scroller": { fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace' },
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromDraft))) return;
             draftRef.current.change(update.state.doc.toString(), "json");
@@ -69,6 +86,9 @@ export function JsonView({ draft, focus }: { draft: Draft; focus?: { offset: num
         ],
       }),
     });
+    // The scrolling area takes the keyboard too (arrow keys scroll it), as axe asks of every scrollable region.
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute("aria-label", label.current);
     view.current = editor;
     return () => editor.destroy();
   }, []);
@@ -98,9 +118,9 @@ export function JsonView({ draft, focus }: { draft: Draft; focus?: { offset: num
     const end = Math.min(editor.state.doc.length, focus.offset + focus.length);
     editor.dispatch({
       selection: EditorSelection.range(Math.min(focus.offset, end), end),
-      scrollIntoView: true,
+      effects: EditorView.scrollIntoView(Math.min(focus.offset, end), { y: "center" }),
     });
-    editor.focus();
+    if (focus.grab) editor.focus();
   }, [focus]);
 
   return <div ref={host} className="json-view" data-testid="json-view" />;

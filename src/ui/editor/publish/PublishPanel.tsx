@@ -37,13 +37,14 @@ export function PublishPanel({
   const [publishing, setPublishing] = useState(false);
   const [failure, setFailure] = useState<string>();
   const version = draft.parsed.ok && typeof draft.parsed.value.version === "string" ? draft.parsed.value.version : "";
-  const result = consequences.result;
+  // While a run goes on, what it has found so far; after it, its result.
+  const result = consequences.running ? consequences.progress?.partial : consequences.result;
   const refusals = publishRefusals({
     parsed: draft.parsed.ok,
     checking,
     issues,
-    consequences: result,
-    consequencesCurrent: current,
+    consequences: consequences.result,
+    consequencesCurrent: current && !consequences.running,
     version,
     published,
     note,
@@ -88,8 +89,8 @@ export function PublishPanel({
         </p>
       ) : null}
       {result ? (
-        <div className={current ? undefined : "problems-stale"}>
-          {current ? null : <p className="notice notice-warning">{t("publish.stale")}</p>}
+        <div className={current || consequences.running ? undefined : "problems-stale"}>
+          {current || consequences.running ? null : <p className="notice notice-warning">{t("publish.stale")}</p>}
           <h3>{t("publish.scenarios", { count: result.scenarios.length })}</h3>
           <ul className="consequence-list" data-testid="scenario-results">
             {result.scenarios.map((s) => (
@@ -144,7 +145,9 @@ export function PublishPanel({
             <p>{t("publish.notCompiled")}</p>
           )}
           <h3>{t("publish.diff", { count: result.diff?.entries.length ?? 0 })}</h3>
-          {result.diff ? (
+          {consequences.running ? (
+            <p>{t("publish.phase.diff")}</p>
+          ) : result.diff ? (
             <ul className="consequence-list" data-testid="diff-results">
               {result.diff.entries.map((entry, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: entries in the order the diff gives.
