@@ -43,7 +43,9 @@ async function openTab(page: Page, key: keyof typeof ed): Promise<void> {
 /** Runs the consequences and waits for them, diff included. */
 async function runConsequences(page: Page): Promise<void> {
   await openTab(page, "tab.publish");
-  const run = page.getByRole("button", { name: new RegExp(`^(${message("publish.run")}|${message("publish.rerun")})$`) });
+  const run = page.getByRole("button", {
+    name: new RegExp(`^(${message("publish.run")}|${message("publish.rerun")})$`),
+  });
   await run.click();
   await page.getByRole("button", { name: message("publish.cancel") }).waitFor({ state: "hidden", timeout: 600_000 });
 }
@@ -56,120 +58,124 @@ async function caseVersion(page: Page, caseId: string): Promise<string> {
 }
 
 describe.skipIf(!uasc)("the policy editor", () => {
-  it(
-    "a policy officer breaks the children's SOP, sees why it cannot be published, restores it, edits a prompt and publishes the next version; old cases keep theirs",
-    async () => {
-      const phone = await launchPhone();
-      const { page } = phone;
-      const axe: string[] = [];
-      const checkAxe = async (where: string) => {
-        for (const v of await runAxe(page)) axe.push(`${where}: ${v}`);
-      };
-      try {
-        await page.setViewportSize(LAPTOP);
-        // A case opened before the new version: it must keep version N.
-        await page.goto(`${baseUrl}/#/cases`);
-        await setUpOfficer(page, { officer: "Ana Pérez", sop: "uasc" });
-        const before = await startNewCase(page);
-        const published = uasc!.version;
-        expect(await caseVersion(page, before)).toBe(published);
+  it("a policy officer breaks the children's SOP, sees why it cannot be published, restores it, edits a prompt and publishes the next version; old cases keep theirs", async () => {
+    const phone = await launchPhone();
+    const { page } = phone;
+    const axe: string[] = [];
+    const checkAxe = async (where: string) => {
+      for (const v of await runAxe(page)) axe.push(`${where}: ${v}`);
+    };
+    try {
+      await page.setViewportSize(LAPTOP);
+      // A case opened before the new version: it must keep version N.
+      await page.goto(`${baseUrl}/#/cases`);
+      await setUpOfficer(page, { officer: "Ana Pérez", sop: "uasc" });
+      const before = await startNewCase(page);
+      const published = uasc!.version;
+      expect(await caseVersion(page, before)).toBe(published);
 
-        // The library lists the SOP with its shipped version.
-        await page.goto(`${baseUrl}/#/edit`);
-        await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
-        await page.getByLabel(ed["library.author"]).fill("Marta Ríos");
-        await checkAxe("library");
-        const row = page.locator('[data-sop="uasc"]');
-        await waitForText(row, message("library.published", { version: published }));
-        await row.getByRole("button", { name: new RegExp(`^${ed["library.edit"]}`) }).click();
-        await page.getByRole("heading", { level: 1, name: "Niñez no acompañada o separada" }).waitFor();
-        expect(await settledProblems(page)).toBe(ed["problems.none"]);
+      // The library lists the SOP with its shipped version.
+      await page.goto(`${baseUrl}/#/edit`);
+      await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
+      await page.getByLabel(ed["library.author"]).fill("Marta Ríos");
+      await checkAxe("library");
+      const row = page.locator('[data-sop="uasc"]');
+      await waitForText(row, message("library.published", { version: published }));
+      await row.getByRole("button", { name: new RegExp(`^${ed["library.edit"]}`) }).click();
+      await page.getByRole("heading", { level: 1, name: "Niñez no acompañada o separada" }).waitFor();
+      expect(await settledProblems(page)).toBe(ed["problems.none"]);
 
-        // Remove the referral to child protection: the notification step becomes a mere instruction.
-        await page.getByRole("navigation", { name: ed["steps.listLabel"] }).getByRole("button", { name: /^Notificar a SENNIAF/ }).click();
-        await page.getByLabel(ed["steps.kind"], { exact: true }).last().selectOption("instruction");
-        await settledProblems(page);
-        await checkAxe("steps");
-        await saveScreenshot(page, "editor-steps-broken");
+      // Remove the referral to child protection: the notification step becomes a mere instruction.
+      await page
+        .getByRole("navigation", { name: ed["steps.listLabel"] })
+        .getByRole("button", { name: /^Notificar a SENNIAF/ })
+        .click();
+      await page.getByLabel(ed["steps.kind"], { exact: true }).last().selectOption("instruction");
+      await settledProblems(page);
+      await checkAxe("steps");
+      await saveScreenshot(page, "editor-steps-broken");
 
-        await runConsequences(page);
-        const invariants = page.getByTestId("invariant-results");
-        await waitForText(invariants, ed["publish.invariant.violated"]);
-        await waitForText(page.getByTestId("scenario-results"), ed["publish.scenario.failed"]);
-        await waitForText(page.getByTestId("diff-results"), "SENNIAF");
-        const refusals = page.getByTestId("publish-refusals");
-        await waitForText(refusals, /invariantes? no se cumplen?/);
-        await waitForText(refusals, /escenarios? fallan?/);
-        await checkAxe("consequences");
-        await saveScreenshot(page, "editor-consequences-broken");
-        // The path that breaks the promise, on the graph.
-        await page.getByRole("button", { name: ed["publish.showPath"] }).first().click();
-        await page.getByTestId("graph-view").locator(".graph-node").first().waitFor({ timeout: 60_000 });
-        expect(await page.locator(".graph-node-path").count()).toBeGreaterThan(0);
-        await saveScreenshot(page, "editor-graph-path");
+      await runConsequences(page);
+      const invariants = page.getByTestId("invariant-results");
+      await waitForText(invariants, ed["publish.invariant.violated"]);
+      await waitForText(page.getByTestId("scenario-results"), ed["publish.scenario.failed"]);
+      await waitForText(page.getByTestId("diff-results"), "SENNIAF");
+      const refusals = page.getByTestId("publish-refusals");
+      await waitForText(refusals, /invariantes? no se cumplen?/);
+      await waitForText(refusals, /escenarios? fallan?/);
+      await checkAxe("consequences");
+      await saveScreenshot(page, "editor-consequences-broken");
+      // The path that breaks the promise, on the graph.
+      await page.getByRole("button", { name: ed["publish.showPath"] }).first().click();
+      await page.getByTestId("graph-view").locator(".graph-node").first().waitFor({ timeout: 60_000 });
+      expect(await page.locator(".graph-node-path").count()).toBeGreaterThan(0);
+      await saveScreenshot(page, "editor-graph-path");
 
-        // Restore it with undo; the problems and the JSON agree.
-        await page.getByRole("button", { name: ed["editor.undo"] }).click();
-        await openTab(page, "tab.json");
-        await waitForText(page.locator(".cm-content"), '"kind": "referral"');
+      // Restore it with undo; the problems and the JSON agree.
+      await page.getByRole("button", { name: ed["editor.undo"] }).click();
+      await openTab(page, "tab.json");
+      await waitForText(page.locator(".cm-content"), '"kind": "referral"');
 
-        // Edit the Spanish prompt of the age question in the structured view; it shows in the JSON view.
-        await openTab(page, "tab.steps");
-        await page.getByRole("navigation", { name: ed["steps.listLabel"] }).getByRole("button", { name: /^Edad/ }).click();
-        const say = page.locator('[data-pointer="/steps/ask-age/say/es"]');
-        await say.fill(NEW_PROMPT);
-        await openTab(page, "tab.json");
-        await waitForText(page.locator(".cm-content"), NEW_PROMPT);
-        await checkAxe("json");
-        await waitForText(page.getByTestId("save-state"), ed["save.saved"]);
+      // Edit the Spanish prompt of the age question in the structured view; it shows in the JSON view.
+      await openTab(page, "tab.steps");
+      await page
+        .getByRole("navigation", { name: ed["steps.listLabel"] })
+        .getByRole("button", { name: /^Edad/ })
+        .click();
+      const say = page.locator('[data-pointer="/steps/ask-age/say/es"]');
+      await say.fill(NEW_PROMPT);
+      await openTab(page, "tab.json");
+      await waitForText(page.locator(".cm-content"), NEW_PROMPT);
+      await checkAxe("json");
+      await waitForText(page.getByTestId("save-state"), ed["save.saved"]);
 
-        // A reload mid-edit loses nothing.
-        await openTab(page, "tab.steps");
-        await page.reload();
-        await expect.poll(() => page.locator('[data-pointer="/steps/ask-age/say/es"]').inputValue(), { timeout: 30_000 }).toBe(NEW_PROMPT);
-        expect(await settledProblems(page)).toBe(ed["problems.none"]);
+      // A reload mid-edit loses nothing.
+      await openTab(page, "tab.steps");
+      await page.reload();
+      await expect
+        .poll(() => page.locator('[data-pointer="/steps/ask-age/say/es"]').inputValue(), { timeout: 30_000 })
+        .toBe(NEW_PROMPT);
+      expect(await settledProblems(page)).toBe(ed["problems.none"]);
 
-        // Publishing asks for a newer version and a note, then goes through.
-        await runConsequences(page);
-        await waitForText(page.getByTestId("invariant-results"), ed["publish.invariant.violated"], true);
-        await waitForText(page.getByTestId("scenario-results"), ed["publish.scenario.failed"], true);
-        await waitForText(page.getByTestId("publish-refusals"), /debe ser mayor|Escriba una nota/);
-        const [major, minor, patch] = published.split(".").map(Number);
-        const next = `${major}.${minor}.${patch + 1}`;
-        await page.getByRole("button", { name: next, exact: true }).click();
-        await page.getByLabel(ed["publish.note"]).fill("Pregunta de edad más clara para niños y niñas.");
-        await page.getByTestId("publish-refusals").waitFor({ state: "hidden" });
-        await checkAxe("publish");
-        await page.getByRole("button", { name: message("publish.button", { version: next }) }).click();
-        await page.getByText(message("publish.done", { sop: "uasc", version: next })).waitFor();
-        await waitForText(page.locator('[data-sop="uasc"]'), message("library.published", { version: next }));
+      // Publishing asks for a newer version and a note, then goes through.
+      await runConsequences(page);
+      await waitForText(page.getByTestId("invariant-results"), ed["publish.invariant.violated"], true);
+      await waitForText(page.getByTestId("scenario-results"), ed["publish.scenario.failed"], true);
+      await waitForText(page.getByTestId("publish-refusals"), /debe ser mayor|Escriba una nota/);
+      const [major, minor, patch] = published.split(".").map(Number);
+      const next = `${major}.${minor}.${patch + 1}`;
+      await page.getByRole("button", { name: next, exact: true }).click();
+      await page.getByLabel(ed["publish.note"]).fill("Pregunta de edad más clara para niños y niñas.");
+      await page.getByTestId("publish-refusals").waitFor({ state: "hidden" });
+      await checkAxe("publish");
+      await page.getByRole("button", { name: message("publish.button", { version: next }) }).click();
+      await page.getByText(message("publish.done", { sop: "uasc", version: next })).waitFor();
+      await waitForText(page.locator('[data-sop="uasc"]'), message("library.published", { version: next }));
 
-        // The case opened before keeps version N and still opens, also after a reload; a new case gets N+1.
-        expect(await caseVersion(page, before)).toBe(published);
-        await page.reload();
-        await page.getByRole("heading", { level: 1, name: /^Resumen del caso / }).waitFor();
-        expect((await page.locator("main").textContent()) ?? "").toContain(`uasc ${published}`);
-        await page.goto(`${baseUrl}/#/cases`);
-        await page.getByRole("heading", { level: 1, name: es["queue.title"] }).waitFor();
-        await setUpOfficer(page, { officer: "Ana Pérez", sop: "uasc" });
-        const after = await startNewCase(page);
-        expect(await caseVersion(page, after)).toBe(next);
+      // The case opened before keeps version N and still opens, also after a reload; a new case gets N+1.
+      expect(await caseVersion(page, before)).toBe(published);
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: /^Resumen del caso / }).waitFor();
+      expect((await page.locator("main").textContent()) ?? "").toContain(`uasc ${published}`);
+      await page.goto(`${baseUrl}/#/cases`);
+      await page.getByRole("heading", { level: 1, name: es["queue.title"] }).waitFor();
+      await setUpOfficer(page, { officer: "Ana Pérez", sop: "uasc" });
+      const after = await startNewCase(page);
+      expect(await caseVersion(page, after)).toBe(next);
 
-        // On a phone the editor still works, stacked.
-        await page.setViewportSize({ width: 360, height: 760 });
-        await page.goto(`${baseUrl}/#/edit/uasc/steps/ask-age`);
-        await page.locator('[data-pointer="/steps/ask-age/say/es"]').waitFor();
-        expect(await measureOverflow(page)).toBeLessThanOrEqual(0);
-        await saveScreenshot(page, "editor-steps-360");
+      // On a phone the editor still works, stacked.
+      await page.setViewportSize({ width: 360, height: 760 });
+      await page.goto(`${baseUrl}/#/edit/uasc/steps/ask-age`);
+      await page.locator('[data-pointer="/steps/ask-age/say/es"]').waitFor();
+      expect(await measureOverflow(page)).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, "editor-steps-360");
 
-        expect(await readCspViolations(page)).toEqual([]);
-        expect(axe).toEqual([]);
-      } finally {
-        await phone.close();
-      }
-    },
-    900_000,
-  );
+      expect(await readCspViolations(page)).toEqual([]);
+      expect(axe).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 900_000);
 
   it("shows the problems of a keystroke on the largest SOP (screening) within a few hundred milliseconds, never a stale verdict", async () => {
     const phone = await launchPhone();
@@ -189,7 +195,10 @@ describe.skipIf(!uasc)("the policy editor", () => {
         latencies.push(Number(await page.getByTestId("problems-status").getAttribute("data-latency")));
       }
       mkdirSync(RESULTS_DIR, { recursive: true });
-      appendFileSync(join(RESULTS_DIR, "editor-latency.txt"), `screening problems after a keystroke (ms): ${latencies.join(", ")}\n`);
+      appendFileSync(
+        join(RESULTS_DIR, "editor-latency.txt"),
+        `screening problems after a keystroke (ms): ${latencies.join(", ")}\n`,
+      );
       console.log(`screening: problems shown ${latencies.join(", ")} ms after the keystroke`);
       expect(latencies.every((l) => l > 0)).toBe(true);
     } finally {

@@ -307,9 +307,7 @@ export function SopEditor(props: SopEditorProps) {
               />
             ) : null}
           </FormContext.Provider>
-          {tab === "json" ? (
-            <JsonView draft={draft} focus={jsonFocus ?? openingFocus} />
-          ) : null}
+          {tab === "json" ? <JsonView draft={draft} focus={jsonFocus ?? openingFocus} /> : null}
           {tab === "graph" && value ? (
             <GraphView
               steps={steps as never}

@@ -78,14 +78,17 @@ export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
 }
 
 /**
- * The exact SOP versions a case was opened on, by the bundle hash its first event pins: from the device's library
- * (so a case opened before a new version was published still replays), else the shipped versions (cases opened
- * before the library existed). The caller's replay refuses a hash that does not match, with the reason.
+ * The exact SOP versions a case was opened on, by the bundle hash its first event pins: the shipped versions when
+ * they are the ones, else those recorded in the device's library (so a case opened before a new version was
+ * published still replays). The caller's replay refuses a hash that does not match, with the reason.
  */
 export function loadCompiledSopOfCase(pin: CaseOpened["sop"]): Promise<CompiledSop> {
   let pending = compiledByHash.get(pin.hash);
   if (!pending) {
     pending = (async () => {
+      // Most cases run on the versions built into the app: no need to open the library for them.
+      const shipped = await loadCompiledSop(pin.id).catch(() => undefined);
+      if (shipped?.hash === pin.hash) return shipped;
       const library = await openSopLibrary().catch(() => undefined);
       const bundle = await library?.getBundle(pin.hash);
       if (library && bundle) {

@@ -1,9 +1,10 @@
-import type { CheckReport, Issue, SopDiff, SourceFile } from "../../../engine/index";
+import type { CheckReport, Issue, SopDiff, SourceFile, Text } from "../../../engine/index";
 
 /** A scenario played on the published version and on the draft. */
 export interface ScenarioVerdict {
   file: string;
   id: string;
+  title: Text;
   sop: string;
   /** passed: as before; failed: the draft breaks it; changed: it passes, but what the case produces changed. */
   status: "passed" | "failed" | "changed";

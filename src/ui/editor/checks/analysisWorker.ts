@@ -39,7 +39,9 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
       const before = loadLibrary(withDraft(request.before)).compiled.get(request.sop);
       const after = loadLibrary(withDraft(request.after)).compiled.get(request.sop);
       const diff =
-        before && after ? diffSops(before, after, { budget: request.budget, locale: request.locale }) : undefined;
+        before && after
+          ? diffSops(before, after, { budget: request.budget, limit: DIFF_LIMIT, locale: request.locale })
+          : undefined;
       post({ type: "diff", id: request.id, diff });
     } else {
       post({ type: "consequences", id: request.id, result: consequences(request) });
@@ -73,7 +75,14 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
     const now = draft.compiled.get(scenario.sop);
     const then = published.compiled.get(scenario.sop);
     if (!now) {
-      scenarios.push({ file, id: scenario.id, sop: scenario.sop, status: "failed", differences: ["not-compiled"] });
+      scenarios.push({
+        file,
+        id: scenario.id,
+        title: scenario.title,
+        sop: scenario.sop,
+        status: "failed",
+        differences: ["not-compiled"],
+      });
       continue;
     }
     const after = runScenario(now, scenario);
@@ -82,6 +91,7 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
     scenarios.push({
       file,
       id: scenario.id,
+      title: scenario.title,
       sop: scenario.sop,
       status: !after.passed ? "failed" : same || !result ? "passed" : "changed",
       differences: after.differences,
@@ -93,9 +103,11 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
   post({ type: "progress", id: request.id, phase: "diff", done: 0, total: 1 });
   const diff =
     draftCompiled && before
-      ? diffSops(before, draftCompiled, { budget: request.budget, locale: request.locale })
+      ? diffSops(before, draftCompiled, { budget: request.budget, limit: DIFF_LIMIT, locale: request.locale })
       : undefined;
   if (!before) notes.push("no-published");
+  const order = { failed: 0, changed: 1, passed: 2 };
+  scenarios.sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id));
   return { scenarios, check, diff, notes };
 }
 

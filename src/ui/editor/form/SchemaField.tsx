@@ -363,6 +363,7 @@ function ArrayField({ value, path, label, remove, resolved, name }: FieldProps &
               node={itemNode}
               value={item}
               path={[...path, index]}
+              name={name}
               label={`${itemLabel} ${index + 1}`}
               remove={
                 <span className="array-tools">

@@ -80,7 +80,7 @@ export function pickBranch(node: SchemaNode, value: unknown, root: SchemaNode = 
   }
   const jsonType = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
   const byType = branches.findIndex((b) => b.type === jsonType || (jsonType === "object" && b.properties));
-  return byType >= 0 ? byType : 0;
+  return Math.max(byType, 0);
 }
 
 /** A value to start a new item with: the required properties of an object filled in, an enum's first value… */

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { Issue, ScenarioAction } from "../../../engine/index";
+import type { ScenarioVerdict } from "../checks/runAnalysis";
 import { setAt } from "../draft/editText";
 import type { Draft } from "../draft/useDraft";
 import { useEditorI18n } from "../i18n/useEditorI18n";
@@ -92,23 +93,27 @@ export function PublishPanel({
         <div className={current || consequences.running ? undefined : "problems-stale"}>
           {current || consequences.running ? null : <p className="notice notice-warning">{t("publish.stale")}</p>}
           <h3>{t("publish.scenarios", { count: result.scenarios.length })}</h3>
-          <ul className="consequence-list" data-testid="scenario-results">
-            {result.scenarios.map((s) => (
-              <li key={s.file} className={`consequence consequence-${s.status}`}>
-                <span
-                  className={`badge ${s.status === "failed" ? "badge-error" : s.status === "changed" ? "badge-warning" : "badge-status-finished"}`}
-                >
-                  {t(`publish.scenario.${s.status}`)}
-                </span>{" "}
-                {s.id}
-                {s.status === "failed" && s.differences.length ? (
-                  <p className="problem-detail" lang="en">
-                    {s.differences[0]}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <div data-testid="scenario-results">
+            <ul className="consequence-list">
+              {result.scenarios
+                .filter((s) => s.status !== "passed")
+                .map((s) => (
+                  <ScenarioLine key={s.file} verdict={s} />
+                ))}
+            </ul>
+            <details>
+              <summary>
+                {t("publish.passing", { count: result.scenarios.filter((s) => s.status === "passed").length })}
+              </summary>
+              <ul className="consequence-list">
+                {result.scenarios
+                  .filter((s) => s.status === "passed")
+                  .map((s) => (
+                    <ScenarioLine key={s.file} verdict={s} />
+                  ))}
+              </ul>
+            </details>
+          </div>
           <h3>{t("publish.invariants", { count: result.check?.verdicts.length ?? 0 })}</h3>
           {result.check ? (
             <ul className="consequence-list" data-testid="invariant-results">
@@ -149,12 +154,27 @@ export function PublishPanel({
             <p>{t("publish.phase.diff")}</p>
           ) : result.diff ? (
             <ul className="consequence-list" data-testid="diff-results">
-              {result.diff.entries.map((entry, i) => (
+              {result.diff.entries.slice(0, DIFF_SHOWN).map((entry, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: entries in the order the diff gives.
                 <li key={i} className="diff-sentence">
                   {entry.sentence}
                 </li>
               ))}
+              {result.diff.entries.length > DIFF_SHOWN ? (
+                <li>
+                  <details>
+                    <summary>{t("publish.moreDiff", { count: result.diff.entries.length - DIFF_SHOWN })}</summary>
+                    <ul>
+                      {result.diff.entries.slice(DIFF_SHOWN).map((entry, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: entries in the order the diff gives.
+                        <li key={i} className="diff-sentence">
+                          {entry.sentence}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ) : null}
               {result.diff.complete ? null : <li>{t("publish.diffIncomplete")}</li>}
             </ul>
           ) : (
@@ -237,6 +257,27 @@ export function PublishPanel({
         ) : null}
       </form>
     </section>
+  );
+}
+
+const DIFF_SHOWN = 5;
+
+function ScenarioLine({ verdict }: { verdict: ScenarioVerdict }) {
+  const { t, text } = useEditorI18n();
+  return (
+    <li className={`consequence consequence-${verdict.status}`}>
+      <span
+        className={`badge ${verdict.status === "failed" ? "badge-error" : verdict.status === "changed" ? "badge-warning" : "badge-status-finished"}`}
+      >
+        {t(`publish.scenario.${verdict.status}`)}
+      </span>{" "}
+      {text(verdict.title)}
+      {verdict.status === "failed" && verdict.differences.length ? (
+        <p className="problem-detail" lang="en">
+          {verdict.differences[0]}
+        </p>
+      ) : null}
+    </li>
   );
 }
 
