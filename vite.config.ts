@@ -115,6 +115,7 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     environment: "node",
     globals: true,
+    setupFiles: ["test/setupTests.ts"],
     testTimeout: 20_000,
   },
 });

@@ -6,12 +6,13 @@ import { compile } from "./commands/compile";
 import { coverage } from "./commands/coverage";
 import { diagram } from "./commands/diagram";
 import { diff } from "./commands/diff";
+import { format } from "./commands/format";
 import { paths } from "./commands/paths";
 import { test } from "./commands/test";
 import { validate } from "./commands/validate";
 
 /** Every command, in the order `senda --help` lists them. */
-export const COMMANDS: Command[] = [validate, test, compile, diagram, bench, paths, check, coverage, diff];
+export const COMMANDS: Command[] = [validate, test, format, compile, diagram, bench, paths, check, coverage, diff];
 
 const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget", "limit", "save-counterexample"];
 

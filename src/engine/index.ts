@@ -39,8 +39,10 @@ export type { StructuralIssue } from "./analysis/findStructuralIssues";
 export type { PathDeadline, PathReferral, PathViolation, Segment } from "./analysis/readSegment";
 export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
 // Cases
+export { buildSlip, type HouseholdMember, type SlipAnswer, type SlipView } from "./case/buildSlip";
 export {
   type CaseNote,
+  type CaseRelationship,
   CaseSession,
   type OpenCaseOptions,
   openCase,
@@ -48,24 +50,44 @@ export {
   replayCase,
   type SendResult,
 } from "./case/CaseSession";
-export { checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
+export { describeTrace } from "./case/describeTrace";
+export { PUBLIC_SURFACE, redactView } from "./case/redactView";
+export { type CaseInput, checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
 export {
   type AnswerView,
   type CaseView,
   type DeadlineView,
   type FlagView,
+  type FollowUpView,
+  type InstructionView,
+  type NoteView,
   pickText,
+  type ReferralView,
   type StepView,
   viewCase,
 } from "./case/viewCase";
 export { ACTION_NAMES, checkMachineConfig, GUARD_NAMES } from "./compile/buildConfig";
 export type { CompiledScope, CompiledSop, CompiledStep, MachineConfigJson } from "./compile/CompiledSop";
-export type { DeadlineRecord, InvariantViolation, ReferralRecord, TraceEntry } from "./compile/caseContext";
+export type {
+  AnswerUpdate,
+  DeadlineRecord,
+  FollowUpRecord,
+  InvariantViolation,
+  ReferralDelivery,
+  ReferralReason,
+  ReferralRecord,
+  ReferralStatus,
+  TraceEntry,
+} from "./compile/caseContext";
 // Compilation
 export { compileSop } from "./compile/compileSop";
 export { hashJson } from "./compile/hashBundle";
+export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
+export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
+export { formatJson } from "./definition/formatJson";
+export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -90,7 +112,9 @@ export type {
   Effect,
   Expectation,
   Flag,
+  Forbid,
   Invariant,
+  Level,
   Role,
   Scenario,
   ScenarioAction,
@@ -102,9 +126,18 @@ export type {
   Step,
   StepKind,
   Text,
+  Urgency,
 } from "./definition/types";
 // Errors and issues
-export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
+export {
+  hasErrors,
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  SendaError,
+  type SendaErrorCode,
+  type Severity,
+} from "./errors";
 // Expressions
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";

@@ -1,5 +1,6 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
+import { DEFAULT_URGENCY_TIMES } from "../definition/catalogSettings";
 import { nextEdges } from "../definition/stepGraph";
 import type { CatalogIndex, SopDefinition, Step } from "../definition/types";
 import { checkSop } from "./checkSop";
@@ -95,6 +96,8 @@ export function generateBenchSop(questions: number, options: number): { sop: Sop
     ]),
     sites: new Map(),
     roles: new Map(),
+    urgencies: { ...DEFAULT_URGENCY_TIMES },
+    categories: new Map(),
   };
   return { sop, catalog };
 }

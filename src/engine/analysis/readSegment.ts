@@ -1,5 +1,6 @@
 import type { CaseSession } from "../case/CaseSession";
 import type { CompiledSop } from "../compile/CompiledSop";
+import type { ReferralStatus } from "../compile/caseContext";
 
 /** Where the case's lists stood before an action, so that what the action added can be read off. */
 export interface Counters {
@@ -14,7 +15,7 @@ export interface PathReferral {
   step: string;
   service: string;
   urgency: "immediate" | "urgent" | "routine";
-  status: "made" | "declined";
+  status: ReferralStatus;
 }
 
 /** A deadline set along a path: when it falls due, counted from the moment it was set and from its `from`. */
@@ -66,15 +67,13 @@ export function countersOf(session: CaseSession): Counters {
 }
 
 /** What the session's case did since `before`. */
-export function readSegment(compiled: CompiledSop, session: CaseSession, before: Counters): Segment {
+export function readSegment(_compiled: CompiledSop, session: CaseSession, before: Counters): Segment {
   const context = session.context;
   const segment: Segment = {
     steps: context.visited.slice(before.visited),
     routes: [],
     flagOps: [],
-    referrals: context.referrals
-      .slice(before.referrals)
-      .map((r) => ({ step: r.step, service: r.service, urgency: r.urgency, status: r.status })),
+    referrals: [],
     deadlines: [],
     violations: context.violations
       .slice(before.violations)
@@ -83,29 +82,25 @@ export function readSegment(compiled: CompiledSop, session: CaseSession, before:
     skips: [],
   };
   for (const entry of context.trace.slice(before.trace)) {
-    if (entry.kind === "route") {
-      const step = compiled.steps.get(entry.step)?.step;
-      const routes = step && step.kind !== "end" && typeof step.next !== "string" ? step.next : [];
-      const index = routes.findIndex((r) => r.to === entry.detail && r.when === entry.expression);
-      segment.routes.push({ step: entry.step, index });
-    } else if (entry.kind === "effect" && entry.detail) {
-      const [verb, id] = entry.detail.split(" ");
-      if (verb === "raise" || verb === "clear")
-        segment.flagOps.push({ flag: id, raise: verb === "raise", step: entry.step });
-      else if (verb === "deadline") {
-        const record = context.deadlines.get(id);
-        if (!record) continue;
-        const due = Date.parse(record.dueAt);
-        segment.deadlines.push({
-          id,
-          step: entry.step,
-          hoursLeftWhenSet: round((due - Date.parse(entry.at)) / HOUR),
-          window: round((due - Date.parse(record.from)) / HOUR),
-        });
-      }
-    } else if (entry.kind === "end") segment.ends.push({ step: entry.step, outcome: entry.detail ?? "" });
-    else if (entry.kind === "skip")
-      segment.skips.push({ step: entry.step, variable: entry.detail?.replace(/^already known: /, "") ?? "" });
+    if (entry.kind === "route") segment.routes.push({ step: entry.step, index: entry.index });
+    else if (entry.kind === "flag") segment.flagOps.push({ flag: entry.flag, raise: entry.raise, step: entry.step });
+    else if (entry.kind === "deadline") {
+      const due = Date.parse(entry.dueAt);
+      segment.deadlines.push({
+        id: entry.deadline,
+        step: entry.step,
+        hoursLeftWhenSet: round((due - Date.parse(entry.at)) / HOUR),
+        window: round((due - Date.parse(entry.from)) / HOUR),
+      });
+    } else if (entry.kind === "referral")
+      segment.referrals.push({
+        step: entry.step,
+        service: entry.service,
+        urgency: entry.urgency,
+        status: entry.status,
+      });
+    else if (entry.kind === "end") segment.ends.push({ step: entry.step, outcome: entry.outcome });
+    else if (entry.kind === "skip") segment.skips.push({ step: entry.step, variable: entry.variable });
   }
   return segment;
 }

@@ -117,19 +117,20 @@ function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSe
         : `expected outcome "${expect.outcome}", but the case has not ended (it waits at ${where || "no step"})`,
     );
   }
+  // The deadlines an SOP sets; a referral's handover time and a follow-up are checked through the referral and
+  // the follow-up themselves.
+  const deadlines = view.deadlines.filter((d) => d.kind === "deadline");
   for (const expected of expect.deadlines ?? []) {
-    const deadline = view.deadlines.find((d) => d.id === expected.id);
+    const deadline = deadlines.find((d) => d.id === expected.id);
     if (!deadline)
-      out.push(
-        `expected deadline "${expected.id}", deadlines: ${view.deadlines.map((d) => d.id).join(", ") || "none"}`,
-      );
+      out.push(`expected deadline "${expected.id}", deadlines: ${deadlines.map((d) => d.id).join(", ") || "none"}`);
     else if (expected.hoursLeft !== undefined && Math.abs(deadline.hoursLeft - expected.hoursLeft) > 1 / 60 + 1e-9)
       out.push(
         `deadline "${expected.id}": expected ${expected.hoursLeft} h left, got ${deadline.hoursLeft.toFixed(2)} h`,
       );
   }
   for (const id of expect.noDeadlines ?? [])
-    if (view.deadlines.some((d) => d.id === id)) out.push(`deadline "${id}" is running but must not be`);
+    if (deadlines.some((d) => d.id === id)) out.push(`deadline "${id}" is running but must not be`);
   const visited = session.context.visitedSet;
   for (const step of expect.visits ?? []) if (!visited.has(step)) out.push(`expected the case to visit step "${step}"`);
   for (const step of expect.avoids ?? [])

@@ -66,7 +66,7 @@ notFlags?: Id[]
 referrals?: {
 service: Id
 urgency?: ("immediate" | "urgent" | "routine")
-status?: ("made" | "declined")
+status?: ("made" | "declined" | "not-needed" | "forbidden" | "superseded")
 }[]
 noReferrals?: Id[]
 outcome?: ("closed" | "referred" | "escalated" | "transferred")
