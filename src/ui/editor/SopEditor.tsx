@@ -102,6 +102,7 @@ export function SopEditor(props: SopEditorProps) {
       })),
       services: [...catalog.services.values()].map((s) => ({ id: s.id, label: `${pick(s.name)} (${s.id})` })),
       flags: [...catalog.flags.values()].map((f) => ({ id: f.id, label: `${pick(f.label)} (${f.id})` })),
+      roles: [...catalog.roles.values()].map((r) => ({ id: r.id, label: `${pick(r.name)} (${r.id})` })),
       sops: entries.map((e) => ({ id: e.sop, label: `${pick(e.versions[0]?.definition.title) || e.sop} (${e.sop})` })),
       scope,
       completions: [
@@ -304,6 +305,7 @@ export function SopEditor(props: SopEditorProps) {
                 locales={locales}
                 describePlace={describePlace}
                 change={form.change}
+                author={author}
               />
             ) : null}
           </FormContext.Provider>

@@ -25,6 +25,7 @@ function context(change: FormContextValue["change"]): FormContextValue {
     ],
     flags: [{ id: "uasc", label: "NNA no acompañado" }],
     sops: [{ id: "trafficking", label: "Trata" }],
+    roles: [{ id: "protection-officer", label: "Protección" }],
     completions: [],
     issuesAt: () => [],
     change,

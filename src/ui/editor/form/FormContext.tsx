@@ -16,6 +16,7 @@ export interface FormContextValue {
   services: PickOption[];
   flags: PickOption[];
   sops: PickOption[];
+  roles: PickOption[];
   /** Type-checks conditions against the draft's variables. */
   scope?: ExpressionScope;
   /** Words a condition can use: variables, built-ins, and quoted option values and flag ids. */

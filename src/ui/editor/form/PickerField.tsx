@@ -14,7 +14,7 @@ export function PickerField({
   label,
   remove,
   list,
-}: FieldProps & { list: "steps" | "services" | "flags" | "sops" }) {
+}: FieldProps & { list: "steps" | "services" | "flags" | "sops" | "roles" }) {
   const id = useId();
   const context = useFormContext();
   const { t } = useEditorI18n();

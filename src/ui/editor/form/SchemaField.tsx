@@ -23,9 +23,12 @@ export interface FieldProps {
 }
 
 // Properties whose value is the id of something the SOP or its catalog names, and the list it is picked from.
-const PICKERS: Record<string, "steps" | "services" | "flags" | "sops"> = {
+const PICKERS: Record<string, "steps" | "services" | "flags" | "sops" | "roles"> = {
   to: "steps",
   start: "steps",
+  resume: "steps",
+  before: "steps",
+  who: "roles",
   visits: "steps",
   avoids: "steps",
   service: "services",

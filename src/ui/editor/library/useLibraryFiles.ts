@@ -1,4 +1,4 @@
-import type { SourceFile } from "../../../engine/index";
+import { formatJson, type SourceFile } from "../../../engine/index";
 import type { LibraryEntry, PublishedVersion } from "../../../store/index";
 
 // The raw text of every shipped file, so that problems in shipped SOPs, catalogs and scenarios point at their real
@@ -15,13 +15,16 @@ export function sopPath(id: string): string {
   return `sop/${id}.sop.json`;
 }
 
-/** The text of a published version: the shipped file itself when it is the shipped text, else formatted JSON. */
+/**
+ * The text of a published version: the shipped file itself when it is the shipped text, else the definition in the
+ * library's layout (`senda format`), so that an exported file diffs cleanly in a maintainer's git repository.
+ */
 export function versionText(version: PublishedVersion): string {
   if (version.origin === "shipped") {
     const file = SHIPPED_FILES.find((f) => f.path === sopPath(version.sop));
     if (file && sameJson(file.text, version.definition)) return file.text;
   }
-  return `${JSON.stringify(version.definition, null, 2)}\n`;
+  return formatJson(version.definition);
 }
 
 function sameJson(text: string, value: unknown): boolean {

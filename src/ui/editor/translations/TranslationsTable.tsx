@@ -5,8 +5,10 @@ import { languageName } from "../form/TextField";
 import { useEditorI18n } from "../i18n/useEditorI18n";
 
 /**
- * Every text of the SOP in every language side by side, editable in place. A missing translation is marked, and
- * so is one whose Spanish or English original changed in this draft while it did not: it needs review.
+ * Every text of the SOP in every language side by side, editable in place. A missing translation is marked; so is
+ * every text of a language the SOP declares unreviewed (`translations.<language>.reviewed`, which the column's
+ * tick box sets, with the reviewer's name), and one whose Spanish or English original changed in this draft while
+ * it did not.
  */
 export function TranslationsTable({
   value,
@@ -14,18 +16,22 @@ export function TranslationsTable({
   locales,
   describePlace,
   change,
+  author,
 }: {
   value: unknown;
   /** The published version the draft started from, to find translations left behind by a changed original. */
   base: unknown;
   locales: string[];
   describePlace(path: JSONPath): string;
-  change(path: JSONPath, value: unknown, tag: string): void;
+  change(path: JSONPath, value: unknown, tag?: string): void;
+  author: string;
 }) {
   const { t, locale } = useEditorI18n();
   const id = useId();
   const [onlyGaps, setOnlyGaps] = useState(false);
   const entries = useMemo(() => collectTexts(value), [value]);
+  const declared = ((value as { translations?: Record<string, { reviewed?: boolean; by?: string }> })?.translations ??
+    {}) as Record<string, { reviewed?: boolean; by?: string }>;
   const before = useMemo(() => new Map(collectTexts(base).map((e) => [pathToPointer(e.path), e.texts])), [base]);
   const rows = entries.map((entry) => {
     const old = before.get(pathToPointer(entry.path));
@@ -34,9 +40,9 @@ export function TranslationsTable({
       locales.map((l) => {
         const current = entry.texts[l];
         if (!current) return [l, "missing"];
+        if (declared[l]?.reviewed === false) return [l, "review"];
         // A translation the author did not touch while an original changed.
-        if (originalChanged && !["es", "en"].includes(l) && old && old[l] === current) return [l, "review"];
-        if (originalChanged && ["es", "en"].includes(l) && old && old[l] === current) return [l, "review"];
+        if (originalChanged && old && old[l] === current) return [l, "review"];
         return [l, "ok"];
       }),
     ) as Record<string, "missing" | "review" | "ok">;
@@ -65,6 +71,22 @@ export function TranslationsTable({
               {locales.map((l) => (
                 <th scope="col" key={l}>
                   {languageName(l, locale)}
+                  <span className="field-check">
+                    <input
+                      id={`${id}-reviewed-${l}`}
+                      type="checkbox"
+                      checked={declared[l]?.reviewed !== false}
+                      onChange={(e) =>
+                        change(
+                          ["translations", l],
+                          e.target.checked
+                            ? { reviewed: true, ...(author ? { by: author } : {}) }
+                            : { reviewed: false },
+                        )
+                      }
+                    />
+                    <label htmlFor={`${id}-reviewed-${l}`}>{t("translations.reviewedBox")}</label>
+                  </span>
                 </th>
               ))}
             </tr>
