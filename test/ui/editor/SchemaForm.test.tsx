@@ -91,17 +91,17 @@ describe("the form drawn from the SOP schema", () => {
       properties: {
         ...referral.properties,
         sensitivity: { enum: ["public", "restricted", "confidential"] },
-        followUp: { $ref: "#/$defs/Text" },
+        handoverNote: { $ref: "#/$defs/Text" },
         dueWithinHours: { type: "integer", minimum: 0 },
       },
     };
     renderForm(extended, {
       ...uasc.steps["notify-senniaf"],
       sensitivity: "restricted",
-      followUp: { es: "Llamar", en: "Call" },
+      handoverNote: { es: "Llamar", en: "Call" },
     });
     expect((screen.getByLabelText("Sensitivity") as HTMLSelectElement).value).toBe("restricted");
-    expect(within(screen.getByRole("group", { name: "Follow Up" })).getByLabelText(/español/)).toHaveProperty(
+    expect(within(screen.getByRole("group", { name: "Handover Note" })).getByLabelText(/español/)).toHaveProperty(
       "value",
       "Llamar",
     );
