@@ -90,7 +90,7 @@ export function StepList({
           select(wanted);
         }}
       >
-        <h3>{t("steps.add")}</h3>
+        <h2 className="step-add-title">{t("steps.add")}</h2>
         <label htmlFor={`${id}-kind`}>{t("steps.kind")}</label>
         <select id={`${id}-kind`} className="field-input" value={kind} onChange={(e) => setKind(e.target.value)}>
           {kinds.map((k) => (
