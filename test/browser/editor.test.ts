@@ -23,7 +23,16 @@ function message(key: keyof typeof ed, params: Record<string, string | number> =
 /** Waits until the problems list has checked the newest text, and returns its headline. */
 async function settledProblems(page: Page): Promise<string> {
   const status = page.getByTestId("problems-status");
-  await expect.poll(async () => status.textContent(), { timeout: 60_000 }).not.toBe(ed["problems.checking"]);
+  const restTail = (ed["problems.checkingRest"] as string).split("{counts}")[1];
+  await expect
+    .poll(
+      async () => {
+        const text = (await status.textContent()) ?? "";
+        return text === ed["problems.checking"] || text.endsWith(restTail);
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(false);
   return (await status.textContent()) ?? "";
 }
 
@@ -185,22 +194,34 @@ describe.skipIf(!uasc)("the policy editor", () => {
       await page.goto(`${baseUrl}/#/edit/screening/details`);
       await settledProblems(page);
       const owner = page.locator('[data-pointer="/owner"]');
-      const latencies: number[] = [];
+      const latencies: { own: number; all: number }[] = [];
       for (const text of ["", "SNM", ""]) {
+        // Every headline shown from the keystroke on, to prove that the old verdict never stays on screen.
+        await page.evaluate(() => {
+          const w = window as unknown as { __headlines: string[]; __observer?: MutationObserver };
+          w.__headlines = [];
+          w.__observer?.disconnect();
+          const status = document.querySelector('[data-testid="problems-status"]')!;
+          w.__observer = new MutationObserver(() => w.__headlines.push(status.textContent ?? ""));
+          w.__observer.observe(status, { childList: true, characterData: true, subtree: true });
+        });
         await owner.fill(text);
-        // The old verdict is never shown as current: right after the keystroke it says "checking".
         const headline = await settledProblems(page);
         if (text === "") expect(headline).not.toBe(ed["problems.none"]);
         else expect(headline).toBe(ed["problems.none"]);
-        latencies.push(Number(await page.getByTestId("problems-status").getAttribute("data-latency")));
+        const seen = await page.evaluate(() => (window as unknown as { __headlines: string[] }).__headlines);
+        expect(seen[0]).toBe(ed["problems.checking"]);
+        const status = page.getByTestId("problems-status");
+        latencies.push({
+          own: Number(await status.getAttribute("data-latency-own")),
+          all: Number(await status.getAttribute("data-latency-all")),
+        });
       }
+      const said = latencies.map((l) => `${l.own} (this SOP) / ${l.all} (whole library)`).join(", ");
       mkdirSync(RESULTS_DIR, { recursive: true });
-      appendFileSync(
-        join(RESULTS_DIR, "editor-latency.txt"),
-        `screening problems after a keystroke (ms): ${latencies.join(", ")}\n`,
-      );
-      console.log(`screening: problems shown ${latencies.join(", ")} ms after the keystroke`);
-      expect(latencies.every((l) => l > 0)).toBe(true);
+      appendFileSync(join(RESULTS_DIR, "editor-latency.txt"), `screening, problems after a keystroke, ms: ${said}\n`);
+      console.log(`screening: problems shown ${said} ms after the keystroke`);
+      expect(latencies.every((l) => l.own > 0 && l.all >= l.own)).toBe(true);
     } finally {
       await phone.close();
     }

@@ -21,14 +21,18 @@ export function ProblemsPanel({
   const i18n = useEditorI18n();
   const { t } = i18n;
   const id = useId();
-  const { own, elsewhere, checking } = problems;
-  const errors = [...own, ...elsewhere].filter((i) => i.severity === "error").length;
-  const warnings = own.length + elsewhere.length - errors;
-  const headline = checking
+  const { own, elsewhere, checking, ownChecked } = problems;
+  const counted = checking ? own : [...own, ...elsewhere];
+  const errors = counted.filter((i) => i.severity === "error").length;
+  const warnings = counted.length - errors;
+  const counts = `${t("problems.errors", { count: errors })} · ${t("problems.warnings", { count: warnings })}`;
+  const headline = !ownChecked
     ? t("problems.checking")
-    : errors + warnings === 0
-      ? t("problems.none")
-      : `${t("problems.errors", { count: errors })} · ${t("problems.warnings", { count: warnings })}`;
+    : checking
+      ? t("problems.checkingRest", { counts })
+      : errors + warnings === 0
+        ? t("problems.none")
+        : counts;
   const item = (issue: Issue, index: number, foreign: boolean) => {
     const { title, detail } = describeIssue(issue, i18n);
     const where = foreign ? issue.file : stepTitle(issue.pointer);
@@ -56,14 +60,17 @@ export function ProblemsPanel({
       <h2 id={`${id}-title`}>{t("problems.title")}</h2>
       <p
         role="status"
-        className={`problems-headline ${checking ? "problems-checking" : errors ? "problems-bad" : "problems-good"}`}
+        className={`problems-headline ${!ownChecked ? "problems-checking" : errors ? "problems-bad" : checking ? "problems-checking" : "problems-good"}`}
         data-testid="problems-status"
-        data-latency={problems.latency === undefined ? undefined : Math.round(problems.latency)}
+        data-latency-own={problems.latency?.own === undefined ? undefined : Math.round(problems.latency.own)}
+        data-latency-all={problems.latency?.all === undefined ? undefined : Math.round(problems.latency.all)}
       >
         {headline}
       </p>
-      <div className={checking ? "problems-stale" : undefined}>
+      <div className={ownChecked ? undefined : "problems-stale"}>
         {own.length ? <ol className="problem-list">{own.map((issue, i) => item(issue, i, false))}</ol> : null}
+      </div>
+      <div className={checking ? "problems-stale" : undefined}>
         {elsewhere.length ? (
           <>
             <h3>{t("problems.elsewhere", { count: elsewhere.length })}</h3>

@@ -6,13 +6,16 @@ import { sopPath } from "./library/useLibraryFiles";
 
 /** The problems of the draft's current text, or `checking` while the newest text has not been checked yet. */
 export interface Problems {
+  /** True until the whole library has been checked with the newest text. */
   checking: boolean;
+  /** True once the draft's own problems are known for the newest text (the rest of the library may still run). */
+  ownChecked: boolean;
   /** The last report; never shown as current when `checking`. */
   report?: ProblemReport;
   own: Issue[];
   elsewhere: Issue[];
-  /** Milliseconds from the change to its problems being shown, for the last change. */
-  latency?: number;
+  /** Milliseconds from the change to its problems being shown, for the last change: the draft's, then all. */
+  latency?: { own?: number; all?: number };
 }
 
 /**
@@ -21,32 +24,38 @@ export interface Problems {
  */
 export function useProblems(analysis: Analysis, draft: Draft, sop: string): Problems {
   const [report, setReport] = useState<ProblemReport>();
-  const [latency, setLatency] = useState<number>();
-  const sentAt = useRef(new Map<number, number>());
+  const [own, setOwn] = useState<ProblemReport>();
+  const [latency, setLatency] = useState<{ own?: number; all?: number }>();
   const latest = useRef(draft.version);
   latest.current = draft.version;
   const { text, version } = draft;
   useEffect(() => {
-    sentAt.current.set(version, performance.now());
     let live = true;
-    analysis.checkProblems(version, { path: sopPath(sop), text }).then((answer) => {
+    const sent = performance.now();
+    const onOwn = (answer: ProblemReport) => {
+      if (!live || answer.version !== latest.current) return;
+      setOwn(answer);
+      setLatency({ own: performance.now() - sent });
+    };
+    analysis.checkProblems(version, { path: sopPath(sop), text }, onOwn).then((answer) => {
       if (!live || !answer || answer.version !== latest.current) return;
-      const started = sentAt.current.get(answer.version);
-      sentAt.current.clear();
       setReport(answer);
-      if (started !== undefined) setLatency(performance.now() - started);
+      setLatency((l) => ({ ...l, all: performance.now() - sent }));
     });
     return () => {
       live = false;
     };
   }, [analysis, text, version, sop]);
   const checking = !report || report.version !== version;
+  const ownChecked = !checking || own?.version === version;
   const path = sopPath(sop);
   const issues = report?.issues ?? [];
   return {
     checking,
+    ownChecked,
     report,
-    own: issues.filter((i) => i.file === path),
+    // The draft's own problems from the fast pass when the whole library has not caught up yet.
+    own: checking && own?.version === version ? own.issues : issues.filter((i) => i.file === path),
     elsewhere: issues.filter((i) => i.file !== path),
     latency,
   };

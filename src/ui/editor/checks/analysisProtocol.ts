@@ -30,7 +30,14 @@ export type AnalysisRequest =
 
 /** Messages from the analysis worker. */
 export type AnalysisResponse =
-  | { type: "problems"; id: number; issues: Issue[]; ms: number }
+  | {
+      type: "problems";
+      id: number;
+      /** "own": the draft checked with the SOPs it runs and its own scenarios (fast); "all": the whole library. */
+      phase: "own" | "all";
+      issues: Issue[];
+      ms: number;
+    }
   | {
       type: "progress";
       id: number;

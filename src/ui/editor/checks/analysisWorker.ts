@@ -32,9 +32,7 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
       files = request.files;
       published = undefined;
     } else if (request.type === "problems") {
-      const started = performance.now();
-      const loaded = loadLibrary(withDraft(request.draft));
-      post({ type: "problems", id: request.id, issues: loaded.issues, ms: performance.now() - started });
+      checkProblems(request.id, request.draft);
     } else if (request.type === "diff") {
       const before = loadLibrary(withDraft(request.before)).compiled.get(request.sop);
       const after = loadLibrary(withDraft(request.after)).compiled.get(request.sop);
@@ -54,6 +52,68 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
     });
   }
 };
+
+let latestProblems = -1;
+const proceduresByText = new Map<string, { id?: string; sop?: string; procedures: string[] }>();
+
+/** What a file says of itself, read once per text: an SOP's id and procedures, a scenario's SOP. */
+function readRefs(file: SourceFile): { id?: string; sop?: string; procedures: string[] } {
+  let refs = proceduresByText.get(file.text);
+  if (!refs) {
+    refs = { procedures: [] };
+    try {
+      const value = JSON.parse(file.text) as {
+        id?: unknown;
+        sop?: unknown;
+        steps?: Record<string, { kind?: string; sop?: string }>;
+      };
+      if (typeof value.id === "string") refs.id = value.id;
+      if (typeof value.sop === "string") refs.sop = value.sop;
+      for (const step of Object.values(value.steps ?? {}))
+        if (step?.kind === "procedure" && typeof step.sop === "string") refs.procedures.push(step.sop);
+    } catch {
+      // Broken JSON: loadLibrary says where.
+    }
+    if (proceduresByText.size > 500) proceduresByText.clear();
+    proceduresByText.set(file.text, refs);
+  }
+  return refs;
+}
+
+/**
+ * Problems in two passes: first the draft with the catalog, the SOPs it runs and its own scenarios (the draft's
+ * problems, fast), then the whole library (what the edit breaks elsewhere). A newer text skips the second pass of
+ * an older one.
+ */
+function checkProblems(id: number, draft: SourceFile): void {
+  latestProblems = id;
+  const started = performance.now();
+  const all = withDraft(draft);
+  const sops = new Map(all.filter((f) => f.path.endsWith(".sop.json")).map((f) => [readRefs(f).id ?? f.path, f]));
+  const draftId = readRefs(draft).id;
+  const closure = new Set<string>();
+  const visit = (sop: string | undefined) => {
+    if (!sop || closure.has(sop)) return;
+    closure.add(sop);
+    const file = sops.get(sop);
+    if (file) for (const callee of readRefs(file).procedures) visit(callee);
+  };
+  visit(draftId);
+  const near = all.filter((f) => {
+    if (f === draft) return true;
+    if (f.path.endsWith(".sop.json")) return closure.has(readRefs(f).id ?? "");
+    // Scenarios' problems are in their own files: the second pass finds them.
+    return !f.path.endsWith(".scenario.json");
+  });
+  const own = loadLibrary(near).issues.filter((i) => i.file === draft.path);
+  post({ type: "problems", id, phase: "own", issues: own, ms: performance.now() - started });
+  // A moment's wait lets a newer text (the author still typing) arrive first and take over.
+  setTimeout(() => {
+    if (latestProblems !== id) return;
+    const whole = loadLibrary(all);
+    post({ type: "problems", id, phase: "all", issues: whole.issues, ms: performance.now() - started });
+  }, 20);
+}
 
 function consequences(request: Extract<AnalysisRequest, { type: "consequences" }>): Consequences {
   published ??= loadLibrary(files);

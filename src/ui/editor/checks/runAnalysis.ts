@@ -36,8 +36,9 @@ export class Analysis {
   private files: SourceFile[] = [];
   private problems?: Worker;
   private busy = false;
-  private waiting?: { version: number; draft: SourceFile; resolve: (r: ProblemReport | undefined) => void };
-  private current?: { version: number; resolve: (r: ProblemReport | undefined) => void };
+  private waiting?: Pending & { draft: SourceFile };
+  /** Requests sent whose whole-library answer has not come yet, by version. */
+  private sent = new Map<number, Pending>();
   private nextId = 1;
 
   /** The library the draft is checked against: catalogs, scenarios and the newest version of every SOP. */
@@ -48,12 +49,17 @@ export class Analysis {
 
   /**
    * Checks the whole library with `draft` in place of its SOP: schema, lint and compile problems in every file.
-   * Resolves with undefined when a newer text superseded this one before it was checked.
+   * `onOwn` first gets the draft's own problems (checked with the SOPs it runs: fast); the promise resolves with
+   * every file's problems, or with undefined when a newer text superseded this one.
    */
-  checkProblems(version: number, draft: SourceFile): Promise<ProblemReport | undefined> {
+  checkProblems(
+    version: number,
+    draft: SourceFile,
+    onOwn?: (report: ProblemReport) => void,
+  ): Promise<ProblemReport | undefined> {
     return new Promise((resolve) => {
       this.waiting?.resolve(undefined);
-      this.waiting = { version, draft, resolve };
+      this.waiting = { version, draft, resolve, onOwn };
       this.pump();
     });
   }
@@ -147,17 +153,17 @@ export class Analysis {
     this.problems?.terminate();
     this.problems = undefined;
     this.waiting?.resolve(undefined);
-    this.current?.resolve(undefined);
+    for (const pending of this.sent.values()) pending.resolve(undefined);
+    this.sent.clear();
   }
 
   private pump(): void {
     if (this.busy || !this.waiting) return;
-    const { version, draft, resolve } = this.waiting;
+    const { draft, ...pending } = this.waiting;
     this.waiting = undefined;
     this.busy = true;
-    this.current = { version, resolve };
-    const worker = this.problemWorker();
-    worker.postMessage({ type: "problems", id: version, draft } satisfies AnalysisRequest);
+    this.sent.set(pending.version, pending);
+    this.problemWorker().postMessage({ type: "problems", id: pending.version, draft } satisfies AnalysisRequest);
   }
 
   private problemWorker(): Worker {
@@ -166,18 +172,36 @@ export class Analysis {
     worker.postMessage({ type: "library", files: this.files } satisfies AnalysisRequest);
     worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
       const message = event.data;
-      const current = this.current;
-      this.current = undefined;
-      this.busy = false;
-      if (message.type === "problems")
-        current?.resolve({ version: message.id, issues: message.issues, ms: message.ms });
-      else current?.resolve(undefined);
-      this.pump();
+      if (message.type !== "problems") {
+        if (message.type === "failed") {
+          this.sent.get(message.id)?.resolve(undefined);
+          this.sent.delete(message.id);
+        }
+        this.busy = false;
+        this.pump();
+        return;
+      }
+      const pending = this.sent.get(message.id);
+      const report = { version: message.id, issues: message.issues, ms: message.ms };
+      if (message.phase === "own") {
+        // Older requests will get no whole-library answer: the worker skips them for this one.
+        for (const [version, older] of this.sent)
+          if (version < message.id) {
+            older.resolve(undefined);
+            this.sent.delete(version);
+          }
+        pending?.onOwn?.(report);
+        this.busy = false;
+        this.pump();
+      } else {
+        this.sent.delete(message.id);
+        pending?.resolve(report);
+      }
     };
     worker.onerror = () => {
-      // A crashed worker is replaced on the next request; the request in flight is answered "superseded".
-      this.current?.resolve(undefined);
-      this.current = undefined;
+      // A crashed worker is replaced on the next request; what was in flight is answered "superseded".
+      for (const pending of this.sent.values()) pending.resolve(undefined);
+      this.sent.clear();
       this.busy = false;
       this.problems?.terminate();
       this.problems = undefined;
@@ -186,6 +210,12 @@ export class Analysis {
     this.problems = worker;
     return worker;
   }
+}
+
+interface Pending {
+  version: number;
+  resolve: (report: ProblemReport | undefined) => void;
+  onOwn?: (report: ProblemReport) => void;
 }
 
 function startWorker(): Worker {
