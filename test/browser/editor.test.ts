@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { formatJson } from "../../src/engine/index";
 import { editorEs as ed } from "../../src/ui/editor/i18n/editorMessages";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { launchPhone, measureOverflow, RESULTS_DIR, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
@@ -37,12 +38,12 @@ async function settledProblems(page: Page): Promise<string> {
 }
 
 /** Waits until the text of what `locator` finds contains (or, with `not`, stops containing) `wanted`. */
-async function waitForText(locator: Locator, wanted: string | RegExp, not = false): Promise<void> {
+async function waitForText(locator: Locator, wanted: string | RegExp, not = false, timeout = 60_000): Promise<void> {
   const has = async () => {
     const text = (await locator.count()) ? ((await locator.first().textContent()) ?? "") : "";
     return typeof wanted === "string" ? text.includes(wanted) : wanted.test(text);
   };
-  await expect.poll(has, { timeout: 60_000 }).toBe(!not);
+  await expect.poll(has, { timeout }).toBe(!not);
 }
 
 async function openTab(page: Page, key: keyof typeof ed): Promise<void> {
@@ -160,6 +161,40 @@ describe.skipIf(!uasc)("the policy editor", () => {
       await page.getByRole("button", { name: message("publish.button", { version: next }) }).click();
       await page.getByText(message("publish.done", { sop: "uasc", version: next })).waitFor();
       await waitForText(page.locator('[data-sop="uasc"]'), message("library.published", { version: next }));
+
+      // Any version downloads as the file kept in git, in the library's layout; two versions compare path by path.
+      const uascRow = page.locator('[data-sop="uasc"]');
+      await uascRow.locator("summary").click();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        uascRow
+          .getByRole("button", { name: `${message("library.export", { file: "uasc.sop.json" })} ${next}` })
+          .click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("uasc.sop.json");
+      const exported = readFileSync(await download.path(), "utf8");
+      expect(exported).toBe(formatJson(JSON.parse(exported)));
+      expect(JSON.parse(exported).version).toBe(next);
+      expect(JSON.parse(exported).steps["ask-age"].say.es).toBe(NEW_PROMPT);
+      await uascRow.getByLabel(ed["library.before"]).selectOption({ label: published });
+      await uascRow.getByLabel(ed["library.after"]).selectOption({ label: next });
+      await uascRow.getByRole("button", { name: ed["library.compare"] }).click();
+      // The comparison answers (no difference, or the kinds of person for whom the two differ).
+      await waitForText(uascRow, ed["library.comparing"]);
+      await waitForText(uascRow, ed["library.comparing"], true, 600_000);
+      expect(await uascRow.getByRole("status").textContent()).not.toBe("");
+      await checkAxe("library-after");
+
+      // An SOP file imports as a draft, which opens in the editor.
+      const imported = { ...JSON.parse(exported), owner: "SENNIAF (imported)" };
+      await page.getByLabel(ed["library.import"]).setInputFiles({
+        name: "uasc.sop.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(formatJson(imported)),
+      });
+      await page.getByRole("heading", { level: 1, name: "Niñez no acompañada o separada" }).waitFor();
+      await openTab(page, "tab.details");
+      await expect.poll(() => page.locator('[data-pointer="/owner"]').inputValue()).toBe("SENNIAF (imported)");
 
       // The case opened before keeps version N and still opens, also after a reload; a new case gets N+1.
       expect(await caseVersion(page, before)).toBe(published);
