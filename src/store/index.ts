@@ -11,10 +11,11 @@ export {
   compareVersions,
   DEFAULT_LIBRARY_NAME,
   type LibraryEntry,
+  openSopLibraryStore,
   type PublishedVersion,
   parseVersion,
   type SopDraft,
-  SopLibraryStore,
+  type SopLibraryStore,
 } from "./library/index";
 export { type ConflictDetails, ConflictError, StorageFullError, StoreError, type StoreErrorCode } from "./StoreError";
 export type { SummaryQuery } from "./SummaryIndex";

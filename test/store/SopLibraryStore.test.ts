@@ -3,7 +3,7 @@ import "fake-indexeddb/auto";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { hashJson, type SopDefinition } from "../../src/engine/index";
-import { compareVersions, SopLibraryStore, StoreError } from "../../src/store/index";
+import { compareVersions, openSopLibraryStore, type SopLibraryStore, StoreError } from "../../src/store/index";
 
 const uasc = JSON.parse(readFileSync("sop/uasc.sop.json", "utf8")) as SopDefinition;
 const pfa = JSON.parse(readFileSync("sop/pfa.sop.json", "utf8")) as SopDefinition;
@@ -11,7 +11,7 @@ let opened: SopLibraryStore[] = [];
 let count = 0;
 
 async function openLibrary(name = `library-${++count}`): Promise<SopLibraryStore> {
-  const library = await SopLibraryStore.open({ name });
+  const library = await openSopLibraryStore({ name });
   opened.push(library);
   return library;
 }

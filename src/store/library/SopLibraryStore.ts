@@ -7,9 +7,6 @@ import { toStoreError } from "../toStoreError";
 import { compareVersions } from "./compareVersions";
 import type { BundleRecord, LibraryEntry, PublishedVersion, SopDraft } from "./types";
 
-/** The library database's name when none is given. */
-export const DEFAULT_LIBRARY_NAME = "senda-library";
-
 const VERSION_PREFIX = "sopver:";
 const DRAFT_PREFIX = "draft:";
 const BUNDLE_PREFIX = "bundle:";
@@ -39,7 +36,7 @@ export interface PublishInput {
  * once published. Every failure is a `StoreError`.
  *
  * @example
- * const library = await SopLibraryStore.open();
+ * const library = await openSopLibraryStore();
  * await library.seed(shippedDefinitions, new Date().toISOString());
  * const newest = await library.newestVersion("uasc");
  */
@@ -56,7 +53,7 @@ export class SopLibraryStore {
 
   /** Opens (or creates) the library. Needs IndexedDB (in Node tests: jsdom and `fake-indexeddb/auto`). */
   static async open(options: LibraryOptions = {}): Promise<SopLibraryStore> {
-    const name = options.name ?? DEFAULT_LIBRARY_NAME;
+    const name = options.name ?? "senda-library";
     requireStrictDurability(name);
     try {
       const PouchDB = (await import("pouchdb-browser")).default;

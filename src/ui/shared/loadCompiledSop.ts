@@ -1,7 +1,7 @@
 import { catalogs } from "virtual:senda-catalog";
 import { sopIndex, sopLoaders } from "virtual:senda-sops";
 import { buildLibrary, type CaseOpened, type CompiledSop, compileSop, type SopDefinition } from "../../engine/index";
-import { type PublishedVersion, SopLibraryStore } from "../../store/index";
+import { openSopLibraryStore, type PublishedVersion, type SopLibraryStore } from "../../store/index";
 import { collectBundleIds } from "./shippedLibrary";
 
 const compiledById = new Map<string, Promise<CompiledSop>>();
@@ -36,7 +36,7 @@ export function loadCompiledSop(id: string): Promise<CompiledSop> {
 export function openSopLibrary(): Promise<SopLibraryStore> {
   if (!libraryOpening) {
     libraryOpening = (async () => {
-      const library = await SopLibraryStore.open();
+      const library = await openSopLibraryStore();
       const stamp = sopIndex.map((e) => `${e.id}@${e.version}`).join(",");
       if (!(await library.isSeeded(stamp))) {
         const definitions = await Promise.all(sopIndex.map((e) => sopLoaders[e.id]()));
