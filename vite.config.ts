@@ -110,6 +110,14 @@ export default defineConfig({
       },
     },
   },
+  // The surge simulation's Web Worker bundles the engine too: the same tree-shaking keeps out the validators it never calls.
+  worker: {
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: (id: string) => (SIDE_EFFECT_FREE.test(id) ? false : undefined),
+      },
+    },
+  },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/browser/**", "node_modules/**"],

@@ -32,6 +32,19 @@ export const ISSUE_CODES = [
   "slip-over-level",
   "resume-outside-region",
   "missing-public-label",
+  // Surge plans
+  "unknown-scenario",
+  "unknown-path",
+  "unknown-site",
+  "unhandled-step",
+  "missing-answer",
+  "invalid-answer",
+  "conflicting-fields",
+  "missing-field",
+  "unused-answer",
+  "unstaffed-desk",
+  "persona-differs",
+  "bad-csv",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

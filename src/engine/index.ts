@@ -115,6 +115,7 @@ export type {
   Forbid,
   Invariant,
   Level,
+  QuestionStep,
   Role,
   Scenario,
   ScenarioAction,
@@ -124,6 +125,7 @@ export type {
   SopDefinition,
   SopLibrary,
   Step,
+  StepAction,
   StepKind,
   Text,
   Urgency,
@@ -143,3 +145,25 @@ export { type Activation, type ExpressionCheck, ExpressionScope } from "./expres
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
 // Simulation
 export { actionToEvent, runScenario, SCENARIO_EPOCH, type ScenarioResult } from "./simulation/runScenario";
+export { benchSurge, formatSurgeBench, type SurgeBenchRow } from "./simulation/surge/benchSurge";
+// Surge simulation
+export { DERIVED_ANSWERS } from "./simulation/surge/contingencyAnswers";
+export { type LoadedSurgePlan, loadSurgePlan, type SurgePlan } from "./simulation/surge/loadSurgePlan";
+export { type DailyCounts, parseDailyCounts } from "./simulation/surge/parseDailyCounts";
+export {
+  ALERT_LEVELS,
+  type AlertDecision,
+  type AlertLevel,
+  type ContingencyAnswer,
+  listQuestions,
+} from "./simulation/surge/playContingency";
+export {
+  type PersonaSummary,
+  type PreparedSurge,
+  prepareSurge,
+  type SurgeLibrary,
+} from "./simulation/surge/prepareSurge";
+export { createRandom, type Random } from "./simulation/surge/Random";
+export { type QueueOptions, type QueueResult, simulateQueue } from "./simulation/surge/simulateQueue";
+export { type SurgeDay, type SurgeResult, simulateSurge } from "./simulation/surge/simulateSurge";
+export type { WaitSummary } from "./simulation/surge/types";

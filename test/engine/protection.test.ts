@@ -8,6 +8,7 @@ import {
   PUBLIC_SURFACE,
   redactView,
   replayCase,
+  runScenario,
   type Service,
   type SopDefinition,
   viewCase,
@@ -466,5 +467,46 @@ describe("what a viewer, a shared screen and a slip may show", () => {
     const raise = session.context.trace.find((e) => e.kind === "flag")!;
     expect(describeTrace(raise, session.compiled, "en")).toBe('Flag "HIV care" raised at «arv».');
     expect(describeTrace(raise, session.compiled, "es")).toBe("Se marcó «HIV care (es)» en «arv (es)».");
+  });
+});
+
+describe("scenarios that do more than answer", () => {
+  it("play corrections, handovers, standing instructions, pauses and follow-ups as an officer would", () => {
+    const sop = makeSop("case-work", {
+      alone: step.yesNo("alone", [{ when: "alone", to: "notify" }, { to: "done" }]),
+      notify: referral("senniaf", "immediate", "risk", { requiresConsent: false }),
+      risk: step.yesNo("risk", "done", {
+        effects: [{ followUp: "check", label: t("Check on the child"), within: "24h", when: "risk" }],
+      }),
+      done: step.end("referred"),
+    });
+    const compiled = compile(sop);
+    const scenario = {
+      id: "case-work-child",
+      title: t("Case work"),
+      persona: t("A child"),
+      sop: "case-work",
+      steps: [
+        { step: "alone", answer: false },
+        { do: "correct" as const, step: "alone", answer: true, reason: "Misheard." },
+        { do: "raise" as const, flag: "no-consular-contact", reason: "Asked for it." },
+        { do: "pause" as const, reason: "Taken to the clinic." },
+        { do: "resume" as const },
+        { step: "notify", answer: false },
+        { step: "risk", answer: true },
+        { do: "hand-over" as const, service: "senniaf", reason: "Given to the SENNIAF officer." },
+        { do: "follow-up-done" as const, followUp: "check" },
+      ],
+      expect: {
+        flags: ["no-consular-contact"],
+        referrals: [{ service: "senniaf", mandatory: true }],
+        followUps: ["check"],
+        status: "finished" as const,
+      },
+    };
+    const result = runScenario(compiled, scenario);
+    expect(result.differences).toEqual([]);
+    const unfinished = runScenario(compiled, { ...scenario, steps: scenario.steps.slice(0, -1) });
+    expect(unfinished.differences).toEqual(["expected the case to be finished, but it is pending"]);
   });
 });

@@ -1,6 +1,7 @@
-import { type AnalysisBenchRow, benchAnalysis } from "../../../src/engine/index";
+import { type AnalysisBenchRow, benchAnalysis, benchSurge, formatSurgeBench } from "../../../src/engine/index";
 import { formatBenchTable, runEngineBench } from "../../bench/runBench";
 import { allowFlags, type Command, UsageError } from "../command";
+import { loadSurgeLibrary } from "./surge";
 
 export const bench: Command = {
   name: "bench",
@@ -24,8 +25,9 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
       io.err("note: run with node --expose-gc (npm run bench) for memory figures after garbage collection");
     const rows = runEngineBench(sizes);
     const analysis = benchAnalysis(() => performance.now());
-    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis }, null, 2));
-    else io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}`);
+    const surge = benchSurge(loadSurgeLibrary("sop", io.cwd), () => performance.now());
+    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis, surge }, null, 2));
+    else io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}\n\n${formatSurgeBench(surge)}`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { type CaseSession, openCase } from "../case/CaseSession";
 import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import type { ExpressionScope } from "../expression/ExpressionScope";
 import { actionToEvent } from "../simulation/runScenario";
 import { AnswerSpaces } from "./AnswerSpaces";
@@ -19,7 +19,7 @@ const ZERO: Counters = { visited: 0, trace: 0, referrals: 0, violations: 0 };
 /** One distinct outcome of a run of a procedure: the actions inside it (from its entry) that produce it. */
 interface Exit {
   key: string;
-  actions: ScenarioAction[];
+  actions: StepAction[];
   status: "exit" | "stuck" | "refused" | "unexplored";
   where?: string;
   reason?: string;
@@ -94,14 +94,14 @@ export class Explorer {
     return openCase(this.compiled, { caseId: "analysis", at: ANALYSIS_EPOCH, by: ANALYSIS_OFFICER });
   }
 
-  private send(session: CaseSession, action: ScenarioAction) {
+  private send(session: CaseSession, action: StepAction) {
     this.result.stats.sends++;
     const event = actionToEvent(this.compiled, action, ANALYSIS_EPOCH, ANALYSIS_OFFICER);
     if (typeof event === "string") throw new Error(`analysis built a bad action: ${event}`);
     return session.send(event);
   }
 
-  private replay(actions: readonly ScenarioAction[]): CaseSession {
+  private replay(actions: readonly StepAction[]): CaseSession {
     this.result.stats.replays++;
     const session = this.open();
     for (const action of actions) {
@@ -116,7 +116,7 @@ export class Explorer {
    * Explores the case from `first` (reached by `firstActions`) until the procedure running as `within` ends (for
    * "" until the case does), and returns its states and its distinct outcomes.
    */
-  private explore(within: string, first: CaseSession, firstActions: ScenarioAction[]): Region {
+  private explore(within: string, first: CaseSession, firstActions: StepAction[]): Region {
     const nodes: ExploreNode[] = [];
     const edges: ExploreEdge[] = [];
     const byKey = new Map<string, ExploreNode>();
@@ -126,7 +126,7 @@ export class Explorer {
     const entry = countersOf(first);
     const stats = this.result.stats;
 
-    const newNode = (key: string, actions: ScenarioAction[], status: NodeStatus = "inner"): ExploreNode => {
+    const newNode = (key: string, actions: StepAction[], status: NodeStatus = "inner"): ExploreNode => {
       const node: ExploreNode = { id: nodes.length, key, actions, status, out: [] };
       nodes.push(node);
       byKey.set(key, node);
@@ -161,7 +161,7 @@ export class Explorer {
       from.out.push(edge.id);
       stats.edges++;
     };
-    const terminal = (status: NodeStatus, actions: ScenarioAction[], detail: Partial<ExploreNode>) => {
+    const terminal = (status: NodeStatus, actions: StepAction[], detail: Partial<ExploreNode>) => {
       const node = newNode(`${status}:${within}:${nodes.length}`, actions, status);
       Object.assign(node, detail);
       return node;
@@ -208,7 +208,7 @@ export class Explorer {
       frame: Frame,
       session: CaseSession,
       segment: Segment,
-      actions: ScenarioAction[],
+      actions: StepAction[],
       choice: Choice,
       label?: string,
     ) => {
@@ -326,7 +326,7 @@ export class Explorer {
     return common;
   }
 
-  private summaryOf(procedure: string, session: CaseSession, actions: ScenarioAction[]): Exit[] {
+  private summaryOf(procedure: string, session: CaseSession, actions: StepAction[]): Exit[] {
     const key = this.keys.keyOf(session, procedure);
     const known = this.summaries.get(key);
     if (known) {
@@ -354,7 +354,7 @@ export class Explorer {
     within: string,
     entry: Counters,
     prefixLength: number,
-    actions: ScenarioAction[],
+    actions: StepAction[],
   ): string {
     const results = procedureResults(this.compiled, session, within, entry, actions.slice(prefixLength));
     if (this.options.procedureOutcomes !== "caller") return resultsKey(results);
@@ -373,7 +373,7 @@ export class Explorer {
   }
 
   /** Records what a stretch of path reached and broke. */
-  private record(session: CaseSession, segment: Segment, actions: ScenarioAction[], step?: string, choice?: Choice) {
+  private record(session: CaseSession, segment: Segment, actions: StepAction[], step?: string, choice?: Choice) {
     const reached = this.result.reached;
     for (const s of segment.steps) reached.steps.add(s);
     for (const r of segment.routes) reached.routes.add(`${r.step}#${r.index}`);
@@ -400,7 +400,7 @@ export class Explorer {
   }
 
   /** Keeps the first finding of each kind, with the actions that show it. */
-  private note<T>(list: { what: T; actions: ScenarioAction[] }[], key: string, what: T, actions: ScenarioAction[]) {
+  private note<T>(list: { what: T; actions: StepAction[] }[], key: string, what: T, actions: StepAction[]) {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     list.push({ what, actions });

@@ -1,6 +1,6 @@
 import { pickText } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction, Text } from "../definition/types";
+import type { StepAction, Text } from "../definition/types";
 import { type AnswerText, describeActions } from "./describeAnswer";
 import { type Exploration, exploreSop } from "./exploreSop";
 import { findStructuralIssues, type StructuralIssue } from "./findStructuralIssues";
@@ -25,7 +25,7 @@ export interface InvariantVerdict {
 export interface Counterexample {
   scope: string;
   expectation: Record<string, unknown>;
-  actions: ScenarioAction[];
+  actions: StepAction[];
   answers: AnswerText[];
   /** What the case produced on that path, replayed through the runtime. */
   outcome?: string;
@@ -140,13 +140,13 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
  * The fewest actions that lead along explored states to a stretch of path breaking the same expectation: the
  * depth-first exploration meets violations late, and a short counterexample is easier to read and replay.
  */
-function shortestPathTo(exploration: Exploration, violation: PathViolation): ScenarioAction[] | undefined {
+function shortestPathTo(exploration: Exploration, violation: PathViolation): StepAction[] | undefined {
   const same = (v: PathViolation) =>
     v.scope === violation.scope &&
     v.invariant === violation.invariant &&
     JSON.stringify(v.expectation) === JSON.stringify(violation.expectation);
   const { nodes, edges } = exploration;
-  const best = new Map<number, ScenarioAction[]>([[exploration.root, []]]);
+  const best = new Map<number, StepAction[]>([[exploration.root, []]]);
   const queue = [exploration.root];
   // Breadth first by states; each step adds one action (a procedure run adds its own), close enough to shortest.
   while (queue.length) {
@@ -168,7 +168,7 @@ function shortestPathTo(exploration: Exploration, violation: PathViolation): Sce
 function counterexample(
   compiled: CompiledSop,
   exploration: Exploration,
-  actions: ScenarioAction[],
+  actions: StepAction[],
   violation: { scope: string; expectation: Record<string, unknown> },
   locale: string,
 ): Counterexample {

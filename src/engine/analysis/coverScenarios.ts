@@ -1,6 +1,6 @@
 import { type CaseSession, openCase } from "../case/CaseSession";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { Scenario, ScenarioAction } from "../definition/types";
+import type { Scenario, StepAction } from "../definition/types";
 import { actionToEvent, SCENARIO_EPOCH } from "../simulation/runScenario";
 import type { AnswerSpaces } from "./AnswerSpaces";
 import { type AnswerText, describeActions, describeClass } from "./describeAnswer";
@@ -160,7 +160,7 @@ function playScenario(compiled: CompiledSop, spaces: AnswerSpaces, scenario: Sce
   const zero = { visited: 0, trace: 0, referrals: 0, violations: 0 };
   const segments = [readSegment(compiled, session, zero)];
   const labels = [labelOf(segments[0])];
-  let run: { scope: string; counters: Counters; actions: ScenarioAction[] } | undefined;
+  let run: { scope: string; counters: Counters; actions: StepAction[] } | undefined;
   const startRun = () => {
     const scope = runningProcedure(compiled, session.activeSteps());
     run = scope ? { scope, counters: countersOf(session), actions: [] } : undefined;
@@ -187,7 +187,7 @@ function playScenario(compiled: CompiledSop, spaces: AnswerSpaces, scenario: Sce
       startRun();
       continue;
     }
-    run.actions.push(action);
+    if (action.step) run.actions.push(action as StepAction);
     const left =
       session.context.outcomes.has(run.scope) &&
       !session.activeSteps().some((p) => isWithin(compiled.steps.get(p)!.scope, run!.scope));

@@ -1,6 +1,6 @@
 import { pickText } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import type { AnswerSpaces } from "./AnswerSpaces";
 import { wordsFor } from "./describeAnswer";
 import { describeJoint } from "./describeJoint";
@@ -124,7 +124,7 @@ function describeWho(
   after: CompiledSop,
   oldSpaces: AnswerSpaces,
   newSpaces: AnswerSpaces,
-  actions: readonly ScenarioAction[],
+  actions: readonly StepAction[],
   locale: string,
 ): DiffEntry["who"] {
   const who: DiffEntry["who"] = [];

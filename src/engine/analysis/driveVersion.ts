@@ -1,7 +1,7 @@
 import type { CaseSession } from "../case/CaseSession";
 import { checkAnswer } from "../case/validateInput";
 import type { CompiledStep } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import { actionToEvent } from "../simulation/runScenario";
 import { ANALYSIS_EPOCH } from "./answerCandidates";
 import { choicesAt } from "./choicesAt";
@@ -15,7 +15,7 @@ import { StateKeys } from "./StateKeys";
 const MAX_COMPLETIONS = 1024;
 
 /** An answer as the target version sees it: its answer class there, or "*" when it never asks that step. */
-export function projectAnswer(target: Exploration, source: Exploration, action: ScenarioAction): unknown {
+export function projectAnswer(target: Exploration, source: Exploration, action: StepAction): unknown {
   const at = target.compiled.steps.get(action.step) ?? undefined;
   const s = at?.step;
   if (!at || !s) {
@@ -34,11 +34,11 @@ export function projectAnswer(target: Exploration, source: Exploration, action: 
 /** Plays `actions` (from another version) through `target`, answering its other questions with each class. */
 export function drive(
   target: Exploration,
-  actions: readonly ScenarioAction[],
+  actions: readonly StepAction[],
   source: Exploration,
   referralConsent: "both" | "accept",
   capped: { value: boolean },
-): { summary: ResultSummary; extra: ScenarioAction[]; taken: ScenarioAction[] }[] {
+): { summary: ResultSummary; extra: StepAction[]; taken: StepAction[] }[] {
   const compiled = target.compiled;
   const byStep = new Map(actions.map((a) => [a.step, a.answer]));
   const byVariable = new Map<string, unknown>();
@@ -48,10 +48,10 @@ export function drive(
     if (at && s && (s.kind === "question" || s.kind === "checklist") && s.variable)
       byVariable.set(`${at.scope}|${s.variable}`, a.answer);
   }
-  const out: { summary: ResultSummary; extra: ScenarioAction[]; taken: ScenarioAction[] }[] = [];
+  const out: { summary: ResultSummary; extra: StepAction[]; taken: StepAction[] }[] = [];
   const keys = keysOf(target);
   const visited = new Set<string>();
-  const stack: { taken: ScenarioAction[]; extra: ScenarioAction[] }[] = [{ taken: [], extra: [] }];
+  const stack: { taken: StepAction[]; extra: StepAction[] }[] = [{ taken: [], extra: [] }];
   while (stack.length > 0) {
     if (out.length >= MAX_COMPLETIONS) {
       capped.value = true;

@@ -1,5 +1,5 @@
 import { hashJson } from "../compile/hashBundle";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import type { Exploration, ExploreEdge, NodeStatus } from "./exploreSop";
 import { labelOf, type PathDeadline, type PathReferral, type PathViolation, type Segment } from "./readSegment";
 
@@ -12,7 +12,7 @@ export interface SopPath {
   /** How the path ends: at an end step, stuck (no route holds), refused (an answer the case would not take), or
    * unexplored (the budget ran out there). */
   status: Exclude<NodeStatus, "inner">;
-  actions: ScenarioAction[];
+  actions: StepAction[];
   steps: string[];
   routes: { step: string; index: number }[];
   flags: string[];
@@ -40,7 +40,7 @@ export interface PathList {
 
 interface Member {
   count: number;
-  actions: ScenarioAction[];
+  actions: StepAction[];
 }
 
 /** Beyond this many groups of states, counting paths stops and reports a lower bound. */
@@ -158,7 +158,7 @@ function countPaths(exploration: Exploration): { total: number; exact: boolean }
 
 /** One combination of answer classes (and procedure outcomes) through the explored states, with what it produced. */
 export interface Combination {
-  actions: ScenarioAction[];
+  actions: StepAction[];
   status: Exclude<NodeStatus, "inner">;
   where?: string;
   results: ReturnType<typeof fold>;
@@ -175,7 +175,7 @@ export function enumerateCombinations(
   const { nodes, edges } = exploration;
   const out: Combination[] = [];
   let truncated = false;
-  const stack: { node: number; actions: ScenarioAction[]; segments: Segment[] }[] = [
+  const stack: { node: number; actions: StepAction[]; segments: Segment[] }[] = [
     { node: exploration.root, actions: [], segments: [exploration.initial] },
   ];
   while (stack.length > 0) {

@@ -1,5 +1,5 @@
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import type { AnswerSpaces } from "./AnswerSpaces";
 import { Explorer } from "./Explorer";
 import type { PathViolation, Segment } from "./readSegment";
@@ -34,7 +34,7 @@ export interface Choice {
   /** For a run of a procedure: which of its outcomes. */
   outcome?: number;
   /** The actions this choice stands for: one for a step, those inside the procedure for a run of one. */
-  actions: ScenarioAction[];
+  actions: StepAction[];
 }
 
 export type NodeStatus = "inner" | "finished" | "stuck" | "refused" | "unexplored";
@@ -44,7 +44,7 @@ export interface ExploreNode {
   id: number;
   key: string;
   /** The actions that first reached it, from the opening of the case. */
-  actions: ScenarioAction[];
+  actions: StepAction[];
   status: NodeStatus;
   /** The step waiting there (for a run of a procedure, the procedure step); for stuck, refused and unexplored nodes, where it ends. */
   step?: string;
@@ -72,7 +72,7 @@ export interface ExploreEdge {
 /** A counterexample: what was found, and the actions from the opening of the case that show it. */
 export interface Finding<T> {
   what: T;
-  actions: ScenarioAction[];
+  actions: StepAction[];
 }
 
 /** What the exploration reached anywhere, procedures included (paths are step paths of the case). */

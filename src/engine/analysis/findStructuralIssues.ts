@@ -1,6 +1,6 @@
 import { pickText } from "../case/viewCase";
 import { collectRegion } from "../definition/stepGraph";
-import type { ScenarioAction, SopDefinition } from "../definition/types";
+import type { SopDefinition, StepAction } from "../definition/types";
 import { type AnswerText, describeActions, describeClass } from "./describeAnswer";
 import type { Exploration } from "./exploreSop";
 
@@ -21,7 +21,7 @@ export interface StructuralIssue {
   step: string;
   message: string;
   /** The actions that show it, from the opening of the case, where a path shows it. */
-  actions?: ScenarioAction[];
+  actions?: StepAction[];
   answers?: AnswerText[];
 }
 
@@ -34,7 +34,7 @@ export interface StructuralIssue {
 export function findStructuralIssues(exploration: Exploration, locale: string): StructuralIssue[] {
   const { compiled, spaces, reached } = exploration;
   const issues: StructuralIssue[] = [];
-  const shown = (actions: ScenarioAction[]) => ({
+  const shown = (actions: StepAction[]) => ({
     actions,
     answers: describeActions(compiled, spaces, actions, locale),
   });

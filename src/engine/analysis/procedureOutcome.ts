@@ -1,6 +1,6 @@
 import type { CaseSession } from "../case/CaseSession";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import { type Counters, labelOf, readSegment, type Segment } from "./readSegment";
 import { isWithin } from "./StateKeys";
 
@@ -14,7 +14,7 @@ export function procedureResults(
   session: CaseSession,
   scope: string,
   entry: Counters,
-  actionsInside: readonly ScenarioAction[],
+  actionsInside: readonly StepAction[],
 ): ProcedureResults {
   const inside = (path: string) => path.startsWith(`${scope}/`);
   const segment = readSegment(compiled, session, entry);

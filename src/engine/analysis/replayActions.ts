@@ -1,6 +1,6 @@
 import { type CaseSession, openCase } from "../case/CaseSession";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { ScenarioAction } from "../definition/types";
+import type { StepAction } from "../definition/types";
 import { actionToEvent } from "../simulation/runScenario";
 import { ANALYSIS_EPOCH } from "./answerCandidates";
 
@@ -17,7 +17,7 @@ export interface Replayed {
  * Plays actions through a new case, every one at the analysis epoch, exactly as the exploration did. Stops at the
  * first action the case refuses and says which.
  */
-export function replayActions(compiled: CompiledSop, actions: readonly ScenarioAction[]): Replayed {
+export function replayActions(compiled: CompiledSop, actions: readonly StepAction[]): Replayed {
   const session = openCase(compiled, { caseId: "analysis", at: ANALYSIS_EPOCH, by: ANALYSIS_OFFICER });
   for (const [index, action] of actions.entries()) {
     const event = actionToEvent(compiled, action, ANALYSIS_EPOCH, ANALYSIS_OFFICER);

@@ -1,4 +1,4 @@
-import { isAbove, maxLevel } from "../compile/levels";
+import { isAbove, maxLevel, receivesLevel } from "../compile/levels";
 import type { Level, Text } from "../definition/types";
 import { fromCelValue } from "../expression/ExpressionScope";
 import type { CaseSession } from "./CaseSession";
@@ -24,7 +24,7 @@ export interface HouseholdMember {
 
 /**
  * A referral slip: what one service receives about one case. It carries only facts at or below the level the
- * service may receive (the service's `confidentiality`); `level` is the real level of what it carries (the most
+ * service may receive (its `receives`, or its `confidentiality`); `level` is the real level of what it carries (the most
  * sensitive fact on it), and `withheld` counts what was left off because the service may not receive it.
  */
 export interface SlipView {
@@ -56,7 +56,7 @@ export function buildSlip(
   if (!referral) return undefined;
   const compiled = session.compiled;
   const entry = compiled.catalog.services.get(service);
-  const receives: Level = entry?.confidentiality ?? "public";
+  const receives = receivesLevel(entry);
   let withheld = 0;
   let level: Level = "public";
   const keep = (factLevel: Level) => {

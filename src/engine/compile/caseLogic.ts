@@ -152,6 +152,11 @@ export function createCaseLogic(
         reason: event.reason ?? "",
       });
       setAnswer(context, compiled, scope, event.value);
+      // What the person already told stays known: re-routing asks only the questions the new path adds.
+      const known = context.passedIn.get(compiled.scope) ?? new Set<string>();
+      context.passedIn.set(compiled.scope, known);
+      const answered = activation(context, compiled.scope);
+      for (const name of scope.expressions.variables.keys()) if (answered[name] !== undefined) known.add(name);
       const resume = compiled.scope ? `${compiled.scope}/${step.updatable.resume}` : step.updatable.resume;
       context.trace.push({
         kind: "update",
@@ -282,7 +287,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
       reasons: [reason],
       status: decision,
       consent,
-      mandatory: mandatory && decision === "made" && !consent,
+      mandatory: mandatory && decision === "made",
       at,
       by: context.by,
       shares,
@@ -307,17 +312,25 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
       const due = dueAt(catalog, step.service, step.urgency, context.now);
       if (existing.status !== "made") {
         existing.status = "made";
-        existing.mandatory = mandatory && !consent;
+        existing.mandatory = mandatory;
         existing.note = undefined;
         existing.forbiddenBy = undefined;
         existing.dueAt = due;
       } else if (!existing.dueAt || due < existing.dueAt) existing.dueAt = due;
       existing.consent ||= consent;
+      existing.mandatory ||= mandatory;
     } else if (existing.status !== "made") {
       // Until it is made, the latest decision stands: declined, then not needed, reads "not needed".
       existing.status = decision;
       existing.note = note;
       existing.forbiddenBy = forbiddenBy.length ? forbiddenBy : undefined;
+    } else if (decision === "not-needed" && !existing.delivery.some((d) => d.status === "handed-over")) {
+      // The need went away before the referral was handed over (a relative found): it is not needed any more.
+      existing.status = "not-needed";
+      existing.note = note;
+      existing.dueAt = undefined;
+      const i = context.referredServices.indexOf(step.service);
+      if (i >= 0) context.referredServices.splice(i, 1);
     }
   }
   if (decision === "made" && !context.referredServices.includes(step.service))

@@ -59,3 +59,8 @@ export function effectLevel(
   if ("from" in effect) read(effect.from);
   return maxLevel(...levels);
 }
+
+/** The most sensitive facts a service may receive on a slip: its `receives`, or its `confidentiality`. */
+export function receivesLevel(service: { confidentiality: Level; receives?: Level } | undefined): Level {
+  return service ? (service.receives ?? service.confidentiality) : "public";
+}

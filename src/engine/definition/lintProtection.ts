@@ -1,4 +1,4 @@
-import { isAbove, maxLevel, stepLevel } from "../compile/levels";
+import { isAbove, maxLevel, receivesLevel, stepLevel } from "../compile/levels";
 import type { Issue } from "../errors";
 import { type IssueCode, issue, type Severity, toPointer } from "../errors";
 import type { ExpressionScope } from "../expression/ExpressionScope";
@@ -97,20 +97,21 @@ export function lintProtection(
     if (step.kind === "referral") {
       const service = catalog.services.get(step.service);
       if (!service) continue;
+      const receives = receivesLevel(service);
       for (const [i, variable] of (step.shares ?? []).entries()) {
         const shared = variableLevel.get(variable);
-        if (shared && isAbove(shared, service.confidentiality))
+        if (shared && isAbove(shared, receives))
           add(
             "slip-over-level",
-            `The slip for "${step.service}" (which may receive ${service.confidentiality} facts) would share "${variable}", kept at ${shared}: it would be left off. Share something the service may receive, or refer to a service that may receive it.`,
+            `The slip for "${step.service}" (which may receive ${receives} facts) would share "${variable}", kept at ${shared}: it would be left off. Share something the service may receive, or refer to a service that may receive it.`,
             toPointer("steps", id, "shares", i),
           );
       }
       const own = maxLevel(sopLevel, step.level);
-      if (isAbove(own, service.confidentiality))
+      if (isAbove(own, receives))
         add(
           "slip-over-level",
-          `The referral to "${step.service}" (which may receive ${service.confidentiality} facts) is made from a ${own} part of the procedure: its reason would tell the service more than it may know. Raise a public flag that the service acts on instead, or refer to a service that may receive it.`,
+          `The referral to "${step.service}" (which may receive ${receives} facts) is made from a ${own} part of the procedure: its reason would tell the service more than it may know. Raise a public flag that the service acts on instead, or refer to a service that may receive it.`,
           toPointer("steps", id, "service"),
         );
     }

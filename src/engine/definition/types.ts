@@ -6,6 +6,9 @@ import type { SopDefinition, Step } from "./generated/sop";
 export type { CaseEvent, CaseOpened, Value as AnswerValue } from "./generated/case-event";
 export type { Catalog, Category, Flag, Forbid, Level, Role, Service, Site, UrgencyTimes } from "./generated/catalog";
 export type { Action as ScenarioAction, Expect as ScenarioExpect, Scenario } from "./generated/scenario";
+
+/** An officer's action at a step (not on the case as a whole): what analysis explores and counterexamples hold. */
+export type StepAction = import("./generated/scenario").Action & { step: string };
 export type {
   Answer,
   Effect,

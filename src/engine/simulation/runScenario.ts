@@ -17,15 +17,73 @@ export interface ScenarioResult {
   session: CaseSession;
 }
 
-/** The case event an officer's action at a step produces, given the step's kind. */
+/**
+ * The case event an officer's action produces: at a step (by the step's kind), or on the case as a whole (`do`).
+ * The one way a scenario's actions become events, for CI, the trainer, the analysis and the simulator.
+ */
 export function actionToEvent(
   compiled: CompiledSop,
   action: ScenarioAction,
   at: string,
   by: string,
 ): CaseEvent | string {
+  const reason = action.reason ?? "";
+  switch (action.do ?? "answer") {
+    case "back":
+      return { type: "WENT_BACK", at, by };
+    case "pause":
+      return { type: "CASE_PAUSED", reason, at, by };
+    case "resume":
+      return { type: "CASE_RESUMED", at, by };
+    case "language":
+      return action.language ? { type: "LANGUAGE_SET", language: action.language, at, by } : "say which language";
+    case "hand-over":
+    case "acknowledge":
+      if (!action.service) return "say which service's referral";
+      return {
+        type: "REFERRAL_UPDATED",
+        service: action.service,
+        status: action.do === "hand-over" ? "handed-over" : "acknowledged",
+        ...(action.reason ? { note: action.reason } : {}),
+        at,
+        by,
+      };
+    case "raise":
+    case "clear":
+      if (!action.flag) return "say which standing instruction";
+      return { type: "FLAG_SET", flag: action.flag, raise: action.do === "raise", reason, at, by };
+    case "follow-up-done":
+      if (!action.followUp) return "say which follow-up";
+      return {
+        type: "FOLLOW_UP_DONE",
+        followUp: action.followUp,
+        ...(action.reason ? { note: action.reason } : {}),
+        at,
+        by,
+      };
+    default:
+      break;
+  }
+  if (!action.step) return "say at which step";
   const step = compiled.steps.get(action.step)?.step;
   if (!step) return `the SOP has no step "${action.step}"`;
+  switch (action.do ?? "answer") {
+    case "correct":
+      return {
+        type: "CORRECTED",
+        step: action.step,
+        value: action.answer as never,
+        ...(action.reason ? { reason } : {}),
+        at,
+        by,
+      };
+    case "update":
+      return { type: "INFORMATION_UPDATED", step: action.step, value: action.answer as never, reason, at, by };
+    case "not-needed":
+      return { type: "REFERRED", step: action.step, consent: false, notNeeded: reason, at, by };
+    default:
+      break;
+  }
   switch (step.kind) {
     case "question":
       return { type: "ANSWERED", step: action.step, value: action.answer as never, at, by };
@@ -77,7 +135,9 @@ export function runScenario(compiled: CompiledSop, scenario: Scenario): Scenario
     }
     const result = session.send(event);
     if (!result.ok) {
-      differences.push(`action ${i + 1} (step "${action.step}") was refused: ${result.reason}`);
+      differences.push(
+        `action ${i + 1} (${action.step ? `step "${action.step}"` : (action.do ?? "answer")}) was refused: ${result.reason}`,
+      );
       break;
     }
   }
@@ -97,18 +157,26 @@ function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSe
     const status = expected.status ?? "made";
     const match = view.referrals.find(
       (r) =>
-        r.service === expected.service && r.status === status && (!expected.urgency || r.urgency === expected.urgency),
+        r.service === expected.service &&
+        r.status === status &&
+        (!expected.urgency || r.urgency === expected.urgency) &&
+        (expected.mandatory === undefined || r.mandatory === expected.mandatory),
     );
     if (!match) {
       const got = view.referrals.map((r) => `${r.service} (${r.urgency}, ${r.status})`).join(", ") || "none";
       out.push(
-        `expected a referral to "${expected.service}"${expected.urgency ? ` (${expected.urgency})` : ""} ${status}; referrals: ${got}`,
+        `expected a referral to "${expected.service}"${expected.urgency ? ` (${expected.urgency})` : ""} ${status}${expected.mandatory ? " as a mandatory notification" : ""}; referrals: ${got}`,
       );
     }
   }
   for (const service of expect.noReferrals ?? [])
     if (view.referrals.some((r) => r.service === service && r.status === "made"))
       out.push(`a referral to "${service}" was made but must not be`);
+  for (const id of expect.followUps ?? [])
+    if (!view.followUps.some((f) => f.id === id))
+      out.push(`expected follow-up "${id}", follow-ups: ${view.followUps.map((f) => f.id).join(", ") || "none"}`);
+  if (expect.status !== undefined && view.status !== expect.status)
+    out.push(`expected the case to be ${expect.status}, but it is ${view.status}`);
   if (expect.outcome !== undefined && view.outcome !== expect.outcome) {
     const where = view.current.map((c) => c.path).join(", ");
     out.push(

@@ -54,6 +54,10 @@ description?: Text
 accepts: Id[]
 confidentiality: Level
 /**
+ * public: anyone on the case team may see it; restricted: protection staff and the receiving service; confidential: only the handling officer and the receiving service, never in lists or exports.
+ */
+receives?: ("public" | "restricted" | "confidential")
+/**
  * Sites where it is present; everywhere when absent.
  */
 sites?: Id[]
