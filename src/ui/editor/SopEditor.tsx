@@ -180,7 +180,7 @@ export function SopEditor(props: SopEditorProps) {
   }, [problems.own]);
 
   const showPath = (actions: ScenarioAction[]) => {
-    setPath(actions.map((a) => a.step));
+    setPath(actions.flatMap((a) => (a.step ? [a.step] : [])));
     go({ view: "sop", sop, tab: "graph" });
   };
 
