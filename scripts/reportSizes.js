@@ -131,13 +131,20 @@ if (editKey) {
   const editFiles = [...closure(editKey)].filter((f) => !initial.has(f));
   let editGzip = 0;
   for (const file of editFiles) editGzip += sizeOf(file).gzip;
-  console.log(`Edit area when opened (on top of the initial JavaScript): ${kb(editGzip)} KB gzipped in ${editFiles.length} chunks`);
+  console.log(
+    `Edit area when opened (on top of the initial JavaScript): ${kb(editGzip)} KB gzipped in ${editFiles.length} chunks`,
+  );
 }
 const leaks = [...initial].flatMap((file) =>
   EDITOR_MARKERS.filter((m) => sizeOf(file).text.includes(m.text)).map((m) => `${m.name} in ${file}`),
 );
-console.log(`Editor code in it: ${leaks.length ? `FOUND: ${leaks.join(", ")}` : `none (checked for ${EDITOR_MARKERS.map((m) => m.name).join(", ")})`}`);
-if (leaks.length) fail(`the Cases area's initial JavaScript carries the editor's code (${leaks.join(", ")}); keep it in the lazy Edit chunk.`);
+console.log(
+  `Editor code in it: ${leaks.length ? `FOUND: ${leaks.join(", ")}` : `none (checked for ${EDITOR_MARKERS.map((m) => m.name).join(", ")})`}`,
+);
+if (leaks.length)
+  fail(
+    `the Cases area's initial JavaScript carries the editor's code (${leaks.join(", ")}); keep it in the lazy Edit chunk.`,
+  );
 if (carriers.length)
   fail("the Cases area's initial JavaScript carries schema validators; keep Ajv code in the Edit area.");
 if (initialGzip > budgetKb * 1024)
