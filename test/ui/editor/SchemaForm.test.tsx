@@ -109,7 +109,11 @@ describe("the form drawn from the SOP schema", () => {
   });
 
   it("edits the list of effects: a kind chosen from the schema's branches, an item added", () => {
-    const change = renderForm(referral, uasc.steps["notify-senniaf"]);
+    const step = {
+      ...uasc.steps["notify-senniaf"],
+      effects: [{ deadline: "senniaf-measure", label: { es: "Medida", en: "Measure" }, within: "24h" }],
+    };
+    const change = renderForm(referral, step);
     const effects = screen.getByRole("group", { name: "Efectos al completar el paso" });
     const kind = within(effects).getAllByLabelText("Tipo de efecto")[0] as HTMLSelectElement;
     expect(kind.value).toBe("deadline");
@@ -118,7 +122,7 @@ describe("the form drawn from the SOP schema", () => {
     fireEvent.click(within(effects).getByRole("button", { name: "Añadir Efecto" }));
     expect(change).toHaveBeenLastCalledWith(
       ["steps", "notify-senniaf", "effects"],
-      [...uasc.steps["notify-senniaf"].effects, { raise: "" }],
+      [...step.effects, { raise: "" }],
     );
   });
 });

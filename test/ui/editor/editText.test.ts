@@ -13,12 +13,25 @@ const uasc = readFileSync("sop/uasc.sop.json", "utf8");
 
 describe("editing an SOP's text", () => {
   it("changes only the value edited, keeping the author's layout everywhere else", () => {
-    const next = setAt(uasc, ["steps", "ask-age", "say", "es"], "¿Qué edad tiene?");
-    const before = uasc.split("\n");
+    const text = [
+      "{",
+      '  "id": "tiny",',
+      '  "steps": {',
+      '    "ask-age": { "kind": "question", "say": { "es": "¿Cuántos años tiene?", "en": "How old are you?" } },',
+      '    "done": {',
+      '      "kind": "end",',
+      '      "outcome": "closed"',
+      "    }",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const next = setAt(text, ["steps", "ask-age", "say", "es"], "¿Qué edad tiene?");
+    const before = text.split("\n");
     const after = next.split("\n");
     expect(after.length).toBe(before.length);
     expect(after.filter((line, i) => line !== before[i])).toEqual([
-      '      "say": { "es": "¿Qué edad tiene?", "en": "How old are you?" },',
+      '    "ask-age": { "kind": "question", "say": { "es": "¿Qué edad tiene?", "en": "How old are you?" } },',
     ]);
   });
 
