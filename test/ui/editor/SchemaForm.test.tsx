@@ -120,10 +120,7 @@ describe("the form drawn from the SOP schema", () => {
     fireEvent.change(kind, { target: { value: "raise" } });
     expect(change).toHaveBeenLastCalledWith(["steps", "notify-senniaf", "effects", 0], { raise: "" });
     fireEvent.click(within(effects).getByRole("button", { name: "Añadir Efecto" }));
-    expect(change).toHaveBeenLastCalledWith(
-      ["steps", "notify-senniaf", "effects"],
-      [...step.effects, { raise: "" }],
-    );
+    expect(change).toHaveBeenLastCalledWith(["steps", "notify-senniaf", "effects"], [...step.effects, { raise: "" }]);
   });
 });
 
