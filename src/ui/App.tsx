@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { CaseStore } from "../store/index";
-import { OfficerSettingsProvider } from "./runner/OfficerSettings";
+import { OfficerSettingsProvider, OfficerViewer } from "./runner/OfficerSettings";
 import { QueueScreen } from "./runner/QueueScreen";
 import { AppHeader } from "./shared/AppHeader";
 import { AreaErrorBoundary } from "./shared/AreaErrorBoundary";
@@ -23,12 +23,15 @@ export function App({ store, clock }: { store: CaseStore; clock: Clock }) {
     officer: "",
     site: (sites.find((s) => s.status === "open") ?? sites[0])?.id ?? "",
     sop: listShippedSops()[0]?.id ?? "",
+    role: "",
   };
   return (
     <ClockProvider clock={clock}>
       <StoreProvider store={store}>
         <OfficerSettingsProvider defaults={defaults}>
-          <Shell />
+          <OfficerViewer>
+            <Shell />
+          </OfficerViewer>
         </OfficerSettingsProvider>
       </StoreProvider>
     </ClockProvider>
@@ -62,7 +65,7 @@ function Shell() {
                 key={route.caseId}
                 caseId={route.caseId}
                 view={route.view}
-                step={route.view === "slip" ? route.step : undefined}
+                service={route.view === "slip" ? route.service : undefined}
               />
             ) : (
               <QueueScreen />

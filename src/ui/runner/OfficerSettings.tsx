@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { ViewerProvider } from "../shared/useViewer";
 
 /** What the device remembers for the officer, so that a new case opens in one tap. */
 export interface OfficerSettings {
@@ -8,6 +9,11 @@ export interface OfficerSettings {
   site: string;
   /** The SOP a new case enters. */
   sop: string;
+  /**
+   * The catalog role the officer works in, which decides what case screens show ("" for the least privileged role).
+   * Chosen here until sign-in gives it.
+   */
+  role: string;
 }
 
 const STORAGE_KEY = "senda.officer";
@@ -20,6 +26,7 @@ export function readOfficerSettings(defaults: OfficerSettings): OfficerSettings 
       officer: typeof stored.officer === "string" ? stored.officer : defaults.officer,
       site: typeof stored.site === "string" && stored.site ? stored.site : defaults.site,
       sop: typeof stored.sop === "string" && stored.sop ? stored.sop : defaults.sop,
+      role: typeof stored.role === "string" ? stored.role : defaults.role,
     };
   } catch {
     return defaults;
@@ -42,6 +49,12 @@ export function OfficerSettingsProvider({ defaults, children }: { defaults: Offi
   }, []);
   const value = useMemo<SettingsState>(() => [settings, save], [settings, save]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+/** Makes the role chosen in the settings the viewer of every screen below it (until sign-in provides one). */
+export function OfficerViewer({ children }: { children: ReactNode }) {
+  const [settings] = useOfficerSettings();
+  return <ViewerProvider role={settings.role}>{children}</ViewerProvider>;
 }
 
 /** The remembered settings and the function that changes them. */

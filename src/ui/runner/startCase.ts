@@ -20,12 +20,12 @@ function randomBytes(n: number): Uint8Array {
 
 /**
  * Opens a new case on a compiled SOP and saves its first event (durable) before resolving with the case id. A code
- * already used on the device is replaced by a fresh one.
+ * already used on the device is replaced by a fresh one. `group` links it to the cases of the people it arrived with.
  */
 export async function startCase(
   store: Pick<CaseStore, "appendEvents">,
   compiled: CompiledSop,
-  options: { at: Date; by: string; site?: string },
+  options: { at: Date; by: string; site?: string; group?: string },
   makeId: (now: Date) => string = makeCaseId,
 ): Promise<string> {
   for (let attempt = 1; ; attempt++) {
@@ -35,6 +35,7 @@ export async function startCase(
       at: options.at.toISOString(),
       by: options.by,
       ...(options.site ? { site: options.site } : {}),
+      ...(options.group ? { group: options.group } : {}),
     });
     try {
       await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1));
