@@ -10,6 +10,17 @@ export { CASE_STATUSES, type CaseStatus, type CaseSummary, type SummaryStep } fr
 export { digestOf, type SummaryDeriver } from "./DerivedSummaries";
 export { LEVELS, type Level, levelOfEvent, levelOfStep, publicDigest } from "./eventLevel";
 export { type ConflictingAnswer, findConflicts, type LogConflict } from "./findConflicts";
+export {
+  type BundleRecord,
+  compareVersions,
+  DEFAULT_LIBRARY_NAME,
+  type LibraryEntry,
+  openSopLibraryStore,
+  type PublishedVersion,
+  parseVersion,
+  type SopDraft,
+  type SopLibraryStore,
+} from "./library/index";
 export { type MergedReplay, replayLog, type SetAsideEvent } from "./replayLog";
 export { type ConflictDetails, ConflictError, StorageFullError, StoreError, type StoreErrorCode } from "./StoreError";
 export type { SummaryQuery } from "./SummaryIndex";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { Step } from "../../src/engine/index";
+import { editorEs as ed } from "../../src/ui/editor/i18n/editorMessages";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { launchPhone, measureOverflow, RESULTS_DIR, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
 import { compareWithSummary, openSummary, playScenario, ROLE_SEEING_ALL, setUpOfficer, startNewCase } from "./officer";
@@ -107,7 +108,7 @@ describe.skipIf(!scenario || !senniafStep)("the acceptance story", () => {
       await page.getByRole("heading", { level: 1, name: es["train.title"] }).waitFor();
       await page.getByRole("button", { name: es["train.play"] }).waitFor();
       await page.getByRole("link", { name: es["nav.edit"] }).click();
-      await page.getByRole("heading", { level: 1, name: es["edit.title"] }).waitFor();
+      await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
     } finally {
       await phone.close();
       if (serverOpen) await server.close();

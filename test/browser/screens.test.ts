@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { Step } from "../../src/engine/index";
+import { editorEs as ed } from "../../src/ui/editor/i18n/editorMessages";
 import { messagesEn as en } from "../../src/ui/shared/i18n/messagesEn";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { launchPhone, measureOverflow, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
@@ -104,11 +105,15 @@ describe.skipIf(!scenario)("every main screen at 360 px: screenshots, no sideway
       }
 
       await page.getByRole("link", { name: es["nav.edit"] }).click();
-      await page.getByRole("heading", { level: 1, name: es["edit.title"] }).waitFor();
-      await page.getByLabel(es["edit.text"]).fill('{\n  "id": "Bad Id",\n  "version": "1.0"\n}');
-      await page.getByRole("button", { name: es["edit.check"] }).click();
-      await page.locator(".issue").first().waitFor();
-      await expect(page.locator(".issue-place").first().textContent()).resolves.toMatch(/^Línea \d+, columna \d+$/);
+      await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
+      await checkScreen(page, "edit-library");
+      await page
+        .locator('[data-sop="uasc"]')
+        .getByRole("button", { name: new RegExp(`^${ed["library.edit"]}`) })
+        .click();
+      await page.getByRole("navigation", { name: ed["steps.listLabel"] }).getByRole("button").first().click();
+      await page.locator('[data-pointer^="/steps/"]').first().waitFor();
+      await page.getByTestId("problems-status").filter({ hasNotText: ed["problems.checking"] }).waitFor();
       await checkScreen(page, "edit");
 
       await page.getByRole("link", { name: es["nav.train"] }).click();

@@ -17,6 +17,8 @@ vi.mock("../../src/ui/shared/loadCompiledSop", async (original) => {
   return {
     ...actual,
     loadCompiledSop: async (id: string) => (id === "desk" ? compileDesk() : actual.loadCompiledSop(id)),
+    loadCompiledSopOfCase: async (pin: { id: string }) =>
+      pin.id === "desk" ? compileDesk() : actual.loadCompiledSopOfCase(pin as never),
   };
 });
 

@@ -71,7 +71,10 @@ export function CaseSummaryScreen({
         <h1 ref={heading} tabIndex={-1}>
           {t("summary.title", { code: view.caseId })}
         </h1>
-        <p className="case-sop">{text(view.sop.title)}</p>
+        {/* The version the case is pinned to, for support staff and tests; officers read the procedure's title only. */}
+        <p className="case-sop" data-sop={view.sop.id} data-sop-version={view.sop.version}>
+          {text(view.sop.title)}
+        </p>
         <div className="step-actions no-print">
           {view.status === "active" ? (
             <a className="button button-primary" href={routeHref({ area: "case", caseId: view.caseId, view: "step" })}>

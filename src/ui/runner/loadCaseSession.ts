@@ -1,6 +1,6 @@
 import { type CaseEvent, type CaseSession, viewCase } from "../../engine/index";
 import { type CaseStore, type MergedReplay, replayLog, StoreError, summarizeCase } from "../../store/index";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { loadCompiledSopOfCase } from "../shared/loadCompiledSop";
 
 /** Where loading a case stands. */
 export type CaseLoad =
@@ -19,7 +19,7 @@ export async function loadCaseSession(store: Pick<CaseStore, "loadLog">, caseId:
     const opened = log.entries[0]?.event;
     if (!opened) return { status: "failed", code: "not-found", reason: caseId };
     if (opened.type !== "CASE_OPENED") return { status: "failed", code: "corrupt-log", reason: caseId };
-    const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
+    const compiled = await loadCompiledSopOfCase(opened.sop).catch((error: unknown) => error as Error);
     if (compiled instanceof Error) return { status: "failed", code: "sop-unavailable", reason: compiled.message };
     const replay = replayLog(compiled, log);
     return replay.ok

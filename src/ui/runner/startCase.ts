@@ -1,6 +1,6 @@
 import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
 
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
@@ -49,12 +49,12 @@ export async function startCase(
   }
 }
 
-/** Loads a shipped SOP and starts a case on it: what the queue's "new case" button does. */
+/** Loads the newest published version of an SOP and starts a case on it: what the queue's "new case" button does. */
 export async function startCaseOn(
   store: Pick<CaseStore, "appendEvents" | "device">,
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
   // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts.
-  return startCase(store, await loadCompiledSop(sopId), options, () => nextCaseCode(store.device));
+  return startCase(store, await loadNewestCompiledSop(sopId), options, () => nextCaseCode(store.device));
 }

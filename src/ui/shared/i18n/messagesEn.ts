@@ -245,19 +245,6 @@ export const messagesEn: Record<MessageKey, string> = {
   "slip.signOfficer": "Officer's signature",
   "slip.signService": "Received by the service",
 
-  "edit.title": "Edit procedures",
-  "edit.intro":
-    "Paste a procedure (JSON) or open one from the library, and review every problem with its line, its place and what to do.",
-  "edit.pick": "Open a procedure from the library",
-  "edit.pasteOwn": "— Paste my own —",
-  "edit.text": "Procedure text (JSON)",
-  "edit.check": "Check",
-  "edit.clean": "No problems: the procedure is valid and passes every check.",
-  "edit.issueCount": "{count} problems: {errors} errors and {warnings} warnings",
-  "edit.place": "Line {line}, column {column}",
-  "edit.error": "Error",
-  "edit.warning": "Warning",
-
   "train.title": "Training",
   "train.pick": "Scenario",
   "train.none": "There are no scenarios in the library yet.",

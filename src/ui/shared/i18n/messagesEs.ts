@@ -245,19 +245,6 @@ export const messagesEs = {
   "slip.signOfficer": "Firma del funcionario",
   "slip.signService": "Recibido por el servicio",
 
-  "edit.title": "Editar procedimientos",
-  "edit.intro":
-    "Pegue un procedimiento (JSON) o abra uno de la biblioteca, y revise cada problema con su línea, su ubicación y qué hacer.",
-  "edit.pick": "Abrir un procedimiento de la biblioteca",
-  "edit.pasteOwn": "— Pegar el mío —",
-  "edit.text": "Texto del procedimiento (JSON)",
-  "edit.check": "Revisar",
-  "edit.clean": "Sin problemas: el procedimiento es válido y pasa todas las revisiones.",
-  "edit.issueCount": "{count} problemas: {errors} errores y {warnings} avisos",
-  "edit.place": "Línea {line}, columna {column}",
-  "edit.error": "Error",
-  "edit.warning": "Aviso",
-
   "train.title": "Entrenamiento",
   "train.pick": "Escenario",
   "train.none": "Todavía no hay escenarios en la biblioteca.",
