@@ -75,7 +75,7 @@ describe("lintScenario", () => {
       'unknown-service /steps/10/service Action 11 names the service "seniaf", which is not in the catalog. Did you mean "senniaf"?',
       'unknown-flag /steps/11/flag Action 12 names the flag "uacs", which is not in the catalog. Did you mean "uasc"?',
       'unknown-follow-up /steps/12/followUp Action 13 names the follow-up "check", which the SOP "intake" never sets.',
-      'wrong-action /steps/13/step Action 14 corrects step "welcome" of "intake", an instruction step, which has no answer to change: only a question\'s answer can be.',
+      "wrong-action /steps/13/step Action 14 corrects step \"welcome\" of \"intake\", an instruction step, which has no answer to change: a correction changes a question's answer, a checklist's ticks or a referral's consent, and new information a question's answer.",
       'unknown-option /steps/14/answer Action 15 answers "familia" at step "ask-with", which is not one of its options (alone, family, group). Did you mean "family"?',
       'wrong-action /steps/15/step Action 16 records step "ask-with" of "intake", a question step, as not needed: only a referral can be.',
     ]);

@@ -799,14 +799,14 @@ export const ISSUE_MESSAGES: Templates = {
     en: (p) => {
       const step = `step ${q(p.step ?? "")} of ${q(p.sop)}, ${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind} step`;
       if (p.do === "correct" || p.do === "update")
-        return `Action ${p.action} ${p.do === "correct" ? "corrects" : "updates"} ${step}, which has no answer to change: only a question's answer can be.`;
+        return `Action ${p.action} ${p.do === "correct" ? "corrects" : "updates"} ${step}, which has no answer to change: a correction changes a question's answer, a checklist's ticks or a referral's consent, and new information a question's answer.`;
       if (p.do === "not-needed") return `Action ${p.action} records ${step}, as not needed: only a referral can be.`;
       return `Action ${p.action} is at ${step}, which takes no action: the case goes through it by itself. Remove this action.`;
     },
     es: (p) => {
       const step = `el paso ${q(p.step ?? "")} de ${q(p.sop)}, un paso de tipo ${p.kind}`;
       if (p.do === "correct" || p.do === "update")
-        return `La acción ${p.action} ${p.do === "correct" ? "corrige" : "actualiza"} ${step}, que no tiene respuesta que cambiar: solo se puede cambiar la respuesta de una pregunta.`;
+        return `La acción ${p.action} ${p.do === "correct" ? "corrige" : "actualiza"} ${step}, que no tiene respuesta que cambiar: una corrección cambia la respuesta de una pregunta, las marcas de una lista o el consentimiento de una referencia, y la información nueva, la respuesta de una pregunta.`;
       if (p.do === "not-needed")
         return `La acción ${p.action} registra ${step}, como no necesario: solo una remisión puede serlo.`;
       return `La acción ${p.action} está en ${step}, que no admite acciones: el caso lo atraviesa solo. Quite esta acción.`;

@@ -268,10 +268,14 @@ function checkChange(
       add("wrong-action", { action, step: path, kind: step.kind, sop: sop.id, do: does }, `${pointer}/step`);
     return;
   }
-  if (step.kind !== "question") {
+  // A correction changes a question's answer, a checklist's ticks or a referral's consent (as the case does);
+  // new information only a question's answer.
+  const changeable = does === "correct" ? ["question", "checklist", "referral"] : ["question"];
+  if (!changeable.includes(step.kind)) {
     add("wrong-action", { action, step: path, kind: step.kind, sop: sop.id, do: does }, `${pointer}/step`);
     return;
   }
+  if (step.kind !== "question") return;
   if (checkAnswer(step.answer, answer) !== undefined)
     checkQuestionAnswer(
       add,
