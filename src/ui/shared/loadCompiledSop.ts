@@ -65,14 +65,18 @@ export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
   const library = await openSopLibrary().catch(() => undefined);
   if (!library) return loadCompiledSop(id);
   const versions = new Map<string, PublishedVersion>();
-  const visit = async (current: string): Promise<void> => {
-    if (versions.has(current)) return;
-    const newest = await library.newestVersion(current);
-    if (!newest) throw new Error(`The SOP "${current}" is not in this device's library.`);
-    versions.set(current, newest);
-    for (const step of Object.values(newest.definition.steps)) if (step.kind === "procedure") await visit(step.sop);
-  };
-  await visit(id);
+  // The SOPs each level runs are looked up together: one round of reads per level of procedures, not one per SOP.
+  for (let level = [id]; level.length > 0; ) {
+    const found = await Promise.all(level.map((sop) => library.newestVersion(sop)));
+    const next = new Set<string>();
+    found.forEach((newest, i) => {
+      if (!newest) throw new Error(`The SOP "${level[i]}" is not in this device's library.`);
+      versions.set(level[i], newest);
+      for (const step of Object.values(newest.definition.steps))
+        if (step.kind === "procedure" && !versions.has(step.sop)) next.add(step.sop);
+    });
+    level = [...next].filter((sop) => !versions.has(sop));
+  }
   // A version's hash is its content's: the same members (and the shipped catalog) compile to the same machine.
   const key = `${id}|${[...versions]
     .map(([sop, v]) => `${sop}@${v.hash}`)
