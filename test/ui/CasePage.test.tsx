@@ -84,6 +84,28 @@ describe("a case on the officer's screen", () => {
     expect(store.getSummary(caseId)?.eventCount).toBe(2);
   });
 
+  it("takes a change made while the last one is still being written, and stores both in order", async () => {
+    const { store, caseId } = await openNewCase();
+    const appends: number[] = [];
+    const append = store.appendEvents.bind(store);
+    store.appendEvents = async (...args) => {
+      appends.push(args[2].length);
+      return append(...args);
+    };
+    renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    answerAge("15");
+    // The next step is on screen before the answer is stored: going back at once is taken too.
+    expect(stepHeading()?.textContent).toBe("Nacionalidad");
+    expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saving"]);
+    fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
+    expect(stepHeading()?.textContent).toBe("Edad");
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
+    expect((await store.loadEvents(caseId)).map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED", "WENT_BACK"]);
+    expect(store.getSummary(caseId)?.eventCount).toBe(3);
+    expect(appends.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
   it("reloads the case and says so when another tab answered first", async () => {
     const { store, compiled, caseId } = await openNewCase();
     renderInApp(<CasePage caseId={caseId} view="step" />, { store });
