@@ -98,8 +98,6 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
-        // Above the 2 MiB default: the unminified build the profiles use (scripts/bench/profile) has larger chunks.
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },
     }),
   ],

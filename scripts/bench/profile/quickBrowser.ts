@@ -19,7 +19,8 @@ if (process.argv[3] === "rebuild" || !existsSync(dir)) {
   cpSync(pages.senda, dir, { recursive: true });
   pages.remove();
 }
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const { url, server } = await servePreview(dir);
 const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
 try {
@@ -29,9 +30,14 @@ try {
   await openSendaCase(page, questionnaireSopId(500));
   await takeSamples(page);
   console.log("DOM nodes on the case screen:", await page.evaluate(() => document.querySelectorAll("*").length));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReturnAsStream" });
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+    transferMode: "ReturnAsStream",
+  });
   await walkQuestionnaire(page, SENDA_SHAPE, generateAnswers(500, 1), 30);
-  const done = new Promise<string>((resolve) => cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)));
+  const done = new Promise<string>((resolve) =>
+    cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
+  );
   await cdp.send("Tracing.end");
   const stream = await done;
   let text = "";
@@ -85,7 +91,9 @@ try {
     const [x] = await takeSamples(p);
     (i % 2 === 1 ? reload : same).push(x.painted);
   }
-  console.log(`new case: same page ${same.map((x) => x.toFixed(0)).join(", ")}; after reload ${reload.map((x) => x.toFixed(0)).join(", ")}`);
+  console.log(
+    `new case: same page ${same.map((x) => x.toFixed(0)).join(", ")}; after reload ${reload.map((x) => x.toFixed(0)).join(", ")}`,
+  );
 } finally {
   await nc.close();
   await server.close();
