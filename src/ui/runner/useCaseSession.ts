@@ -34,8 +34,8 @@ export interface CaseHandle {
   /** A step input the engine took but the store refused: its step is shown again with it, to send again. */
   unsaved?: CaseInput;
   /**
-   * Applies an input to the case: the view moves at once when the engine accepts it. Resolves once it is stored
-   * (or with the store's refusal, the case having been rebuilt from what is stored), or at once with the engine's.
+   * Applies an input to the case: the view moves at once when the engine accepts it. Resolves once it is stored, or
+   * with the store's refusal (the case is then rebuilt from what is stored), or at once with the engine's refusal.
    */
   send(input: CaseInput): Promise<SendOutcome>;
   dismissNotice(): void;
@@ -55,7 +55,7 @@ let whenNoneUnwritten: (() => void)[] = [];
 
 /**
  * Resolves once every event accepted on any case screen of this page has been written (or its write failed): what a
- * test, or a sign-out, waits for before reading the store.
+ * screen that reads a case back from the store, or a test, waits for.
  */
 export function whenSaved(): Promise<void> {
   return unwritten === 0 ? Promise.resolve() : new Promise((resolve) => whenNoneUnwritten.push(resolve));
