@@ -30,6 +30,8 @@ export interface PlaybackFrame {
   /** The index of the action in the scenario (-1 for the opening). */
   index: number;
   view: CaseView;
+  /** The value the action recorded: an answer, the items ticked, a referral's consent (none for other actions). */
+  value?: unknown;
   /** How many trace entries the view had before this action: the new ones explain it. */
   traceBefore: number;
 }
@@ -53,7 +55,13 @@ export function playScenario(compiled: CompiledSop, scenario: Scenario): PlayedS
     const replayed = replayCase(compiled, events.slice(0, k + 1));
     if (!replayed.ok) break;
     const view = viewCase(replayed.session, new Date(events[k].at));
-    frames.push({ action: k > 0 ? scenario.steps[k - 1] : undefined, index: k - 1, view, traceBefore });
+    frames.push({
+      action: k > 0 ? scenario.steps[k - 1] : undefined,
+      index: k - 1,
+      view,
+      value: recordedValue(events[k]),
+      traceBefore,
+    });
     traceBefore = view.trace.length;
   }
   return { result, frames };
@@ -116,4 +124,14 @@ export function scenarioOfPath(
     steps: actions.map((a) => ({ step: a.step, ...(a.answer !== undefined ? { answer: a.answer } : {}) })),
     expect: {},
   };
+}
+
+/** What an event recorded, as a screen shows it next to its step. */
+function recordedValue(event: CaseEvent): unknown {
+  if (event.type === "ANSWERED" || event.type === "CORRECTED" || event.type === "INFORMATION_UPDATED")
+    return event.value;
+  if (event.type === "CHECKED") return event.items;
+  if (event.type === "REFERRED") return event.consent;
+  if (event.type === "ACKNOWLEDGED") return true;
+  return undefined;
 }
