@@ -38,7 +38,8 @@ export default function PathExplorer({ sop }: { sop?: string }) {
   const byScenario = scenario ? paths.find((p) => p.scenarios.includes(scenario)) : undefined;
   const current = byScenario ?? paths.find((p) => p.index === highlighted);
   // The graph shows this SOP's own steps: a path's steps inside procedures stay inside their procedure's box.
-  const onGraph = current ? current.steps.filter((s) => !s.includes("/")) : [];
+  const steps = scenario && reply?.ok ? reply.scenarioSteps?.[scenario] : current?.steps;
+  const onGraph = (steps ?? []).filter((s) => !s.includes("/"));
   const coverage = reply?.ok ? reply.coverage : undefined;
 
   return (
@@ -82,7 +83,7 @@ export default function PathExplorer({ sop }: { sop?: string }) {
           {tr("unscripted.failed", { reason: reply.failure })}
         </p>
       ) : null}
-      {scenario && reply?.ok && !byScenario ? <p className="notice notice-info">{tr("paths.noPath")}</p> : null}
+      {scenario && reply?.ok && !byScenario ? <p className="note">{tr("paths.noPath")}</p> : null}
       {coverage ? (
         <section aria-labelledby={`${id}-coverage`} className="coverage">
           <h2 id={`${id}-coverage`}>{tr("paths.coverage")}</h2>
@@ -159,19 +160,21 @@ export default function PathExplorer({ sop }: { sop?: string }) {
           <h2 id={`${id}-list`}>{tr("paths.list")}</h2>
           <p className="note">{tr("paths.shown", { shown: Math.min(SHOWN, paths.length), total: reply.total })}</p>
           <ol className="path-list">
-            {paths.slice(0, SHOWN).map((p) => (
-              <PathItem
-                key={p.index}
-                path={p}
-                sop={reply.sop}
-                highlighted={current?.index === p.index}
-                onHighlight={() => {
-                  setScenario("");
-                  setHighlighted(p.index);
-                }}
-                scenarioTitle={title}
-              />
-            ))}
+            {[...paths.filter((p) => p.scenarios.length), ...paths.filter((p) => !p.scenarios.length)]
+              .slice(0, SHOWN)
+              .map((p) => (
+                <PathItem
+                  key={p.index}
+                  path={p}
+                  sop={reply.sop}
+                  highlighted={current?.index === p.index}
+                  onHighlight={() => {
+                    setScenario("");
+                    setHighlighted(p.index);
+                  }}
+                  scenarioTitle={title}
+                />
+              ))}
           </ol>
         </section>
       ) : null}

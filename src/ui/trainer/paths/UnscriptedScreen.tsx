@@ -11,6 +11,9 @@ import { trainerHref } from "../trainerRoute";
 import { usePaths } from "./usePaths";
 import { writePersona } from "./writePersona";
 
+/** Paths listed to draw personas from. */
+const DRAW_FROM = 300;
+
 /**
  * Practice on cases no one scripted: a persona written from one of the SOP's own paths (found by the analysis),
  * practised like a scenario and scored against what the engine decides on that path.
@@ -20,7 +23,9 @@ export function UnscriptedScreen({ sop, path }: { sop?: string; path?: number })
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const chosen = sop ?? listShippedSops()[0]?.id;
-  const run = usePaths(chosen, false);
+  // Enough paths to include the one asked for (a link from the explorer may name a far one); kept while drawing others.
+  const [limit] = useState(() => Math.max(DRAW_FROM, (path ?? 0) + 1));
+  const run = usePaths(chosen, false, limit);
   const { compiled, problem } = useCompiledSop(chosen);
   const [practising, setPractising] = useState(false);
   useEffect(() => heading.current?.focus(), []);

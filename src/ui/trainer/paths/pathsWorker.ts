@@ -21,6 +21,7 @@ import {
   type SopPath,
   type Text,
 } from "../../../engine/index";
+import { playReference } from "../trainerEngine";
 
 /** What a screen asks: the paths of an SOP, and with `coverage` how the scenarios cover them. */
 export interface PathsRequest {
@@ -75,10 +76,14 @@ export type PathsReply =
       total: number;
       complete: boolean;
       coverage?: CoverageSummary;
+      /** With `coverage`: the steps each of the SOP's scenarios visits, to highlight it. */
+      scenarioSteps?: Record<string, string[]>;
     }
   | { id: number; ok: false; failure: string };
 
 const LOCALES = ["es", "en"];
+/** Paths coverage matches scenarios against (the engine's default). */
+const COVERAGE_PATHS = 5000;
 const sops = import.meta.glob<SopDefinition>("/sop/*.sop.json", { eager: true, import: "default" });
 const catalogs = import.meta.glob<Catalog>("/sop/catalog/*.json", { eager: true, import: "default" });
 const scenarios = import.meta.glob<Scenario>("/sop/scenarios/*.scenario.json", { eager: true, import: "default" });
@@ -114,12 +119,15 @@ function explore(request: PathsRequest): PathsReply {
   const sop = compiledSop(request.sop);
   const limit = request.limit ?? 300;
   const exploration = exploreSop(sop, { budget: request.budget ?? 2000 });
-  const list = enumeratePaths(exploration, { limit });
+  // Coverage matches scenarios against up to COVERAGE_PATHS paths: list as many, so that their indices agree.
+  const list = enumeratePaths(exploration, { limit: request.coverage ? COVERAGE_PATHS : limit });
   const byPath = new Map<number, string[]>();
   let coverage: CoverageSummary | undefined;
+  let scenarioSteps: Record<string, string[]> | undefined;
   if (request.coverage) {
     const own = Object.values(scenarios).filter((s) => s.sop === request.sop);
-    const covered = coverScenarios(exploration, own, { locale: request.locale, pathLimit: limit });
+    const covered = coverScenarios(exploration, own, { locale: request.locale, pathLimit: COVERAGE_PATHS });
+    scenarioSteps = Object.fromEntries(own.map((s) => [s.id, [...playReference(sop, s).session.context.visitedSet]]));
     for (const s of covered.scenarios)
       if (s.path !== undefined) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s.id]);
     coverage = {
@@ -142,14 +150,21 @@ function explore(request: PathsRequest): PathsReply {
     start: sop.definition.start,
     total: list.total,
     complete: exploration.complete && list.countExact,
-    paths: list.paths.map(({ violations: _v, signature: _s, ...path }) => ({
-      ...path,
-      answers: Object.fromEntries(
-        LOCALES.map((locale) => [locale, describeActions(sop, exploration.spaces, path.actions, locale)]),
-      ),
-      scenarios: byPath.get(path.index) ?? [],
-    })),
+    // Every path a scenario takes, then the first others, in their order.
+    paths: [
+      ...list.paths.filter((p) => byPath.has(p.index)),
+      ...list.paths.filter((p) => !byPath.has(p.index)).slice(0, limit),
+    ]
+      .sort((a, b) => a.index - b.index)
+      .map(({ violations: _v, signature: _s, ...path }) => ({
+        ...path,
+        answers: Object.fromEntries(
+          LOCALES.map((locale) => [locale, describeActions(sop, exploration.spaces, path.actions, locale)]),
+        ),
+        scenarios: byPath.get(path.index) ?? [],
+      })),
     coverage,
+    scenarioSteps,
   };
 }
 

@@ -8,10 +8,11 @@ export type PathsState = { state: "idle" } | { state: "running" } | { state: "do
 let next = 0;
 
 /**
- * The paths of an SOP (and with `coverage`, how the scenarios cover them), found in a Web Worker; a new SOP or
+ * The paths of an SOP (the first `limit` of them, and with `coverage` every path a scenario takes and how the
+ * scenarios cover the SOP), found in a Web Worker; a new SOP or
  * leaving the screen ends the search in progress.
  */
-export function usePaths(sop: string | undefined, coverage: boolean): PathsState {
+export function usePaths(sop: string | undefined, coverage: boolean, limit?: number): PathsState {
   const { locale } = useI18n();
   const [run, setRun] = useState<PathsState>({ state: "idle" });
   useEffect(() => {
@@ -31,8 +32,8 @@ export function usePaths(sop: string | undefined, coverage: boolean): PathsState
       worker.terminate();
     };
     setRun({ state: "running" });
-    worker.postMessage({ id, sop, coverage, locale } satisfies PathsRequest);
+    worker.postMessage({ id, sop, coverage, locale, limit } satisfies PathsRequest);
     return () => worker.terminate();
-  }, [sop, coverage, locale]);
+  }, [sop, coverage, locale, limit]);
   return run;
 }

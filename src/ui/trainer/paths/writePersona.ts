@@ -15,11 +15,16 @@ export function writePersona(sopTitle: Text, answers: Readonly<Record<string, re
   const out: Text = {};
   for (const locale of LOCALES) {
     const tr = trainerText(locale);
-    const facts = (answers[locale] ?? []).filter((a) => a.matters).map((a) => `${a.title}: ${a.text}`);
+    const facts = (answers[locale] ?? []).filter((a) => a.matters).map((a) => `${plainTitle(a.title)}: ${a.text}`);
     out[locale] = [
       tr("persona.opening", { sop: pickText(sopTitle, locale) }),
       facts.length ? tr("persona.facts", { facts: facts.join("; ") }) : tr("persona.nothing"),
     ].join(" ");
   }
   return out;
+}
+
+/** A step title without its note to the officer in brackets ("Signs of control seen (do not read aloud)"). */
+function plainTitle(title: string): string {
+  return title.replace(/\s*\([^)]*\)$/, "");
 }
