@@ -148,7 +148,9 @@ describe("a trainer runs a lesson", () => {
       await checkScreen(page, "paths-360");
 
       // From the first path of the list to practising it as an unscripted persona.
-      await page.getByRole("link", { name: `${tr("paths.practise")}: ${tr("paths.pathName", { n: 1 })}` }).click();
+      await page
+        .getByRole("link", { name: `${tr("paths.practise")}: ${tr("paths.pathName", { n: 1 })}`, exact: true })
+        .click();
       await page.getByRole("heading", { level: 1, name: tr("unscripted.title") }).waitFor();
       const persona = page.locator(".unscripted-persona .persona");
       await persona.waitFor({ timeout: 60_000 });

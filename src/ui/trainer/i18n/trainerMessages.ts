@@ -8,7 +8,7 @@ type Message = string | { one: string; other: string };
 const es = {
   "nav.label": "Secciones de formación",
   "nav.library": "Escenarios",
-  "nav.unscripted": "Casos sin guion",
+  "nav.unscripted": "Personas sin guion",
   "nav.paths": "Explorador de caminos",
   "nav.results": "Resultados",
   "library.title": "Entrenamiento",
@@ -17,6 +17,7 @@ const es = {
   "library.filters": "Filtrar escenarios",
   "library.sop": "Procedimiento",
   "library.teaches": "Qué enseña",
+  "library.teachesList": "Lo que enseña este escenario",
   "library.difficulty": "Dificultad",
   "library.any": "Todos",
   "library.count": { one: "{count} escenario", other: "{count} escenarios" },
@@ -193,7 +194,7 @@ export type TrainerKey = keyof typeof es;
 const en: Record<TrainerKey, Message> = {
   "nav.label": "Training sections",
   "nav.library": "Scenarios",
-  "nav.unscripted": "Unscripted cases",
+  "nav.unscripted": "Unscripted personas",
   "nav.paths": "Path explorer",
   "nav.results": "Results",
   "library.title": "Training",
@@ -202,6 +203,7 @@ const en: Record<TrainerKey, Message> = {
   "library.filters": "Filter scenarios",
   "library.sop": "Procedure",
   "library.teaches": "What it teaches",
+  "library.teachesList": "What this scenario teaches",
   "library.difficulty": "Difficulty",
   "library.any": "All",
   "library.count": { one: "{count} scenario", other: "{count} scenarios" },

@@ -125,7 +125,7 @@ export function ScenarioLibrary() {
                       sensitive: f.measure.sensitive,
                     })}
                   </p>
-                  <ul className="chips" aria-label={tr("library.teaches")}>
+                  <ul className="chips" aria-label={tr("library.teachesList")}>
                     {teachesKeys(f).map((key) => (
                       <li key={key} className="chip">
                         {label(key)}
