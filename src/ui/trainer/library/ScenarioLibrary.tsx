@@ -127,7 +127,7 @@ export function ScenarioLibrary() {
                   </p>
                   <ul className="chips" aria-label={tr("library.teachesList")}>
                     {teachesKeys(f).map((key) => (
-                      <li key={key} className="chip">
+                      <li key={key} className="chip chip-teach">
                         {label(key)}
                       </li>
                     ))}
