@@ -100,7 +100,7 @@ export function ResultsScreen() {
                     <td>{r.percent} %</td>
                     <td>
                       {r.misses.length ? (
-                        <ul>
+                        <ul className="results-misses">
                           {r.misses.map((m) => (
                             <li key={`${m.kind}:${m.subject}`}>{text(m.text)}</li>
                           ))}
