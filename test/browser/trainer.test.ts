@@ -72,6 +72,7 @@ describe("a trainer runs a lesson", () => {
       await page.getByRole("heading", { level: 1, name: tr("practice.title", { title: woman.title.es }) }).waitFor();
       await page.getByLabel(tr("practice.trainee")).fill("Ana Pérez");
       await page.getByLabel(tr("practice.session")).fill("Academia grupo 3");
+      await page.getByLabel(tr("practice.perStep")).check();
       await checkScreen(page, "practice-start-360");
       await page.getByRole("button", { name: tr("practice.start") }).click();
       const missed: ScenarioAction[] = [
@@ -94,7 +95,15 @@ describe("a trainer runs a lesson", () => {
       const trainee: Scenario = { ...woman, steps: missed };
       for (const [i, action] of missed.entries()) {
         await playAction(page, library, trainee, action, "mouse");
-        if (i === 2) await checkScreen(page, "practice-step-360");
+        if (i === 0) await page.getByText(tr("practice.asExpected")).waitFor();
+        if (i === 2) {
+          // Asked for, the feedback after each step says the scenario saw signs of control.
+          await page
+            .getByRole("status")
+            .filter({ hasText: /«Señales de control observadas.*» el escenario esperaba: Sí\./ })
+            .waitFor();
+          await checkScreen(page, "practice-step-360");
+        }
       }
       await playAction(page, library, trainee, { step: "ask-return-fear", answer: "no" }, "mouse");
       await page.getByText(tr("practice.ended")).waitFor();

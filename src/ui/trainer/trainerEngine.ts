@@ -10,6 +10,7 @@ import {
   type CaseView,
   type CompiledSop,
   openCase,
+  type RefusalCode,
   replayCase,
   runScenario,
   SCENARIO_EPOCH,
@@ -94,7 +95,10 @@ export function nextPracticeTime(session: CaseSession, scenario: Scenario): stri
 }
 
 /** Sends a trainee's event; the refusal's code when the engine does not take it. */
-export function sendPracticeEvent(session: CaseSession, event: CaseEvent): { ok: true } | { ok: false; code: string } {
+export function sendPracticeEvent(
+  session: CaseSession,
+  event: CaseEvent,
+): { ok: true } | { ok: false; code: RefusalCode } {
   const result = session.send(event);
   return result.ok ? { ok: true } : { ok: false, code: result.code };
 }

@@ -2,9 +2,11 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "rea
 import type { CompiledSop, Scenario, ScenarioExpect } from "../../../engine/index";
 import { CaseStatusBar } from "../../runner/CaseStatusBar";
 import { describeRefusal } from "../../runner/describeRefusal";
+import { formatAnswer } from "../../runner/formatAnswer";
 import { InstructionBanner } from "../../runner/InstructionBanner";
 import { useCaseI18n } from "../../runner/i18n/useCaseI18n";
 import { StepCard, type StepInput } from "../../runner/StepCard";
+import { useI18n } from "../../shared/i18n/I18nProvider";
 import { useStation } from "../../station/StationContext";
 import { useTrainerText } from "../i18n/trainerMessages";
 import { openTrainingResults, readTrainee, saveTrainee } from "../results/trainingResults";
@@ -31,7 +33,7 @@ export function PracticeScreen({
 }) {
   const { tr, text } = useTrainerText();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [trainee, setTrainee] = useState<{ name: string; session: string }>();
+  const [trainee, setTrainee] = useState<Trainee>();
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="practice" aria-labelledby="practice-title">
@@ -45,16 +47,24 @@ export function PracticeScreen({
       {trainee ? (
         <PracticeRunView scenario={scenario} compiled={compiled} trainee={trainee} unscripted={unscripted} />
       ) : (
-        <TraineeForm onStart={setTrainee} />
+        <TraineeForm onStart={setTrainee} offerHints={!unscripted} />
       )}
     </section>
   );
 }
 
-function TraineeForm({ onStart }: { onStart(trainee: { name: string; session: string }): void }) {
+/** Who practises, and whether they want to see after each step whether it matches the scenario. */
+interface Trainee {
+  name: string;
+  session: string;
+  perStep: boolean;
+}
+
+function TraineeForm({ onStart, offerHints }: { onStart(trainee: Trainee): void; offerHints: boolean }) {
   const { tr } = useTrainerText();
   const id = useId();
   const [form, setForm] = useState(readTrainee);
+  const [perStep, setPerStep] = useState(false);
   const [problem, setProblem] = useState<string>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,7 +74,7 @@ function TraineeForm({ onStart }: { onStart(trainee: { name: string; session: st
       return;
     }
     saveTrainee(trainee);
-    onStart(trainee);
+    onStart({ ...trainee, perStep });
   };
   return (
     <form className="trainee-form" onSubmit={submit} noValidate>
@@ -95,6 +105,17 @@ function TraineeForm({ onStart }: { onStart(trainee: { name: string; session: st
             onChange={(e) => setForm({ ...form, session: e.target.value })}
           />
         </div>
+        {offerHints ? (
+          <label className="trainer-check" htmlFor={`${id}-hints`}>
+            <input
+              id={`${id}-hints`}
+              type="checkbox"
+              checked={perStep}
+              onChange={(e) => setPerStep(e.target.checked)}
+            />
+            {tr("practice.perStep")}
+          </label>
+        ) : null}
         {problem ? (
           <p id={`${id}-problem`} className="problem" role="alert">
             {problem}
@@ -117,14 +138,16 @@ function PracticeRunView({
 }: {
   scenario: Scenario;
   compiled: CompiledSop;
-  trainee: { name: string; session: string };
+  trainee: Trainee;
   unscripted: boolean;
 }) {
-  const { tr } = useTrainerText();
+  const { tr, text } = useTrainerText();
+  const i18n = useI18n();
   const { t } = useCaseI18n();
   const station = useStation();
   const run = usePracticeRun(compiled, scenario, trainee.name);
   const [problem, setProblem] = useState<string>();
+  const [hint, setHint] = useState<{ same: boolean; text: string }>();
   const [score, setScore] = useState<RunScore>();
   const [saved, setSaved] = useState<{ ok: boolean; reason?: string }>();
   const reference = useMemo(() => playReference(compiled, scenario), [compiled, scenario]);
@@ -135,9 +158,27 @@ function PracticeRunView({
   const view = run.view;
   const step = view.status === "active" ? view.current[0] : undefined;
 
+  // After each step, when asked: whether the trainee's answer is the scenario's.
+  const compareStep = (input: StepInput): { same: boolean; text: string } | undefined => {
+    const expected = scenario.steps.find((a) => a.step === input.step && (a.do ?? "answer") === "answer");
+    const placed = compiled.steps.get(input.step)?.step;
+    if (!expected || !placed || input.type === "ACKNOWLEDGED") return undefined;
+    const given = input.type === "ANSWERED" ? input.value : input.type === "CHECKED" ? input.items : input.consent;
+    const wanted =
+      placed.kind === "checklist" && expected.answer === undefined
+        ? placed.items.filter((i) => i.required).map((i) => i.id)
+        : placed.kind === "referral" && expected.answer === undefined
+          ? true
+          : expected.answer;
+    if (sameAnswer(given, wanted)) return { same: true, text: tr("practice.asExpected") };
+    const title = "title" in placed ? text(placed.title) : "";
+    return { same: false, text: tr("practice.expected", { step: title, answer: formatAnswer(placed, wanted, i18n) }) };
+  };
   const submit = (input: StepInput | { type: "WENT_BACK" }) => {
+    setHint(undefined);
     const result = run.send(input);
-    setProblem(result.ok ? undefined : describeRefusal(result.code as never, t));
+    setProblem(result.ok ? undefined : describeRefusal(result.code, t));
+    if (result.ok && trainee.perStep && "step" in input) setHint(compareStep(input));
   };
   const finish = () => {
     const played = { session: run.session, view: viewPractice(run.session) };
@@ -200,6 +241,11 @@ function PracticeRunView({
     <div className="practice-run">
       <InstructionBanner instructions={view.instructions} />
       <CaseStatusBar view={view} />
+      {hint ? (
+        <p className={hint.same ? "notice notice-info" : "notice notice-warning"} role="status">
+          {hint.text}
+        </p>
+      ) : null}
       {step ? (
         <StepCard
           key={`${step.path}:${view.progress.done}:${run.session.events.length}`}
@@ -224,4 +270,10 @@ function PracticeRunView({
       </div>
     </div>
   );
+}
+
+/** Whether two answers are the same (ticked items in any order). */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].map(String).sort()) : JSON.stringify(v));
+  return norm(a) === norm(b);
 }

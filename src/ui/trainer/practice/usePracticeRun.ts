@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { CaseEvent, CaseSession, CaseView, CompiledSop, Scenario } from "../../../engine/index";
+import type { CaseEvent, CaseSession, CaseView, CompiledSop, RefusalCode, Scenario } from "../../../engine/index";
 import type { StepInput } from "../../runner/StepCard";
 import { nextPracticeTime, openPracticeCase, sendPracticeEvent, viewPractice } from "../trainerEngine";
 
@@ -7,7 +7,7 @@ import { nextPracticeTime, openPracticeCase, sendPracticeEvent, viewPractice } f
 export interface PracticeRun {
   session: CaseSession;
   view: CaseView;
-  send(input: StepInput | { type: "WENT_BACK" }): { ok: true } | { ok: false; code: string };
+  send(input: StepInput | { type: "WENT_BACK" }): { ok: true } | { ok: false; code: RefusalCode };
   restart(): void;
 }
 
