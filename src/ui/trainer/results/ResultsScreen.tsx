@@ -71,49 +71,32 @@ export function ResultsScreen() {
               {tr("results.download")}
             </button>
           </div>
-          <div className="trainer-table-scroll">
-            <table className="results-table">
-              <thead>
-                <tr>
-                  <th scope="col">{tr("results.when")}</th>
-                  <th scope="col">{tr("results.trainee")}</th>
-                  <th scope="col">{tr("results.scenario")}</th>
-                  <th scope="col">{tr("results.score")}</th>
-                  <th scope="col">{tr("results.misses")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...shown].reverse().map((r) => (
-                  <tr key={r._id}>
-                    <td>{formatDateTime(r.at)}</td>
-                    <td>
-                      {r.trainee}
-                      {r.session ? <span className="note"> · {r.session}</span> : null}
-                    </td>
-                    <td>
-                      {text(r.scenarioTitle)}
-                      <span className="note">
-                        {" "}
-                        · {r.unscripted ? tr("results.unscripted") : tr("results.scripted")}
-                      </span>
-                    </td>
-                    <td>{r.percent} %</td>
-                    <td>
-                      {r.misses.length ? (
-                        <ul className="results-misses">
-                          {r.misses.map((m) => (
-                            <li key={`${m.kind}:${m.subject}`}>{text(m.text)}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="results-list">
+            {[...shown].reverse().map((r) => (
+              <li key={r._id} className="result-card">
+                <p className="result-head">
+                  <strong>{r.trainee}</strong> · {tr("results.score")}: <strong>{r.percent} %</strong>
+                </p>
+                <p className="note">
+                  {formatDateTime(r.at)}
+                  {r.session ? ` · ${tr("results.session")}: ${r.session}` : ""}
+                </p>
+                <p>
+                  {text(r.scenarioTitle)} · {r.unscripted ? tr("results.unscripted") : tr("results.scripted")}
+                </p>
+                {r.misses.length ? (
+                  <details>
+                    <summary>{tr("score.misses", { count: r.misses.length })}</summary>
+                    <ul className="results-misses">
+                      {r.misses.map((m) => (
+                        <li key={`${m.kind}:${m.subject}`}>{text(m.text)}</li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
     </section>
