@@ -4,7 +4,8 @@
  */
 
 // Analysis
-export { type AnswerClass, type AnswerSpace, AnswerSpaces } from "./analysis/AnswerSpaces";
+export { AnswerSpaces } from "./analysis/answers/AnswerSpaces";
+export type { AnswerClass, AnswerSpace, AnswerText } from "./analysis/answers/types";
 export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
 export {
   type CheckOptions,
@@ -16,7 +17,7 @@ export {
 } from "./analysis/checkSop";
 export { counterexampleScenario } from "./analysis/counterexampleScenario";
 export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
-export { type AnswerText, describeActions, describeClass } from "./analysis/describeAnswer";
+export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
 export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
 export {
   type Combination,

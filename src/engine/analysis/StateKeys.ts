@@ -3,7 +3,7 @@ import type { CompiledSop } from "../compile/CompiledSop";
 import { nextEdges } from "../definition/stepGraph";
 import type { SopDefinition } from "../definition/types";
 import type { Activation } from "../expression/ExpressionScope";
-import { ABSENT, type AnswerSpaces } from "./AnswerSpaces";
+import { ABSENT, type AnswerSpaces } from "./answers/AnswerSpaces";
 import {
   type Atom,
   atomValueText,
@@ -11,7 +11,7 @@ import {
   type InvariantReads,
   type ListReader,
   type ListReads,
-} from "./collectAtoms";
+} from "./answers/collectAtoms";
 
 /** Beyond this many combinations of unanswered inputs, an atom keys on its answered inputs' classes instead. */
 const KEY_TABLE_LIMIT = 4096;

@@ -1,7 +1,8 @@
 import { pickText } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { ScenarioAction, Text } from "../definition/types";
-import { type AnswerText, describeActions } from "./describeAnswer";
+import { describeActions } from "./answers/describeAnswer";
+import type { AnswerText } from "./answers/types";
 import { type Exploration, exploreSop } from "./exploreSop";
 import { findStructuralIssues, type StructuralIssue } from "./findStructuralIssues";
 import type { PathViolation } from "./readSegment";

@@ -1,5 +1,5 @@
 import type { CompiledSop, CompiledStep } from "../compile/CompiledSop";
-import type { AnswerSpaces } from "./AnswerSpaces";
+import type { AnswerSpaces } from "./answers/AnswerSpaces";
 import type { Choice } from "./exploreSop";
 
 /** One answer per class at a step: what the exploration branches over. */

@@ -1,6 +1,6 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { Scenario, ScenarioExpect } from "../definition/types";
-import { ANALYSIS_EPOCH } from "./answerCandidates";
+import { ANALYSIS_EPOCH } from "./answers/answerCandidates";
 import type { InvariantVerdict } from "./checkSop";
 
 /**

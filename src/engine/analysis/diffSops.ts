@@ -1,9 +1,9 @@
 import { pickText } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { ScenarioAction } from "../definition/types";
-import type { AnswerSpaces } from "./AnswerSpaces";
-import { wordsFor } from "./describeAnswer";
-import { describeJoint } from "./describeJoint";
+import type { AnswerSpaces } from "./answers/AnswerSpaces";
+import { wordsFor } from "./answers/describeAnswer";
+import { describeJoint } from "./answers/describeJoint";
 import { drive, projectAnswer } from "./driveVersion";
 import { type Combination, enumerateCombinations } from "./enumeratePaths";
 import { type Exploration, exploreSop } from "./exploreSop";

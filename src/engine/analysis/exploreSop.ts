@@ -1,6 +1,6 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { ScenarioAction } from "../definition/types";
-import type { AnswerSpaces } from "./AnswerSpaces";
+import type { AnswerSpaces } from "./answers/AnswerSpaces";
 import { Explorer } from "./Explorer";
 import type { PathViolation, Segment } from "./readSegment";
 

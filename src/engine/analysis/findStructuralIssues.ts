@@ -1,7 +1,8 @@
 import { pickText } from "../case/viewCase";
 import { collectRegion } from "../definition/stepGraph";
 import type { ScenarioAction, SopDefinition } from "../definition/types";
-import { type AnswerText, describeActions, describeClass } from "./describeAnswer";
+import { describeActions, describeClass } from "./answers/describeAnswer";
+import type { AnswerText } from "./answers/types";
 import type { Exploration } from "./exploreSop";
 
 /** A problem with the paths of an SOP: errors break a promise every SOP makes; warnings point at dead weight. */

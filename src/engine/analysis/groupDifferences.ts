@@ -1,7 +1,7 @@
 import { pickText } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { AnswerSpace } from "./AnswerSpaces";
-import { wordsFor } from "./describeAnswer";
+import { wordsFor } from "./answers/describeAnswer";
+import type { AnswerSpace } from "./answers/types";
 import type { DiffEntry } from "./diffSops";
 
 /** What a path produced, as compared between versions. */

@@ -2,7 +2,7 @@ import { type CaseSession, openCase } from "../case/CaseSession";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { ScenarioAction } from "../definition/types";
 import { actionToEvent } from "../simulation/runScenario";
-import { ANALYSIS_EPOCH } from "./answerCandidates";
+import { ANALYSIS_EPOCH } from "./answers/answerCandidates";
 
 /** The officer the analysis's cases are recorded by. */
 export const ANALYSIS_OFFICER = "senda-analysis";

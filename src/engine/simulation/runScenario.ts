@@ -54,33 +54,74 @@ export function actionToEvent(
   }
 }
 
+/** How to play a list of actions: who, where and when the case opens, and the time between actions. */
+export interface PlayOptions {
+  caseId?: string;
+  /** When the case opens (default `SCENARIO_EPOCH`). */
+  openedAt?: string;
+  /** The officer recorded as doing every action (default "scenario"). */
+  by?: string;
+  site?: string;
+  /** Minutes before an action that does not say (`afterMinutes`); default 1, as in a scenario. */
+  minutesBetween?: number;
+}
+
+/** A case played from actions: the session, the time of the last action, and the first action refused, if any. */
+export interface PlayedActions {
+  session: CaseSession;
+  /** The time of the last action played, in epoch milliseconds. */
+  time: number;
+  /** The code is the case's refusal code, or "not-an-action" when the step takes no action or does not exist. */
+  refused?: { index: number; step: string; code: string; reason: string };
+}
+
+/**
+ * Plays actions through a new case, one event per action at the time it gives, exactly as an officer would; stops
+ * at the first action the case refuses and says which and why. The one way actions are played: scenarios in CI and
+ * the trainer, coverage, and the analysis's counterexamples all come here.
+ */
+export function playActions(
+  compiled: CompiledSop,
+  actions: readonly ScenarioAction[],
+  options: PlayOptions = {},
+): PlayedActions {
+  const by = options.by ?? "scenario";
+  let time = Date.parse(options.openedAt ?? SCENARIO_EPOCH);
+  const session = openCase(compiled, {
+    caseId: options.caseId ?? "played",
+    at: new Date(time).toISOString(),
+    by,
+    site: options.site,
+  });
+  for (const [index, action] of actions.entries()) {
+    time += (action.afterMinutes ?? options.minutesBetween ?? 1) * MINUTE;
+    const event = actionToEvent(compiled, action, new Date(time).toISOString(), by);
+    if (typeof event === "string")
+      return { session, time, refused: { index, step: action.step, code: "not-an-action", reason: event } };
+    const result = session.send(event);
+    if (!result.ok)
+      return { session, time, refused: { index, step: action.step, code: result.code, reason: result.reason } };
+  }
+  return { session, time };
+}
+
 /**
  * Plays a scenario through a compiled SOP, exactly as an officer would (the same events, at the times it gives),
  * and compares what comes out with what it expects. The same function runs in CI, the trainer and the CLI.
  */
 export function runScenario(compiled: CompiledSop, scenario: Scenario): ScenarioResult {
-  const by = "scenario";
-  let time = Date.parse(scenario.openedAt ?? SCENARIO_EPOCH);
-  const session = openCase(compiled, {
+  const { session, time, refused } = playActions(compiled, scenario.steps, {
     caseId: scenario.id,
-    at: new Date(time).toISOString(),
-    by,
+    openedAt: scenario.openedAt,
     site: scenario.site,
   });
   const differences: string[] = [];
-  for (const [i, action] of scenario.steps.entries()) {
-    time += (action.afterMinutes ?? 1) * MINUTE;
-    const event = actionToEvent(compiled, action, new Date(time).toISOString(), by);
-    if (typeof event === "string") {
-      differences.push(`action ${i + 1}: ${event}`);
-      break;
-    }
-    const result = session.send(event);
-    if (!result.ok) {
-      differences.push(`action ${i + 1} (step "${action.step}") was refused: ${result.reason}`);
-      break;
-    }
-  }
+  if (refused)
+    differences.push(
+      refused.code === "not-an-action"
+        ? `action ${refused.index + 1}: ${refused.reason}`
+        : `action ${refused.index + 1} (step "${refused.step}") was refused: ${refused.reason}`,
+    );
   const view = viewCase(session, new Date(time));
   if (differences.length === 0) differences.push(...compareExpectations(scenario, view, session));
   return { id: scenario.id, passed: differences.length === 0, differences, view, session };

@@ -1,0 +1,298 @@
+import type { CompiledSop } from "../../compile/CompiledSop";
+import type { ScenarioAction } from "../../definition/types";
+import { playActions } from "../../simulation/runScenario";
+import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
+import { describeActions } from "../answers/describeAnswer";
+import { answerSpacesOf, modelSop } from "../exploration/analyseSop";
+import type { BddNode } from "../exploration/Bdd";
+import { planRun } from "../exploration/liveness";
+import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
+import { tracePath } from "../exploration/tracePath";
+import type { CheckSpec, Model } from "../exploration/types";
+import { findStructuralIssues } from "./findStructuralIssues";
+import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
+
+/** The officer the analysis's cases are recorded by. */
+export const ANALYSIS_OFFICER = "senda-analysis";
+const DEFAULT_NODE_LIMIT = 4_000_000;
+
+/**
+ * Proves or refutes every invariant of an SOP, and of the SOPs it runs, over every case the SOP allows, and checks
+ * the structure of its paths (every path ends; no sensitive question without consent; no deadline already past; no
+ * loop a case cannot leave; steps, routes and answers no path can use).
+ *
+ * The method is symbolic: the analysis builds a model of the case (`modelSop`) whose states are sets, kept as
+ * binary decision diagrams over the answer classes and the facts a case accumulates, and computes every reachable
+ * state at every step at once. Answers that no condition tells apart are one class; facts nothing ahead reads are
+ * forgotten; each run keeps track of the facts of a few invariants only (all of them first, then fewer where a run
+ * grows too large). A violation is traced back to the answers that lead to it, and the path is played as a real
+ * case: only what the case runtime confirms is reported. Pure: time and cancellation come in through `options`.
+ *
+ * @example
+ * const report = checkSop(compiled);
+ * report.verdicts.filter((v) => v.status === "violated")[0]?.counterexample?.actions;
+ */
+export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): CheckReport {
+  const locale = options.locale ?? "en";
+  const control = options.control ?? {};
+  const now = control.now ?? (() => 0);
+  const started = now();
+  const progress = (phase: "answers" | "model" | "invariants" | "structure", done: number, total: number) =>
+    control.onProgress?.({ sop: compiled.id, phase, done, total });
+  progress("answers", 0, 1);
+  const spaces = answerSpacesOf(compiled);
+  progress("model", 0, 1);
+  const model = modelSop(compiled, { purpose: "check" }, spaces);
+  const bdd = model.bdd;
+
+  const verdicts = new Map<string, InvariantVerdict>();
+  for (const scope of compiled.scopes.values())
+    for (const invariant of scope.sop.invariants ?? []) {
+      const key = `${scope.sop.id}:${invariant.id}`;
+      const known = verdicts.get(key);
+      if (known) known.scopes.push(scope.path);
+      else
+        verdicts.set(key, {
+          sop: scope.sop.id,
+          invariant: invariant.id,
+          text: invariant.text,
+          scopes: [scope.path],
+          status: "proven",
+        });
+    }
+  const verdictOf = (check: CheckSpec) => verdicts.get(`${check.sop}:${check.invariant}`)!;
+  const unproven = new Map<string, string>();
+  for (const u of model.unsupported)
+    if (verdicts.has(u.where))
+      unproven.set(
+        u.where,
+        `the analysis cannot reason about ${u.reason.replace(/^the analysis cannot reason about /, "")}`,
+      );
+
+  const nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
+  let runs = 0;
+  let stopped = false;
+  let structureRun: ModelRun | undefined;
+  const pastDeadlines = new Map<number, ScenarioAction[]>();
+  const invariantChecks = model.checks.filter((c) => c.kind === "violation");
+  const deadlineChecks = model.checks.filter((c) => c.kind === "past-deadline");
+
+  const runGroup = (checks: CheckSpec[]) => {
+    const plan = planRun(model, new Set(checks.map((c) => c.id)));
+    const before = bdd.nodeCount;
+    let blown = false;
+    runs++;
+    const run = runModel(model, plan, {
+      shouldStop: () => {
+        if (control.shouldStop?.()) {
+          stopped = true;
+          return true;
+        }
+        blown = bdd.nodeCount - before > nodeLimit;
+        return blown;
+      },
+    });
+    return { run, blown };
+  };
+
+  const settle = (run: ModelRun, checks: CheckSpec[]) => {
+    for (const check of checks) {
+      const hit = run.found[check.id];
+      if (hit === bdd.false) continue;
+      if (check.kind === "past-deadline") {
+        if (!pastDeadlines.has(check.id)) {
+          const actions = traceCheck(run, check);
+          if (actions) pastDeadlines.set(check.id, actions);
+        }
+        continue;
+      }
+      const verdict = verdictOf(check);
+      if (verdict.status === "violated") continue;
+      const actions = traceCheck(run, check);
+      const confirmed = actions && confirmsViolation(compiled, actions, check);
+      if (!actions || !confirmed) {
+        unproven.set(
+          `${check.sop}:${check.invariant}`,
+          "the analysis found a path that breaks it, but a case played along that path does not: a fault in the analysis (please report it)",
+        );
+        continue;
+      }
+      verdict.status = "violated";
+      verdict.counterexample = counterexampleOf(compiled, model, actions, check, locale);
+    }
+  };
+
+  // Groups from coarse to fine: everything at once; then each procedure run's invariants, and each of the SOP's own;
+  // then each invariant; then each expectation. A group splits only when its run grows past the limit.
+  const levels: ((c: CheckSpec) => string)[] = [
+    () => "all",
+    (c) => (c.kind === "past-deadline" ? "deadlines" : c.scope === "" ? `:${c.invariant}` : `${c.scope}`),
+    (c) => (c.kind === "past-deadline" ? `deadline ${c.id}` : `${c.scope}:${c.invariant}`),
+    (c) => `${c.id}`,
+  ];
+  const all = [...invariantChecks, ...deadlineChecks];
+  const firstLevel = model.nodes.length > 400 ? 1 : 0;
+  let queue: { checks: CheckSpec[]; level: number }[] = split(all, levels[firstLevel]).map((checks) => ({
+    checks,
+    level: firstLevel,
+  }));
+  if (queue.length === 0) queue = [{ checks: [], level: 0 }];
+  let done = 0;
+  while (queue.length > 0 && !stopped) {
+    const { checks, level } = queue.shift()!;
+    progress("invariants", done, done + queue.length + 1);
+    const { run, blown } = runGroup(checks);
+    done++;
+    if (!structureRun && run.complete) structureRun = run;
+    if (blown && level + 1 < levels.length) {
+      queue.unshift(...split(checks, levels[level + 1]).map((c) => ({ checks: c, level: level + 1 })));
+      continue;
+    }
+    if (!run.complete) {
+      for (const check of checks)
+        if (check.kind === "violation" && verdictOf(check).status !== "violated")
+          unproven.set(
+            `${check.sop}:${check.invariant}`,
+            stopped
+              ? "the check was stopped before it was settled"
+              : `keeping track of its facts alone needs more than ${nodeLimit.toLocaleString("en")} diagram nodes`,
+          );
+      continue;
+    }
+    settle(run, checks);
+  }
+  if (stopped)
+    for (const check of invariantChecks)
+      if (verdictOf(check).status === "proven" && !unproven.has(`${check.sop}:${check.invariant}`))
+        unproven.set(`${check.sop}:${check.invariant}`, "the check was stopped before it was settled");
+  for (const [key, note] of unproven) {
+    const verdict = verdicts.get(key)!;
+    if (verdict.status === "violated") continue;
+    verdict.status = "unproven";
+    verdict.note = note;
+  }
+  progress("structure", 0, 1);
+  if (!structureRun && !stopped) structureRun = runGroup([]).run;
+  const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  if (structureRun)
+    for (const verdict of verdicts.values()) {
+      if (verdict.status !== "proven") continue;
+      const runs = verdict.scopes.some((scope) => scope === "" || reachedStep(structureRun!, scope));
+      if (!runs) verdict.note = "the procedure that states it never runs on any path, so it never has to hold";
+    }
+  progress("structure", 1, 1);
+  return {
+    sop: compiled.id,
+    version: compiled.version,
+    complete: [...verdicts.values()].every((v) => v.status !== "unproven") && !stopped,
+    verdicts: [...verdicts.values()],
+    issues,
+    stats: { runs, nodes: model.nodes.length, diagramNodes: bdd.nodeCount, milliseconds: now() - started },
+  };
+}
+
+function split<T>(items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return [...groups.values()];
+}
+
+/** Whether a step (by path) is reached on some path. */
+export function reachedStep(run: ModelRun, path: string): boolean {
+  const node = run.model.nodes.find((n) => n.kind === "enter" && n.step === path);
+  return node !== undefined && run.reached[node.id] !== run.model.bdd.false;
+}
+
+/** The answers that lead to a check's states: to its node, or through its edge up to the check. */
+function traceCheck(run: ModelRun, check: CheckSpec): ScenarioAction[] | undefined {
+  const { model } = run;
+  const bdd = model.bdd;
+  if (check.node !== undefined) return tracePath(run, check.node, run.found[check.id])?.actions;
+  // A check inside an edge: go back through the ops before it to the states at the edge's source.
+  for (const edge of model.edges) {
+    const ops = run.plan.ops[edge.id];
+    const at = ops.findIndex((op) => op.kind === "check" && op.check === check.id);
+    if (at < 0) continue;
+    let states = bdd.and(run.found[check.id], check.cond);
+    for (let i = at - 1; i >= 0; i--) states = preimageOf(bdd, ops[i], states);
+    states = bdd.and(states, run.reached[edge.from]);
+    if (states === bdd.false) continue;
+    const path = tracePath(run, edge.from, states);
+    if (!path) continue;
+    // The edge itself: its action, with an answer that reaches the check.
+    const action = edge.action;
+    if (!action) return path.actions;
+    if (action.kind === "acknowledge") return [...path.actions, { step: action.step }];
+    if (action.kind === "refer") return [...path.actions, { step: action.step, answer: action.consent }];
+    return [...path.actions, { step: action.step, answer: answerReaching(run, edge.id, states, at, check) }];
+  }
+  return undefined;
+}
+
+/** An answer on an edge that leads from `states` to the check at op `at`. */
+function answerReaching(run: ModelRun, edgeId: number, states: BddNode, at: number, check: CheckSpec): unknown {
+  const { model } = run;
+  const bdd = model.bdd;
+  const edge = model.edges[edgeId];
+  const action = edge.action!;
+  const compiledStep = model.compiled.steps.get(action.step)!;
+  const s = compiledStep.step;
+  const variable = s.kind === "question" || s.kind === "checklist" ? s.variable : undefined;
+  const space = variable
+    ? model.spaces.space(model.compiled.scopes.get(compiledStep.scope)!.sop.id, variable)
+    : undefined;
+  if (!space) return s.kind === "checklist" ? s.items.filter((i) => i.required).map((i) => i.id) : undefined;
+  const domain = action.kind === "answer" ? action.domain : undefined;
+  if (domain) {
+    let current = states;
+    const ops = run.plan.ops[edgeId];
+    for (let i = 0; i < at; i++) {
+      const op = ops[i];
+      if (op.kind === "assume" || op.kind === "set" || op.kind === "choose") current = imageOf(bdd, op, current);
+    }
+    current = bdd.and(current, check.cond);
+    for (const v of domain.classValues ?? [])
+      if (bdd.and(current, domain.is[v]) !== bdd.false)
+        return space.candidates[space.classes[domain.classOf![v]].representative].json;
+  }
+  return space.candidates[space.classes[0].representative].json;
+}
+
+/** Whether a case played along `actions` breaks the check's invariant as the analysis says. */
+function confirmsViolation(compiled: CompiledSop, actions: ScenarioAction[], check: CheckSpec): boolean {
+  const { session } = replay(compiled, actions);
+  const expected = JSON.stringify(check.expectation);
+  return session.context.violations.some(
+    (v) => v.scope === check.scope && v.invariant === check.invariant && JSON.stringify(v.expectation) === expected,
+  );
+}
+
+/** Plays a path's actions as the analysis does: every action at the analysis epoch. */
+export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]) {
+  return playActions(compiled, actions, {
+    caseId: "analysis",
+    openedAt: ANALYSIS_EPOCH,
+    by: ANALYSIS_OFFICER,
+    minutesBetween: 0,
+  });
+}
+
+function counterexampleOf(
+  compiled: CompiledSop,
+  model: Model,
+  actions: ScenarioAction[],
+  check: CheckSpec,
+  locale: string,
+): Counterexample {
+  const { session } = replay(compiled, actions);
+  const context = session.context;
+  return {
+    scope: check.scope!,
+    expectation: check.expectation!,
+    actions,
+    answers: describeActions(compiled, model.spaces, actions, locale),
+    outcome: context.outcomes.get(""),
+    flags: [...context.flags],
+    referrals: context.referrals.map((r) => ({ service: r.service, urgency: r.urgency, status: r.status })),
+  };
+}
