@@ -1,7 +1,6 @@
+import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
 import type { ScenarioAction } from "../../definition/types";
-import { playActions } from "../../simulation/runScenario";
-import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 import { describeActions } from "../answers/describeAnswer";
 import { answerSpacesOf, modelSop } from "../exploration/analyseSop";
 import type { BddNode } from "../exploration/Bdd";
@@ -10,11 +9,10 @@ import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/run
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
+import { minimizeCounterexample, replay } from "./minimizeCounterexample";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
-/** The officer the analysis's cases are recorded by. */
-export const ANALYSIS_OFFICER = "senda-analysis";
-const DEFAULT_NODE_LIMIT = 4_000_000;
+const DEFAULT_NODE_LIMIT = 2_000_000;
 
 /**
  * Proves or refutes every invariant of an SOP, and of the SOPs it runs, over every case the SOP allows, and checks
@@ -109,7 +107,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       const verdict = verdictOf(check);
       if (verdict.status === "violated") continue;
       const actions = traceCheck(run, check);
-      const confirmed = actions && confirmsViolation(compiled, actions, check);
+      const confirmed = actions && breaks(replay(compiled, actions).session, check);
       if (!actions || !confirmed) {
         unproven.set(
           `${check.sop}:${check.invariant}`,
@@ -118,15 +116,21 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
         continue;
       }
       verdict.status = "violated";
-      verdict.counterexample = counterexampleOf(compiled, model, actions, check, locale);
+      const shorter = minimizeCounterexample(compiled, model.spaces, actions, (session) => breaks(session, check));
+      verdict.counterexample = counterexampleOf(compiled, model, shorter.actions, shorter.telling, check, locale);
     }
   };
 
-  // Groups from coarse to fine: everything at once; then each procedure run's invariants, and each of the SOP's own;
-  // then each invariant; then each expectation. A group splits only when its run grows past the limit.
+  // Groups from coarse to fine: everything at once (for small SOPs); then the invariants of each procedure run
+  // together, except those of SOPs that run procedures themselves (their promises span long stretches of the case,
+  // so each gets a run of its own); then each invariant; then each expectation. A group splits only when its run
+  // grows past the limit.
+  const composite = (c: CheckSpec) =>
+    Object.values(compiled.scopes.get(c.scope ?? "")?.sop.steps ?? {}).some((s) => s.kind === "procedure");
   const levels: ((c: CheckSpec) => string)[] = [
     () => "all",
-    (c) => (c.kind === "past-deadline" ? "deadlines" : c.scope === "" ? `:${c.invariant}` : `${c.scope}`),
+    (c) =>
+      c.kind === "past-deadline" ? "deadlines" : composite(c) ? `${c.scope}:${c.invariant}` : `${c.scope}`,
     (c) => (c.kind === "past-deadline" ? `deadline ${c.id}` : `${c.scope}:${c.invariant}`),
     (c) => `${c.id}`,
   ];
@@ -258,39 +262,31 @@ function answerReaching(run: ModelRun, edgeId: number, states: BddNode, at: numb
   return space.candidates[space.classes[0].representative].json;
 }
 
-/** Whether a case played along `actions` breaks the check's invariant as the analysis says. */
-function confirmsViolation(compiled: CompiledSop, actions: ScenarioAction[], check: CheckSpec): boolean {
-  const { session } = replay(compiled, actions);
+/** Whether a case breaks the check's invariant, with the same expectation, where the analysis says. */
+function breaks(session: CaseSession, check: CheckSpec): boolean {
   const expected = JSON.stringify(check.expectation);
   return session.context.violations.some(
     (v) => v.scope === check.scope && v.invariant === check.invariant && JSON.stringify(v.expectation) === expected,
   );
 }
 
-/** Plays a path's actions as the analysis does: every action at the analysis epoch. */
-export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]) {
-  return playActions(compiled, actions, {
-    caseId: "analysis",
-    openedAt: ANALYSIS_EPOCH,
-    by: ANALYSIS_OFFICER,
-    minutesBetween: 0,
-  });
-}
-
 function counterexampleOf(
   compiled: CompiledSop,
   model: Model,
   actions: ScenarioAction[],
+  telling: ReadonlySet<string>,
   check: CheckSpec,
   locale: string,
 ): Counterexample {
   const { session } = replay(compiled, actions);
   const context = session.context;
+  const answers = describeActions(compiled, model.spaces, actions, locale);
   return {
     scope: check.scope!,
     expectation: check.expectation!,
     actions,
-    answers: describeActions(compiled, model.spaces, actions, locale),
+    answers,
+    telling: answers.filter((a) => telling.has(a.step)),
     outcome: context.outcomes.get(""),
     flags: [...context.flags],
     referrals: context.referrals.map((r) => ({ service: r.service, urgency: r.urgency, status: r.status })),

@@ -25,6 +25,8 @@ export interface Counterexample {
   expectation: Record<string, unknown>;
   actions: ScenarioAction[];
   answers: AnswerText[];
+  /** The answers that make it break: another answer to any of these would keep the promise (the rest do not matter). */
+  telling: AnswerText[];
   /** What the case produced on that path, replayed through the runtime. */
   outcome?: string;
   flags: string[];
@@ -99,7 +101,7 @@ export interface CheckOptions {
   control?: AnalysisControl;
   /**
    * Diagram nodes one run of the model may make before it is split into smaller runs (each keeping track of fewer
-   * invariants); a run of a single expectation that still needs more leaves it unproven. Default 4,000,000.
+   * invariants); a run of a single expectation that still needs more leaves it unproven. Default 2,000,000.
    */
   nodeLimit?: number;
 }
