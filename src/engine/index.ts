@@ -7,15 +7,19 @@
 export { AnswerSpaces } from "./analysis/answers/AnswerSpaces";
 export type { AnswerClass, AnswerSpace, AnswerText } from "./analysis/answers/types";
 export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
-export {
-  type CheckOptions,
-  type CheckReport,
-  type Counterexample,
-  checkSop,
-  describeExpectation,
-  type InvariantVerdict,
-} from "./analysis/checkSop";
-export { counterexampleScenario } from "./analysis/counterexampleScenario";
+export { checkSop } from "./analysis/checks/checkSop";
+export type {
+  AnalysisControl,
+  AnalysisProgress,
+  CheckOptions,
+  CheckReport,
+  CheckStats,
+  Counterexample,
+  InvariantVerdict,
+  StructuralIssue,
+} from "./analysis/checks/types";
+export { describeExpectation } from "./analysis/checks/describeExpectation";
+export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
 export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
 export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
 export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
@@ -36,7 +40,6 @@ export {
   type Finding,
   type Reached,
 } from "./analysis/exploreSop";
-export type { StructuralIssue } from "./analysis/findStructuralIssues";
 export type { PathDeadline, PathReferral, PathViolation, Segment } from "./analysis/readSegment";
 export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
 // Cases
@@ -110,4 +113,12 @@ export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode,
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
 // Simulation
-export { actionToEvent, runScenario, SCENARIO_EPOCH, type ScenarioResult } from "./simulation/runScenario";
+export {
+  actionToEvent,
+  type PlayedActions,
+  type PlayOptions,
+  playActions,
+  runScenario,
+  SCENARIO_EPOCH,
+  type ScenarioResult,
+} from "./simulation/runScenario";

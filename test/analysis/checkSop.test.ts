@@ -74,14 +74,14 @@ describe("invariants proven or refuted on every path", () => {
     expect(holds.differences.join("\n")).toMatch(/invariant "over-twelve" of violations is broken/);
   });
 
-  it("checks a called SOP's invariants where it is called, and settles them as unproven past the budget", () => {
+  it("checks a called SOP's invariants where it is called, and leaves them unproven when stopped", () => {
     const caller = checkSop(analysisFixture("caller"));
     expect(caller.verdicts).toEqual([
       expect.objectContaining({ sop: "callee", invariant: "child-referred", scopes: ["run-callee"], status: "proven" }),
     ]);
-    const tight = checkSop(analysisFixture("violations"), { budget: 2 });
-    expect(tight.complete).toBe(false);
-    expect(tight.verdicts.some((v) => v.status === "unproven" && /budget|states/.test(v.note ?? ""))).toBe(true);
+    const stopped = checkSop(analysisFixture("violations"), { control: { shouldStop: () => true } });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.verdicts.every((v) => v.status === "unproven" && /stopped/.test(v.note ?? ""))).toBe(true);
   });
 });
 
@@ -97,13 +97,18 @@ describe("structural checks over paths", () => {
   });
 
   it("finds a case that can never end, and the loop an officer could go round", () => {
-    expect(kinds(checkSop(analysisFixture("endless")))).toEqual([
-      "error no-end wait",
-      "warning loop wait",
+    const endless = checkSop(analysisFixture("endless"));
+    expect(kinds(endless)).toEqual([
+      "error no-end again",
       "warning unused-route again",
       "warning unreachable-step end-closed",
     ]);
-    expect(kinds(checkSop(analysisFixture("loop")))).toEqual(["warning loop ask-calm"]);
+    expect(endless.issues[0].message).toBe(
+      'From "again" the case can return to "wait" forever: on this path no answer leads out of the loop, so the case never ends.',
+    );
+    const loop = checkSop(analysisFixture("loop"));
+    expect(kinds(loop)).toEqual(["warning loop breathe"]);
+    expect(loop.issues[0].loop).toEqual({ from: "breathe", to: "ask-calm" });
   });
 
   it("finds answers, routes and steps no path can use, where a caller rules them out", () => {

@@ -2,7 +2,7 @@ import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
 import { nextEdges } from "../definition/stepGraph";
 import type { CatalogIndex, SopDefinition, Step } from "../definition/types";
-import { checkSop } from "./checkSop";
+import { checkSop } from "./checks/checkSop";
 import { enumeratePaths } from "./enumeratePaths";
 import { exploreSop } from "./exploreSop";
 

@@ -1,10 +1,12 @@
 import { pickText } from "../../case/viewCase";
 import { collectRegion } from "../../definition/stepGraph";
 import type { ScenarioAction, SopDefinition } from "../../definition/types";
+import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 import { describeActions, describeClass } from "../answers/describeAnswer";
 import { findLoops } from "../exploration/findLoops";
 import type { ModelRun } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
+import { replay } from "./minimizeCounterexample";
 import type { StructuralIssue } from "./types";
 
 /**
@@ -49,11 +51,13 @@ export function findStructuralIssues(
   }
   for (const [id, actions] of pastDeadlines) {
     const check = model.checks[id];
+    const record = replay(compiled, actions).session.context.deadlines.get(check.deadline!);
+    const hours = record ? Math.round((Date.parse(ANALYSIS_EPOCH) - Date.parse(record.dueAt)) / 360_000) / 10 : undefined;
     issues.push({
       kind: "past-deadline",
       severity: "error",
       step: check.step!,
-      message: `The deadline "${check.deadline}" set at "${check.step}" is already past when it is set, so it can never be met.`,
+      message: `The deadline "${check.deadline}" set at "${check.step}" is already ${hours !== undefined ? `${hours} h ` : ""}past when it is set, so it can never be met.`,
       ...shown(actions),
     });
   }

@@ -22,7 +22,7 @@ export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]
 
 /**
  * Makes a counterexample easier to read: answer by answer, it tries the other answer classes and keeps one that
- * still breaks the promise and asks no more questions; then it marks as telling the answers that matter: those
+ * still breaks the promise with fewer questions asked; then it marks as telling the answers that matter: those
  * another answer would keep the promise with. Every try is a real case, played by the case runtime, so what is left is still a real counterexample.
  */
 export function minimizeCounterexample(
@@ -52,7 +52,7 @@ export function minimizeCounterexample(
       if (same(other, answers.get(step))) continue;
       const tried = new Map(answers).set(step, other);
       const played = playGuided(compiled, spaces, tried);
-      if (played.actions.length <= best.length && fails(played.session)) {
+      if (played.actions.length < best.length && fails(played.session)) {
         answers = new Map(played.actions.map((a) => [a.step, a.answer]));
         best = played.actions;
         break;
