@@ -5,9 +5,12 @@
 
 // Analysis
 export { AnswerSpaces } from "./analysis/answers/AnswerSpaces";
+export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
 export type { AnswerClass, AnswerSpace, AnswerText } from "./analysis/answers/types";
 export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
 export { checkSop } from "./analysis/checks/checkSop";
+export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
+export { describeExpectation } from "./analysis/checks/describeExpectation";
 export type {
   AnalysisControl,
   AnalysisProgress,
@@ -18,10 +21,7 @@ export type {
   InvariantVerdict,
   StructuralIssue,
 } from "./analysis/checks/types";
-export { describeExpectation } from "./analysis/checks/describeExpectation";
-export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
 export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
-export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
 export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
 export {
   type Combination,

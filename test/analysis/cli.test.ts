@@ -90,7 +90,8 @@ describe("senda check", () => {
 
   it("says what PROVEN, VIOLATED and UNPROVEN mean, and what to do about each", async () => {
     const help = (await runCli(["check", "--help"])).stdout;
-    for (const word of ["PROVEN", "VIOLATED", "UNPROVEN", "--strict", "--save-counterexample"]) expect(help).toContain(word);
+    for (const word of ["PROVEN", "VIOLATED", "UNPROVEN", "--strict", "--save-counterexample"])
+      expect(help).toContain(word);
   });
 
   it("saves counterexamples as scenarios that senda test then fails", async () => {

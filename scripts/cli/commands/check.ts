@@ -72,7 +72,11 @@ Progress goes to stderr every few seconds on long runs.
       const compiled = loaded.compiled.get(id);
       if (!compiled) {
         const first = loaded.issues.find((i) => i.severity === "error" && i.file === file);
-        broken.push({ sop: id, file, why: first ? formatIssue(first) : "an SOP it runs has errors; run senda validate" });
+        broken.push({
+          sop: id,
+          file,
+          why: first ? formatIssue(first) : "an SOP it runs has errors; run senda validate",
+        });
         continue;
       }
       if (files.length > 1) say({ sop: id, phase: "answers", done: index, total: files.length });
@@ -121,7 +125,9 @@ function printReport(io: Io, compiled: CompiledSop, report: CheckReport, locale:
     if (v.note) io.out(`            ${v.note}`);
     const example = v.counterexample;
     if (!example) continue;
-    io.out(`            expected ${describeExpectation(compiled, example.expectation, locale)}, but for a person with:`);
+    io.out(
+      `            expected ${describeExpectation(compiled, example.expectation, locale)}, but for a person with:`,
+    );
     const telling = example.telling.map((a) => `${a.title}: ${a.text}`).join("; ");
     io.out(`            ${telling || "(any answers)"}${telling ? " (other answers do not matter)" : ""}`);
     const services = example.referrals.map((r) => `${r.service} (${r.urgency}, ${r.status})`).join(", ") || "none";
@@ -135,7 +141,12 @@ function printReport(io: Io, compiled: CompiledSop, report: CheckReport, locale:
     io.out(`  ERROR     ${issue.kind}: ${issue.message}`);
     if (issue.answers)
       io.out(
-        `            ${issue.answers.filter((a) => a.matters).map((a) => `${a.title}: ${a.text}`).join("; ") || "(no answers)"}`,
+        `            ${
+          issue.answers
+            .filter((a) => a.matters)
+            .map((a) => `${a.title}: ${a.text}`)
+            .join("; ") || "(no answers)"
+        }`,
       );
   }
   for (const issue of warnings.slice(0, WARNINGS_SHOWN)) io.out(`  warning   ${issue.kind}: ${issue.message}`);

@@ -129,8 +129,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     Object.values(compiled.scopes.get(c.scope ?? "")?.sop.steps ?? {}).some((s) => s.kind === "procedure");
   const levels: ((c: CheckSpec) => string)[] = [
     () => "all",
-    (c) =>
-      c.kind === "past-deadline" ? "deadlines" : composite(c) ? `${c.scope}:${c.invariant}` : `${c.scope}`,
+    (c) => (c.kind === "past-deadline" ? "deadlines" : composite(c) ? `${c.scope}:${c.invariant}` : `${c.scope}`),
     (c) => (c.kind === "past-deadline" ? `deadline ${c.id}` : `${c.scope}:${c.invariant}`),
     (c) => `${c.id}`,
   ];

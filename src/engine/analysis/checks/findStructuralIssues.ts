@@ -52,7 +52,9 @@ export function findStructuralIssues(
   for (const [id, actions] of pastDeadlines) {
     const check = model.checks[id];
     const record = replay(compiled, actions).session.context.deadlines.get(check.deadline!);
-    const hours = record ? Math.round((Date.parse(ANALYSIS_EPOCH) - Date.parse(record.dueAt)) / 360_000) / 10 : undefined;
+    const hours = record
+      ? Math.round((Date.parse(ANALYSIS_EPOCH) - Date.parse(record.dueAt)) / 360_000) / 10
+      : undefined;
     issues.push({
       kind: "past-deadline",
       severity: "error",
