@@ -21,26 +21,22 @@ export type {
   InvariantVerdict,
   StructuralIssue,
 } from "./analysis/checks/types";
-export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
-export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
-export {
-  type Combination,
-  enumerateCombinations,
-  enumeratePaths,
-  type PathList,
-  type SopPath,
-} from "./analysis/enumeratePaths";
-export {
-  type Choice,
-  type Exploration,
-  type ExploreEdge,
-  type ExploreNode,
-  type ExploreOptions,
-  exploreSop,
-  type Finding,
-  type Reached,
-} from "./analysis/exploreSop";
-export type { PathDeadline, PathReferral, PathViolation, Segment } from "./analysis/readSegment";
+export { coverScenarios } from "./analysis/coverage/coverScenarios";
+export type { Coverage, Missed, ScenarioCoverage } from "./analysis/coverage/types";
+export { diffSops } from "./analysis/diff/diffSops";
+export type { DiffEntry, DiffOptions, ResultSummary, SopDiff } from "./analysis/diff/types";
+export { answerSpacesOf, modelSop } from "./analysis/exploration/analyseSop";
+export { enumeratePaths } from "./analysis/exploration/enumeratePaths";
+export { pathSignature, readCase } from "./analysis/exploration/readCase";
+export type {
+  CaseResults,
+  Model,
+  PathDeadline,
+  PathList,
+  PathReferral,
+  PathViolation,
+  SopPath,
+} from "./analysis/exploration/types";
 export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
 // Cases
 export {

@@ -9,7 +9,8 @@ import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/run
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
-import { minimizeCounterexample, replay } from "./minimizeCounterexample";
+import { replay } from "../exploration/playCase";
+import { minimizeCounterexample } from "./minimizeCounterexample";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
 const DEFAULT_NODE_LIMIT = 2_000_000;

@@ -6,7 +6,7 @@ import { describeActions, describeClass } from "../answers/describeAnswer";
 import { findLoops } from "../exploration/findLoops";
 import type { ModelRun } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
-import { replay } from "./minimizeCounterexample";
+import { replay } from "../exploration/playCase";
 import type { StructuralIssue } from "./types";
 
 /**

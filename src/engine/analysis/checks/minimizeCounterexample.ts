@@ -1,24 +1,9 @@
 import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
 import type { ScenarioAction } from "../../definition/types";
-import { actionToEvent, playActions } from "../../simulation/runScenario";
 import type { AnswerSpaces } from "../answers/AnswerSpaces";
-import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
+import { playGuided } from "../exploration/playCase";
 
-/** The officer the analysis's cases are recorded by. */
-export const ANALYSIS_OFFICER = "senda-analysis";
-/** Actions a guided case may take at most (a loop could otherwise go on for ever). */
-const MAX_ACTIONS = 2000;
-
-/** Plays a path's actions as the analysis does: every action at the analysis epoch. */
-export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]) {
-  return playActions(compiled, actions, {
-    caseId: "analysis",
-    openedAt: ANALYSIS_EPOCH,
-    by: ANALYSIS_OFFICER,
-    minutesBetween: 0,
-  });
-}
 
 /**
  * Makes a counterexample easier to read: answer by answer, it tries the other answer classes and keeps one that
@@ -70,49 +55,4 @@ export function minimizeCounterexample(
     if (matters) telling.add(action.step);
   }
   return { actions: best, telling };
-}
-
-/**
- * Plays a case that answers each step from `answers`, and any other step with its first answer class (consenting
- * to referrals, ticking the required items), until it ends, stops or is refused.
- */
-export function playGuided(
-  compiled: CompiledSop,
-  spaces: AnswerSpaces,
-  answers: ReadonlyMap<string, unknown>,
-): { actions: ScenarioAction[]; session: CaseSession } {
-  const actions: ScenarioAction[] = [];
-  let { session } = replay(compiled, actions);
-  for (let n = 0; n < MAX_ACTIONS && !session.finished; n++) {
-    const step = session.activeSteps()[0];
-    if (!step) break;
-    const action = answers.has(step) ? actionAt(step, answers.get(step)) : defaultAction(compiled, spaces, step);
-    actions.push(action);
-    const played = replayOne(compiled, session, action);
-    if (!played) break;
-    session = played;
-  }
-  return { actions, session };
-}
-
-function actionAt(step: string, answer: unknown): ScenarioAction {
-  return answer === undefined ? { step } : { step, answer };
-}
-
-function defaultAction(compiled: CompiledSop, spaces: AnswerSpaces, step: string): ScenarioAction {
-  const at = compiled.steps.get(step)!;
-  const s = at.step;
-  if (s.kind === "referral") return { step, answer: true };
-  if ((s.kind === "question" || s.kind === "checklist") && s.variable) {
-    const space = spaces.space(compiled.scopes.get(at.scope)!.sop.id, s.variable);
-    if (space) return { step, answer: space.candidates[space.classes[0].representative].json };
-  }
-  return { step };
-}
-
-/** Sends one more action to a session at the analysis epoch; undefined when the case refuses it. */
-function replayOne(compiled: CompiledSop, session: CaseSession, action: ScenarioAction): CaseSession | undefined {
-  const event = actionToEvent(compiled, action, ANALYSIS_EPOCH, ANALYSIS_OFFICER);
-  if (typeof event === "string") return undefined;
-  return session.send(event).ok ? session : undefined;
 }

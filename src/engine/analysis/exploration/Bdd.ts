@@ -273,6 +273,34 @@ export class Bdd {
     return out;
   }
 
+  /**
+   * The number of assignments to `variables` (sorted by number, covering every variable f depends on) that make f
+   * true, as a float (exact below 2^53).
+   */
+  countOver(f: BddNode, variables: readonly number[]): number {
+    const order = [...variables].sort((a, b) => a - b);
+    const position = new Map(order.map((v, i) => [v, i]));
+    const memo = new Map<BddNode, number>();
+    const count = (n: BddNode): number => {
+      // Assignments of the variables at or below n's level (from its position on).
+      if (n === FALSE) return 0;
+      if (n === TRUE) return 1;
+      const known = memo.get(n);
+      if (known !== undefined) return known;
+      const at = position.get(this.levels[n])!;
+      const below = (child: BddNode) => {
+        const next = child <= TRUE ? order.length : position.get(this.levels[child])!;
+        return count(child) * 2 ** (next - at - 1);
+      };
+      const result = below(this.lows[n]) + below(this.highs[n]);
+      memo.set(n, result);
+      return result;
+    };
+    if (f === FALSE) return 0;
+    const first = f <= TRUE ? order.length : position.get(this.levels[f])!;
+    return count(f) * 2 ** first;
+  }
+
   /** The restriction of f to variable `v` having `value`. */
   restrict(f: BddNode, v: number, value: boolean): BddNode {
     return this.exists(this.and(f, value ? this.variable(v) : this.notVariable(v)), this.cube([v]));

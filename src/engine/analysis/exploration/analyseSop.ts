@@ -1,5 +1,7 @@
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ExpressionScope } from "../../expression/ExpressionScope";
+import type { SopDefinition } from "../../definition/types";
+import { ExpressionScope } from "../../expression/ExpressionScope";
+import { declaredVariables } from "../../expression/variables";
 import { AnswerSpaces } from "../answers/AnswerSpaces";
 import { AtomCounter } from "../answers/collectAtoms";
 import { buildModel } from "./buildModel";
@@ -32,4 +34,32 @@ export function modelSop(
     purpose: options.purpose ?? "check",
     referralConsent: options.referralConsent ?? "both",
   });
+}
+
+/**
+ * The answer classes of two versions of an SOP together: each question's answers are split wherever either
+ * version's conditions tell them apart, so one class means the same to both (for comparing them).
+ */
+export function jointAnswerSpaces(before: CompiledSop, after: CompiledSop): AnswerSpaces {
+  const bundle = new Map<string, SopDefinition>();
+  const expressions = new Map<string, ExpressionScope>();
+  const ids = new Set([...before.bundle.keys(), ...after.bundle.keys()]);
+  for (const id of ids) {
+    const a = before.bundle.get(id);
+    const b = after.bundle.get(id);
+    const merged = a && b && a !== b && JSON.stringify(a) !== JSON.stringify(b) ? mergeVersions(a, b) : (a ?? b)!;
+    bundle.set(id, merged);
+    expressions.set(id, new ExpressionScope(declaredVariables(merged).variables));
+  }
+  return new AnswerSpaces(bundle, expressions, new AtomCounter());
+}
+
+/**
+ * One definition holding the conditions of two versions (the second's steps under other ids), only to split the
+ * answers where either version does; never compiled or run.
+ */
+function mergeVersions(first: SopDefinition, second: SopDefinition): SopDefinition {
+  const steps = { ...first.steps };
+  for (const [id, step] of Object.entries(second.steps)) steps[`${id}~other-version`] = step;
+  return { ...first, steps, invariants: [...(first.invariants ?? []), ...(second.invariants ?? [])] };
 }

@@ -28,13 +28,18 @@ const NOW = new Date(ANALYSIS_EPOCH);
  * procedure's inputs, routes tried in order, invariants at each end. Only the facts something reads are tracked
  * (see `readNeeds`), and each is forgotten as soon as nothing ahead reads it (see `planLiveness`). Pure.
  */
-export function buildModel(compiled: CompiledSop, spaces: AnswerSpaces, options: ModelOptions): Model {
-  return new ModelBuilder(compiled, spaces, options).build();
+export function buildModel(
+  compiled: CompiledSop,
+  spaces: AnswerSpaces,
+  options: ModelOptions,
+  store?: { bdd: Bdd; domains: Domains },
+): Model {
+  return new ModelBuilder(compiled, spaces, options, store).build();
 }
 
 class ModelBuilder {
-  private readonly bdd = new Bdd();
-  private readonly domains = new Domains(this.bdd);
+  private readonly bdd: Bdd;
+  private readonly domains: Domains;
   private readonly needs: Needs;
   private readonly nodes: ModelNode[] = [];
   private readonly edges: ModelEdge[] = [];
@@ -50,7 +55,10 @@ class ModelBuilder {
     private readonly compiled: CompiledSop,
     private readonly spaces: AnswerSpaces,
     private readonly options: ModelOptions,
+    store?: { bdd: Bdd; domains: Domains },
   ) {
+    this.bdd = store?.bdd ?? new Bdd();
+    this.domains = store?.domains ?? new Domains(this.bdd);
     this.needs = readNeeds(compiled, options);
   }
 

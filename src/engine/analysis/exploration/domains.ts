@@ -2,14 +2,20 @@ import type { CelValue } from "../../expression/ExpressionScope";
 import type { Bdd, BddNode } from "./Bdd";
 import type { Domain, DomainKind } from "./types";
 
-/** Makes domains over one diagram store, each with fresh variables ordered after those made before. */
+/** Hands out diagram variables for a domain; the default makes fresh ones, ordered after those made before. */
+export type BitAllocator = (key: string, width: number) => number[];
+
+/** Makes domains over one diagram store, each with its own variables. */
 export class Domains {
   readonly all: Domain[] = [];
   readonly byKey = new Map<string, Domain>();
   /** The domain each diagram variable belongs to. */
   readonly ofVariable: Domain[] = [];
 
-  constructor(private readonly bdd: Bdd) {}
+  constructor(
+    private readonly bdd: Bdd,
+    private readonly allocate: BitAllocator = (_key, width) => Array.from({ length: width }, () => bdd.newVariable()),
+  ) {}
 
   /** A domain of `size` values (at least 2), or the one already made under this key. */
   make(key: string, kind: DomainKind, values: CelValue[], extra: Partial<Domain> = {}): Domain {
@@ -18,8 +24,7 @@ export class Domains {
     const bdd = this.bdd;
     const size = Math.max(2, values.length);
     const width = Math.max(1, Math.ceil(Math.log2(size)));
-    const bits: number[] = [];
-    for (let i = 0; i < width; i++) bits.push(bdd.newVariable());
+    const bits = this.allocate(key, width);
     const is: BddNode[] = [];
     for (let value = 0; value < size; value++)
       is.push(bdd.assignment(bits.map((bit, i) => [bit, ((value >> (width - 1 - i)) & 1) === 1] as const)));

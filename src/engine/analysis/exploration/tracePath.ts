@@ -1,7 +1,7 @@
 import type { ScenarioAction } from "../../definition/types";
 import type { BddNode } from "./Bdd";
 import { imageOf, type ModelRun, preimageOf } from "./runModel";
-import type { Domain, Op } from "./types";
+import type { Domain, Model, Op } from "./types";
 
 /** A path through the model: the edges taken from the start, and the answers an officer gives along it. */
 export interface TracedPath {
@@ -58,39 +58,55 @@ export function tracePath(run: ModelRun, node: number, target: BddNode): TracedP
     state = found.state;
   }
   path.reverse();
-  // Forward again, to read each answer off the states just after it.
+  return {
+    edges: path.map((p) => p.edge),
+    actions: actionsAlong(model, run.plan.ops, state, path),
+  };
+}
+
+/**
+ * The officer's actions along a path of edges, given the state before the first and a state after each: each answer
+ * is read off the states around its edge (the class its variable holds just after it is answered).
+ */
+export function actionsAlong(
+  model: Model,
+  ops: Op[][],
+  first: BddNode,
+  path: readonly { edge: number; after: BddNode }[],
+): ScenarioAction[] {
   const actions: ScenarioAction[] = [];
-  let at = state;
+  let at = first;
   for (const { edge: e, after } of path) {
-    const edge = edges[e];
-    const ops = run.plan.ops[e];
-    const action = edge.action;
+    const action = model.edges[e].action;
     if (action) {
       if (action.kind === "acknowledge") actions.push({ step: action.step });
       else if (action.kind === "refer") actions.push({ step: action.step, answer: action.consent });
-      else actions.push({ step: action.step, answer: answerOf(run, action.step, action.domain, ops, at, after) });
+      else actions.push({ step: action.step, answer: answerOf(model, action.step, action.domain, ops[e], at, after) });
     }
     at = after;
   }
-  return { edges: path.map((p) => p.edge), actions };
+  return actions;
 }
 
 /** One state of a set, as a full assignment of the bits it depends on. */
 function pick(run: ModelRun, states: BddNode): BddNode {
-  const bdd = run.model.bdd;
-  return bdd.assignment(bdd.satisfyOne(states)!);
+  return pickState(run.model, states);
+}
+
+/** One state of a set, as the assignment of the bits on one path of its diagram. */
+export function pickState(model: Model, states: BddNode): BddNode {
+  return model.bdd.assignment(model.bdd.satisfyOne(states)!);
 }
 
 /** The answer given on an answer edge: the class its variable holds after the edge's ops, as the officer's value. */
 function answerOf(
-  run: ModelRun,
+  model: Model,
   step: string,
   domain: Domain | undefined,
   ops: Op[],
   before: BddNode,
   after: BddNode,
 ): unknown {
-  const { model } = run;
   const bdd = model.bdd;
   const at = model.compiled.steps.get(step)!;
   const sop = model.compiled.scopes.get(at.scope)!.sop.id;

@@ -154,3 +154,63 @@ export interface ModelOptions {
   /** "both" (default): referrals that need consent are tried accepted and declined; "accept": accepted only. */
   referralConsent: "both" | "accept";
 }
+
+/** A referral made or declined along a path. */
+export interface PathReferral {
+  step: string;
+  service: string;
+  urgency: "immediate" | "urgent" | "routine";
+  status: "made" | "declined";
+}
+
+/** A deadline set along a path, with its window (hours from what it counts from to when it falls due). */
+export interface PathDeadline {
+  id: string;
+  step: string;
+  window: number;
+}
+
+/** An invariant broken when a procedure ended on a path. */
+export interface PathViolation {
+  scope: string;
+  sop: string;
+  invariant: string;
+  expectation: Record<string, unknown>;
+}
+
+/** What a case did and produced: steps entered, routes taken, and its results. */
+export interface CaseResults {
+  finished: boolean;
+  steps: string[];
+  routes: { step: string; index: number }[];
+  flags: string[];
+  referrals: PathReferral[];
+  deadlines: PathDeadline[];
+  outcome?: string;
+  violations: PathViolation[];
+}
+
+/**
+ * One path through an SOP: a distinct sequence of steps and routes with what it produced. Different answers that
+ * lead along the same steps to the same results are one path; `actions` are the answers of one of them.
+ */
+export interface SopPath extends CaseResults {
+  index: number;
+  /** How the path ends: at an end step, stuck (no route holds), or refused (an answer the case would not take). */
+  status: "finished" | "stuck" | "refused";
+  actions: import("../../definition/types").ScenarioAction[];
+  where?: string;
+  reason?: string;
+  /** Identifies the path (see `pathSignature`). */
+  signature: string;
+}
+
+/** The paths of an SOP: up to a limit listed, and how many there are in all. */
+export interface PathList {
+  paths: SopPath[];
+  /** The number of distinct paths (a lower bound when `countExact` is false). */
+  total: number;
+  countExact: boolean;
+  /** True when more paths exist than are listed. */
+  truncated: boolean;
+}

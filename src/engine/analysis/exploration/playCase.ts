@@ -1,0 +1,59 @@
+import type { CaseSession } from "../../case/CaseSession";
+import type { CompiledSop } from "../../compile/CompiledSop";
+import type { ScenarioAction } from "../../definition/types";
+import { actionToEvent, playActions } from "../../simulation/runScenario";
+import type { AnswerSpaces } from "../answers/AnswerSpaces";
+import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
+
+/** The officer the analysis's cases are recorded by. */
+export const ANALYSIS_OFFICER = "senda-analysis";
+/** Actions a guided case may take at most (a loop could otherwise go on for ever). */
+const MAX_ACTIONS = 2000;
+
+/** Plays a path's actions as the analysis does: every action at the analysis epoch. */
+export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]) {
+  return playActions(compiled, actions, {
+    caseId: "analysis",
+    openedAt: ANALYSIS_EPOCH,
+    by: ANALYSIS_OFFICER,
+    minutesBetween: 0,
+  });
+}
+
+/**
+ * Plays a case that answers each step from `answers`, and any other step with its first answer class (consenting
+ * to referrals, ticking the required items), until it ends, stops or is refused.
+ */
+export function playGuided(
+  compiled: CompiledSop,
+  spaces: AnswerSpaces,
+  answers: ReadonlyMap<string, unknown>,
+): { actions: ScenarioAction[]; session: CaseSession; refused?: string } {
+  const actions: ScenarioAction[] = [];
+  const { session } = replay(compiled, actions);
+  for (let n = 0; n < MAX_ACTIONS && !session.finished; n++) {
+    const step = session.activeSteps()[0];
+    if (!step) break;
+    const action = answers.has(step) ? actionAt(step, answers.get(step)) : defaultAction(compiled, spaces, step);
+    actions.push(action);
+    const event = actionToEvent(compiled, action, ANALYSIS_EPOCH, ANALYSIS_OFFICER);
+    const result = typeof event === "string" ? { ok: false as const } : session.send(event);
+    if (!result.ok) return { actions, session, refused: step };
+  }
+  return { actions, session };
+}
+
+function actionAt(step: string, answer: unknown): ScenarioAction {
+  return answer === undefined ? { step } : { step, answer };
+}
+
+function defaultAction(compiled: CompiledSop, spaces: AnswerSpaces, step: string): ScenarioAction {
+  const at = compiled.steps.get(step)!;
+  const s = at.step;
+  if (s.kind === "referral") return { step, answer: true };
+  if ((s.kind === "question" || s.kind === "checklist") && s.variable) {
+    const space = spaces.space(compiled.scopes.get(at.scope)!.sop.id, s.variable);
+    if (space) return { step, answer: space.candidates[space.classes[0].representative].json };
+  }
+  return { step };
+}
