@@ -90,11 +90,20 @@ export default defineConfig({
       },
     },
   },
+  // The surge simulation's Web Worker bundles the engine too: the same tree-shaking keeps out the validators it never calls.
+  worker: {
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: (id: string) => (SIDE_EFFECT_FREE.test(id) ? false : undefined),
+      },
+    },
+  },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/browser/**", "node_modules/**"],
     environment: "node",
     globals: true,
+    setupFiles: ["test/setupTests.ts"],
     testTimeout: 20_000,
   },
 });

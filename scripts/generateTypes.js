@@ -7,7 +7,7 @@ import { compile } from "json-schema-to-typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "src/engine/definition/generated");
-const schemas = ["sop", "catalog", "scenario", "case-event"];
+const schemas = ["sop", "catalog", "scenario", "case-event", "surge-plan"];
 const check = process.argv.includes("--check");
 
 let stale = 0;

@@ -15,6 +15,7 @@ const exportsByName = {
   catalog: "validateCatalogSchema",
   scenario: "validateScenarioSchema",
   "case-event": "validateCaseEventSchema",
+  "surge-plan": "validateSurgePlanSchema",
 };
 const check = process.argv.includes("--check");
 

@@ -6,14 +6,42 @@ import { compile } from "./commands/compile";
 import { coverage } from "./commands/coverage";
 import { diagram } from "./commands/diagram";
 import { diff } from "./commands/diff";
+import { format } from "./commands/format";
 import { paths } from "./commands/paths";
+import { surge } from "./commands/surge";
 import { test } from "./commands/test";
 import { validate } from "./commands/validate";
 
 /** Every command, in the order `senda --help` lists them. */
-export const COMMANDS: Command[] = [validate, test, compile, diagram, bench, paths, check, coverage, diff];
+export const COMMANDS: Command[] = [
+  validate,
+  test,
+  format,
+  compile,
+  diagram,
+  bench,
+  paths,
+  check,
+  coverage,
+  diff,
+  surge,
+];
 
-const OPTIONS_WITH_VALUE = ["locale", "sizes", "out", "budget", "limit", "save-counterexample"];
+const OPTIONS_WITH_VALUE = [
+  "locale",
+  "sizes",
+  "out",
+  "budget",
+  "limit",
+  "save-counterexample",
+  // senda surge
+  "seed",
+  "library",
+  "arrivals-per-hour",
+  "servers",
+  "service-minutes",
+  "hours",
+];
 
 const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l), cwd: process.cwd() };
 

@@ -1,30 +1,53 @@
 /** The fixed set of problem codes Senda reports. Policy staff and CI can filter on them. */
-export type IssueCode =
-  | "file-not-found"
-  | "bad-json"
-  | "duplicate-key"
-  | "schema"
-  | "unknown-step"
-  | "unknown-service"
-  | "unknown-flag"
-  | "unknown-sop"
-  | "unknown-variable"
-  | "unknown-option"
-  | "duplicate-variable"
-  | "duplicate-id"
-  | "unreachable-step"
-  | "dead-end"
-  | "no-default-route"
-  | "consent-missing"
-  | "expression-syntax"
-  | "expression-type"
-  | "missing-translation"
-  | "procedure-cycle"
-  | "track-escape"
-  | "own-consulate"
-  | "id-mismatch"
-  | "version-conflict"
-  | "unverified-legal-basis";
+export const ISSUE_CODES = [
+  "file-not-found",
+  "bad-json",
+  "duplicate-key",
+  "schema",
+  "unknown-step",
+  "unknown-service",
+  "unknown-flag",
+  "unknown-sop",
+  "unknown-variable",
+  "unknown-option",
+  "duplicate-variable",
+  "duplicate-id",
+  "unreachable-step",
+  "dead-end",
+  "no-default-route",
+  "consent-missing",
+  "expression-syntax",
+  "expression-type",
+  "missing-translation",
+  "procedure-cycle",
+  "track-escape",
+  "own-consulate",
+  "id-mismatch",
+  "version-conflict",
+  "unverified-legal-basis",
+  "unknown-role",
+  "unknown-kind",
+  "placeholder-text",
+  "answer-reveals",
+  "slip-over-level",
+  "resume-outside-region",
+  "missing-public-label",
+  // Surge plans
+  "unknown-scenario",
+  "unknown-path",
+  "unknown-site",
+  "unhandled-step",
+  "missing-answer",
+  "invalid-answer",
+  "conflicting-fields",
+  "missing-field",
+  "unused-answer",
+  "unstaffed-desk",
+  "persona-differs",
+  "bad-csv",
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type Severity = "error" | "warning";
 

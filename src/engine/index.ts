@@ -7,7 +7,12 @@
 export { AnswerSpaces } from "./analysis/answers/AnswerSpaces";
 export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
 export type { AnswerClass, AnswerSpace, AnswerText } from "./analysis/answers/types";
-export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
+export {
+  type AnalysisBenchRow,
+  benchAnalysis,
+  formatAnalysisBench,
+  moveChildThreshold,
+} from "./analysis/benchAnalysis";
 export { checkSop } from "./analysis/checks/checkSop";
 export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
 export { describeExpectation } from "./analysis/checks/describeExpectation";
@@ -27,6 +32,7 @@ export { diffSops } from "./analysis/diff/diffSops";
 export type { DiffEntry, DiffOptions, ResultSummary, SopDiff } from "./analysis/diff/types";
 export { answerSpacesOf, modelSop } from "./analysis/exploration/analyseSop";
 export { enumeratePaths } from "./analysis/exploration/enumeratePaths";
+export { ANALYSIS_OFFICER, playGuided, replay } from "./analysis/exploration/playCase";
 export { pathSignature, readCase } from "./analysis/exploration/readCase";
 export type {
   CaseResults,
@@ -37,10 +43,11 @@ export type {
   PathViolation,
   SopPath,
 } from "./analysis/exploration/types";
-export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
 // Cases
+export { buildSlip, type HouseholdMember, type SlipAnswer, type SlipView } from "./case/buildSlip";
 export {
   type CaseNote,
+  type CaseRelationship,
   CaseSession,
   type OpenCaseOptions,
   openCase,
@@ -48,24 +55,44 @@ export {
   replayCase,
   type SendResult,
 } from "./case/CaseSession";
-export { checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
+export { describeTrace } from "./case/describeTrace";
+export { PUBLIC_SURFACE, redactView } from "./case/redactView";
+export { type CaseInput, checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
 export {
   type AnswerView,
   type CaseView,
   type DeadlineView,
   type FlagView,
+  type FollowUpView,
+  type InstructionView,
+  type NoteView,
   pickText,
+  type ReferralView,
   type StepView,
   viewCase,
 } from "./case/viewCase";
 export { ACTION_NAMES, checkMachineConfig, GUARD_NAMES } from "./compile/buildConfig";
 export type { CompiledScope, CompiledSop, CompiledStep, MachineConfigJson } from "./compile/CompiledSop";
-export type { DeadlineRecord, InvariantViolation, ReferralRecord, TraceEntry } from "./compile/caseContext";
+export type {
+  AnswerUpdate,
+  DeadlineRecord,
+  FollowUpRecord,
+  InvariantViolation,
+  ReferralDelivery,
+  ReferralReason,
+  ReferralRecord,
+  ReferralStatus,
+  TraceEntry,
+} from "./compile/caseContext";
 // Compilation
 export { compileSop } from "./compile/compileSop";
 export { hashJson } from "./compile/hashBundle";
+export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
+export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
+export { formatJson } from "./definition/formatJson";
+export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,
@@ -90,7 +117,10 @@ export type {
   Effect,
   Expectation,
   Flag,
+  Forbid,
   Invariant,
+  Level,
+  QuestionStep,
   Role,
   Scenario,
   ScenarioAction,
@@ -100,11 +130,21 @@ export type {
   SopDefinition,
   SopLibrary,
   Step,
+  StepAction,
   StepKind,
   Text,
+  Urgency,
 } from "./definition/types";
 // Errors and issues
-export { hasErrors, type Issue, type IssueCode, SendaError, type SendaErrorCode, type Severity } from "./errors";
+export {
+  hasErrors,
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  SendaError,
+  type SendaErrorCode,
+  type Severity,
+} from "./errors";
 // Expressions
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
@@ -118,3 +158,25 @@ export {
   SCENARIO_EPOCH,
   type ScenarioResult,
 } from "./simulation/runScenario";
+export { benchSurge, formatSurgeBench, type SurgeBenchRow } from "./simulation/surge/benchSurge";
+// Surge simulation
+export { DERIVED_ANSWERS } from "./simulation/surge/contingencyAnswers";
+export { type LoadedSurgePlan, loadSurgePlan, type SurgePlan } from "./simulation/surge/loadSurgePlan";
+export { type DailyCounts, parseDailyCounts } from "./simulation/surge/parseDailyCounts";
+export {
+  ALERT_LEVELS,
+  type AlertDecision,
+  type AlertLevel,
+  type ContingencyAnswer,
+  listQuestions,
+} from "./simulation/surge/playContingency";
+export {
+  type PersonaSummary,
+  type PreparedSurge,
+  prepareSurge,
+  type SurgeLibrary,
+} from "./simulation/surge/prepareSurge";
+export { createRandom, type Random } from "./simulation/surge/Random";
+export { type QueueOptions, type QueueResult, simulateQueue } from "./simulation/surge/simulateQueue";
+export { type SurgeDay, type SurgeResult, simulateSurge } from "./simulation/surge/simulateSurge";
+export type { WaitSummary } from "./simulation/surge/types";

@@ -1,10 +1,13 @@
 import type { Text } from "../engine/index";
 
-/** Where a case stands: working (`active`), every procedure ended (`finished`), closed by an officer, or `stuck`. */
-export type CaseStatus = "active" | "finished" | "closed" | "stuck";
+/**
+ * Where a case stands: working (`active`), `paused`, its steps done but follow-ups or handovers open (`pending`),
+ * every procedure ended (`finished`), closed by an officer, or `stuck`.
+ */
+export type CaseStatus = "active" | "paused" | "pending" | "finished" | "closed" | "stuck";
 
 /** The statuses in the order the queue shows them. */
-export const CASE_STATUSES: readonly CaseStatus[] = ["active", "stuck", "finished", "closed"];
+export const CASE_STATUSES: readonly CaseStatus[] = ["active", "stuck", "paused", "pending", "finished", "closed"];
 
 /** A step the case waits at, as the queue shows it. */
 export interface SummaryStep {

@@ -119,8 +119,14 @@ describe("every enumerated path, replayed as a case from its answers, ends as th
           const context = session.context;
           expect(context.outcomes.get("")).toBe(path.outcome);
           expect([...context.flags].sort()).toEqual([...path.flags].sort());
-          expect(context.referrals.map((r) => `${r.step}:${r.status}`)).toEqual(
-            path.referrals.map((r) => `${r.step}:${r.status}`),
+          const decisions = context.trace.flatMap((e) => (e.kind === "referral" ? [`${e.step}:${e.status}`] : []));
+          expect(decisions).toEqual(path.referrals.map((r) => `${r.step}:${r.status}`));
+          // One record per service, made when any of its steps made it.
+          expect(context.referrals.map((r) => `${r.service}:${r.status}`)).toEqual(
+            [...new Set(path.referrals.map((r) => r.service))].map(
+              (service) =>
+                `${service}:${path.referrals.some((r) => r.service === service && r.status === "made") ? "made" : path.referrals.findLast((r) => r.service === service)?.status}`,
+            ),
           );
           expect(context.violations.map((v) => v.invariant)).toEqual(path.violations.map((v) => v.invariant));
           expect(context.visited).toEqual(path.steps);
@@ -139,7 +145,9 @@ describe("every enumerated path, replayed as a case from its answers, ends as th
         const compiled = compileWithFixtureCatalog(build(p));
         const list = enumeratePaths(exploreSop(compiled), { limit: 10_000 });
         const claimed = new Set(
-          list.paths.map((x) => JSON.stringify([x.outcome, [...x.flags].sort(), x.referrals.map((r) => r.service)])),
+          list.paths.map((x) =>
+            JSON.stringify([x.outcome, [...x.flags].sort(), [...new Set(x.referrals.map((r) => r.service))]]),
+          ),
         );
         // Brute force: every value 0..100 for numbers, every option, both booleans, both consents.
         const values = (k: Kind) =>

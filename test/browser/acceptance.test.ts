@@ -125,8 +125,8 @@ async function readSlip(page: Page) {
 }
 
 /** The Spanish title of the question that declares `variable` in the procedure that holds `referralPath`. */
-function labelOfVariable(rootSop: string, referralPath: string, variable: string): string {
-  const parts = referralPath.split("/");
+function labelOfVariable(rootSop: string, referralPath: string | undefined, variable: string): string {
+  const parts = (referralPath ?? "").split("/");
   let sop = library.sops.get(rootSop)!;
   for (const part of parts.slice(0, -1)) {
     const step = sop.steps[part];

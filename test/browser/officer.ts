@@ -24,9 +24,9 @@ export async function startNewCase(page: Page): Promise<string> {
 }
 
 /** The Spanish title of the step at `path` of the scenario's SOP. */
-export function titleOf(library: ShippedLibrary, scenario: Scenario, path: string): string {
+export function titleOf(library: ShippedLibrary, scenario: Scenario, path: string | undefined): string {
   const step = findStep(library, scenario.sop, path);
-  return "title" in step && step.title ? step.title.es : path;
+  return "title" in step && step.title ? step.title.es : (path ?? "");
 }
 
 /**

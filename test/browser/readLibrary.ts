@@ -37,7 +37,8 @@ export function readLibrary(): ShippedLibrary {
 }
 
 /** The step at a case path ("run-uasc/notify-senniaf"), following procedure steps into the SOPs they run. */
-export function findStep(library: ShippedLibrary, rootSop: string, path: string): Step {
+export function findStep(library: ShippedLibrary, rootSop: string, path: string | undefined): Step {
+  if (path === undefined) throw new Error("this browser test plays only actions at a step");
   const parts = path.split("/");
   let sop = library.sops.get(rootSop);
   for (const [i, part] of parts.entries()) {

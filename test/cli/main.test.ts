@@ -29,11 +29,11 @@ describe("senda", () => {
       code: 2,
       out: [],
       err: [
-        'senda: unknown command "valdiate". Did you mean "validate"? Commands: validate, test, compile, diagram, bench, paths, check, coverage, diff. Run senda --help.',
+        'senda: unknown command "valdiate". Did you mean "validate"? Commands: validate, test, format, compile, diagram, bench, paths, check, coverage, diff, surge. Run senda --help.',
       ],
     });
     expect((await runCli(["publish"])).err[0]).toBe(
-      'senda: unknown command "publish". Commands: validate, test, compile, diagram, bench, paths, check, coverage, diff. Run senda --help.',
+      'senda: unknown command "publish". Commands: validate, test, format, compile, diagram, bench, paths, check, coverage, diff, surge. Run senda --help.',
     );
   });
 

@@ -19,7 +19,8 @@ export class CaseDriver {
   constructor(compiled: CompiledSop, caseId = "case-1") {
     this.session = openCase(compiled, { caseId, at: OPENED_AT, by: "officer-1", site: "lajas-blancas" });
   }
-  private send(event: Draft, after = 1): SendResult {
+  /** Sends any event, `after` minutes after the last one. */
+  send(event: Draft, after = 1): SendResult {
     this.minute += after;
     return this.session.send({ ...event, at: at(this.minute), by: "officer-1" } as CaseEvent);
   }

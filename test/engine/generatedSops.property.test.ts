@@ -1,35 +1,17 @@
 import fc from "fast-check";
-import { type Issue, type IssueCode, loadLibrary, openCase, type SourceFile, viewCase } from "../../src/engine/index";
+import {
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  loadLibrary,
+  openCase,
+  type SourceFile,
+  viewCase,
+} from "../../src/engine/index";
 import { runs } from "./propertyRuns";
 import { readFixture } from "./readFixture";
 
-const CODES: IssueCode[] = [
-  "file-not-found",
-  "bad-json",
-  "duplicate-key",
-  "schema",
-  "unknown-step",
-  "unknown-service",
-  "unknown-flag",
-  "unknown-sop",
-  "unknown-variable",
-  "unknown-option",
-  "duplicate-variable",
-  "duplicate-id",
-  "unreachable-step",
-  "dead-end",
-  "no-default-route",
-  "consent-missing",
-  "expression-syntax",
-  "expression-type",
-  "missing-translation",
-  "procedure-cycle",
-  "track-escape",
-  "own-consulate",
-  "id-mismatch",
-  "version-conflict",
-  "unverified-legal-basis",
-];
+const CODES: readonly IssueCode[] = ISSUE_CODES;
 
 const library = readFixture("library");
 const catalogFiles = library.filter((f) => f.path.startsWith("catalog/"));

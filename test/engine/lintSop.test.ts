@@ -98,6 +98,7 @@ describe("lintSop", () => {
       const sop = makeSop("s", {
         with: {
           kind: "question",
+          level: "restricted",
           title: t("With"),
           say: t("With whom?"),
           variable: "travelling_with",

@@ -1,4 +1,11 @@
-import type { Answer, CatalogIndex, SopDefinition, SopLibrary, Step } from "../../src/engine/index";
+import {
+  type Answer,
+  type CatalogIndex,
+  emptyCatalog,
+  type SopDefinition,
+  type SopLibrary,
+  type Step,
+} from "../../src/engine/index";
 
 type Next = Extract<Step, { kind: "instruction" }>["next"];
 type Covers = Extract<Answer, { type: "consent" }>["covers"];
@@ -64,6 +71,6 @@ export const step = {
 export function makeLibrary(sops: SopDefinition[], catalog?: CatalogIndex): SopLibrary {
   return {
     sops: new Map(sops.map((s) => [s.id, s])),
-    catalog: catalog ?? { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() },
+    catalog: catalog ?? emptyCatalog(),
   };
 }

@@ -50,9 +50,11 @@ describe("viewCase", () => {
     const answeredAt = Date.parse(at(66));
     const dueAt = new Date(answeredAt + 36 * 3_600_000).toISOString();
     const at1 = viewCase(d.session, new Date(answeredAt));
-    expect(at1.deadlines).toEqual([
+    expect(at1.deadlines.filter((x) => x.kind === "deadline")).toEqual([
       {
         id: "pep",
+        kind: "deadline",
+        level: "confidential",
         label: { es: "Profilaxis posexposición", en: "Post-exposure prophylaxis" },
         step: "ask-since",
         from: new Date(answeredAt - 36 * 3_600_000).toISOString(),
@@ -61,11 +63,13 @@ describe("viewCase", () => {
         overdue: false,
       },
     ]);
-    expect(viewCase(d.session, new Date(answeredAt + 35.5 * 3_600_000)).deadlines[0]).toMatchObject({
+    const pep = (hours: number) =>
+      viewCase(d.session, new Date(answeredAt + hours * 3_600_000)).deadlines.find((x) => x.id === "pep");
+    expect(pep(35.5)).toMatchObject({
       hoursLeft: 0.5,
       overdue: false,
     });
-    expect(viewCase(d.session, new Date(answeredAt + 38 * 3_600_000)).deadlines[0]).toMatchObject({
+    expect(pep(38)).toMatchObject({
       hoursLeft: -2,
       overdue: true,
     });
@@ -90,10 +94,10 @@ describe("viewCase", () => {
       {
         id: "uasc",
         label: { es: "NNA no acompañado", en: "Unaccompanied child" },
-        sensitivity: "restricted",
+        level: "restricted",
         priority: 1,
       },
-      { id: "pep-window", label: { es: "Ventana PEP", en: "PEP window" }, sensitivity: "confidential", priority: 0 },
+      { id: "pep-window", label: { es: "Ventana PEP", en: "PEP window" }, level: "confidential", priority: 0 },
     ]);
   });
 
@@ -136,24 +140,25 @@ describe("viewCase", () => {
     expect(view.trace).toContainEqual(
       expect.objectContaining({
         step: "ask-with",
-        kind: "effect",
+        kind: "flag",
+        flag: "uasc",
+        raise: true,
         expression: 'yearsBetween(dob, now) < 18 && travelling_with == "alone"',
         values: { dob: "2010-05-01T00:00:00.000Z", now: at(3), travelling_with: "alone" },
-        detail: "raise uasc",
       }),
     );
     expect(view.trace).toContainEqual(
       expect.objectContaining({
         step: "ask-with",
         kind: "route",
+        index: 0,
+        to: "child-protection",
         expression: '"uasc" in flags',
         values: { flags: ["uasc"] },
-        detail: "child-protection",
-        result: true,
       }),
     );
     expect(view.trace).toContainEqual(
-      expect.objectContaining({ step: "child-protection/notified", kind: "end", detail: "referred" }),
+      expect.objectContaining({ step: "child-protection/notified", kind: "end", outcome: "referred" }),
     );
   });
 
@@ -162,8 +167,15 @@ describe("viewCase", () => {
     d.refer("refer-clinic", true);
     d.check("register-docs", ["id-card"]);
     const view = viewCase(d.session, new Date(at(80)));
-    expect(view).toMatchObject({ status: "finished", outcome: "referred", current: [], violations: [] });
+    // Its steps are done, but two referrals made wait to be handed over: the case is not finished yet.
+    expect(view).toMatchObject({ status: "pending", outcome: "referred", current: [], violations: [] });
+    expect(view.pending).toEqual({ followUps: 0, handovers: 2 });
     expect(view.progress).toEqual({ done: 9, remaining: 0 });
+    expect(d.send({ type: "REFERRAL_UPDATED", service: "senniaf", status: "handed-over" })).toMatchObject({ ok: true });
+    expect(d.send({ type: "REFERRAL_UPDATED", service: "minsa-clinic", status: "handed-over" })).toMatchObject({
+      ok: true,
+    });
+    expect(viewCase(d.session, new Date(at(90))).status).toBe("finished");
   });
 
   it("does not change once taken, whatever the case does next", () => {
@@ -251,7 +263,7 @@ describe("viewCase", () => {
       {
         id: "not-in-catalog",
         label: { en: "not-in-catalog", es: "not-in-catalog" },
-        sensitivity: "restricted",
+        level: "restricted",
         priority: 5,
       },
     ]);

@@ -17,6 +17,7 @@ function question(answer: StepView["answer"], extra: Partial<StepView> = {}): St
     say: { es: "¿Con quién viaja?", en: "Who are you travelling with?" },
     guidance: { es: "Solo para usted.", en: "For you only." },
     procedure,
+    level: "public",
     answer,
     remaining: 3,
     ...extra,
@@ -108,6 +109,7 @@ describe("the step card", () => {
       kind: "checklist",
       title: { es: "Preparar", en: "Prepare" },
       procedure,
+      level: "public",
       items: [
         { id: "room", text: { es: "Sala privada", en: "Private room" }, required: true },
         { id: "water", text: { es: "Agua", en: "Water" }, required: false },
@@ -130,6 +132,7 @@ describe("the step card", () => {
       kind: "referral",
       title: { es: "Notificar a SENNIAF", en: "Notify SENNIAF" },
       procedure,
+      level: "public",
       service: {
         id: "senniaf",
         name: { es: "SENNIAF", en: "SENNIAF" },
@@ -157,6 +160,7 @@ describe("the step card", () => {
         kind: "instruction",
         title: { es: "Bienvenida", en: "Welcome" },
         procedure,
+        level: "public",
         remaining: 4,
       },
       { onBack: () => back++ },

@@ -1,6 +1,8 @@
-import { type AnalysisBenchRow, benchAnalysis } from "../../../src/engine/index";
+import { benchAnalysis, benchSurge, formatAnalysisBench, formatSurgeBench } from "../../../src/engine/index";
 import { formatBenchTable, runEngineBench } from "../../bench/runBench";
 import { allowFlags, type Command, UsageError } from "../command";
+import { loadLibraryFor } from "../readSources";
+import { loadSurgeLibrary } from "./surge";
 
 export const bench: Command = {
   name: "bench",
@@ -8,9 +10,10 @@ export const bench: Command = {
   usage: `senda bench [--json] [--sizes 50,500,5000]
 
 Generates SOPs of the given sizes and measures, for each: validate+lint+compile time, time per answer, replay of
-a 1,000-event case, and retained memory per open case with 10,000 open; then path analysis (enumerating
-and checking every path) against a plain depth-first walk of the same SOP's graph. Each is printed beside a plain
-table-driven interpreter of the same SOP measured in the same run (the floor), with the ratio. Run it through
+a 1,000-event case, and retained memory per open case with 10,000 open, each beside a plain table-driven
+interpreter of the same SOP measured in the same run (the floor), with the ratio. Then \`senda check\` on the
+shipped library (all of it, screening, uasc) and \`senda diff\` between screening and screening with its
+children's threshold moved from 18 to 17, each beside compiling the same SOP. Run it through
 \`npm run bench\` so that memory can be measured after garbage collection.
 
   --json            print the rows as JSON
@@ -23,21 +26,11 @@ table-driven interpreter of the same SOP measured in the same run (the floor), w
     if (!(globalThis as { gc?: unknown }).gc)
       io.err("note: run with node --expose-gc (npm run bench) for memory figures after garbage collection");
     const rows = runEngineBench(sizes);
-    const analysis = benchAnalysis(() => performance.now());
-    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis }, null, 2));
-    else io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisTable(analysis)}`);
+    const { loaded } = loadLibraryFor(["sop"], io.cwd);
+    const analysis = benchAnalysis(loaded.library, loaded.compiled, () => performance.now());
+    const surge = benchSurge(loadSurgeLibrary("sop", io.cwd), () => performance.now());
+    if (args.flags.has("json")) io.out(JSON.stringify({ engine: rows, analysis, surge }, null, 2));
+    else io.out(`${formatBenchTable(rows)}\n\n${formatAnalysisBench(analysis)}\n\n${formatSurgeBench(surge)}`);
     return 0;
   },
 };
-
-function formatAnalysisTable(rows: readonly AnalysisBenchRow[]): string {
-  const lines = [
-    "| questions × options | case states | paths | explore | check | floor (graph walk) | ratio |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-  ];
-  for (const r of rows)
-    lines.push(
-      `| ${r.questions} × ${r.options} | ${r.states} | ${r.paths.toExponential(2)} | ${r.exploreMs.toFixed(1)} ms | ${r.checkMs.toFixed(1)} ms | ${r.baselineMs.toFixed(3)} ms | ${r.ratio.toFixed(0)}× |`,
-    );
-  return lines.join("\n");
-}

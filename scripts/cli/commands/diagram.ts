@@ -60,7 +60,8 @@ export function toMermaid(compiled: CompiledSop, locale: string): string {
         lines.push(`${indent}}`);
       } else if (isRoute) lines.push(`${indent}state ${id} <<choice>>`);
       else lines.push(`${indent}state "${label(full)}" as ${id}`);
-      if (child.type === "final") lines.push(`${indent}${id} --> [*]`);
+      if (child.type === "final" || child.entry?.some((a) => a.type === "reachEnd"))
+        lines.push(`${indent}${id} --> [*]`);
       const transitions = [
         ...Object.values(child.on ?? {}).flat(),
         ...(child.always ? [child.always].flat() : []),

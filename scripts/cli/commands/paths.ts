@@ -41,7 +41,10 @@ apart are one path; every listed path is played as a real case to describe it. A
             version: compiled.version,
             total: list.total,
             countExact: list.countExact,
-            paths: list.paths.map((p) => ({ ...p, answers: describeActions(compiled, model.spaces, p.actions, locale) })),
+            paths: list.paths.map((p) => ({
+              ...p,
+              answers: describeActions(compiled, model.spaces, p.actions, locale),
+            })),
           },
           null,
           2,
@@ -62,7 +65,9 @@ apart are one path; every listed path is played as a real case to describe it. A
       if (p.referrals.length)
         io.out(`  referrals: ${p.referrals.map((r) => `${name(r.service)} (${r.urgency}, ${r.status})`).join(", ")}`);
       if (p.deadlines.length)
-        io.out(`  deadlines: ${p.deadlines.map((d) => `${d.id} (due ${d.window} h after what it counts from)`).join(", ")}`);
+        io.out(
+          `  deadlines: ${p.deadlines.map((d) => `${d.id} (due ${d.window} h after what it counts from)`).join(", ")}`,
+        );
       for (const v of p.violations)
         io.out(`  BREAKS ${v.sop}/${v.invariant}: expected ${JSON.stringify(v.expectation)}`);
       if (p.reason) io.out(`  ${p.reason}`);

@@ -2,9 +2,19 @@ import { type Actor, type AnyStateMachine, createActor } from "xstate";
 import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { CaseContext } from "../compile/caseContext";
+import { clearFlag, raiseFlag } from "../compile/caseLogic";
 import type { CaseEvent, CaseOpened } from "../definition/types";
 import { SendaError } from "../errors";
-import { type InputEvent, isInstant, type Refusal, refuse, validateInput } from "./validateInput";
+import {
+  type CaseInput,
+  checkAnswer,
+  type InputEvent,
+  isInstant,
+  isStepInput,
+  type Refusal,
+  refuse,
+  validateInput,
+} from "./validateInput";
 
 /** The answer to `send`: accepted (with what a correction or going back undid), or refused with a reason. */
 export type SendResult = { ok: true; dropped: string[] } | Refusal;
@@ -15,10 +25,21 @@ export interface CaseNote {
   by: string;
   text: string;
   step?: string;
+  level: "public" | "restricted" | "confidential";
 }
 
-const INPUT_TYPES = new Set(["ANSWERED", "CHECKED", "ACKNOWLEDGED", "REFERRED"]);
+/** A relationship between this case's person and another case's, as recorded on this case. */
+export interface CaseRelationship {
+  otherCase: string;
+  relation: string;
+  claimedBy?: string;
+  verified?: boolean;
+  at: string;
+  by: string;
+}
+
 const CLOSE_REASONS: readonly string[] = ["completed", "left-site", "transferred", "duplicate", "other"];
+type Event<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 
 /**
  * One person's case: an append-only event log replayed through the SOP version it was opened with.
@@ -33,10 +54,16 @@ const CLOSE_REASONS: readonly string[] = ["completed", "left-site", "transferred
 export class CaseSession {
   readonly compiled: CompiledSop;
   private readonly log: CaseEvent[];
-  private inputs: InputEvent[] = [];
+  /** The events that make up the state, in order: the officer's inputs and the case-level changes. */
+  private inputs: CaseInput[] = [];
   private actor!: Actor<AnyStateMachine>;
-  private closedBy?: Extract<CaseEvent, { type: "CASE_CLOSED" }>;
+  private closedBy?: Event<"CASE_CLOSED">;
+  private pausedBy?: Event<"CASE_PAUSED">;
+  private interviewLanguage?: string;
   readonly notes: CaseNote[] = [];
+  readonly relationships: CaseRelationship[] = [];
+  /** Who revealed which restricted or confidential answer, and when. */
+  readonly reveals: { step: string; at: string; by: string }[] = [];
 
   /** Use `openCase` or `replayCase` rather than this constructor. */
   constructor(compiled: CompiledSop, opened: CaseOpened) {
@@ -62,19 +89,32 @@ export class CaseSession {
     return this.closedBy;
   }
 
+  /** The pause in force, if the case is paused. */
+  get pause() {
+    return this.pausedBy;
+  }
+
+  /** The language the person is interviewed in, when the officer chose one. */
+  get language(): string | undefined {
+    return this.interviewLanguage;
+  }
+
   /** The machine's context: answers, flags, referrals, deadlines, trace. Read it; never change it. */
   get context(): CaseContext {
     return this.actor.getSnapshot().context as CaseContext;
   }
 
-  /** Whether every procedure of the case has reached an end. */
+  /** Whether the case's own SOP has reached one of its ends (follow-ups and handovers may still be open). */
   get finished(): boolean {
-    return this.actor.getSnapshot().status === "done";
+    const value = this.actor.getSnapshot().value;
+    if (typeof value !== "string") return false;
+    const path = this.compiled.stepByStateKey.get(value);
+    return path !== undefined && this.compiled.steps.get(path)?.step.kind === "end";
   }
 
-  /** The inputs that make up the current state (after corrections and going back). */
+  /** The step inputs that make up the current state (after corrections and going back). */
   get effectiveInputs(): readonly InputEvent[] {
-    return this.inputs;
+    return this.inputs.filter(isStepInput);
   }
 
   /** The paths of the steps waiting for the officer now (several in parallel tracks). */
@@ -111,13 +151,40 @@ export class CaseSession {
       );
     if (typeof event.by !== "string" || event.by.trim() === "")
       return refuse("bad-event", "An event needs its author (by): the officer who recorded it.");
-    if (event.type === "CASE_OPENED") return refuse("bad-event", "The case is already open.");
-    if (event.type === "NOTE_ADDED") {
-      if (typeof event.text !== "string" || event.text.trim() === "" || event.text.length > 2000)
-        return refuse("bad-event", "A note needs a text of 1 to 2,000 characters.");
-      this.notes.push({ at: event.at, by: event.by, text: event.text, step: event.step });
-      this.log.push(event);
-      return { ok: true, dropped: [] };
+    switch (event.type) {
+      case "CASE_OPENED":
+        return refuse("bad-event", "The case is already open.");
+      case "NOTE_ADDED": {
+        if (typeof event.text !== "string" || event.text.trim() === "" || event.text.length > 2000)
+          return refuse("bad-event", "A note needs a text of 1 to 2,000 characters.");
+        const level = event.level ?? "public";
+        this.notes.push({ at: event.at, by: event.by, text: event.text, step: event.step, level });
+        return this.accept(event);
+      }
+      case "LANGUAGE_SET":
+        if (typeof event.language !== "string" || !/^[a-z]{2}(-[A-Z]{2})?$/.test(event.language))
+          return refuse("bad-event", "An interview language is a language code, like es, en, ht, fr or pt.");
+        this.interviewLanguage = event.language;
+        return this.accept(event);
+      case "RELATIONSHIP_RECORDED":
+        if (typeof event.otherCase !== "string" || event.otherCase === "" || event.otherCase === this.opened.caseId)
+          return refuse("bad-event", "A relationship names another case of the same group.");
+        this.relationships.push({
+          otherCase: event.otherCase,
+          relation: event.relation,
+          claimedBy: event.claimedBy,
+          verified: event.verified,
+          at: event.at,
+          by: event.by,
+        });
+        return this.accept(event);
+      case "ANSWER_REVEALED":
+        if (!this.context.answers.has(event.step))
+          return refuse("not-answered", `Step "${event.step}" has no answer to reveal.`);
+        this.reveals.push({ step: event.step, at: event.at, by: event.by });
+        return this.accept(event);
+      default:
+        break;
     }
     if (this.closedBy)
       return refuse("case-closed", `The case was closed (${this.closedBy.reason}); open a new case or add a note.`);
@@ -126,49 +193,191 @@ export class CaseSession {
         if (!CLOSE_REASONS.includes(event.reason))
           return refuse("bad-event", `A closure needs a reason: one of ${CLOSE_REASONS.join(", ")}.`);
         this.closedBy = event;
-        this.log.push(event);
-        return { ok: true, dropped: [] };
+        return this.accept(event);
+      case "CASE_PAUSED":
+        if (this.pausedBy) return refuse("paused", "The case is already paused.");
+        if (typeof event.reason !== "string" || event.reason.trim() === "")
+          return refuse("bad-event", "Say why the case is paused, so whoever resumes it knows.");
+        this.pausedBy = event;
+        return this.accept(event);
+      case "CASE_RESUMED":
+        if (!this.pausedBy) return refuse("bad-event", "The case is not paused.");
+        this.pausedBy = undefined;
+        return this.accept(event);
+      default:
+        break;
+    }
+    if (this.pausedBy) return refuse("paused", `The case is paused (${this.pausedBy.reason}); resume it first.`);
+    switch (event.type) {
       case "WENT_BACK": {
-        if (this.inputs.length === 0) return refuse("nothing-to-undo", "There is no earlier step to go back to.");
-        const previous = this.inputs;
-        const result = this.rebuild(previous.slice(0, -1));
+        const last = this.inputs.findLastIndex((i) => isStepInput(i) || i.type === "INFORMATION_UPDATED");
+        if (last < 0) return refuse("nothing-to-undo", "There is no earlier step to go back to.");
+        const undone = this.inputs[last] as { step: string };
+        const result = this.rebuild(
+          this.inputs.filter((_, i) => i !== last),
+          -1,
+          `went back over step "${undone.step}"`,
+        );
         if (!result.ok) return result;
         this.log.push(event);
-        return { ok: true, dropped: [previous[previous.length - 1].step, ...result.dropped] };
+        return { ok: true, dropped: [undone.step, ...result.dropped] };
       }
       case "CORRECTED": {
-        const index = this.inputs.findLastIndex((i) => i.step === event.step);
+        const index = this.inputs.findLastIndex((i) => isStepInput(i) && i.step === event.step);
         if (index < 0)
           return refuse(
             "not-answered",
             `Step "${event.step}" has not been answered on the current path, so there is nothing to correct.`,
           );
-        const original = this.inputs[index];
+        const original = this.inputs[index] as InputEvent;
         const replacement = correctedInput(original, event.value, event.by);
         if (!replacement)
           return refuse("wrong-kind", `Step "${event.step}" is an acknowledgement; go back instead of correcting it.`);
         const candidate = [...this.inputs];
         candidate[index] = replacement;
-        const result = this.rebuild(candidate, index);
+        const result = this.rebuild(candidate, index, `the answer at step "${event.step}" was corrected`);
         if (!result.ok) return result;
         this.log.push(event);
         return result;
       }
-      default: {
-        if (!INPUT_TYPES.has(event.type))
-          return refuse("bad-event", `Unknown event type "${(event as { type: string }).type}".`);
-        const input = event as unknown as InputEvent;
-        const refusal = this.apply(input);
+      case "ANSWERED":
+      case "CHECKED":
+      case "ACKNOWLEDGED":
+      case "REFERRED":
+      case "INFORMATION_UPDATED":
+      case "FLAG_SET":
+      case "REFERRAL_UPDATED":
+      case "FOLLOW_UP_DONE": {
+        const input = event as CaseInput;
+        const refusal = this.apply(input, "live");
         if (refusal) return refusal;
         this.inputs.push(input);
-        this.log.push(event);
-        return { ok: true, dropped: [] };
+        return this.accept(event);
       }
+      default:
+        return refuse("bad-event", `Unknown event type "${(event as { type: string }).type}".`);
     }
   }
 
-  /** Applies one input to the running machine, or says why not. */
-  private apply(input: InputEvent): Refusal | undefined {
+  private accept(event: CaseEvent): SendResult {
+    this.log.push(event);
+    return { ok: true, dropped: [] };
+  }
+
+  /**
+   * Applies one input. `live` checks it as a new event; `rebuild` re-applies it after a correction or a going back,
+   * where a handover whose referral is gone is kept as superseded (`cause` says why) instead of being refused.
+   */
+  private apply(input: CaseInput, mode: "live" | "rebuild", cause = ""): Refusal | undefined {
+    const context = this.context;
+    const at = new Date(input.at);
+    const setTime = () => {
+      context.now = at;
+      context.nowIso = at.toISOString();
+      context.by = input.by;
+    };
+    switch (input.type) {
+      case "FLAG_SET": {
+        const flag = this.compiled.catalog.flags.get(input.flag);
+        if (!flag) return refuse("unknown-flag", `The catalog has no flag "${input.flag}".`);
+        if (!flag.manual) return refuse("not-manual", `The flag "${input.flag}" is raised by the SOP, not by hand.`);
+        if (typeof input.reason !== "string" || input.reason.trim() === "")
+          return refuse("bad-event", "Say why the instruction is raised or cleared.");
+        setTime();
+        if (input.raise) raiseFlag(context, input.flag, "#manual");
+        else clearFlag(context, input.flag);
+        context.manualFlags.push({
+          flag: input.flag,
+          raise: input.raise,
+          at: input.at,
+          by: input.by,
+          reason: input.reason,
+        });
+        context.trace.push({
+          kind: "flag",
+          at: context.nowIso,
+          step: "",
+          flag: input.flag,
+          raise: input.raise,
+          manual: { by: input.by, reason: input.reason },
+        });
+        return undefined;
+      }
+      case "REFERRAL_UPDATED": {
+        const referral = context.referralByService.get(input.service);
+        const delivered = referral?.delivery.some((d) => d.status === "handed-over");
+        if (mode === "live") {
+          if (referral?.status !== "made")
+            return refuse("not-referred", `There is no referral made to "${input.service}" to hand over.`);
+          if (input.status === "acknowledged" && !delivered)
+            return refuse("not-handed-over", `Hand the referral to "${input.service}" over before it is acknowledged.`);
+        }
+        setTime();
+        const delivery = {
+          status: input.status,
+          at: input.at,
+          by: input.by,
+          ...(input.note ? { note: input.note } : {}),
+        };
+        if (referral) {
+          referral.delivery.push(delivery);
+          if (referral.status !== "made") {
+            referral.status = "superseded";
+            referral.note = cause;
+          }
+        } else {
+          // Handed over, then a correction took away what made it: the record of what was done stays.
+          const record = {
+            service: input.service,
+            step: "",
+            urgency: "routine" as const,
+            reason: {},
+            reasons: [],
+            status: "superseded" as const,
+            consent: false,
+            mandatory: false,
+            at: input.at,
+            by: input.by,
+            shares: [],
+            sharesHousehold: false,
+            level: "restricted" as const,
+            note: cause,
+            delivery: [delivery],
+          };
+          context.referrals.push(record);
+          context.referralByService.set(input.service, record);
+        }
+        return undefined;
+      }
+      case "FOLLOW_UP_DONE": {
+        const followUp = context.followUps.get(input.followUp);
+        if (mode === "live" && (!followUp || followUp.done))
+          return refuse("no-follow-up", `There is no open follow-up "${input.followUp}".`);
+        if (followUp && !followUp.done)
+          followUp.done = { at: input.at, by: input.by, ...(input.note ? { note: input.note } : {}) };
+        return undefined;
+      }
+      case "INFORMATION_UPDATED": {
+        const compiled = this.compiled.steps.get(input.step);
+        if (!compiled || !this.compiled.updatable.has(input.step) || compiled.step.kind !== "question")
+          return refuse("not-updatable", `Step "${input.step}" does not take new information; correct it instead.`);
+        if (!context.answers.has(input.step))
+          return refuse("not-answered", `Step "${input.step}" has not been answered yet: answer it instead.`);
+        const problem = checkAnswer(compiled.step.answer, input.value);
+        if (problem) return refuse("invalid-value", `Step "${input.step}": ${problem}`);
+        setTime();
+        return this.sendToMachine(
+          { type: "UPDATED", step: input.step, value: input.value, reason: input.reason },
+          input.step,
+        );
+      }
+      default:
+        return this.applyStepInput(input, setTime);
+    }
+  }
+
+  /** Applies an answer, tick, acknowledgement or referral to the running machine, or says why not. */
+  private applyStepInput(input: InputEvent, setTime: () => void): Refusal | undefined {
     if (this.finished) return refuse("case-finished", "Every step of this case is done; add a note or close the case.");
     const compiled = this.compiled.steps.get(input.step);
     if (!compiled) return refuse("unknown-step", `This SOP has no step "${input.step}".`);
@@ -178,39 +387,42 @@ export class CaseSession {
         "not-current",
         `Step "${input.step}" is not waiting for an answer; the case is at ${active.map((a) => `"${a}"`).join(" and ") || "no step"}.`,
       );
-    const context = this.context;
-    const refusal = validateInput(compiled, input, context);
+    const refusal = validateInput(compiled, input, this.context, this.compiled.catalog);
     if (refusal) return refusal;
-    const at = new Date(input.at);
-    context.now = at;
-    context.nowIso = at.toISOString();
-    context.by = input.by;
-    this.actor.send(input);
+    setTime();
+    return this.sendToMachine(input, input.step);
+  }
+
+  private sendToMachine(
+    event: { type: string; step: string; [key: string]: unknown },
+    step: string,
+  ): Refusal | undefined {
+    this.actor.send(event);
     const snapshot = this.actor.getSnapshot();
     if (snapshot.status === "error") {
       const reason = String((snapshot as { error?: unknown }).error);
-      this.rebuild(this.inputs);
-      return refuse("engine-error", `The SOP could not process this input at step "${input.step}": ${reason}`);
+      this.rebuild(this.inputs, -1, "");
+      return refuse("engine-error", `The SOP could not process this input at step "${step}": ${reason}`);
     }
     return undefined;
   }
 
-  /** Restarts the machine and replays `inputs`; those no longer valid on the new path are dropped. */
-  private rebuild(inputs: InputEvent[], mustKeep = -1): SendResult {
+  /** Restarts the machine and replays `inputs`; answers no longer valid on the new path are dropped. */
+  private rebuild(inputs: CaseInput[], mustKeep: number, cause: string): SendResult {
     const previousActor = this.actor;
     const previousInputs = this.inputs;
     this.restart();
-    const kept: InputEvent[] = [];
+    const kept: CaseInput[] = [];
     const dropped: string[] = [];
     for (const [i, input] of inputs.entries()) {
-      const refusal = this.apply(input);
+      const refusal = this.apply(input, "rebuild", cause);
       if (!refusal) kept.push(input);
       else if (i === mustKeep) {
         this.actor.stop();
         this.actor = previousActor;
         this.inputs = previousInputs;
         return refusal;
-      } else dropped.push(input.step);
+      } else if ("step" in input) dropped.push(input.step);
     }
     previousActor?.stop();
     this.inputs = kept;
@@ -240,7 +452,7 @@ function correctedInput(original: InputEvent, value: unknown, by: string): Input
     case "CHECKED":
       return { ...original, items: Array.isArray(value) ? (value as string[]) : [], by };
     case "REFERRED":
-      return { ...original, consent: value as boolean, by };
+      return { ...original, consent: value as boolean, notNeeded: undefined, by };
     default:
       return undefined;
   }

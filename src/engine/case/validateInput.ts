@@ -1,7 +1,8 @@
 import { INPUT_EVENT } from "../compile/buildConfig";
 import type { CompiledStep } from "../compile/CompiledSop";
 import type { CaseContext } from "../compile/caseContext";
-import type { Answer } from "../definition/types";
+import { referralForbiddenBy } from "../compile/standingInstructions";
+import type { Answer, CaseEvent, CatalogIndex } from "../definition/types";
 
 /** Why the case refused an event. */
 export type RefusalCode =
@@ -16,7 +17,15 @@ export type RefusalCode =
   | "nothing-to-undo"
   | "not-answered"
   | "wrong-sop"
-  | "engine-error";
+  | "engine-error"
+  | "forbidden"
+  | "paused"
+  | "unknown-flag"
+  | "not-manual"
+  | "not-referred"
+  | "not-handed-over"
+  | "no-follow-up"
+  | "not-updatable";
 
 export interface Refusal {
   ok: false;
@@ -33,14 +42,31 @@ export type InputEvent =
   | { type: "ANSWERED"; step: string; value: unknown; at: string; by: string }
   | { type: "CHECKED"; step: string; items: string[]; at: string; by: string }
   | { type: "ACKNOWLEDGED"; step: string; at: string; by: string }
-  | { type: "REFERRED"; step: string; consent: boolean; at: string; by: string };
+  | { type: "REFERRED"; step: string; consent: boolean; notNeeded?: string; at: string; by: string };
+
+/** The events a case replays to rebuild its state: the officer's step inputs and the case-level changes. */
+export type CaseInput =
+  | InputEvent
+  | Extract<CaseEvent, { type: "INFORMATION_UPDATED" | "FLAG_SET" | "REFERRAL_UPDATED" | "FOLLOW_UP_DONE" }>;
+
+const STEP_INPUTS = new Set(["ANSWERED", "CHECKED", "ACKNOWLEDGED", "REFERRED"]);
+
+/** Whether an input answers a step (rather than changing the case as a whole). */
+export function isStepInput(input: CaseInput): input is InputEvent {
+  return STEP_INPUTS.has(input.type);
+}
 
 /**
  * Checks an input against the step it names: the right event for the step's kind, a value of the declared
  * type and range, the required checklist items, and a recorded consent before a sensitive question.
  * Returns a refusal with a reason an officer understands, or undefined when the input is acceptable.
  */
-export function validateInput(compiled: CompiledStep, input: InputEvent, context: CaseContext): Refusal | undefined {
+export function validateInput(
+  compiled: CompiledStep,
+  input: InputEvent,
+  context: CaseContext,
+  catalog: CatalogIndex,
+): Refusal | undefined {
   const step = compiled.step;
   const expected = step.kind in INPUT_EVENT ? INPUT_EVENT[step.kind as keyof typeof INPUT_EVENT] : undefined;
   if (expected !== input.type)
@@ -77,13 +103,28 @@ export function validateInput(compiled: CompiledStep, input: InputEvent, context
         );
       return undefined;
     }
-    case "referral":
-      if (typeof (input as { consent: unknown }).consent !== "boolean")
+    case "referral": {
+      const { consent, notNeeded } = input as { consent: unknown; notNeeded?: unknown };
+      if (typeof consent !== "boolean")
         return refuse(
           "invalid-value",
           `Step "${compiled.path}": say whether the person consents to the referral (true or false).`,
         );
+      if (notNeeded !== undefined && (typeof notNeeded !== "string" || notNeeded.trim() === "" || consent))
+        return refuse(
+          "invalid-value",
+          `Step "${compiled.path}": a referral that is not needed says why, and is not made.`,
+        );
+      const forbidden = consent
+        ? referralForbiddenBy(context.flags, catalog, step.service, step.requiresConsent === false, consent)
+        : [];
+      if (forbidden.length)
+        return refuse(
+          "forbidden",
+          `Step "${compiled.path}": a standing instruction (${forbidden.join(", ")}) forbids this referral; record it as not made.`,
+        );
       return undefined;
+    }
     default:
       return undefined;
   }

@@ -1,7 +1,14 @@
 import type { CompiledStep } from "../compile/CompiledSop";
-import type { InvariantViolation, ReferralRecord, TraceEntry } from "../compile/caseContext";
-import type { Answer, Text } from "../definition/types";
-import type { CaseNote, CaseSession } from "./CaseSession";
+import type {
+  AnswerUpdate,
+  FollowUpRecord,
+  InvariantViolation,
+  ReferralRecord,
+  TraceEntry,
+} from "../compile/caseContext";
+import { referralForbiddenBy } from "../compile/standingInstructions";
+import type { Answer, Level, Text } from "../definition/types";
+import type { CaseNote, CaseRelationship, CaseSession } from "./CaseSession";
 
 /** One step waiting for the officer, with everything the screen needs to show it. */
 export interface StepView {
@@ -13,46 +20,92 @@ export interface StepView {
   guidance?: Text;
   /** The title of the procedure the step belongs to. */
   procedure: Text;
+  /** Who may see the step and its answer once recorded. */
+  level: Level;
   answer?: Answer;
   sensitive?: string;
   /** For a sensitive question: whether the consent it needs was given. */
   consentGiven?: boolean;
   items?: { id: string; text: Text; required: boolean }[];
-  service?: { id: string; name: Text; agency: string; confidentiality: string };
+  service?: { id: string; name: Text; agency: string; confidentiality: Level };
   urgency?: string;
   reason?: Text;
   requiresConsent?: boolean;
+  /** For a referral: the raised flags whose standing instructions forbid it (record it as not made). */
+  forbiddenBy?: string[];
+  /** For a referral: the case already has a referral to this service, which this one merges into. */
+  mergesInto?: ReferralRecord["status"];
   /** The fewest steps left to the end of this procedure from here. */
   remaining: number;
 }
 
-export interface FlagView {
-  id: string;
-  label: Text;
-  sensitivity: "public" | "restricted" | "confidential";
-  priority: number;
+/** A fact as shown to a viewer: `hidden` when above what the viewer may see (its content is then blanked). */
+interface Visibility {
+  level: Level;
+  hidden?: true;
 }
 
-export interface DeadlineView {
+export interface FlagView extends Visibility {
   id: string;
   label: Text;
+  priority: number;
+  /** What public surfaces show for it when it is above public. */
+  publicLabel?: Text;
+}
+
+/** A standing instruction in force: a raised flag that carries one. */
+export interface InstructionView extends Visibility {
+  flag: string;
+  label: Text;
+  instruction: Text;
+  publicLabel?: Text;
+  /** The kinds of service whose slips carry it (every slip when absent). */
+  concerns?: string[];
+  /** Raised by hand: who, when and why. */
+  manual?: { by: string; at: string; reason: string };
+}
+
+export interface DeadlineView extends Visibility {
+  id: string;
+  /** A deadline an SOP set, a referral's handover time, or a follow-up. */
+  kind: "deadline" | "referral" | "follow-up";
+  label: Text;
   step: string;
-  from: string;
+  from?: string;
   dueAt: string;
   /** Hours left at the time of the view; negative once overdue. */
   hoursLeft: number;
   overdue: boolean;
 }
 
-export interface AnswerView {
+export interface ReferralView extends ReferralRecord, Visibility {
+  /** The service's name, for screens. */
+  serviceName: Text;
+  /** Made and not yet handed over. */
+  awaitingHandover: boolean;
+}
+
+export interface FollowUpView extends FollowUpRecord, Visibility {
+  open: boolean;
+  hoursLeft: number;
+  overdue: boolean;
+}
+
+export interface AnswerView extends Visibility {
   step: string;
   title?: Text;
   kind: string;
   value: unknown;
   at: string;
   by: string;
-  /** The sensitive-data category of the question, if any: show the value only where that is allowed. */
+  /** The sensitive-data category of the question, if any. */
   sensitive?: string;
+  /** Earlier answers replaced by new information, oldest first: each was true for its time. */
+  history?: AnswerUpdate[];
+}
+
+export interface NoteView extends CaseNote {
+  hidden?: true;
 }
 
 /** Everything a screen, a slip or a report needs to show about a case at a moment. */
@@ -63,16 +116,29 @@ export interface CaseView {
   site?: string;
   /** Links the cases of people who arrived together (from CASE_OPENED). */
   group?: string;
-  status: "active" | "finished" | "closed" | "stuck";
+  /**
+   * active: steps wait for the officer; paused; pending: the SOP's steps are done but follow-ups or handovers are
+   * open; finished; closed by an officer; stuck: no route holds.
+   */
+  status: "active" | "paused" | "pending" | "finished" | "closed" | "stuck";
+  pause?: { at: string; by: string; reason: string };
+  /** The language the person is interviewed in. */
+  language?: string;
   current: StepView[];
   progress: { done: number; remaining: number };
   flags: FlagView[];
-  referrals: ReferralRecord[];
+  instructions: InstructionView[];
+  referrals: ReferralView[];
   deadlines: DeadlineView[];
+  followUps: FollowUpView[];
+  /** What keeps the case open once its steps are done. */
+  pending: { followUps: number; handovers: number };
   outcome?: string;
   answers: AnswerView[];
-  notes: CaseNote[];
-  trace: TraceEntry[];
+  notes: NoteView[];
+  relationships: CaseRelationship[];
+  /** The decision trace, each entry with the level of the step it happened at (or of the flag set by hand). */
+  trace: (TraceEntry & { level: Level })[];
   violations: InvariantViolation[];
   canGoBack: boolean;
   updatedAt: string;
@@ -81,33 +147,97 @@ export interface CaseView {
 const HOUR = 3_600_000;
 
 /**
- * The view of a case at `now` (from an injected clock): current steps, progress, flags, referrals, deadlines
- * counting down, answers, notes and the decision trace. Reads the case; changes nothing.
+ * The view of a case at `now` (from an injected clock): current steps, progress, flags, standing instructions,
+ * referrals, deadlines and follow-ups counting down, answers, notes and the decision trace, each fact with its level.
+ * It shows everything: pass it through `redactView` before it reaches anyone. Reads the case; changes nothing.
  */
 export function viewCase(session: CaseSession, now: Date): CaseView {
   const compiled = session.compiled;
   const context = session.context;
+  const catalog = compiled.catalog;
   const active = session.activeSteps();
   const current = active.map((path) => stepView(compiled.steps.get(path)!, session));
-  const catalog = compiled.catalog;
-  const flags = context.flags.map((id) => {
+  const hoursLeft = (dueAt: string) => (Date.parse(dueAt) - now.getTime()) / HOUR;
+
+  const flags: FlagView[] = context.flags.map((id) => {
     const flag = catalog.flags.get(id);
     return {
       id,
       label: flag?.label ?? { en: id, es: id },
-      sensitivity: flag?.sensitivity ?? "restricted",
+      level: flag?.sensitivity ?? "restricted",
       priority: flag?.priority ?? 5,
+      ...(flag?.publicLabel ? { publicLabel: flag.publicLabel } : {}),
     };
   });
-  const deadlines = [...context.deadlines.values()]
-    .map((d) => {
-      const hoursLeft = (Date.parse(d.dueAt) - now.getTime()) / HOUR;
-      return { ...d, hoursLeft, overdue: hoursLeft < 0 };
-    })
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const instructions: InstructionView[] = [];
+  for (const id of context.flags) {
+    const flag = catalog.flags.get(id);
+    if (!flag?.instruction) continue;
+    const manual = context.manualFlags.findLast((m) => m.flag === id && m.raise);
+    instructions.push({
+      flag: id,
+      label: flag.label,
+      instruction: flag.instruction,
+      level: flag.sensitivity,
+      ...(flag.publicLabel ? { publicLabel: flag.publicLabel } : {}),
+      ...(flag.concerns ? { concerns: flag.concerns } : {}),
+      ...(manual && context.flagRaisedBy.get(id) === "#manual"
+        ? { manual: { by: manual.by, at: manual.at, reason: manual.reason } }
+        : {}),
+    });
+  }
+  const referrals: ReferralView[] = context.referrals.map((r) => ({
+    ...r,
+    reasons: [...r.reasons],
+    shares: [...r.shares],
+    delivery: [...r.delivery],
+    serviceName: catalog.services.get(r.service)?.name ?? { en: r.service, es: r.service },
+    awaitingHandover: r.status === "made" && !r.delivery.some((d) => d.status === "handed-over"),
+  }));
+  const followUps: FollowUpView[] = [...context.followUps.values()].map((f) => {
+    const left = hoursLeft(f.dueAt);
+    return { ...f, open: !f.done, hoursLeft: left, overdue: !f.done && left < 0 };
+  });
+
+  const deadlines: DeadlineView[] = [];
+  for (const d of context.deadlines.values()) {
+    const left = hoursLeft(d.dueAt);
+    deadlines.push({ ...d, kind: "deadline", hoursLeft: left, overdue: left < 0 });
+  }
+  for (const r of referrals)
+    if (r.awaitingHandover && r.dueAt) {
+      const left = hoursLeft(r.dueAt);
+      deadlines.push({
+        id: `referral:${r.service}`,
+        kind: "referral",
+        label: r.serviceName,
+        step: r.step,
+        dueAt: r.dueAt,
+        level: r.level,
+        hoursLeft: left,
+        overdue: left < 0,
+      });
+    }
+  for (const f of followUps)
+    if (f.open)
+      deadlines.push({
+        id: `follow-up:${f.id}`,
+        kind: "follow-up",
+        label: f.label,
+        step: f.step,
+        from: f.at,
+        dueAt: f.dueAt,
+        level: f.level,
+        hoursLeft: f.hoursLeft,
+        overdue: f.overdue,
+      });
+  deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+
   const answers: AnswerView[] = [];
   for (const record of context.answers.values()) {
-    const step = compiled.steps.get(record.step)?.step;
+    const compiledStep = compiled.steps.get(record.step);
+    const step = compiledStep?.step;
+    const history = context.updates.filter((u) => u.step === record.step);
     answers.push({
       step: record.step,
       title: step && "title" in step ? step.title : undefined,
@@ -115,11 +245,28 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
       value: record.value,
       at: record.at,
       by: record.by,
+      level: compiledStep?.level ?? "restricted",
       sensitive: step?.kind === "question" ? step.sensitive : undefined,
+      ...(history.length ? { history } : {}),
     });
   }
-  const status = session.closed ? "closed" : session.finished ? "finished" : current.length === 0 ? "stuck" : "active";
+  const pending = {
+    followUps: followUps.filter((f) => f.open).length,
+    handovers: referrals.filter((r) => r.awaitingHandover).length,
+  };
+  const status = session.closed
+    ? "closed"
+    : session.pause
+      ? "paused"
+      : session.finished
+        ? pending.followUps + pending.handovers > 0
+          ? "pending"
+          : "finished"
+        : current.length === 0
+          ? "stuck"
+          : "active";
   const events = session.events;
+  const pause = session.pause;
   return {
     caseId: session.opened.caseId,
     sop: { id: compiled.id, version: compiled.version, hash: compiled.hash, title: compiled.definition.title },
@@ -127,19 +274,32 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     site: session.opened.site,
     group: session.opened.group,
     status,
+    ...(pause ? { pause: { at: pause.at, by: pause.by, reason: pause.reason } } : {}),
+    ...(session.language ? { language: session.language } : {}),
     current,
     progress: {
       done: session.effectiveInputs.length,
       remaining: current.length ? Math.max(...current.map((c) => c.remaining)) : 0,
     },
     flags,
-    // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader.
-    referrals: [...context.referrals],
+    instructions,
+    referrals,
     deadlines,
+    followUps,
+    pending,
     outcome: context.outcomes.get(""),
     answers,
     notes: [...session.notes],
-    trace: [...context.trace],
+    relationships: [...session.relationships],
+    // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader.
+    trace: context.trace.map((entry) => ({
+      ...entry,
+      level: entry.step
+        ? (compiled.steps.get(entry.step)?.level ?? "restricted")
+        : entry.kind === "flag"
+          ? (catalog.flags.get(entry.flag)?.sensitivity ?? "restricted")
+          : "restricted",
+    })),
     violations: [...context.violations],
     canGoBack: session.effectiveInputs.length > 0 && !session.closed,
     updatedAt: events[events.length - 1].at,
@@ -156,6 +316,7 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
     say: "say" in step ? step.say : undefined,
     guidance: step.guidance,
     procedure: scope.sop.title,
+    level: compiled.level,
     remaining: compiled.remaining,
   };
   switch (step.kind) {
@@ -174,7 +335,11 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
         items: step.items.map((i) => ({ id: i.id, text: i.text, required: i.required === true })),
       };
     case "referral": {
-      const service = session.compiled.catalog.services.get(step.service);
+      const catalog = session.compiled.catalog;
+      const service = catalog.services.get(step.service);
+      const mandatory = step.requiresConsent === false;
+      const forbiddenBy = referralForbiddenBy(session.context.flags, catalog, step.service, mandatory, true);
+      const existing = session.context.referralByService.get(step.service);
       return {
         ...base,
         kind: "referral",
@@ -186,7 +351,9 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
         },
         urgency: step.urgency,
         reason: step.reason,
-        requiresConsent: step.requiresConsent !== false,
+        requiresConsent: !mandatory,
+        ...(forbiddenBy.length ? { forbiddenBy } : {}),
+        ...(existing ? { mergesInto: existing.status } : {}),
       };
     }
     default:

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from "xstate";
-import type { CatalogIndex, SopDefinition, Step } from "../definition/types";
+import type { CatalogIndex, Level, SopDefinition, Step } from "../definition/types";
 import type { ExpressionScope } from "../expression/ExpressionScope";
 
 /** One step as placed in the compiled statechart. */
@@ -16,6 +16,10 @@ export interface CompiledStep {
   stateKey: string;
   /** The fewest input steps (questions, checklists, instructions, referrals) from here to the end of its region. */
   remaining: number;
+  /** Who may see this step, its answer and what it produces (see `stepLevel`). */
+  level: Level;
+  /** The level of what each of its effects produces, in the order of `step.effects`. */
+  effectLevels: Level[];
 }
 
 /** One SOP running inside the case: the root, or a procedure step's sub-procedure. */
@@ -25,6 +29,10 @@ export interface CompiledScope {
   expressions: ExpressionScope;
   /** The procedure step that runs this scope (its path), absent for the root. */
   caller?: string;
+  /** The SOP's own level raised by every calling procedure's: being in this scope is at least this sensitive. */
+  level: Level;
+  /** The level of each of its variables: that of the question (or checklist) that asks it. */
+  variableLevels: Map<string, Level>;
 }
 
 /** An SOP compiled into an XState machine, with the tables the case runtime needs. */
@@ -44,6 +52,8 @@ export interface CompiledSop {
   scopes: ReadonlyMap<string, CompiledScope>;
   /** XState leaf state key ("a.b.c") to the step path it stands for. */
   stepByStateKey: ReadonlyMap<string, string>;
+  /** Questions whose answer may be updated by new information: the question's path to the step path it resumes at. */
+  updatable: ReadonlyMap<string, string>;
 }
 
 /** A JSON-serialisable XState state node config. */

@@ -22,6 +22,8 @@ export interface BuildTables {
   steps: Map<string, CompiledStep>;
   scopes: Map<string, { sop: SopDefinition; caller?: string }>;
   stepByStateKey: Map<string, string>;
+  /** Updatable questions: the question's path to the path of the step the case resumes at. */
+  updatable: Map<string, string>;
 }
 
 const ROUTE_SUFFIX = "~next";
@@ -35,10 +37,25 @@ export function buildConfig(
   root: SopDefinition,
   library: SopLibrary,
 ): { config: MachineConfigJson; tables: BuildTables } {
-  const tables: BuildTables = { steps: new Map(), scopes: new Map(), stepByStateKey: new Map() };
+  const tables: BuildTables = { steps: new Map(), scopes: new Map(), stepByStateKey: new Map(), updatable: new Map() };
   tables.scopes.set("", { sop: root });
   const region = buildRegion(root, "", root.start, [], library, tables, [root.id]);
-  return { config: { id: "case", ...region }, tables };
+  const config: MachineConfigJson = { id: "case", ...region };
+  // New information can come at any time, even after the end: the root takes it and re-enters the resume step.
+  const updates = [...tables.updatable].map(
+    ([question, resume]): TransitionJson => ({
+      target: `#${resumeStateId(resume)}`,
+      guard: { type: "isStep", params: { path: question } },
+      actions: [{ type: "applyUpdate", params: { path: question } }],
+    }),
+  );
+  if (updates.length) config.on = { UPDATED: updates };
+  return { config, tables };
+}
+
+/** The XState id of the state node a new-information update resumes at. */
+function resumeStateId(path: string): string {
+  return `resume:${path}`;
 }
 
 function buildRegion(
@@ -54,6 +71,20 @@ function buildRegion(
   const ids = collectRegion(sop, entry);
   const remaining = distancesToEnd(sop, ids);
   const states: Record<string, MachineConfigJson> = {};
+  const resumeTargets = new Set<string>();
+  // Lint requires a resume step in the question's own region, outside tracks; a definition that breaks this only
+  // loses its updates.
+  if (!track)
+    for (const id of ids) {
+      const step = sop.steps[id];
+      if (step.kind === "question" && step.updatable && ids.includes(step.updatable.resume)) {
+        tables.updatable.set(
+          scope ? `${scope}/${id}` : id,
+          scope ? `${scope}/${step.updatable.resume}` : step.updatable.resume,
+        );
+        resumeTargets.add(step.updatable.resume);
+      }
+    }
   for (const id of ids) {
     const step = sop.steps[id];
     const path = scope ? `${scope}/${id}` : id;
@@ -66,6 +97,9 @@ function buildRegion(
       step,
       stateKey: keys.join("."),
       remaining: remaining.get(id) ?? 0,
+      // Filled in by compileSop, which knows the catalog and the variables.
+      level: "public",
+      effectLevels: [],
     });
     tables.stepByStateKey.set(keys.join("."), path);
     const call = (type: string, extra: Record<string, string | number> = {}): NamedCall => ({
@@ -129,9 +163,15 @@ function buildRegion(
         break;
       }
       case "end":
-        states[id] = { type: "final", entry: [call("enter"), call("reachEnd")] };
+        // The case's own ends are not final, so that new information can re-open a finished case; a procedure's
+        // or a track's ends are, so that their caller goes on.
+        states[id] =
+          scope === "" && !track
+            ? { entry: [call("enter"), call("reachEnd")] }
+            : { type: "final", entry: [call("enter"), call("reachEnd")] };
         break;
     }
+    if (resumeTargets.has(id)) states[id].id = resumeStateId(path);
   }
   return { initial: entry, states };
 }
@@ -157,7 +197,15 @@ function distancesToEnd(sop: SopDefinition, ids: string[]): Map<string, number> 
 
 /** The closed sets of guard and action names a compiled machine may use. */
 export const GUARD_NAMES = ["isStep", "isKnown", "routeHolds"] as const;
-export const ACTION_NAMES = ["enter", "complete", "completeKnown", "takeRoute", "bindInputs", "reachEnd"] as const;
+export const ACTION_NAMES = [
+  "enter",
+  "complete",
+  "completeKnown",
+  "takeRoute",
+  "bindInputs",
+  "reachEnd",
+  "applyUpdate",
+] as const;
 
 /**
  * Checks every guard and action name in a machine config against the closed sets. XState itself ignores unknown

@@ -1,20 +1,64 @@
-import type { Text } from "../definition/types";
+import type { Level, Text, Urgency } from "../definition/types";
 import type { Activation } from "../expression/ExpressionScope";
 
-/** A referral the case produced. */
-export interface ReferralRecord {
-  /** The referral step's path. */
+/**
+ * What became of a referral: `made` (the person accepted, or it is a mandatory notification), `declined` by the
+ * person, `not-needed` (with why: a relative was found), `forbidden` by a standing instruction, or `superseded`
+ * (it had been handed over, then a correction or a going back took away what made it: the record stays).
+ */
+export type ReferralStatus = "made" | "declined" | "not-needed" | "forbidden" | "superseded";
+
+/** Why a referral was made: one entry per referral step that asked for it. */
+export interface ReferralReason {
   step: string;
-  service: string;
-  urgency: "immediate" | "urgent" | "routine";
   reason: Text;
-  /** `made` when the person consented or no consent was needed; `declined` otherwise. */
-  status: "made" | "declined";
-  consent: boolean;
+  urgency: Urgency;
   at: string;
   by: string;
-  /** The variables (of the referring procedure) the receiving service may see on the slip. */
-  shares: string[];
+  level: Level;
+  /** The step needs no consent: a notification the law requires. */
+  mandatory: boolean;
+}
+
+/** The delivery of a referral: handed over to the service, then acknowledged by it. */
+export interface ReferralDelivery {
+  status: "handed-over" | "acknowledged";
+  at: string;
+  by: string;
+  note?: string;
+}
+
+/** One referral per service in a case: referral steps to the same service merge into it. */
+export interface ReferralRecord {
+  service: string;
+  /** The referral step that first asked for it (its path). */
+  step: string;
+  /** The most urgent of its reasons. */
+  urgency: Urgency;
+  /** The first reason (every reason is in `reasons`). */
+  reason: Text;
+  reasons: ReferralReason[];
+  status: ReferralStatus;
+  /** Whether the person consented (a mandatory notification is made either way). */
+  consent: boolean;
+  /** Made without waiting for consent: a notification the law requires. */
+  mandatory: boolean;
+  /** When and by whom it was first recorded. */
+  at: string;
+  by: string;
+  /** When it must be handed over by (from its urgency), for a referral made. */
+  dueAt?: string;
+  /** The answers the slip may show, each with the scope (procedure path) it belongs to. */
+  shares: { scope: string; variable: string }[];
+  /** The slip states the household's composition. */
+  sharesHousehold: boolean;
+  /** The most sensitive of its reasons. */
+  level: Level;
+  /** For not-needed, forbidden and superseded: why. */
+  note?: string;
+  /** The flags whose standing instructions forbid it. */
+  forbiddenBy?: string[];
+  delivery: ReferralDelivery[];
 }
 
 /** A running deadline, fixed when its step was completed. */
@@ -25,21 +69,95 @@ export interface DeadlineRecord {
   /** ISO times: what it counts from, and when it falls due. */
   from: string;
   dueAt: string;
+  level: Level;
 }
 
-/** One entry of the decision trace: why the case went where it went. */
-export interface TraceEntry {
-  at: string;
+/** Something to do after the SOP's steps, that keeps the case open until it is recorded. */
+export interface FollowUpRecord {
+  id: string;
+  label: Text;
   step: string;
-  kind: "route" | "effect" | "skip" | "input" | "end" | "invariant";
-  /** The CEL expression that decided, if any. */
-  expression?: string;
-  /** The values of the variables the expression mentions, as plain JSON. */
-  values?: Record<string, unknown>;
-  result?: unknown;
-  /** For a route: the step taken. For an effect: what it did ("raise uasc"). */
-  detail?: string;
+  at: string;
+  dueAt: string;
+  /** The catalog role expected to do it. */
+  who?: string;
+  why?: Text;
+  level: Level;
+  done?: { at: string; by: string; note?: string };
 }
+
+/** A flag raised or cleared by hand, with why. */
+export interface ManualFlag {
+  flag: string;
+  raise: boolean;
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/** An earlier answer replaced by new information: true for its time. */
+export interface AnswerUpdate {
+  step: string;
+  before: unknown;
+  after: unknown;
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/**
+ * One entry of the decision trace: what the case did and why, as data. Its sentences are derived in one place
+ * (`describeTrace`), in each language; no stage reads them back.
+ */
+export type TraceEntry =
+  | { kind: "input"; at: string; step: string; by: string }
+  | {
+      kind: "route";
+      at: string;
+      step: string;
+      /** The index of the route taken in the step's `next` list. */
+      index: number;
+      to: string;
+      /** The CEL condition that held, and the values of the variables it mentions. */
+      expression?: string;
+      values?: Record<string, unknown>;
+    }
+  | { kind: "skip"; at: string; step: string; variable: string; value: unknown }
+  | {
+      kind: "flag";
+      at: string;
+      step: string;
+      flag: string;
+      raise: boolean;
+      expression?: string;
+      values?: Record<string, unknown>;
+      /** For a flag set by hand: who and why. */
+      manual?: { by: string; reason: string };
+    }
+  | {
+      kind: "deadline";
+      at: string;
+      step: string;
+      deadline: string;
+      from: string;
+      dueAt: string;
+      expression?: string;
+      values?: Record<string, unknown>;
+    }
+  | { kind: "follow-up"; at: string; step: string; followUp: string; dueAt: string }
+  | {
+      kind: "referral";
+      at: string;
+      step: string;
+      service: string;
+      status: ReferralStatus;
+      urgency: Urgency;
+      /** True when it merged into an earlier referral to the same service. */
+      merged: boolean;
+      forbiddenBy?: string[];
+    }
+  | { kind: "update"; at: string; step: string; variable: string; value: unknown; resume: string }
+  | { kind: "end"; at: string; step: string; outcome: string };
 
 /** A policy promise broken on this case's path, found when a procedure ended. */
 export interface InvariantViolation {
@@ -75,21 +193,30 @@ export interface CaseContext {
   /** Per procedure scope: the variables its caller passed in with `with`; their questions are not asked. */
   passedIn: Map<string, Set<string>>;
   answers: Map<string, AnswerRecord>;
+  /** Answers replaced by new information, oldest first. */
+  updates: AnswerUpdate[];
   flags: string[];
-  /** The scope (procedure path) that last raised each flag. */
+  /** The scope (procedure path) that last raised each flag ("#manual" for a flag raised by hand). */
   flagRaisedBy: Map<string, string>;
+  /** Flags raised or cleared by hand. */
+  manualFlags: ManualFlag[];
   /** Per scope: the ids of its steps visited so far, in order (the CEL `visited` list). */
   visitedByScope: Map<string, string[]>;
+  /** Referrals in the order they were first made, one per service. */
   referrals: ReferralRecord[];
+  referralByService: Map<string, ReferralRecord>;
   /** Services referred to (made), as a CEL list. */
   referredServices: string[];
   deadlines: Map<string, DeadlineRecord>;
+  followUps: Map<string, FollowUpRecord>;
   consents: Set<string>;
   visited: string[];
   visitedSet: Set<string>;
   trace: TraceEntry[];
   outcomes: Map<string, string>;
   violations: InvariantViolation[];
+  /** Procedure scopes whose answers survive being entered again, while a new-information update re-routes. */
+  resuming: Set<string>;
 }
 
 export function createCaseContext(): CaseContext {
@@ -100,17 +227,22 @@ export function createCaseContext(): CaseContext {
     scopes: new Map([["", {}]]),
     passedIn: new Map(),
     answers: new Map(),
+    updates: [],
     flags: [],
     flagRaisedBy: new Map(),
+    manualFlags: [],
     visitedByScope: new Map(),
     referrals: [],
+    referralByService: new Map(),
     referredServices: [],
     deadlines: new Map(),
+    followUps: new Map(),
     consents: new Set(),
     visited: [],
     visitedSet: new Set(),
     trace: [],
     outcomes: new Map(),
     violations: [],
+    resuming: new Set(),
   };
 }

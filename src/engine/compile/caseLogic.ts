@@ -1,27 +1,43 @@
-import type { Effect, Expectation, SopDefinition } from "../definition/types";
+import type { CatalogIndex, Effect, Expectation, SopDefinition, Urgency } from "../definition/types";
 import { type Activation, type ExpressionScope, fromCelValue, toCelValue } from "../expression/ExpressionScope";
 import type { CompiledScope, CompiledStep } from "./CompiledSop";
-import type { CaseContext, InvariantViolation } from "./caseContext";
+import type { CaseContext, InvariantViolation, ReferralRecord, ReferralStatus } from "./caseContext";
+import { maxLevel } from "./levels";
+import { referralForbiddenBy } from "./standingInstructions";
+import { addDuration, durationMs } from "./within";
 
 /** The events the machine understands; the case session builds them from case events after checking them. */
 export type MachineEvent =
   | { type: "ANSWERED"; step: string; value: unknown }
   | { type: "CHECKED"; step: string; items: string[] }
   | { type: "ACKNOWLEDGED"; step: string }
-  | { type: "REFERRED"; step: string; consent: boolean };
+  | { type: "REFERRED"; step: string; consent: boolean; notNeeded?: string }
+  | { type: "UPDATED"; step: string; value: unknown; reason: string };
 
 type Params = { path: string; index?: number };
-type AnyEvent = { type: string; value?: unknown; items?: string[]; consent?: boolean; step?: string };
+type AnyEvent = {
+  type: string;
+  value?: unknown;
+  items?: string[];
+  consent?: boolean;
+  notNeeded?: string;
+  reason?: string;
+  step?: string;
+};
 type Args = { context: CaseContext; event: AnyEvent };
 
 const DURATION_UNIT_SECONDS = { minutes: 60, hours: 3600, days: 86400 } as const;
-const WITHIN_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const URGENCY_RANK: Record<Urgency, number> = { immediate: 0, urgent: 1, routine: 2 };
 
 /**
- * The closed set of guards and actions of every compiled SOP, bound to its step and scope tables.
+ * The closed set of guards and actions of every compiled SOP, bound to its step and scope tables and the catalog.
  * Pure with respect to the world: time comes from `context.now`, set from each event's timestamp.
  */
-export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes: ReadonlyMap<string, CompiledScope>) {
+export function createCaseLogic(
+  steps: ReadonlyMap<string, CompiledStep>,
+  scopes: ReadonlyMap<string, CompiledScope>,
+  catalog: CatalogIndex,
+) {
   const stepAt = (path: string) => steps.get(path)!;
   const scopeOf = (step: CompiledStep) => scopes.get(step.scope)!;
 
@@ -50,12 +66,12 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
         context.visitedByScope.set(compiled.scope, ids);
       }
       ids.push(compiled.id);
-      if (compiled.step.kind === "decision") applyEffects(context, compiled, scopeOf(compiled));
+      if (compiled.step.kind === "decision") applyEffects(context, compiled, scopeOf(compiled), catalog);
     },
     complete: ({ context, event }: Args, { path }: Params) => {
       const compiled = stepAt(path);
-      recordInput(context, compiled, scopeOf(compiled), event);
-      applyEffects(context, compiled, scopeOf(compiled));
+      recordInput(context, compiled, scopeOf(compiled), event, catalog);
+      applyEffects(context, compiled, scopeOf(compiled), catalog);
     },
     completeKnown: ({ context }: Args, { path }: Params) => {
       const compiled = stepAt(path);
@@ -63,32 +79,35 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
       if (step.kind !== "question") return;
       const value = activation(context, compiled.scope)[step.variable];
       context.trace.push({
+        kind: "skip",
         at: context.nowIso,
         step: path,
-        kind: "skip",
-        detail: `already known: ${step.variable}`,
-        values: { [step.variable]: fromCelValue(value) },
+        variable: step.variable,
+        value: fromCelValue(value),
       });
       if (step.answer.type === "consent") recordConsent(context, step.answer.covers, value === true);
-      applyEffects(context, compiled, scopeOf(compiled));
+      applyEffects(context, compiled, scopeOf(compiled), catalog);
     },
     takeRoute: ({ context }: Args, { path, index }: Params) => {
       const compiled = stepAt(path);
       const when = routeCondition(compiled, index!);
       const step = compiled.step;
-      const to = step.kind !== "end" && typeof step.next !== "string" ? step.next[index!].to : undefined;
+      const to = step.kind !== "end" && typeof step.next !== "string" ? step.next[index!].to : "";
       const expressions = scopeOf(compiled).expressions;
       context.trace.push({
+        kind: "route",
         at: context.nowIso,
         step: path,
-        kind: "route",
-        expression: when,
-        values: when ? traceValues(expressions, when, activation(context, compiled.scope)) : undefined,
-        result: true,
-        detail: to,
+        index: index!,
+        to,
+        ...(when
+          ? { expression: when, values: traceValues(expressions, when, activation(context, compiled.scope)) }
+          : {}),
       });
     },
     bindInputs: ({ context }: Args, { path }: Params) => {
+      // Re-entered while new information re-routes inside it: its answers so far stay.
+      if (context.resuming.delete(path)) return;
       const compiled = stepAt(path);
       const step = compiled.step;
       const callee = scopes.get(path)!;
@@ -111,12 +130,50 @@ export function createCaseLogic(steps: ReadonlyMap<string, CompiledStep>, scopes
       const compiled = stepAt(path);
       const step = compiled.step;
       if (step.kind !== "end") return;
-      applyEffects(context, compiled, scopeOf(compiled));
-      context.trace.push({ at: context.nowIso, step: path, kind: "end", detail: step.outcome });
+      applyEffects(context, compiled, scopeOf(compiled), catalog);
+      context.trace.push({ kind: "end", at: context.nowIso, step: path, outcome: step.outcome });
       if (compiled.track) return;
       context.outcomes.set(compiled.scope, step.outcome);
       const scope = scopeOf(compiled);
-      context.violations.push(...checkInvariants(scope.sop, scope, context, step.outcome));
+      context.violations.push(...checkInvariants(scope.sop, scope, context, step.outcome, catalog));
+    },
+    applyUpdate: ({ context, event }: Args, { path }: Params) => {
+      const compiled = stepAt(path);
+      const step = compiled.step;
+      if (step.kind !== "question" || !step.updatable) return;
+      const scope = scopeOf(compiled);
+      const previous = context.answers.get(path);
+      context.updates.push({
+        step: path,
+        before: previous?.value,
+        after: event.value,
+        at: context.nowIso,
+        by: context.by,
+        reason: event.reason ?? "",
+      });
+      setAnswer(context, compiled, scope, event.value);
+      // What the person already told stays known: re-routing asks only the questions the new path adds.
+      const known = context.passedIn.get(compiled.scope) ?? new Set<string>();
+      context.passedIn.set(compiled.scope, known);
+      const answered = activation(context, compiled.scope);
+      for (const name of scope.expressions.variables.keys()) if (answered[name] !== undefined) known.add(name);
+      const resume = compiled.scope ? `${compiled.scope}/${step.updatable.resume}` : step.updatable.resume;
+      context.trace.push({
+        kind: "update",
+        at: context.nowIso,
+        step: path,
+        variable: step.variable,
+        value: event.value,
+        resume,
+      });
+      // Every procedure between the case and the resume step is entered again: keep what each has answered, and
+      // forget the ends they had reached.
+      for (let scopePath = compiled.scope; scopePath !== ""; scopePath = stepAt(scopePath).scope)
+        context.resuming.add(scopePath);
+      for (const scopePath of [...context.outcomes.keys()])
+        if (scopePath === "" || compiled.scope === scopePath || compiled.scope.startsWith(`${scopePath}/`))
+          context.outcomes.delete(scopePath);
+      applyEffects(context, compiled, scope, catalog);
     },
   };
 
@@ -149,53 +206,151 @@ function routeCondition(compiled: CompiledStep, index: number): string | undefin
   return step.next[index]?.when;
 }
 
-function recordInput(context: CaseContext, compiled: CompiledStep, scope: CompiledScope, event: AnyEvent) {
+/** Records a question's answer under its variable (and its consent, for a consent question). */
+function setAnswer(context: CaseContext, compiled: CompiledStep, scope: CompiledScope, value: unknown) {
+  const step = compiled.step;
+  if (step.kind !== "question") return;
+  context.answers.set(compiled.path, { step: compiled.path, value, at: context.nowIso, by: context.by });
+  const declaration = scope.expressions.variables.get(step.variable)!;
+  const unit = step.answer.type === "duration" ? DURATION_UNIT_SECONDS[step.answer.unit] : undefined;
+  activation(context, compiled.scope)[step.variable] = toCelValue(declaration.type, value, unit);
+  if (step.answer.type === "consent") recordConsent(context, step.answer.covers, value === true);
+}
+
+function recordInput(
+  context: CaseContext,
+  compiled: CompiledStep,
+  scope: CompiledScope,
+  event: AnyEvent,
+  catalog: CatalogIndex,
+) {
   const step = compiled.step;
   const path = compiled.path;
   const at = context.nowIso;
   const by = context.by;
-  const target = activation(context, compiled.scope);
   switch (step.kind) {
-    case "question": {
-      const value = event.value;
-      context.answers.set(path, { step: path, value, at, by });
-      const declaration = scope.expressions.variables.get(step.variable)!;
-      const unit = step.answer.type === "duration" ? DURATION_UNIT_SECONDS[step.answer.unit] : undefined;
-      target[step.variable] = toCelValue(declaration.type, value, unit);
-      if (step.answer.type === "consent") recordConsent(context, step.answer.covers, value === true);
+    case "question":
+      setAnswer(context, compiled, scope, event.value);
       break;
-    }
     case "checklist": {
       const items = event.items ?? [];
       context.answers.set(path, { step: path, value: items, at, by });
-      if (step.variable) target[step.variable] = [...items];
+      if (step.variable) activation(context, compiled.scope)[step.variable] = [...items];
       break;
     }
     case "instruction":
       context.answers.set(path, { step: path, value: true, at, by });
       break;
-    case "referral": {
-      const consent = event.consent === true;
-      const made = consent || step.requiresConsent === false;
-      context.answers.set(path, { step: path, value: consent, at, by });
-      context.referrals.push({
-        step: path,
-        service: step.service,
-        urgency: step.urgency,
-        reason: step.reason,
-        status: made ? "made" : "declined",
-        consent,
-        at,
-        by,
-        shares: step.shares ?? [],
-      });
-      if (made && !context.referredServices.includes(step.service)) context.referredServices.push(step.service);
+    case "referral":
+      context.answers.set(path, { step: path, value: event.consent === true, at, by });
+      recordReferral(context, compiled, event, catalog);
       break;
-    }
     default:
       return;
   }
-  context.trace.push({ at, step: path, kind: "input" });
+  context.trace.push({ kind: "input", at, step: path, by });
+}
+
+/** Records a referral step's decision, merged into the case's one referral to that service. */
+function recordReferral(context: CaseContext, compiled: CompiledStep, event: AnyEvent, catalog: CatalogIndex) {
+  const step = compiled.step;
+  if (step.kind !== "referral") return;
+  const consent = event.consent === true;
+  const mandatory = step.requiresConsent === false;
+  const forbiddenBy = referralForbiddenBy(context.flags, catalog, step.service, mandatory, consent);
+  const decision: ReferralStatus = forbiddenBy.length
+    ? "forbidden"
+    : event.notNeeded
+      ? "not-needed"
+      : consent || mandatory
+        ? "made"
+        : "declined";
+  const at = context.nowIso;
+  const reason = {
+    step: compiled.path,
+    reason: step.reason,
+    urgency: step.urgency,
+    at,
+    by: context.by,
+    level: maxLevel(compiled.level, catalog.services.get(step.service)?.confidentiality),
+    mandatory,
+  };
+  const shares = (step.shares ?? []).map((variable) => ({ scope: compiled.scope, variable }));
+  const note = forbiddenBy.length ? undefined : event.notNeeded;
+  const existing = context.referralByService.get(step.service);
+  if (!existing) {
+    const record: ReferralRecord = {
+      service: step.service,
+      step: compiled.path,
+      urgency: step.urgency,
+      reason: step.reason,
+      reasons: [reason],
+      status: decision,
+      consent,
+      mandatory: mandatory && decision === "made",
+      at,
+      by: context.by,
+      shares,
+      sharesHousehold: step.sharesHousehold === true,
+      level: reason.level,
+      delivery: [],
+      ...(note ? { note } : {}),
+      ...(forbiddenBy.length ? { forbiddenBy } : {}),
+    };
+    if (decision === "made") record.dueAt = dueAt(catalog, step.service, step.urgency, context.now);
+    context.referrals.push(record);
+    context.referralByService.set(step.service, record);
+  } else {
+    existing.reasons.push(reason);
+    existing.level = maxLevel(existing.level, reason.level);
+    if (URGENCY_RANK[step.urgency] < URGENCY_RANK[existing.urgency]) existing.urgency = step.urgency;
+    for (const share of shares)
+      if (!existing.shares.some((s) => s.scope === share.scope && s.variable === share.variable))
+        existing.shares.push(share);
+    existing.sharesHousehold ||= step.sharesHousehold === true;
+    if (decision === "made") {
+      const due = dueAt(catalog, step.service, step.urgency, context.now);
+      if (existing.status !== "made") {
+        existing.status = "made";
+        existing.mandatory = mandatory;
+        existing.note = undefined;
+        existing.forbiddenBy = undefined;
+        existing.dueAt = due;
+      } else if (!existing.dueAt || due < existing.dueAt) existing.dueAt = due;
+      existing.consent ||= consent;
+      existing.mandatory ||= mandatory;
+    } else if (existing.status !== "made") {
+      // Until it is made, the latest decision stands: declined, then not needed, reads "not needed".
+      existing.status = decision;
+      existing.note = note;
+      existing.forbiddenBy = forbiddenBy.length ? forbiddenBy : undefined;
+    } else if (decision === "not-needed" && !existing.delivery.some((d) => d.status === "handed-over")) {
+      // The need went away before the referral was handed over (a relative found): it is not needed any more.
+      existing.status = "not-needed";
+      existing.note = note;
+      existing.dueAt = undefined;
+      const i = context.referredServices.indexOf(step.service);
+      if (i >= 0) context.referredServices.splice(i, 1);
+    }
+  }
+  if (decision === "made" && !context.referredServices.includes(step.service))
+    context.referredServices.push(step.service);
+  context.trace.push({
+    kind: "referral",
+    at,
+    step: compiled.path,
+    service: step.service,
+    status: decision,
+    urgency: step.urgency,
+    merged: existing !== undefined,
+    ...(forbiddenBy.length ? { forbiddenBy } : {}),
+  });
+}
+
+/** When a referral of this urgency to this service must be handed over, counted from `from`. */
+export function dueAt(catalog: CatalogIndex, service: string, urgency: Urgency, from: Date): string {
+  const within = catalog.services.get(service)?.due?.[urgency] ?? catalog.urgencies[urgency];
+  return addDuration(from, within).toISOString();
 }
 
 function recordConsent(context: CaseContext, covers: readonly string[], given: boolean) {
@@ -205,53 +360,90 @@ function recordConsent(context: CaseContext, covers: readonly string[], given: b
   }
 }
 
-function applyEffects(context: CaseContext, compiled: CompiledStep, scope: CompiledScope) {
+function applyEffects(context: CaseContext, compiled: CompiledStep, scope: CompiledScope, _catalog: CatalogIndex) {
   const effects: Effect[] = compiled.step.effects ?? [];
   if (effects.length === 0) return;
   const a = activation(context, compiled.scope);
-  for (const effect of effects) {
+  for (const [i, effect] of effects.entries()) {
     if (effect.when && !scope.expressions.test(effect.when, a)) continue;
-    const values = effect.when ? traceValues(scope.expressions, effect.when, a) : undefined;
-    const traceEffect = (detail: string) =>
+    const condition = effect.when
+      ? { expression: effect.when, values: traceValues(scope.expressions, effect.when, a) }
+      : {};
+    if ("raise" in effect) {
+      raiseFlag(context, effect.raise, compiled.scope);
       context.trace.push({
+        kind: "flag",
         at: context.nowIso,
         step: compiled.path,
-        kind: "effect",
-        expression: effect.when,
-        values,
-        detail,
+        flag: effect.raise,
+        raise: true,
+        ...condition,
       });
-    if ("raise" in effect) {
-      if (!context.flags.includes(effect.raise)) context.flags.push(effect.raise);
-      context.flagRaisedBy.set(effect.raise, compiled.scope);
-      traceEffect(`raise ${effect.raise}`);
     } else if ("clear" in effect) {
-      const i = context.flags.indexOf(effect.clear);
-      if (i >= 0) context.flags.splice(i, 1);
-      traceEffect(`clear ${effect.clear}`);
+      clearFlag(context, effect.clear);
+      context.trace.push({
+        kind: "flag",
+        at: context.nowIso,
+        step: compiled.path,
+        flag: effect.clear,
+        raise: false,
+        ...condition,
+      });
+    } else if ("followUp" in effect) {
+      const due = addDuration(context.now, effect.within).toISOString();
+      context.followUps.set(effect.followUp, {
+        id: effect.followUp,
+        label: effect.label,
+        step: compiled.path,
+        at: context.nowIso,
+        dueAt: due,
+        ...(effect.who ? { who: effect.who } : {}),
+        ...(effect.why ? { why: effect.why } : {}),
+        level: compiled.effectLevels[i] ?? compiled.level,
+      });
+      context.trace.push({
+        kind: "follow-up",
+        at: context.nowIso,
+        step: compiled.path,
+        followUp: effect.followUp,
+        dueAt: due,
+      });
     } else {
       const from = effect.from ? scope.expressions.evaluate(effect.from, a) : context.now;
       // A timestamp from CEL is a Date; test its shape rather than its class, which a test's fake clock replaces.
       if (typeof (from as Date | undefined)?.getTime !== "function") continue;
-      const match = /^([0-9.]+)(m|h|d)$/.exec(effect.within)!;
-      const dueAt = new Date((from as Date).getTime() + Number(match[1]) * WITHIN_UNIT_MS[match[2] as "m" | "h" | "d"]);
+      const due = addDuration(from as Date, effect.within).toISOString();
+      const fromIso = (from as Date).toISOString();
       context.deadlines.set(effect.deadline, {
         id: effect.deadline,
         label: effect.label,
         step: compiled.path,
-        from: (from as Date).toISOString(),
-        dueAt: dueAt.toISOString(),
+        from: fromIso,
+        dueAt: due,
+        level: compiled.effectLevels[i] ?? compiled.level,
       });
       context.trace.push({
+        kind: "deadline",
         at: context.nowIso,
         step: compiled.path,
-        kind: "effect",
-        expression: effect.from,
-        values: effect.from ? traceValues(scope.expressions, effect.from, a) : undefined,
-        detail: `deadline ${effect.deadline} due ${dueAt.toISOString()}`,
+        deadline: effect.deadline,
+        from: fromIso,
+        dueAt: due,
+        ...(effect.from ? { expression: effect.from, values: traceValues(scope.expressions, effect.from, a) } : {}),
       });
     }
   }
+}
+
+/** Raises a flag for the case; `by` is the scope that raised it ("#manual" for an officer's hand). */
+export function raiseFlag(context: CaseContext, flag: string, by: string) {
+  if (!context.flags.includes(flag)) context.flags.push(flag);
+  context.flagRaisedBy.set(flag, by);
+}
+
+export function clearFlag(context: CaseContext, flag: string) {
+  const i = context.flags.indexOf(flag);
+  if (i >= 0) context.flags.splice(i, 1);
 }
 
 function traceValues(expressions: ExpressionScope, expression: string, a: Activation): Record<string, unknown> {
@@ -270,6 +462,7 @@ export function checkInvariants(
   scope: CompiledScope,
   context: CaseContext,
   outcome: string,
+  catalog: CatalogIndex,
 ): InvariantViolation[] {
   const violations: InvariantViolation[] = [];
   const a = activation(context, scope.path);
@@ -278,7 +471,7 @@ export function checkInvariants(
   for (const invariant of sop.invariants ?? []) {
     if (invariant.when && !scope.expressions.test(invariant.when, a)) continue;
     for (const expectation of invariant.expect) {
-      if (!meets(expectation, context, scope, a, prefix, outcome))
+      if (!meets(expectation, context, scope, a, prefix, outcome, catalog))
         violations.push({
           scope: scope.path,
           sop: sop.id,
@@ -298,17 +491,45 @@ function meets(
   a: Activation,
   prefix: string,
   outcome: string,
+  catalog: CatalogIndex,
 ): boolean {
   // What must be absent counts only what this procedure (or one it ran) did: a caller's flags are its own.
   const ownedHere = (path: string) => scope.path === "" || path === scope.path || path.startsWith(prefix);
-  if ("referral" in e) return context.referredServices.includes(e.referral);
-  if ("offered" in e) return context.referrals.some((r) => r.service === e.offered);
-  if ("noReferral" in e)
-    return !context.referrals.some((r) => r.service === e.noReferral && r.status === "made" && ownedHere(r.step));
+  const madeHere = (r: ReferralRecord) => r.status === "made" && r.reasons.some((reason) => ownedHere(reason.step));
+  if ("referral" in e) {
+    const r = context.referralByService.get(e.referral);
+    if (r?.status !== "made") return false;
+    if (e.urgency && URGENCY_RANK[r.urgency] > URGENCY_RANK[e.urgency]) return false;
+    return !e.mandatory || r.reasons.some((reason) => reason.mandatory);
+  }
+  if ("offered" in e) {
+    const r = context.referralByService.get(e.offered);
+    return r !== undefined && r.status !== "forbidden";
+  }
+  if ("noReferral" in e) {
+    const r = context.referralByService.get(e.noReferral);
+    return !(r && madeHere(r));
+  }
+  if ("noReferralKind" in e)
+    return !context.referrals.some((r) => madeHere(r) && catalog.services.get(r.service)?.kind === e.noReferralKind);
   if ("flag" in e) return context.flags.includes(e.flag);
   if ("noFlag" in e) return !(context.flags.includes(e.noFlag) && ownedHere(context.flagRaisedBy.get(e.noFlag) ?? ""));
   if ("visits" in e) return context.visitedSet.has(`${prefix}${e.visits}`);
   if ("avoids" in e) return !context.visitedSet.has(`${prefix}${e.avoids}`);
   if ("outcome" in e) return (e.outcome as string[]).includes(outcome);
+  if ("deadline" in e) {
+    const d = context.deadlines.get(e.deadline);
+    if (!d) return false;
+    return !e.within || Date.parse(d.dueAt) - Date.parse(d.from) <= durationMs(e.within);
+  }
+  if ("noDeadline" in e) return !context.deadlines.has(e.noDeadline);
+  if ("followUp" in e) return context.followUps.has(e.followUp);
+  if ("before" in e) {
+    const [first, then] = e.before;
+    const thenAt = context.visited.indexOf(`${prefix}${then}`);
+    if (thenAt < 0) return true;
+    const firstAt = context.visited.indexOf(`${prefix}${first}`);
+    return firstAt >= 0 && firstAt < thenAt;
+  }
   return scope.expressions.test(e.holds, a);
 }

@@ -1,12 +1,13 @@
 import { setup } from "xstate";
-import type { SopDefinition, SopLibrary } from "../definition/types";
+import type { CatalogIndex, SopDefinition, SopLibrary } from "../definition/types";
 import { ExpressionScope } from "../expression/ExpressionScope";
 import { declaredVariables } from "../expression/variables";
 import { buildConfig, checkMachineConfig } from "./buildConfig";
-import type { CompiledScope, CompiledSop } from "./CompiledSop";
+import type { CompiledScope, CompiledSop, CompiledStep } from "./CompiledSop";
 import { createCaseContext } from "./caseContext";
 import { createCaseLogic, type MachineEvent } from "./caseLogic";
 import { hashJson } from "./hashBundle";
+import { effectLevel, maxLevel, stepLevel } from "./levels";
 
 /**
  * Compiles a schema-valid, lint-clean SOP (and the SOPs it runs as procedures, from `library`) into an XState v5
@@ -25,16 +26,20 @@ export function compileSop(definition: SopDefinition, library: SopLibrary): Comp
   const expressionsBySop = new Map<string, ExpressionScope>();
   const scopes = new Map<string, CompiledScope>();
   const bundle = new Map<string, SopDefinition>();
+  // Scopes come callers first, so a scope's level can include its caller's.
   for (const [path, { sop, caller }] of tables.scopes) {
     let expressions = expressionsBySop.get(sop.id);
     if (!expressions) {
       expressions = new ExpressionScope(declaredVariables(sop).variables);
       expressionsBySop.set(sop.id, expressions);
     }
-    scopes.set(path, { path, sop, expressions, caller });
+    const callerScope = caller === undefined ? undefined : tables.steps.get(caller)?.scope;
+    const level = maxLevel(sop.level, callerScope === undefined ? undefined : scopes.get(callerScope)?.level);
+    scopes.set(path, { path, sop, expressions, caller, level, variableLevels: new Map() });
     bundle.set(sop.id, sop);
   }
-  const { guards, actions } = createCaseLogic(tables.steps, scopes);
+  assignLevels(tables.steps, scopes, library.catalog);
+  const { guards, actions } = createCaseLogic(tables.steps, scopes, library.catalog);
   const machine = setup({
     types: {} as { context: ReturnType<typeof createCaseContext>; events: MachineEvent },
     // biome-ignore lint/suspicious/noExplicitAny: XState's parameterised guard and action types are looser than ours.
@@ -59,5 +64,23 @@ export function compileSop(definition: SopDefinition, library: SopLibrary): Comp
     steps: tables.steps,
     scopes,
     stepByStateKey: tables.stepByStateKey,
+    updatable: tables.updatable,
   };
+}
+
+/** Sets the level of every step, of every variable (its question's), and of what each effect produces. */
+function assignLevels(steps: Map<string, CompiledStep>, scopes: Map<string, CompiledScope>, catalog: CatalogIndex) {
+  for (const compiled of steps.values()) {
+    const scope = scopes.get(compiled.scope)!;
+    compiled.level = stepLevel(catalog, scope.level, compiled.step);
+    const step = compiled.step;
+    const variable = step.kind === "question" ? step.variable : step.kind === "checklist" ? step.variable : undefined;
+    if (variable) scope.variableLevels.set(variable, maxLevel(scope.variableLevels.get(variable), compiled.level));
+  }
+  for (const compiled of steps.values()) {
+    const scope = scopes.get(compiled.scope)!;
+    compiled.effectLevels = (compiled.step.effects ?? []).map((effect) =>
+      effectLevel(compiled.level, effect, scope.expressions, scope.variableLevels),
+    );
+  }
 }

@@ -1,4 +1,5 @@
-import type { Catalog, CatalogIndex, SopDefinition, SopLibrary } from "./types";
+import { addCatalogSettings, emptyCatalog } from "./catalogSettings";
+import type { Catalog, SopDefinition, SopLibrary } from "./types";
 
 /**
  * Builds a library from definitions that were already validated and linted (by CI, at build time), without
@@ -6,8 +7,10 @@ import type { Catalog, CatalogIndex, SopDefinition, SopLibrary } from "./types";
  * Later duplicates of an id are ignored; use `loadLibrary` for untrusted files.
  */
 export function buildLibrary(sops: readonly SopDefinition[], catalogs: readonly Catalog[]): SopLibrary {
-  const catalog: CatalogIndex = { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
+  const catalog = emptyCatalog();
+  const seenSettings = new Set<string>();
   for (const file of catalogs) {
+    addCatalogSettings(catalog, file, seenSettings);
     for (const kind of ["services", "flags", "sites", "roles"] as const) {
       const index = catalog[kind] as Map<string, { id: string }>;
       for (const entry of file[kind] ?? []) if (!index.has(entry.id)) index.set(entry.id, entry);

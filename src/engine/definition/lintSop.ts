@@ -2,6 +2,7 @@ import { type Issue, type IssueCode, issue, type Severity, toPointer } from "../
 import { ExpressionScope } from "../expression/ExpressionScope";
 import { type CelType, declaredVariables, describeType, TIMESTAMP } from "../expression/variables";
 import { suggestion } from "./didYouMean";
+import { lintProtection } from "./lintProtection";
 import { describePlace } from "./schemaIssues";
 import { collectRegions, costToEnd, nextEdges } from "./stepGraph";
 import type { SopDefinition, SopLibrary, Step } from "./types";
@@ -91,6 +92,7 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
   lintConsent(sop, add);
   lintTranslations(sop, add);
   lintProcedureCycles(sop, library, add);
+  lintProtection(sop, library, scope, add, graphIsBroken);
   return issues;
 }
 

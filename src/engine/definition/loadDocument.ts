@@ -1,4 +1,5 @@
 import { type Issue, issue } from "../errors";
+import { addCatalogSettings, emptyCatalog } from "./catalogSettings";
 import { validateCatalogSchema } from "./generated/validateCatalogSchema.js";
 import { validateScenarioSchema } from "./generated/validateScenarioSchema.js";
 import { validateSopSchema } from "./generated/validateSopSchema.js";
@@ -50,10 +51,12 @@ export function loadScenario(text: string, file = "<scenario>"): LoadResult<Scen
 
 /** Merges catalog files into one index; an id defined twice is an issue at its second definition. */
 export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog: CatalogIndex; issues: Issue[] } {
-  const catalog: CatalogIndex = { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
+  const catalog = emptyCatalog();
   const issues: Issue[] = [];
+  const seenSettings = new Set<string>();
   for (const loaded of files) {
     if (!loaded.value) continue;
+    addCatalogSettings(catalog, loaded.value, seenSettings);
     for (const kind of ["services", "flags", "sites", "roles"] as const) {
       const index = catalog[kind] as Map<string, { id: string }>;
       for (const [i, entry] of (loaded.value[kind] ?? []).entries()) {
@@ -77,7 +80,4 @@ export function mergeCatalogs(files: readonly LoadResult<Catalog>[]): { catalog:
   return { catalog, issues };
 }
 
-/** An empty catalog, for tests and tools that have none. */
-export function emptyCatalog(): CatalogIndex {
-  return { services: new Map(), flags: new Map(), sites: new Map(), roles: new Map() };
-}
+export { emptyCatalog };

@@ -2,6 +2,7 @@ import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
 import { hasErrors, type Issue, issue, SendaError } from "../errors";
 import { suggestion } from "./didYouMean";
+import { lintCatalogFile } from "./lintProtection";
 import { lintSop } from "./lintSop";
 import { type LoadResult, loadCatalog, loadScenario, loadSop, mergeCatalogs } from "./loadDocument";
 import type { Catalog, Scenario, SopDefinition, SopLibrary } from "./types";
@@ -50,6 +51,8 @@ export function loadLibrary(files: readonly SourceFile[]): LoadedLibrary {
   for (const loaded of [...catalogs, ...sops, ...scenarios]) issues.push(...loaded.issues);
   const merged = mergeCatalogs(catalogs);
   issues.push(...merged.issues);
+  for (const loaded of catalogs)
+    if (loaded.value) issues.push(...lintCatalogFile(loaded.value, merged.catalog).map((i) => at(loaded, i)));
 
   const library: SopLibrary = { sops: new Map(), catalog: merged.catalog };
   const sopFiles = new Map<string, string>();

@@ -1,11 +1,14 @@
 /** Hand-written types beside the generated ones; they never restate what a schema says. */
-import type { Catalog, Flag, Role, Service, Site } from "./generated/catalog";
+import type { Catalog, Category, Flag, Role, Service, Site, UrgencyTimes } from "./generated/catalog";
 import type { Scenario } from "./generated/scenario";
 import type { SopDefinition, Step } from "./generated/sop";
 
 export type { CaseEvent, CaseOpened, Value as AnswerValue } from "./generated/case-event";
-export type { Catalog, Flag, Role, Service, Site } from "./generated/catalog";
+export type { Catalog, Category, Flag, Forbid, Level, Role, Service, Site, UrgencyTimes } from "./generated/catalog";
 export type { Action as ScenarioAction, Expect as ScenarioExpect, Scenario } from "./generated/scenario";
+
+/** An officer's action at a step (not on the case as a whole): what analysis explores and counterexamples hold. */
+export type StepAction = import("./generated/scenario").Action & { step: string };
 export type {
   Answer,
   Effect,
@@ -29,7 +32,14 @@ export interface CatalogIndex {
   flags: Map<string, Flag>;
   sites: Map<string, Site>;
   roles: Map<string, Role>;
+  /** How soon a referral of each urgency is due, catalog-wide (a service's `due` overrides it). */
+  urgencies: Required<UrgencyTimes>;
+  /** The sensitive-data categories, with the level their answers are kept at. */
+  categories: Map<string, Category>;
 }
+
+/** The urgencies of a referral, most urgent first. */
+export type Urgency = "immediate" | "urgent" | "routine";
 
 /** Every SOP (by id) and the catalog: what a compiler needs to resolve procedures and references. */
 export interface SopLibrary {

@@ -17,15 +17,73 @@ export interface ScenarioResult {
   session: CaseSession;
 }
 
-/** The case event an officer's action at a step produces, given the step's kind. */
+/**
+ * The case event an officer's action produces: at a step (by the step's kind), or on the case as a whole (`do`).
+ * The one way a scenario's actions become events, for CI, the trainer, the analysis and the simulator.
+ */
 export function actionToEvent(
   compiled: CompiledSop,
   action: ScenarioAction,
   at: string,
   by: string,
 ): CaseEvent | string {
+  const reason = action.reason ?? "";
+  switch (action.do ?? "answer") {
+    case "back":
+      return { type: "WENT_BACK", at, by };
+    case "pause":
+      return { type: "CASE_PAUSED", reason, at, by };
+    case "resume":
+      return { type: "CASE_RESUMED", at, by };
+    case "language":
+      return action.language ? { type: "LANGUAGE_SET", language: action.language, at, by } : "say which language";
+    case "hand-over":
+    case "acknowledge":
+      if (!action.service) return "say which service's referral";
+      return {
+        type: "REFERRAL_UPDATED",
+        service: action.service,
+        status: action.do === "hand-over" ? "handed-over" : "acknowledged",
+        ...(action.reason ? { note: action.reason } : {}),
+        at,
+        by,
+      };
+    case "raise":
+    case "clear":
+      if (!action.flag) return "say which standing instruction";
+      return { type: "FLAG_SET", flag: action.flag, raise: action.do === "raise", reason, at, by };
+    case "follow-up-done":
+      if (!action.followUp) return "say which follow-up";
+      return {
+        type: "FOLLOW_UP_DONE",
+        followUp: action.followUp,
+        ...(action.reason ? { note: action.reason } : {}),
+        at,
+        by,
+      };
+    default:
+      break;
+  }
+  if (!action.step) return "say at which step";
   const step = compiled.steps.get(action.step)?.step;
   if (!step) return `the SOP has no step "${action.step}"`;
+  switch (action.do ?? "answer") {
+    case "correct":
+      return {
+        type: "CORRECTED",
+        step: action.step,
+        value: action.answer as never,
+        ...(action.reason ? { reason } : {}),
+        at,
+        by,
+      };
+    case "update":
+      return { type: "INFORMATION_UPDATED", step: action.step, value: action.answer as never, reason, at, by };
+    case "not-needed":
+      return { type: "REFERRED", step: action.step, consent: false, notNeeded: reason, at, by };
+    default:
+      break;
+  }
   switch (step.kind) {
     case "question":
       return { type: "ANSWERED", step: action.step, value: action.answer as never, at, by };
@@ -71,8 +129,11 @@ export interface PlayedActions {
   session: CaseSession;
   /** The time of the last action played, in epoch milliseconds. */
   time: number;
-  /** The code is the case's refusal code, or "not-an-action" when the step takes no action or does not exist. */
-  refused?: { index: number; step: string; code: string; reason: string };
+  /**
+   * The code is the case's refusal code, or "not-an-action" when the action names no step it can be done at. `what`
+   * names the action: its step, or what it does on the case ("back", "pause", …).
+   */
+  refused?: { index: number; step: string; what: string; code: string; reason: string };
 }
 
 /**
@@ -96,11 +157,12 @@ export function playActions(
   for (const [index, action] of actions.entries()) {
     time += (action.afterMinutes ?? options.minutesBetween ?? 1) * MINUTE;
     const event = actionToEvent(compiled, action, new Date(time).toISOString(), by);
+    const step = action.step ?? "";
+    const what = action.step ? `step "${action.step}"` : (action.do ?? "answer");
     if (typeof event === "string")
-      return { session, time, refused: { index, step: action.step, code: "not-an-action", reason: event } };
+      return { session, time, refused: { index, step, what, code: "not-an-action", reason: event } };
     const result = session.send(event);
-    if (!result.ok)
-      return { session, time, refused: { index, step: action.step, code: result.code, reason: result.reason } };
+    if (!result.ok) return { session, time, refused: { index, step, what, code: result.code, reason: result.reason } };
   }
   return { session, time };
 }
@@ -120,7 +182,7 @@ export function runScenario(compiled: CompiledSop, scenario: Scenario): Scenario
     differences.push(
       refused.code === "not-an-action"
         ? `action ${refused.index + 1}: ${refused.reason}`
-        : `action ${refused.index + 1} (step "${refused.step}") was refused: ${refused.reason}`,
+        : `action ${refused.index + 1} (${refused.what}) was refused: ${refused.reason}`,
     );
   const view = viewCase(session, new Date(time));
   if (differences.length === 0) differences.push(...compareExpectations(scenario, view, session));
@@ -138,18 +200,26 @@ function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSe
     const status = expected.status ?? "made";
     const match = view.referrals.find(
       (r) =>
-        r.service === expected.service && r.status === status && (!expected.urgency || r.urgency === expected.urgency),
+        r.service === expected.service &&
+        r.status === status &&
+        (!expected.urgency || r.urgency === expected.urgency) &&
+        (expected.mandatory === undefined || r.mandatory === expected.mandatory),
     );
     if (!match) {
       const got = view.referrals.map((r) => `${r.service} (${r.urgency}, ${r.status})`).join(", ") || "none";
       out.push(
-        `expected a referral to "${expected.service}"${expected.urgency ? ` (${expected.urgency})` : ""} ${status}; referrals: ${got}`,
+        `expected a referral to "${expected.service}"${expected.urgency ? ` (${expected.urgency})` : ""} ${status}${expected.mandatory ? " as a mandatory notification" : ""}; referrals: ${got}`,
       );
     }
   }
   for (const service of expect.noReferrals ?? [])
     if (view.referrals.some((r) => r.service === service && r.status === "made"))
       out.push(`a referral to "${service}" was made but must not be`);
+  for (const id of expect.followUps ?? [])
+    if (!view.followUps.some((f) => f.id === id))
+      out.push(`expected follow-up "${id}", follow-ups: ${view.followUps.map((f) => f.id).join(", ") || "none"}`);
+  if (expect.status !== undefined && view.status !== expect.status)
+    out.push(`expected the case to be ${expect.status}, but it is ${view.status}`);
   if (expect.outcome !== undefined && view.outcome !== expect.outcome) {
     const where = view.current.map((c) => c.path).join(", ");
     out.push(
@@ -158,19 +228,20 @@ function compareExpectations(scenario: Scenario, view: CaseView, session: CaseSe
         : `expected outcome "${expect.outcome}", but the case has not ended (it waits at ${where || "no step"})`,
     );
   }
+  // The deadlines an SOP sets; a referral's handover time and a follow-up are checked through the referral and
+  // the follow-up themselves.
+  const deadlines = view.deadlines.filter((d) => d.kind === "deadline");
   for (const expected of expect.deadlines ?? []) {
-    const deadline = view.deadlines.find((d) => d.id === expected.id);
+    const deadline = deadlines.find((d) => d.id === expected.id);
     if (!deadline)
-      out.push(
-        `expected deadline "${expected.id}", deadlines: ${view.deadlines.map((d) => d.id).join(", ") || "none"}`,
-      );
+      out.push(`expected deadline "${expected.id}", deadlines: ${deadlines.map((d) => d.id).join(", ") || "none"}`);
     else if (expected.hoursLeft !== undefined && Math.abs(deadline.hoursLeft - expected.hoursLeft) > 1 / 60 + 1e-9)
       out.push(
         `deadline "${expected.id}": expected ${expected.hoursLeft} h left, got ${deadline.hoursLeft.toFixed(2)} h`,
       );
   }
   for (const id of expect.noDeadlines ?? [])
-    if (view.deadlines.some((d) => d.id === id)) out.push(`deadline "${id}" is running but must not be`);
+    if (deadlines.some((d) => d.id === id)) out.push(`deadline "${id}" is running but must not be`);
   const visited = session.context.visitedSet;
   for (const step of expect.visits ?? []) if (!visited.has(step)) out.push(`expected the case to visit step "${step}"`);
   for (const step of expect.avoids ?? [])

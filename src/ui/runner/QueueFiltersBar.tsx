@@ -46,6 +46,8 @@ export function QueueFiltersBar({ filters, onChange }: { filters: QueueFilters; 
           <option value="open">{t("queue.statusOpen")}</option>
           <option value="active">{t("status.active")}</option>
           <option value="stuck">{t("status.stuck")}</option>
+          <option value="paused">{t("status.paused")}</option>
+          <option value="pending">{t("status.pending")}</option>
           <option value="finished">{t("status.finished")}</option>
           <option value="closed">{t("status.closed")}</option>
           <option value="all">{t("queue.statusAll")}</option>

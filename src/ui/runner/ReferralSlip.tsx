@@ -1,9 +1,9 @@
 import { useEffect, useRef } from "react";
-import type { CaseSession, CaseView } from "../../engine/index";
+import { buildSlip, type CaseSession, type CaseView } from "../../engine/index";
+import { useClock } from "../shared/ClockProvider";
 import { useI18n } from "../shared/i18n/I18nProvider";
 import { getShippedCatalog } from "../shared/shippedCatalog";
 import { routeHref } from "../shared/useRoute";
-import { collectSharedData } from "./collectSharedData";
 import { formatAnswer } from "./formatAnswer";
 
 /**
@@ -13,6 +13,7 @@ import { formatAnswer } from "./formatAnswer";
 export function ReferralSlip({ session, view, step }: { session: CaseSession; view: CaseView; step: string }) {
   const i18n = useI18n();
   const { t, text, formatDateTime } = i18n;
+  const clock = useClock();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const referral = view.referrals.find((r) => r.step === step);
@@ -31,7 +32,8 @@ export function ReferralSlip({ session, view, step }: { session: CaseSession; vi
   const catalog = getShippedCatalog();
   const service = catalog.services.get(referral.service);
   const site = view.site ? catalog.sites.get(view.site) : undefined;
-  const shared = collectSharedData(session, referral);
+  const slip = buildSlip(session, referral.service, clock.now());
+  const shared = slip?.answers ?? [];
   return (
     <article className="slip" aria-labelledby="slip-title">
       <div className="slip-actions no-print">
@@ -86,9 +88,9 @@ export function ReferralSlip({ session, view, step }: { session: CaseSession; vi
         ) : (
           <dl className="slip-data">
             {shared.map((item) => (
-              <div key={item.variable} className="slip-data-row">
-                <dt>{text(item.label) || item.variable}</dt>
-                <dd>{formatAnswer(item.step, item.value, i18n)}</dd>
+              <div key={item.step} className="slip-data-row">
+                <dt>{text(item.title)}</dt>
+                <dd>{formatAnswer(session.compiled.steps.get(item.step)?.step, item.value, i18n)}</dd>
               </div>
             ))}
           </dl>

@@ -13,7 +13,7 @@ export interface QueueFilters {
 /** What the queue shows first: every case not closed, the most urgent first. */
 export const DEFAULT_FILTERS: QueueFilters = { text: "", flag: "", status: "open", deadline: "any", sort: "urgency" };
 
-const OPEN: readonly CaseStatus[] = ["active", "stuck", "finished"];
+const OPEN: readonly CaseStatus[] = ["active", "stuck", "paused", "pending", "finished"];
 
 /** The store query for a set of filters, with deadlines counted from `now`. */
 export function toSummaryQuery(filters: QueueFilters, now: Date): SummaryQuery {

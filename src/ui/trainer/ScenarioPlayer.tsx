@@ -64,8 +64,10 @@ export function ScenarioPlayer({
       ...played,
       index: played.index + 1,
       time,
-      log: [...played.log, { step: action.step, answer }],
-      error: result.ok ? undefined : t("train.refused", { step: action.step, reason: result.reason }),
+      log: [...played.log, { step: action.step ?? action.do ?? "", answer }],
+      error: result.ok
+        ? undefined
+        : t("train.refused", { step: action.step ?? action.do ?? "", reason: result.reason }),
     });
     setVersion((v) => v + 1);
   };

@@ -1,8 +1,12 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { runScenario, type Scenario, type ScenarioResult } from "../../engine/index";
 import { useI18n } from "../shared/i18n/I18nProvider";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
 import { ScenarioPlayer } from "./ScenarioPlayer";
+import { TrainTabs, useSurgeOpen } from "./surge/TrainTabs";
+
+// The surge simulation (with its charting library) is a chunk of its own, loaded when its tab is opened.
+const SurgeScreen = lazy(() => import("./surge/SurgeScreen"));
 
 // Scenarios are the trainer's alone, so they live in this lazy chunk.
 const loaded = import.meta.glob<Scenario>("/sop/scenarios/*.scenario.json", { eager: true, import: "default" });
@@ -10,12 +14,30 @@ const SCENARIOS: Scenario[] = Object.values(loaded).sort(
   (a, b) => a.sop.localeCompare(b.sop) || a.id.localeCompare(b.id),
 );
 
+/** The Train area: its sections, scenarios or the surge simulation. */
+export default function TrainArea() {
+  const { t } = useI18n();
+  const surge = useSurgeOpen();
+  return (
+    <>
+      <TrainTabs surge={surge} />
+      {surge ? (
+        <Suspense fallback={<p className="loading">{t("app.loading")}</p>}>
+          <SurgeScreen scenarios={SCENARIOS} />
+        </Suspense>
+      ) : (
+        <ScenarioTraining />
+      )}
+    </>
+  );
+}
+
 /**
- * Trainers' area: pick a scenario and play it step by step (or automatically) through the same engine and events as
+ * Scenario training: pick a scenario and play it step by step (or automatically) through the same engine and events as
  * a real case, then see whether it passes, with the flags and referrals it produced. The verdict is `runScenario`'s,
  * the same function CI runs.
  */
-export default function TrainArea() {
+function ScenarioTraining() {
   const { t, text } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);

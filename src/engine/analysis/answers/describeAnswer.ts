@@ -1,6 +1,6 @@
 import { pickText } from "../../case/viewCase";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { AnswerSpaces } from "./AnswerSpaces";
 import type { AnswerSpace, AnswerText } from "./types";
 
@@ -123,7 +123,7 @@ function describeRanges(space: AnswerSpace, classIndex: number, locale: string):
 export function describeActions(
   compiled: CompiledSop,
   spaces: AnswerSpaces,
-  actions: readonly ScenarioAction[],
+  actions: readonly StepAction[],
   locale: string,
 ): AnswerText[] {
   const w = wordsFor(locale);

@@ -1,15 +1,15 @@
 import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import { describeActions } from "../answers/describeAnswer";
 import { answerSpacesOf, modelSop } from "../exploration/analyseSop";
 import type { BddNode } from "../exploration/Bdd";
 import { planRun } from "../exploration/liveness";
+import { replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
-import { replay } from "../exploration/playCase";
 import { minimizeCounterexample } from "./minimizeCounterexample";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
@@ -72,7 +72,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   let runs = 0;
   let stopped = false;
   let structureRun: ModelRun | undefined;
-  const pastDeadlines = new Map<number, ScenarioAction[]>();
+  const pastDeadlines = new Map<number, StepAction[]>();
   const invariantChecks = model.checks.filter((c) => c.kind === "violation");
   const deadlineChecks = model.checks.filter((c) => c.kind === "past-deadline");
 
@@ -208,7 +208,7 @@ export function reachedStep(run: ModelRun, path: string): boolean {
 }
 
 /** The answers that lead to a check's states: to its node, or through its edge up to the check. */
-function traceCheck(run: ModelRun, check: CheckSpec): ScenarioAction[] | undefined {
+function traceCheck(run: ModelRun, check: CheckSpec): StepAction[] | undefined {
   const { model } = run;
   const bdd = model.bdd;
   if (check.node !== undefined) return tracePath(run, check.node, run.found[check.id])?.actions;
@@ -273,7 +273,7 @@ function breaks(session: CaseSession, check: CheckSpec): boolean {
 function counterexampleOf(
   compiled: CompiledSop,
   model: Model,
-  actions: ScenarioAction[],
+  actions: StepAction[],
   telling: ReadonlySet<string>,
   check: CheckSpec,
   locale: string,

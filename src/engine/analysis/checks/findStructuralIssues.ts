@@ -1,12 +1,12 @@
 import { pickText } from "../../case/viewCase";
 import { collectRegion } from "../../definition/stepGraph";
-import type { ScenarioAction, SopDefinition } from "../../definition/types";
+import type { SopDefinition, StepAction } from "../../definition/types";
 import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 import { describeActions, describeClass } from "../answers/describeAnswer";
 import { findLoops } from "../exploration/findLoops";
+import { replay } from "../exploration/playCase";
 import type { ModelRun } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
-import { replay } from "../exploration/playCase";
 import type { StructuralIssue } from "./types";
 
 /**
@@ -17,13 +17,13 @@ import type { StructuralIssue } from "./types";
  */
 export function findStructuralIssues(
   run: ModelRun,
-  pastDeadlines: ReadonlyMap<number, ScenarioAction[]>,
+  pastDeadlines: ReadonlyMap<number, StepAction[]>,
   locale: string,
 ): StructuralIssue[] {
   const { model } = run;
   const { compiled, spaces, bdd, nodes } = model;
   const issues: StructuralIssue[] = [];
-  const shown = (actions: ScenarioAction[] | undefined) =>
+  const shown = (actions: StepAction[] | undefined) =>
     actions ? { actions, answers: describeActions(compiled, spaces, actions, locale) } : {};
   const reached = (id: number) => run.reached[id] !== bdd.false;
 

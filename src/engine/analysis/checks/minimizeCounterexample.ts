@@ -1,9 +1,8 @@
 import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { AnswerSpaces } from "../answers/AnswerSpaces";
 import { playGuided } from "../exploration/playCase";
-
 
 /**
  * Makes a counterexample easier to read: answer by answer, it tries the other answer classes and keeps one that
@@ -13,9 +12,9 @@ import { playGuided } from "../exploration/playCase";
 export function minimizeCounterexample(
   compiled: CompiledSop,
   spaces: AnswerSpaces,
-  actions: ScenarioAction[],
+  actions: StepAction[],
   fails: (session: CaseSession) => boolean,
-): { actions: ScenarioAction[]; telling: Set<string> } {
+): { actions: StepAction[]; telling: Set<string> } {
   const steps = actions.map((a) => a.step);
   // A step answered twice (a loop) is left as it is: answers by step could not say which time.
   if (new Set(steps).size !== steps.length) return { actions, telling: new Set(steps) };

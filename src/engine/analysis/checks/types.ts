@@ -1,4 +1,4 @@
-import type { ScenarioAction, Text } from "../../definition/types";
+import type { StepAction, Text } from "../../definition/types";
 import type { AnswerText } from "../answers/types";
 
 /**
@@ -23,7 +23,7 @@ export interface InvariantVerdict {
 export interface Counterexample {
   scope: string;
   expectation: Record<string, unknown>;
-  actions: ScenarioAction[];
+  actions: StepAction[];
   answers: AnswerText[];
   /** The answers that make it break: another answer to any of these would keep the promise (the rest do not matter). */
   telling: AnswerText[];
@@ -50,7 +50,7 @@ export interface StructuralIssue {
   step: string;
   message: string;
   /** The actions that show it, from the opening of the case, where a path shows it. */
-  actions?: ScenarioAction[];
+  actions?: StepAction[];
   answers?: AnswerText[];
   /** For a loop: the step it goes back from, and the step it returns to. */
   loop?: { from: string; to: string };

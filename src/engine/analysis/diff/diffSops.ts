@@ -1,6 +1,6 @@
 import { pickText } from "../../case/viewCase";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { AnswerSpaces } from "../answers/AnswerSpaces";
 import { describeClass, wordsFor } from "../answers/describeAnswer";
 import { jointAnswerSpaces } from "../exploration/analyseSop";
@@ -50,10 +50,17 @@ export function diffSops(before: CompiledSop, after: CompiledSop, options: DiffO
   ];
   const person = makePerson(bdd, models, slots, options.declines === true);
 
-  // Every result either version can produce, compared one by one.
+  // Steps alike in both versions; a result can differ only if a step set apart from them can change it.
+  const same = new Set<string>();
+  for (const [path, at] of before.steps) {
+    const other = after.steps.get(path);
+    if (other && other.scope === at.scope && JSON.stringify(other.step) === JSON.stringify(at.step)) same.add(path);
+  }
   const keys = new Set<string>();
-  for (const model of models) for (const d of model.domains) if (RESULT_KINDS.has(d.kind)) keys.add(d.name);
+  for (const model of models)
+    for (const d of model.domains) if (RESULT_KINDS.has(d.kind) && mayDiffer(model, d, same)) keys.add(d.name);
   const stop = options.control?.shouldStop ?? (() => false);
+  const orders = sharedOrder(models);
   const found: Found[] = [];
   let runs = 0;
   let complete = true;
@@ -68,8 +75,8 @@ export function diffSops(before: CompiledSop, after: CompiledSop, options: DiffO
       }
       const keep = new Set<number>();
       for (const c of covered) for (const s of c.slots.keys()) keep.add(s);
-      const sides = models.map((model) => sideOf(model, person, key)) as [Side, Side];
-      const run = runProduct(bdd, sides, person, keep, stop);
+      const sides = models.map((model, i) => sideOf(model, person, key, orders[i])) as [Side, Side];
+      const run = runProduct(bdd, sides, person, keep, same, stop);
       runs++;
       if (!run.complete) {
         complete = false;
@@ -99,7 +106,8 @@ export function diffSops(before: CompiledSop, after: CompiledSop, options: DiffO
     const changes = [...new Set(list.map((f) => f.key))].sort();
     const who = list[0].who;
     const words = describeChanges(before, after, list, locale);
-    const person = who.map((w) => `${w.title}: ${w.text}`).join("; ") || (locale === "es" ? "Toda persona" : "Everyone");
+    const person =
+      who.map((w) => `${w.title}: ${w.text}`).join("; ") || (locale === "es" ? "Toda persona" : "Everyone");
     return { who, before: list[0].before, after: list[0].after, changes, sentence: `${person}: ${words}` };
   });
   entries.sort((x, y) => x.sentence.localeCompare(y.sentence));
@@ -127,21 +135,44 @@ function makePerson(bdd: Bdd, models: [Model, Model], reserved: Map<string, numb
   const slots: Domain[] = [];
   const add = (key: string, count: number) => {
     if (byKey.has(key)) return;
-    const domain = slotDomains.make(`person ${key}`, "variable", Array.from({ length: count + 1 }, (_, i) => i));
+    const domain = slotDomains.make(
+      `person ${key}`,
+      "variable",
+      Array.from({ length: count + 1 }, (_, i) => i),
+    );
     byKey.set(key, slots.length);
     slots.push(domain);
   };
   for (const model of models)
-    for (const d of model.domains)
-      if (d.kind === "variable" && d.classValues) add(d.name, Math.max(...d.classOf!) + 1);
+    for (const d of model.domains) if (d.kind === "variable" && d.classValues) add(d.name, Math.max(...d.classOf!) + 1);
   if (declines)
     for (const model of models)
       for (const edge of model.edges) if (edge.action?.kind === "refer") add(`consent ${edge.action.step}`, 2);
   return { slots, byKey };
 }
 
+/**
+ * Whether a result can differ between the versions: some step that writes it is changed, or comes after a changed
+ * step (where the versions may part).
+ */
+function mayDiffer(model: Model, domain: Domain, same: ReadonlySet<string>): boolean {
+  const { nodes, edges } = model;
+  const after = new Set<number>();
+  const queue = nodes.filter((n) => n.step && !same.has(n.step) && n.kind === "enter").map((n) => n.id);
+  if (domain.kind === "outcome") return queue.length > 0;
+  while (queue.length) {
+    const n = queue.pop()!;
+    if (after.has(n)) continue;
+    after.add(n);
+    for (const e of nodes[n].out) queue.push(edges[e].to);
+  }
+  return edges.some(
+    (e) => after.has(e.from) && e.ops.some((op) => (op.kind === "set" || op.kind === "choose") && op.domain === domain),
+  );
+}
+
 /** One version in the joint model, keeping track of one result to the end, and of what it may still ask. */
-function sideOf(model: Model, person: Person, key: string): Side {
+function sideOf(model: Model, person: Person, key: string, order: number[]): Side {
   const result = model.byKey.get(key);
   const plan = planRun(model, new Set(), new Set(result ? [result] : []));
   const asksAhead: Set<number>[] = model.nodes.map(() => new Set());
@@ -165,7 +196,17 @@ function sideOf(model: Model, person: Person, key: string): Side {
       if (set.size !== size) changed = true;
     }
   }
-  return { model, plan, asksAhead };
+  return { model, plan, asksAhead, order };
+}
+
+/** Places both versions' nodes in one order: the first version's, with the second's nodes of the same step beside. */
+function sharedOrder(models: [Model, Model]): [number[], number[]] {
+  const [b, a] = models;
+  const first = b.nodes.map((n) => n.order);
+  const byStep = new Map(b.nodes.map((n) => [`${n.kind}|${n.step}`, n.order]));
+  const scale = b.nodes.length / Math.max(1, a.nodes.length);
+  const second = a.nodes.map((n) => byStep.get(`${n.kind}|${n.step}`) ?? n.order * scale + 0.5);
+  return [first, second];
 }
 
 /** The states at a joint end where the versions differ on `key` (or end differently), outside people covered. */
@@ -231,7 +272,7 @@ function describeExample(
   after: CompiledSop,
   spaces: AnswerSpaces,
   person: Person,
-  actions: [ScenarioAction[], ScenarioAction[]],
+  actions: [StepAction[], StepAction[]],
   key: string,
   locale: string,
 ): Found | undefined {
@@ -254,7 +295,9 @@ function describeExample(
     if (!at || !s || (s.kind !== "question" && s.kind !== "checklist") || !s.variable) continue;
     const space = spaces.space(compiled.scopes.get(at.scope)!.sop.id, s.variable);
     if (!space || space.classes.length < 2) continue;
-    const mine = space.classes.find((c) => JSON.stringify(space.candidates[c.representative].json) === JSON.stringify(answer));
+    const mine = space.classes.find(
+      (c) => JSON.stringify(space.candidates[c.representative].json) === JSON.stringify(answer),
+    );
     const keeping = new Set<number>(mine ? [mine.index] : []);
     let matters = false;
     for (const c of space.classes) {
@@ -301,8 +344,7 @@ function changeOn(key: string, b: ReturnType<typeof guided>, a: ReturnType<typeo
   const [kind, ...rest] = key.split(" ");
   const value = (s: ResultSummary) => {
     if (kind === "flag") return String(s.flags.includes(rest[0]));
-    if (kind === "referral")
-      return String(s.referrals.some((r) => r.service === rest[0] && r.urgency === rest[1]));
+    if (kind === "referral") return String(s.referrals.some((r) => r.service === rest[0] && r.urgency === rest[1]));
     if (kind === "deadline") return JSON.stringify(s.deadlines.filter((d) => d.id === rest[0]).map((d) => d.window));
     return s.outcome ?? "";
   };
@@ -345,6 +387,7 @@ function describeChanges(before: CompiledSop, after: CompiledSop, list: Found[],
     }
   }
   const text = (parts: string[]) => [...new Set(parts)].join(", ") || (es ? "nada de eso" : "none");
-  return es ? `antes, ${text(sides[0])}; ahora, ${text(sides[1])}.` : `before, ${text(sides[0])}; now, ${text(sides[1])}.`;
+  return es
+    ? `antes, ${text(sides[0])}; ahora, ${text(sides[1])}.`
+    : `before, ${text(sides[0])}; now, ${text(sides[1])}.`;
 }
-

@@ -1,4 +1,4 @@
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { Bdd, BddNode } from "../exploration/Bdd";
 import { imageOf, preimageOf } from "../exploration/runModel";
 import type { Domain, Model, Op, Plan } from "../exploration/types";
@@ -12,6 +12,8 @@ export interface Side {
   plan: Plan;
   /** Per node: the answer slots an edge ahead may still read. */
   asksAhead: Set<number>[];
+  /** Per node: its place in an order both versions share (a node of the same step has the same place). */
+  order: number[];
 }
 
 /**
@@ -25,12 +27,14 @@ export interface Person {
   byKey: Map<string, number>;
 }
 
-/** A way from one joint moment to the next: one version takes one of its edges. */
+/** A way from one joint moment to the next: one version takes one of its edges, or both take theirs at once. */
 interface JointEdge {
   from: number;
   to: number;
-  side: 0 | 1;
+  side: 0 | 1 | 2;
   edge: number;
+  /** For both at once: the second version's edge. */
+  other?: number;
 }
 
 /** The reachable joint moments of two versions run on the same people, and the states at each. */
@@ -58,6 +62,7 @@ export function runProduct(
   sides: [Side, Side],
   person: Person,
   keep: ReadonlySet<number>,
+  same: ReadonlySet<string>,
   shouldStop: () => boolean = () => false,
 ): ProductRun {
   const index = new Map<string, number>();
@@ -129,6 +134,23 @@ export function runProduct(
     const frontier = pending[id];
     pending[id] = bdd.false;
     const pair = pairs[id];
+    const joint = together(sides, pair, same);
+    if (joint) {
+      // Both versions are at the same unchanged step: they take corresponding edges together, in step.
+      for (const [eb, ea] of joint) {
+        const to: [number, number] = [sides[0].model.edges[eb].to, sides[1].model.edges[ea].to];
+        let states = applyEdge(bdd, sides[0], person, eb, frontier);
+        if (states !== bdd.false) states = applyEdge(bdd, sides[1], person, ea, states);
+        if (states === bdd.false) continue;
+        states = bdd.exists(states, forgetAt(to));
+        if (states === bdd.false) continue;
+        const target = idOf(to);
+        if (!incoming[target].some((j) => j.from === id && j.side === 2 && j.edge === eb))
+          incoming[target].push({ from: id, to: target, side: 2, edge: eb, other: ea });
+        arrive(target, states);
+      }
+      continue;
+    }
     const moving = mover(sides, pair);
     if (moving < 0) continue;
     const side = moving as 0 | 1;
@@ -148,27 +170,49 @@ export function runProduct(
   return { sides, person, bdd, pairs, reached, deltas, incoming, complete };
 }
 
-/** Which version moves at a joint moment: 0 or 1, or -1 when both have ended. */
+/**
+ * The corresponding edges of both versions at a joint moment where both stand at the same node of an unchanged
+ * step (same kind, same ways out), or undefined.
+ */
+function together(
+  sides: [Side, Side],
+  pair: [number, number],
+  same: ReadonlySet<string>,
+): [number, number][] | undefined {
+  const [b, a] = [sides[0].model.nodes[pair[0]], sides[1].model.nodes[pair[1]]];
+  if (b.kind !== a.kind || b.step !== a.step || !same.has(b.step) || b.out.length !== a.out.length) return undefined;
+  if (b.out.length === 0) return undefined;
+  const out: [number, number][] = [];
+  for (const [i, eb] of b.out.entries()) {
+    const ea = a.out[i];
+    const [x, y] = [sides[0].model.edges[eb], sides[1].model.edges[ea]];
+    const [tx, ty] = [sides[0].model.nodes[x.to], sides[1].model.nodes[y.to]];
+    if (tx.kind !== ty.kind || tx.step !== ty.step) return undefined;
+    if (JSON.stringify(x.action ?? null, skipDomain) !== JSON.stringify(y.action ?? null, skipDomain)) return undefined;
+    if (JSON.stringify(x.route ?? null) !== JSON.stringify(y.route ?? null)) return undefined;
+    out.push([eb, ea]);
+  }
+  return out;
+}
+
+function skipDomain(key: string, value: unknown) {
+  return key === "domain" ? undefined : value;
+}
+
+/**
+ * Which version moves at a joint moment: the one behind in the order the versions share (the other waits), so that
+ * people both versions treat alike stay at the same moment of each; -1 when both have ended.
+ */
 function mover(sides: [Side, Side], pair: [number, number]): -1 | 0 | 1 {
   const ended = (s: 0 | 1) => sides[s].model.nodes[pair[s]].out.length === 0;
-  const waits = (s: 0 | 1) => sides[s].model.nodes[pair[s]].out.some((e) => sides[s].model.edges[e].action);
   if (ended(0) && ended(1)) return -1;
   if (ended(0)) return 1;
   if (ended(1)) return 0;
-  if (!waits(0)) return 0;
-  if (!waits(1)) return 1;
-  const step = (s: 0 | 1) => sides[s].model.nodes[pair[s]].step;
-  if (step(0) === step(1)) return 0;
-  return order(sides, 0, pair[0]) <= order(sides, 1, pair[1]) ? 0 : 1;
-}
-
-function order(sides: [Side, Side], s: 0 | 1, node: number): number {
-  const model = sides[s].model;
-  return model.nodes[node].order / model.nodes.length;
+  return sides[0].order[pair[0]] <= sides[1].order[pair[1]] ? 0 : 1;
 }
 
 function rank(sides: [Side, Side], pair: [number, number]): number {
-  return order(sides, 0, pair[0]) + order(sides, 1, pair[1]);
+  return Math.min(sides[0].order[pair[0]], sides[1].order[pair[1]]);
 }
 
 /** The states after one version takes edge `e` from `states`, with its answers read from the person. */
@@ -211,8 +255,7 @@ function edgeOps(bdd: Bdd, side: Side, person: Person, e: number): JointOp[] {
   const edge = side.model.edges[e];
   const ops: JointOp[] = [];
   const action = edge.action;
-  const answerSlot =
-    action?.kind === "answer" && action.domain ? person.byKey.get(action.domain.name) : undefined;
+  const answerSlot = action?.kind === "answer" && action.domain ? person.byKey.get(action.domain.name) : undefined;
   const consentSlot = action?.kind === "refer" ? person.byKey.get(`consent ${action.step}`) : undefined;
   if (answerSlot !== undefined && action?.kind === "answer" && action.domain) {
     const slot = person.slots[answerSlot];
@@ -256,7 +299,7 @@ function unchooseSlot(bdd: Bdd, slot: Domain, allowed: BddNode, target: BddNode)
  * Traces a way from the start to `target` at joint moment `id`, going back through the order states arrived in,
  * and returns each version's actions along it (its answers read from the person's slots).
  */
-export function traceProduct(run: ProductRun, id: number, target: BddNode): [ScenarioAction[], ScenarioAction[]] | undefined {
+export function traceProduct(run: ProductRun, id: number, target: BddNode): [StepAction[], StepAction[]] | undefined {
   const { bdd, deltas, incoming, sides, person } = run;
   const goal = bdd.and(target, run.reached[id]);
   if (goal === bdd.false) return undefined;
@@ -276,7 +319,10 @@ export function traceProduct(run: ProductRun, id: number, target: BddNode): [Sce
   while (!(current === 0 && time === 0)) {
     let found: { joint: JointEdge; time: number; state: BddNode } | undefined;
     for (const joint of incoming[current]) {
-      const before = preimageEdge(bdd, sides[joint.side], person, joint.edge, state);
+      const before =
+        joint.side === 2
+          ? preimageEdge(bdd, sides[0], person, joint.edge, preimageEdge(bdd, sides[1], person, joint.other!, state))
+          : preimageEdge(bdd, sides[joint.side], person, joint.edge, state);
       if (before === bdd.false) continue;
       for (const d of deltas[joint.from]) {
         if (d.time >= time || (found && d.time >= found.time)) break;
@@ -294,15 +340,22 @@ export function traceProduct(run: ProductRun, id: number, target: BddNode): [Sce
     state = found.state;
   }
   path.reverse();
-  const actions: [ScenarioAction[], ScenarioAction[]] = [[], []];
+  const actions: [StepAction[], StepAction[]] = [[], []];
   for (const { joint, before, after } of path) {
-    const side = sides[joint.side];
-    const edge = side.model.edges[joint.edge];
-    const action = edge.action;
-    if (!action) continue;
-    if (action.kind === "acknowledge") actions[joint.side].push({ step: action.step });
-    else if (action.kind === "refer") actions[joint.side].push({ step: action.step, answer: action.consent });
-    else actions[joint.side].push({ step: action.step, answer: answerOn(run, joint.side, joint.edge, before, after) });
+    const moves: [0 | 1, number, BddNode][] =
+      joint.side === 2
+        ? [
+            [0, joint.edge, before],
+            [1, joint.other!, applyEdge(bdd, sides[0], person, joint.edge, before)],
+          ]
+        : [[joint.side, joint.edge, before]];
+    for (const [s, e, from] of moves) {
+      const action = sides[s].model.edges[e].action;
+      if (!action) continue;
+      if (action.kind === "acknowledge") actions[s].push({ step: action.step });
+      else if (action.kind === "refer") actions[s].push({ step: action.step, answer: action.consent });
+      else actions[s].push({ step: action.step, answer: answerOn(run, s, e, from, after) });
+    }
   }
   return actions;
 }

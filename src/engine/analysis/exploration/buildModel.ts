@@ -1,4 +1,5 @@
 import type { CompiledSop, CompiledStep } from "../../compile/CompiledSop";
+import { durationMs } from "../../compile/within";
 import { nextEdges } from "../../definition/stepGraph";
 import type { Effect, Expectation, Step } from "../../definition/types";
 import type { Activation, CelValue } from "../../expression/ExpressionScope";
@@ -18,7 +19,8 @@ import {
 } from "./symbolicCel";
 import type { CheckSpec, Domain, EdgeAction, Model, ModelEdge, ModelNode, ModelOptions, NodeKind, Op } from "./types";
 
-const WITHIN_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const URGENCIES = ["", "routine", "urgent", "immediate"];
+const STATUSES = ["", "made", "declined", "not-needed", "forbidden"];
 const NOW = new Date(ANALYSIS_EPOCH);
 
 /**
@@ -229,24 +231,27 @@ class ModelBuilder {
         if (flag && flagNeeded(flag)) this.domains.make(`flag ${flag}`, "flag", bool);
         if ("raise" in effect && owners.has(effect.raise))
           this.domains.make(`owner ${effect.raise}`, "flag-owner", owners.get(effect.raise)!);
-        if ("deadline" in effect && this.options.purpose === "results") {
+        if ("deadline" in effect && needs.deadlines.has(effect.deadline)) {
           const setters = deadlineSetters(this.compiled, effect.deadline);
           this.domains.make(`deadline ${effect.deadline}`, "deadline", [undefined, ...setters.map((s) => s.key)]);
         }
+        if ("followUp" in effect && needs.followUps.has(effect.followUp))
+          this.domains.make(`follow-up ${effect.followUp}`, "follow-up", bool);
       }
       if (step.kind === "referral") {
         const service = step.service;
         for (const text of needs.anyReferral)
           if (this.passesAnyReferral(text, at.scope, service))
             this.domains.make(`any-referral ${text}`, "any-referral", bool);
-        if (referralNeeded(service)) this.domains.make(`referral ${service}`, "referral", bool);
-        if (needs.offered.has(service)) this.domains.make(`offered ${service}`, "offered", bool);
+        if (needs.referralStatus.has(service)) this.domains.make(`referral ${service}`, "referral", STATUSES);
+        if (needs.referralUrgency.has(service)) this.domains.make(`urgency ${service}`, "referral-urgency", URGENCIES);
+        if (needs.referralMandatory.has(service)) this.domains.make(`mandatory ${service}`, "mandatory", bool);
         for (const scope of ownersOf(path))
           if (needs.madeIn.has(`${scope}|${service}`))
             this.domains.make(`made-in ${scope}|${service}`, "made-in", bool);
-        if (this.options.purpose === "results")
-          this.domains.make(`referral ${service} ${step.urgency}`, "referral-urgency", bool);
       }
+      for (const order of needs.orders)
+        if (order.endsWith(`|${path}`)) this.domains.make(`order ${order}`, "order", bool);
       if (step.kind === "end" && !at.track && at.scope === "" && this.options.purpose === "results")
         this.domains.make("outcome", "outcome", ["", "closed", "referred", "escalated", "transferred"]);
     }
@@ -345,15 +350,45 @@ class ModelBuilder {
         break;
       case "referral": {
         const after = route();
-        const choices =
-          step.requiresConsent === false || this.options.referralConsent === "accept" ? [true] : [true, false];
-        for (const consent of choices) {
-          const made = consent || step.requiresConsent === false;
-          this.edge(enter, after, [...visit, ...this.referralOps(at, made), ...this.effectOps(at)], {
-            action: { kind: "refer", step: path, consent },
-            referral: { step: path, service: step.service, urgency: step.urgency, made },
-          });
-        }
+        const mandatory = step.requiresConsent === false;
+        const forbiddenWith = this.forbidden(step.service, mandatory, true);
+        const forbiddenWithout = this.forbidden(step.service, mandatory, false);
+        const checks = this.referralChecks(at, forbiddenWith);
+        // Accepted: made, unless a standing instruction forbids it (the case then refuses the consent).
+        this.edge(
+          enter,
+          after,
+          [
+            ...checks,
+            { kind: "assume", cond: this.bdd.not(forbiddenWith) },
+            ...visit,
+            ...this.referralOps(at, "made"),
+            ...this.effectOps(at),
+          ],
+          {
+            action: { kind: "refer", step: path, consent: true },
+            referral: { step: path, service: step.service, urgency: step.urgency, made: true },
+          },
+        );
+        // Not consented (or forbidden): declined or forbidden; a mandatory notification is made anyway.
+        const declineOnly = mandatory || this.options.referralConsent === "accept";
+        this.edge(
+          enter,
+          after,
+          [
+            ...checks,
+            ...(declineOnly ? [{ kind: "assume", cond: forbiddenWith } as Op] : []),
+            ...visit,
+            ...(mandatory
+              ? this.referralDecision(at, forbiddenWithout)
+              : this.referralDecision(at, forbiddenWithout, "declined")),
+            ...this.effectOps(at),
+          ],
+          {
+            action: { kind: "refer", step: path, consent: false },
+            referral: { step: path, service: step.service, urgency: step.urgency, made: false },
+          },
+        );
         break;
       }
       case "decision":
@@ -444,6 +479,22 @@ class ModelBuilder {
 
   private visitOps(at: CompiledStep): Op[] {
     const ops: Op[] = [];
+    // `before` expectations: when B is first entered, remember whether A was entered before.
+    for (const domain of this.domains.all) {
+      if (domain.kind !== "order" || !domain.name.endsWith(`|${at.path}`)) continue;
+      const [first] = domain.name.slice(6).split("|");
+      const seenFirst = this.domains.get(`visited ${first}`)?.is[1] ?? this.bdd.false;
+      const seenThen = this.domains.get(`visited ${at.path}`)?.is[1] ?? this.bdd.false;
+      ops.push({
+        kind: "set",
+        domain,
+        cases: [
+          { value: 1, when: this.bdd.and(this.bdd.not(seenThen), seenFirst) },
+          { value: 0, when: this.bdd.and(this.bdd.not(seenThen), this.bdd.not(seenFirst)) },
+        ],
+        keep: seenThen,
+      });
+    }
     for (const domain of [this.domains.get(`visited ${at.path}`), this.domains.get(`visited-in ${at.scope}:${at.id}`)])
       if (domain) ops.push(this.setConstant(domain, 1));
     return ops;
@@ -488,6 +539,9 @@ class ModelBuilder {
       } else if ("clear" in effect) {
         const flag = this.domains.get(`flag ${effect.clear}`);
         if (flag) ops.push(this.setConstant(flag, 0, when));
+      } else if ("followUp" in effect) {
+        const followUp = this.domains.get(`follow-up ${effect.followUp}`);
+        if (followUp) ops.push(this.setConstant(followUp, 1, when));
       } else {
         const from: SymbolicValue = effect.from
           ? this.value(at.scope, effect.from)
@@ -521,23 +575,130 @@ class ModelBuilder {
     return ops;
   }
 
-  private referralOps(at: CompiledStep, made: boolean): Op[] {
+  /**
+   * The states where a raised flag's standing instruction forbids a referral to `service` (`forbiddingFlags`): with
+   * the person's consent, or (for a mandatory notification) without it.
+   */
+  private forbidden(service: string, mandatory: boolean, consent: boolean): BddNode {
+    const catalog = this.compiled.catalog;
+    const kind = catalog.services.get(service)?.kind;
+    const withConsent = mandatory ? consent : true;
+    const bdd = this.bdd;
+    let out = bdd.false;
+    for (const [flag, entry] of catalog.flags) {
+      const raised = this.domains.get(`flag ${flag}`)?.is[1];
+      if (!raised) continue;
+      for (const rule of entry.forbids ?? []) {
+        const targeted = rule.kind !== undefined || rule.service !== undefined;
+        const hit = !targeted || (kind !== undefined && rule.kind === kind) || rule.service === service;
+        if (!hit) continue;
+        if (rule.withoutConsent ? withConsent : !targeted) continue;
+        const lifted = rule.unlessFlag ? (this.domains.get(`flag ${rule.unlessFlag}`)?.is[1] ?? bdd.false) : bdd.false;
+        out = bdd.or(out, bdd.and(raised, bdd.not(lifted)));
+      }
+    }
+    return out;
+  }
+
+  /** The structural checks at a referral step: a referral a standing instruction forbids, a service asked again. */
+  private referralChecks(at: CompiledStep, forbidden: BddNode): Op[] {
     const step = at.step as Extract<Step, { kind: "referral" }>;
     const ops: Op[] = [];
-    const service = step.service;
-    const offered = this.domains.get(`offered ${service}`);
-    if (offered) ops.push(this.setConstant(offered, 1));
-    if (!made) return ops;
-    const referral = this.domains.get(`referral ${service}`);
-    if (referral) ops.push(this.setConstant(referral, 1));
-    const urgency = this.domains.get(`referral ${service} ${step.urgency}`);
-    if (urgency) ops.push(this.setConstant(urgency, 1));
+    const add = (kind: CheckSpec["kind"], cond: BddNode) => {
+      if (cond === this.bdd.false) return;
+      const check: CheckSpec = { id: this.checks.length, kind, step: at.path, service: step.service, cond };
+      this.checks.push(check);
+      ops.push({ kind: "check", check: check.id, cond });
+    };
+    add("forbidden-referral", forbidden);
+    const status = this.domains.get(`referral ${step.service}`);
+    if (status) add("double-referral", this.bdd.not(status.is[0]));
+    return ops;
+  }
+
+  /** A referral made: the case's one referral to the service becomes made, with this step's reason merged in. */
+  private referralOps(at: CompiledStep, _made: "made"): Op[] {
+    const step = at.step as Extract<Step, { kind: "referral" }>;
+    const ops: Op[] = [];
+    const status = this.domains.get(`referral ${step.service}`);
+    if (status) ops.push(this.setConstant(status, 1));
+    ops.push(...this.reasonOps(at));
     for (const text of this.needs.anyReferral) {
       const any = this.domains.get(`any-referral ${text}`);
-      if (any && this.passesAnyReferral(text, at.scope, service)) ops.push(this.setConstant(any, 1));
+      if (any && this.passesAnyReferral(text, at.scope, step.service)) ops.push(this.setConstant(any, 1));
     }
+    return ops;
+  }
+
+  /**
+   * A referral not consented: forbidden where a standing instruction forbids it, else `otherwise` (declined), or
+   * made for a mandatory notification (`otherwise` absent). A referral already made stays made.
+   */
+  private referralDecision(at: CompiledStep, forbidden: BddNode, otherwise?: "declined"): Op[] {
+    if (otherwise === undefined) {
+      // Mandatory: made unless forbidden without consent.
+      const step = at.step as Extract<Step, { kind: "referral" }>;
+      const status = this.domains.get(`referral ${step.service}`);
+      const ops: Op[] = [];
+      if (status) {
+        const made = status.is[1];
+        ops.push({
+          kind: "set",
+          domain: status,
+          cases: [
+            { value: 1, when: this.bdd.not(forbidden) },
+            { value: 4, when: this.bdd.and(forbidden, this.bdd.not(made)) },
+          ],
+          keep: this.bdd.and(forbidden, made),
+        });
+      }
+      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden)));
+      for (const text of this.needs.anyReferral) {
+        const any = this.domains.get(`any-referral ${text}`);
+        if (any && this.passesAnyReferral(text, at.scope, step.service))
+          ops.push(this.setConstant(any, 1, this.bdd.not(forbidden)));
+      }
+      return ops;
+    }
+    const step = at.step as Extract<Step, { kind: "referral" }>;
+    const status = this.domains.get(`referral ${step.service}`);
+    const ops: Op[] = [];
+    if (status) {
+      const made = status.is[1];
+      ops.push({
+        kind: "set",
+        domain: status,
+        cases: [
+          { value: 4, when: this.bdd.and(this.bdd.not(made), forbidden) },
+          { value: 2, when: this.bdd.and(this.bdd.not(made), this.bdd.not(forbidden)) },
+        ],
+        keep: made,
+      });
+    }
+    ops.push(...this.reasonOps(at, false));
+    return ops;
+  }
+
+  /** The step's reason merged into the referral: its urgency (the most urgent wins), mandatory, who asked. */
+  private reasonOps(at: CompiledStep, mandatoryMade = false, madeWhen: BddNode = this.bdd.true): Op[] {
+    const step = at.step as Extract<Step, { kind: "referral" }>;
+    const ops: Op[] = [];
+    const urgency = this.domains.get(`urgency ${step.service}`);
+    if (urgency) {
+      const rank = URGENCIES.indexOf(step.urgency);
+      ops.push({
+        kind: "set",
+        domain: urgency,
+        cases: URGENCIES.map((_, v) => ({ value: Math.max(v, rank), when: urgency.is[v] })),
+        keep: this.bdd.false,
+      });
+    }
+    const mandatory = this.domains.get(`mandatory ${step.service}`);
+    if (mandatory && step.requiresConsent === false) ops.push(this.setConstant(mandatory, 1));
+    void mandatoryMade;
+    void madeWhen;
     for (const scope of ownersOf(at.path)) {
-      const domain = this.domains.get(`made-in ${scope}|${service}`);
+      const domain = this.domains.get(`made-in ${scope}|${step.service}`);
       if (domain) ops.push(this.setConstant(domain, 1));
     }
     return ops;
@@ -616,14 +777,40 @@ class ModelBuilder {
     }
   }
 
+  /** The runtime's `meets`: the states where an expectation holds at an end of the procedure running as `scope`. */
   private meets(e: Expectation, scope: string, outcome: string, where: string): BddNode {
     const bdd = this.bdd;
     const prefix = scope ? `${scope}/` : "";
     const bit = (key: string) => this.domains.get(key)?.is[1] ?? bdd.false;
-    if ("referral" in e) return bit(`referral ${e.referral}`);
-    if ("offered" in e) return bit(`offered ${e.offered}`);
-    if ("noReferral" in e)
-      return bdd.not(scope === "" ? bit(`referral ${e.noReferral}`) : bit(`made-in ${scope}|${e.noReferral}`));
+    const status = (service: string, value: number) => this.domains.get(`referral ${service}`)?.is[value] ?? bdd.false;
+    const made = (service: string) => status(service, 1);
+    // Made, and asked for by a step of this procedure (or one it ran): a caller's referral is its own.
+    const madeHere = (service: string) =>
+      scope === "" ? made(service) : bdd.and(made(service), bit(`made-in ${scope}|${service}`));
+    if ("referral" in e) {
+      let ok = made(e.referral);
+      if (e.urgency) {
+        const urgency = this.domains.get(`urgency ${e.referral}`);
+        const rank = URGENCIES.indexOf(e.urgency);
+        ok = bdd.and(
+          ok,
+          urgency ? bdd.orAll(URGENCIES.map((_, v) => (v >= rank ? urgency.is[v] : bdd.false))) : bdd.false,
+        );
+      }
+      if (e.mandatory) ok = bdd.and(ok, bit(`mandatory ${e.referral}`));
+      return ok;
+    }
+    if ("offered" in e) {
+      const domain = this.domains.get(`referral ${e.offered}`);
+      return domain ? bdd.and(bdd.not(domain.is[0]), bdd.not(domain.is[4])) : bdd.false;
+    }
+    if ("noReferral" in e) return bdd.not(madeHere(e.noReferral));
+    if ("noReferralKind" in e) {
+      let any = bdd.false;
+      for (const [id, service] of this.compiled.catalog.services)
+        if (service.kind === e.noReferralKind) any = bdd.or(any, madeHere(id));
+      return bdd.not(any);
+    }
     if ("flag" in e) return bit(`flag ${e.flag}`);
     if ("noFlag" in e) {
       const flag = bit(`flag ${e.noFlag}`);
@@ -639,7 +826,29 @@ class ModelBuilder {
     if ("visits" in e) return bit(`visited ${prefix}${e.visits}`);
     if ("avoids" in e) return bdd.not(bit(`visited ${prefix}${e.avoids}`));
     if ("outcome" in e) return (e.outcome as string[]).includes(outcome) ? bdd.true : bdd.false;
+    if ("deadline" in e || "noDeadline" in e) {
+      const id = "deadline" in e ? e.deadline : e.noDeadline;
+      const domain = this.domains.get(`deadline ${id}`);
+      if (!domain) return "deadline" in e ? bdd.false : bdd.true;
+      if ("noDeadline" in e) return domain.is[0];
+      const bound = e.within ? durationMs(e.within) : Number.POSITIVE_INFINITY;
+      return bdd.orAll(
+        domain.values.map((setter, i) => (i > 0 && this.windowOf(String(setter)) <= bound ? domain.is[i] : bdd.false)),
+      );
+    }
+    if ("followUp" in e) return bit(`follow-up ${e.followUp}`);
+    if ("before" in e) {
+      const [first, then] = e.before;
+      return bdd.or(bdd.not(bit(`visited ${prefix}${then}`)), bit(`order ${prefix}${first}|${prefix}${then}`));
+    }
     return this.condition(scope, e.holds, outcome, where).t;
+  }
+
+  /** The window (due minus what it counts from) of the deadline an effect sets, from its key "<path>#<index>". */
+  private windowOf(setter: string): number {
+    const [path, index] = setter.split("#");
+    const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
+    return effect && "deadline" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
   }
 
   // ---- Expressions as sets of states --------------------------------------------------------------------------
@@ -724,8 +933,8 @@ function depth(scope: string): number {
 }
 
 function withinMs(within: string): number {
-  const match = /^([0-9.]+)(m|h|d)$/.exec(within);
-  return match ? Number(match[1]) * WITHIN_MS[match[2] as "m" | "h" | "d"] : 0;
+  const ms = durationMs(within);
+  return Number.isNaN(ms) ? 0 : ms;
 }
 
 /** The procedure scopes (not the root) a step is inside, innermost last. */

@@ -1,4 +1,4 @@
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import { playActions } from "../../simulation/runScenario";
 import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 import type { BddNode } from "./Bdd";
@@ -25,9 +25,7 @@ export function enumeratePaths(model: Model, options: { limit?: number } = {}): 
   const results = model.domains.filter((d) => RESULT_KINDS.has(d.kind));
   const plan = planRun(model, new Set(), new Set(results));
   const resultBits = results.flatMap((d) => d.bits).sort((a, b) => a - b);
-  const others = bdd.cube(
-    model.domains.filter((d) => !RESULT_KINDS.has(d.kind)).flatMap((d) => d.bits),
-  );
+  const others = bdd.cube(model.domains.filter((d) => !RESULT_KINDS.has(d.kind)).flatMap((d) => d.bits));
   const paths: SopPath[] = [];
   const seen = new Set<string>();
   let truncated = false;
@@ -43,7 +41,9 @@ export function enumeratePaths(model: Model, options: { limit?: number } = {}): 
   const terminal = (n: number) => nodes[n].out.length === 0;
 
   // Depth first, keeping the states before each edge taken, to trace each finished path back.
-  const stack: { node: number; states: BddNode; next: number }[] = [{ node: model.start, states: plan.initial, next: 0 }];
+  const stack: { node: number; states: BddNode; next: number }[] = [
+    { node: model.start, states: plan.initial, next: 0 },
+  ];
   const taken: number[] = [];
   while (stack.length > 0 && !truncated) {
     const top = stack[stack.length - 1];
@@ -115,7 +115,8 @@ function splitByResults(model: Model, states: BddNode, results: Domain[], others
     // One assignment of every result domain, and the states that give exactly it.
     const one = bdd.satisfyOne(left)!;
     let cube = bdd.true;
-    for (const d of results) for (const bit of d.bits) cube = bdd.and(cube, one.get(bit) ? bdd.variable(bit) : bdd.notVariable(bit));
+    for (const d of results)
+      for (const bit of d.bits) cube = bdd.and(cube, one.get(bit) ? bdd.variable(bit) : bdd.notVariable(bit));
     out.push(bdd.and(states, cube));
     left = bdd.minus(left, cube);
   }
@@ -143,7 +144,7 @@ function describe(
     state = pickState(model, before);
   }
   chain.reverse();
-  const actions: ScenarioAction[] = actionsAlong(model, ops, state, chain);
+  const actions: StepAction[] = actionsAlong(model, ops, state, chain);
   const end = model.nodes[stack[stack.length - 1].node];
   const status = end.kind === "stuck" ? "stuck" : end.kind === "refused" ? "refused" : "finished";
   const played = playActions(model.compiled, actions, { openedAt: ANALYSIS_EPOCH, minutesBetween: 0 });

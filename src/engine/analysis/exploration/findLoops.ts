@@ -1,4 +1,4 @@
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { BddNode } from "./Bdd";
 import { type ModelRun, preimageOf } from "./runModel";
 import { tracePath } from "./tracePath";
@@ -10,7 +10,7 @@ export interface FoundLoop {
   /** True when some case in the loop has no way out: no answers lead out of it, so the case never ends. */
   trapped: boolean;
   /** The answers that lead into the loop (for a trap: to a moment from which there is no way out). */
-  actions?: ScenarioAction[];
+  actions?: StepAction[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import { actionToEvent, playActions } from "../../simulation/runScenario";
 import type { AnswerSpaces } from "../answers/AnswerSpaces";
 import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
@@ -11,7 +11,7 @@ export const ANALYSIS_OFFICER = "senda-analysis";
 const MAX_ACTIONS = 2000;
 
 /** Plays a path's actions as the analysis does: every action at the analysis epoch. */
-export function replay(compiled: CompiledSop, actions: readonly ScenarioAction[]) {
+export function replay(compiled: CompiledSop, actions: readonly StepAction[]) {
   return playActions(compiled, actions, {
     caseId: "analysis",
     openedAt: ANALYSIS_EPOCH,
@@ -28,8 +28,8 @@ export function playGuided(
   compiled: CompiledSop,
   spaces: AnswerSpaces,
   answers: ReadonlyMap<string, unknown>,
-): { actions: ScenarioAction[]; session: CaseSession; refused?: string } {
-  const actions: ScenarioAction[] = [];
+): { actions: StepAction[]; session: CaseSession; refused?: string } {
+  const actions: StepAction[] = [];
   const { session } = replay(compiled, actions);
   for (let n = 0; n < MAX_ACTIONS && !session.finished; n++) {
     const step = session.activeSteps()[0];
@@ -43,11 +43,11 @@ export function playGuided(
   return { actions, session };
 }
 
-function actionAt(step: string, answer: unknown): ScenarioAction {
+function actionAt(step: string, answer: unknown): StepAction {
   return answer === undefined ? { step } : { step, answer };
 }
 
-function defaultAction(compiled: CompiledSop, spaces: AnswerSpaces, step: string): ScenarioAction {
+function defaultAction(compiled: CompiledSop, spaces: AnswerSpaces, step: string): StepAction {
   const at = compiled.steps.get(step)!;
   const s = at.step;
   if (s.kind === "referral") return { step, answer: true };

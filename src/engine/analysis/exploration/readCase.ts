@@ -8,15 +8,10 @@ import type { CaseResults, PathReferral } from "./types";
  * produced (flags, referrals made or declined, deadlines, invariants broken, the outcome). The one reading of a case
  * that paths, coverage and diffs share, so a scenario's path and the analysis's are described alike.
  */
-export function readCase(compiled: CompiledSop, session: CaseSession): CaseResults {
+export function readCase(_compiled: CompiledSop, session: CaseSession): CaseResults {
   const context = session.context;
   const routes: { step: string; index: number }[] = [];
-  for (const entry of context.trace) {
-    if (entry.kind !== "route") continue;
-    const step = compiled.steps.get(entry.step)?.step;
-    const list = step && step.kind !== "end" && typeof step.next !== "string" ? step.next : [];
-    routes.push({ step: entry.step, index: list.findIndex((r) => r.to === entry.detail && r.when === entry.expression) });
-  }
+  for (const entry of context.trace) if (entry.kind === "route") routes.push({ step: entry.step, index: entry.index });
   const referrals: PathReferral[] = context.referrals.map((r) => ({
     step: r.step,
     service: r.service,

@@ -22,10 +22,18 @@ export interface Needs {
   referrals: ListNeed;
   /** Per scope: the steps of its SOP that `visited` reads. */
   visited: Map<string, ListNeed>;
-  /** Services an `offered` expectation names. */
-  offered: Set<string>;
-  /** "scope|service" for each `noReferral` of an SOP run as a procedure: what that run refers. */
+  /** Services whose referral's status something reads (made, declined, forbidden…). */
+  referralStatus: Set<string>;
+  /** Services whose referral's urgency, or whether it is a mandatory notification, an expectation reads. */
+  referralUrgency: Set<string>;
+  referralMandatory: Set<string>;
+  /** "scope|service" for each `noReferral` of an SOP run as a procedure: whether that run asked for it. */
   madeIn: Set<string>;
+  /** Deadlines and follow-ups an expectation names. */
+  deadlines: Set<string>;
+  followUps: Set<string>;
+  /** "A|B" step paths of `before` expectations: whether A was visited before B first was. */
+  orders: Set<string>;
   /** Flags a `noFlag` expectation names: who raised them matters. */
   flagOwners: Set<string>;
   /** Step paths a `visits` or `avoids` expectation names. */
@@ -48,12 +56,17 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     flags: emptyList(),
     referrals: emptyList(),
     visited: new Map(),
-    offered: new Set(),
     madeIn: new Set(),
     flagOwners: new Set(),
     visitedSteps: new Set(),
     consents: new Set(),
     anyReferral: new Set(),
+    referralStatus: new Set(),
+    referralUrgency: new Set(),
+    referralMandatory: new Set(),
+    deadlines: new Set(),
+    followUps: new Set(),
+    orders: new Set(),
   };
   const read = (scope: string, expression: string | undefined) => {
     if (!expression) return;
@@ -105,6 +118,20 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     }
     if (step.kind === "procedure") for (const expression of Object.values(step.with ?? {})) read(scope, expression);
     if (step.kind === "question" && step.sensitive) needs.consents.add(step.sensitive);
+    if (step.kind === "referral") {
+      // The flags whose standing instructions may forbid this referral: who raised them decides what it becomes.
+      const kind = compiled.catalog.services.get(step.service)?.kind;
+      for (const [flag, entry] of compiled.catalog.flags)
+        for (const rule of entry.forbids ?? [])
+          if (
+            (rule.kind === undefined && rule.service === undefined) ||
+            rule.service === step.service ||
+            (kind && rule.kind === kind)
+          ) {
+            needs.flags.members.add(flag);
+            if (rule.unlessFlag) needs.flags.members.add(rule.unlessFlag);
+          }
+    }
     if (step.kind === "question" && step.answer.type === "consent") {
       // A consent question's answer is read wherever its consent is needed.
       needs.variables.add(`${scope}:${step.variable}`);
@@ -118,24 +145,53 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     for (const invariant of sop.invariants ?? []) {
       read(scope, invariant.when);
       for (const e of invariant.expect) {
+        const status = (service: string) => {
+          needs.referralStatus.add(service);
+          if (scope !== "") needs.madeIn.add(`${scope}|${service}`);
+        };
         if ("holds" in e) read(scope, e.holds);
-        else if ("referral" in e) needs.referrals.members.add(e.referral);
-        else if ("noReferral" in e) {
-          if (scope === "") needs.referrals.members.add(e.noReferral);
-          else needs.madeIn.add(`${scope}|${e.noReferral}`);
-        } else if ("offered" in e) needs.offered.add(e.offered);
+        else if ("referral" in e) {
+          needs.referralStatus.add(e.referral);
+          if (e.urgency) needs.referralUrgency.add(e.referral);
+          if (e.mandatory) needs.referralMandatory.add(e.referral);
+        } else if ("noReferral" in e) status(e.noReferral);
+        else if ("noReferralKind" in e) {
+          for (const [id, service] of compiled.catalog.services) if (service.kind === e.noReferralKind) status(id);
+        } else if ("offered" in e) needs.referralStatus.add(e.offered);
         else if ("flag" in e) needs.flags.members.add(e.flag);
         else if ("noFlag" in e) {
           needs.flags.members.add(e.noFlag);
           needs.flagOwners.add(e.noFlag);
         } else if ("visits" in e) needs.visitedSteps.add(prefix + e.visits);
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
+        else if ("deadline" in e) needs.deadlines.add(e.deadline);
+        else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
+        else if ("followUp" in e) needs.followUps.add(e.followUp);
+        else if ("before" in e) {
+          const [first, then] = e.before;
+          needs.visitedSteps.add(prefix + first);
+          needs.visitedSteps.add(prefix + then);
+          needs.orders.add(`${prefix}${first}|${prefix}${then}`);
+        }
       }
     }
   }
+  // A referral to a service asked for by more than one step: whether it was already asked for (a warning).
+  const askedAt = new Map<string, number>();
+  for (const at of compiled.steps.values())
+    if (at.step.kind === "referral") askedAt.set(at.step.service, (askedAt.get(at.step.service) ?? 0) + 1);
+  for (const [service, count] of askedAt) if (count > 1) needs.referralStatus.add(service);
+  for (const member of needs.referrals.members) needs.referralStatus.add(member);
+  if (needs.referrals.all) for (const service of askedAt.keys()) needs.referralStatus.add(service);
   if (options.purpose === "results") {
     needs.flags.all = true;
     needs.referrals.all = true;
+    for (const service of askedAt.keys()) {
+      needs.referralStatus.add(service);
+      needs.referralUrgency.add(service);
+    }
+    for (const at of compiled.steps.values())
+      for (const effect of at.step.effects ?? []) if ("deadline" in effect) needs.deadlines.add(effect.deadline);
   }
   return needs;
 }

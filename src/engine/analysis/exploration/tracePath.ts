@@ -1,4 +1,4 @@
-import type { ScenarioAction } from "../../definition/types";
+import type { StepAction } from "../../definition/types";
 import type { BddNode } from "./Bdd";
 import { imageOf, type ModelRun, preimageOf } from "./runModel";
 import type { Domain, Model, Op } from "./types";
@@ -6,7 +6,7 @@ import type { Domain, Model, Op } from "./types";
 /** A path through the model: the edges taken from the start, and the answers an officer gives along it. */
 export interface TracedPath {
   edges: number[];
-  actions: ScenarioAction[];
+  actions: StepAction[];
 }
 
 /**
@@ -73,8 +73,8 @@ export function actionsAlong(
   ops: Op[][],
   first: BddNode,
   path: readonly { edge: number; after: BddNode }[],
-): ScenarioAction[] {
-  const actions: ScenarioAction[] = [];
+): StepAction[] {
+  const actions: StepAction[] = [];
   let at = first;
   for (const { edge: e, after } of path) {
     const action = model.edges[e].action;

@@ -44,7 +44,10 @@ export type DomainKind =
   | "visited-in-scope"
   | "deadline"
   | "outcome"
-  | "any-referral";
+  | "any-referral"
+  | "mandatory"
+  | "follow-up"
+  | "order";
 
 /** A step of an edge's effect on the set of states. Each has an exact image and pre-image (see `applyOp`). */
 export type Op =
@@ -99,7 +102,7 @@ export interface ModelEdge {
 /** A condition on states that the analysis looks for: an invariant broken, a deadline already past. */
 export interface CheckSpec {
   id: number;
-  kind: "violation" | "past-deadline";
+  kind: "violation" | "past-deadline" | "forbidden-referral" | "double-referral";
   /** Where: the node (for checks at a node) or the edge and op index (for checks inside an edge). */
   node?: number;
   edge?: number;
@@ -111,6 +114,8 @@ export interface CheckSpec {
   /** For past deadlines: the deadline, the step and how far past, in hours, by value. */
   deadline?: string;
   step?: string;
+  /** For referral checks: the service. */
+  service?: string;
   cond: BddNode;
 }
 
@@ -155,12 +160,12 @@ export interface ModelOptions {
   referralConsent: "both" | "accept";
 }
 
-/** A referral made or declined along a path. */
+/** A referral along a path: the case's one referral to a service, with its status and most urgent urgency. */
 export interface PathReferral {
   step: string;
   service: string;
   urgency: "immediate" | "urgent" | "routine";
-  status: "made" | "declined";
+  status: "made" | "declined" | "not-needed" | "forbidden" | "superseded";
 }
 
 /** A deadline set along a path, with its window (hours from what it counts from to when it falls due). */
@@ -198,7 +203,7 @@ export interface SopPath extends CaseResults {
   index: number;
   /** How the path ends: at an end step, stuck (no route holds), or refused (an answer the case would not take). */
   status: "finished" | "stuck" | "refused";
-  actions: import("../../definition/types").ScenarioAction[];
+  actions: import("../../definition/types").StepAction[];
   where?: string;
   reason?: string;
   /** Identifies the path (see `pathSignature`). */

@@ -43,18 +43,42 @@ export interface Text {
 [k: string]: string
 }
 /**
- * What the officer does at a step: the answer to a question (a consent is a yes or no), the ticked items of a checklist, true or false for the consent to a referral, nothing for an instruction.
+ * What the officer does. By default, at `step`: the answer to a question (a consent is a yes or no), the ticked items of a checklist, true or false for the consent to a referral, nothing for an instruction. With `do`, another thing an officer does on a case: correct or update (new information) an earlier answer, go back, record a referral as not needed, hand a referral over or have it acknowledged, raise or clear a standing instruction by hand, record a follow-up done, pause or resume the case, change the interview language.
  * 
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Action".
  */
 export interface Action {
-step: StepPath
+/**
+ * What the officer does; "answer" (at `step`) when absent.
+ */
+do?: ("answer" | "correct" | "update" | "back" | "not-needed" | "hand-over" | "acknowledge" | "raise" | "clear" | "follow-up-done" | "pause" | "resume" | "language")
+step?: StepPath
 answer?: unknown
 /**
  * Minutes that pass before this action; 1 when absent.
  */
 afterMinutes?: number
+/**
+ * Why: for an update, a not-needed referral, a standing instruction, a pause; a note for a handover or a follow-up.
+ */
+reason?: string
+/**
+ * The service of a referral handed over or acknowledged.
+ */
+service?: string
+/**
+ * The standing instruction raised or cleared by hand.
+ */
+flag?: string
+/**
+ * The follow-up recorded as done.
+ */
+followUp?: string
+/**
+ * The interview language chosen.
+ */
+language?: string
 }
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
@@ -66,7 +90,11 @@ notFlags?: Id[]
 referrals?: {
 service: Id
 urgency?: ("immediate" | "urgent" | "routine")
-status?: ("made" | "declined")
+status?: ("made" | "declined" | "not-needed" | "forbidden" | "superseded")
+/**
+ * Made as a mandatory notification, without waiting for consent.
+ */
+mandatory?: boolean
 }[]
 noReferrals?: Id[]
 outcome?: ("closed" | "referred" | "escalated" | "transferred")
@@ -83,4 +111,12 @@ hoursLeft?: number
 noDeadlines?: Id[]
 visits?: StepPath[]
 avoids?: StepPath[]
+/**
+ * Follow-ups set (open or done) at the end.
+ */
+followUps?: Id[]
+/**
+ * Where the case stands at the end: "pending" while follow-ups or handovers are open.
+ */
+status?: ("active" | "paused" | "pending" | "finished" | "closed" | "stuck")
 }

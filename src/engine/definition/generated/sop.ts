@@ -8,7 +8,7 @@
  */
 export type Step = (InstructionStep | ChecklistStep | QuestionStep | DecisionStep | ReferralStep | ProcedureStep | ParallelStep | EndStep)
 /**
- * What completing a step does to the case: raise or clear a flag, or start a deadline.
+ * What completing a step does to the case: raise or clear a flag, start a deadline, or set a follow-up that keeps the case open until it is recorded.
  * 
  * This interface was referenced by `SopDefinition`'s JSON-Schema
  * via the `definition` "Effect".
@@ -31,6 +31,27 @@ from?: string
  */
 within: string
 when?: Expression
+/**
+ * Raises the deadline's sensitivity above what produced it (the step, its procedure and the answers its `from` and `when` read).
+ */
+level?: ("public" | "restricted" | "confidential")
+} | {
+/**
+ * A kebab-case identifier.
+ */
+followUp: string
+label: Text3
+/**
+ * How long after the step it falls due, for example "24h".
+ */
+within: string
+/**
+ * A kebab-case identifier.
+ */
+who?: string
+why?: Text4
+level?: Level
+when?: Expression
 })
 /**
  * A kebab-case identifier.
@@ -46,6 +67,13 @@ export type Id = string
  * via the `definition` "Expression".
  */
 export type Expression = string
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "Level".
+ */
+export type Level = ("public" | "restricted" | "confidential")
 /**
  * The step that follows: a step id, or routes tried in order (the first whose `when` holds; a route without `when` always holds).
  * 
@@ -82,6 +110,14 @@ export type Sensitivity = ("health" | "hiv" | "sogi" | "gbv" | "trafficking" | "
  */
 export type Expectation = ({
 referral: Id
+/**
+ * At least this urgent.
+ */
+urgency?: ("immediate" | "urgent" | "routine")
+/**
+ * Made as a mandatory notification, without waiting for the person's consent.
+ */
+mandatory?: boolean
 } | {
 noReferral: Id
 } | {
@@ -104,6 +140,38 @@ avoids: Id
 outcome: [("closed" | "referred" | "escalated" | "transferred"), ...(("closed" | "referred" | "escalated" | "transferred"))[]]
 } | {
 holds: Expression
+} | {
+/**
+ * A kebab-case identifier.
+ */
+noReferralKind: string
+} | {
+/**
+ * A kebab-case identifier.
+ */
+deadline: string
+/**
+ * The deadline falls due at most this long after what it counts from.
+ */
+within?: string
+} | {
+/**
+ * A kebab-case identifier.
+ */
+noDeadline: string
+} | {
+/**
+ * A kebab-case identifier.
+ */
+followUp: string
+} | {
+/**
+ * Two step ids [A, B]: whenever B was visited, A was visited before it.
+ * 
+ * @minItems 2
+ * @maxItems 2
+ */
+before: [Id, Id]
 })
 
 /**
@@ -122,11 +190,27 @@ version: string
 title: Text
 summary?: Text
 /**
+ * How sensitive it is that a person goes through this procedure (public when absent): everything it shows, asks or produces is at least this sensitive, and so is every procedure it runs.
+ */
+level?: ("public" | "restricted" | "confidential")
+/**
  * The agency or team that answers for this SOP.
  */
 owner: string
 legalBasis: LegalBasis[]
 notes?: Text2
+/**
+ * Per interview language, whether its texts were reviewed by a native speaker. A language absent here, or marked not reviewed, is shown to officers with a small mark.
+ */
+translations?: {
+[k: string]: {
+reviewed: boolean
+/**
+ * Who reviewed it (a name or a team), when reviewed.
+ */
+by?: string
+}
+}
 /**
  * The step the procedure starts at.
  */
@@ -190,11 +274,27 @@ export interface Text2 {
  */
 export interface InstructionStep {
 kind: "instruction"
+/**
+ * Raises this step's sensitivity above its procedure's: its title, answers and what it produces are shown only to roles that see this level.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
 say?: Text
 guidance?: Text
 effects?: Effect[]
 next: Next
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text3 {
+[k: string]: string
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text4 {
+[k: string]: string
 }
 /**
  * This interface was referenced by `SopDefinition`'s JSON-Schema
@@ -212,6 +312,10 @@ to: Id
  */
 export interface ChecklistStep {
 kind: "checklist"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
 say?: Text
 guidance?: Text
@@ -240,19 +344,32 @@ required?: boolean
  */
 export interface QuestionStep {
 kind: "question"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
-say?: Text3
+say?: Text5
 guidance?: Text
 effects?: Effect[]
 variable: VariableName
 answer: Answer
 sensitive?: Sensitivity
 next: Next
+/**
+ * The answer may change later as new information (a relative found and verified): the earlier answer stays true for its time, and the case goes on from `resume` with the new one.
+ */
+updatable?: {
+/**
+ * A kebab-case identifier.
+ */
+resume: string
+}
 }
 /**
  * A text per locale, for example {"es": "…", "en": "…"}.
  */
-export interface Text3 {
+export interface Text5 {
 [k: string]: string
 }
 export interface YesNoAnswer {
@@ -316,6 +433,10 @@ maxLength?: number
  */
 export interface DecisionStep {
 kind: "decision"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title?: Text
 guidance?: Text
 effects?: Effect[]
@@ -332,6 +453,10 @@ next: [Route, ...(Route)[]]
  */
 export interface ReferralStep {
 kind: "referral"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
 say?: Text
 guidance?: Text
@@ -345,6 +470,10 @@ requiresConsent?: boolean
  */
 shares?: VariableName[]
 next: Next
+/**
+ * The slip states the household's composition (ages and relationships, never names) when the service needs it.
+ */
+sharesHousehold?: boolean
 }
 /**
  * Runs another SOP inside the same case and goes on with its outcome.
@@ -354,6 +483,10 @@ next: Next
  */
 export interface ProcedureStep {
 kind: "procedure"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
 guidance?: Text
 effects?: Effect[]
@@ -374,6 +507,10 @@ next: Next
  */
 export interface ParallelStep {
 kind: "parallel"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title: Text
 guidance?: Text
 effects?: Effect[]
@@ -403,6 +540,10 @@ start: string
  */
 export interface EndStep {
 kind: "end"
+/**
+ * Who may see a fact: public (anyone on the case team and every shared screen), restricted (protection staff and the receiving service), confidential (the handling officer and the receiving service; never in lists or exports). The catalog's roles say which levels each role sees.
+ */
+level?: ("public" | "restricted" | "confidential")
 title?: Text
 say?: Text
 guidance?: Text

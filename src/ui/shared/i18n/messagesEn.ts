@@ -118,6 +118,8 @@ export const messagesEn: Record<MessageKey, string> = {
   "urgency.routine": "Routine",
   "status.active": "In progress",
   "status.stuck": "Stuck",
+  "status.paused": "Paused",
+  "status.pending": "Waiting for follow-up",
   "status.finished": "Finished",
   "status.closed": "Closed",
   "outcome.closed": "closed without referral",

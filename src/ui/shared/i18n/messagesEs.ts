@@ -116,6 +116,8 @@ export const messagesEs = {
   "urgency.routine": "Ordinaria",
   "status.active": "En curso",
   "status.stuck": "Detenido",
+  "status.paused": "En pausa",
+  "status.pending": "Pendiente de seguimiento",
   "status.finished": "Terminado",
   "status.closed": "Cerrado",
   "outcome.closed": "cerrado sin referencia",

@@ -1,0 +1,223 @@
+import { isAbove, maxLevel, receivesLevel, stepLevel } from "../compile/levels";
+import type { Issue } from "../errors";
+import { type IssueCode, issue, type Severity, toPointer } from "../errors";
+import type { ExpressionScope } from "../expression/ExpressionScope";
+import { declaredVariables } from "../expression/variables";
+import { suggestion } from "./didYouMean";
+import { collectRegion } from "./stepGraph";
+import type { Catalog, CatalogIndex, Level, SopDefinition, SopLibrary, Text } from "./types";
+
+type Add = (code: IssueCode, message: string, pointer: string, severity?: Severity) => void;
+
+/**
+ * Words that mark a text as not ready for an officer or a person: a value still to set, a note to policy staff.
+ * Such words belong in `notes`, which officers never see.
+ */
+const PLACEHOLDERS = [
+  /por (fijar|definir|confirmar)/i,
+  /to (be )?(set|confirm|define)d? locally/i,
+  /\bTODO\b|\bTBD\b|\bFIXME\b|\bXXX\b/,
+  /⚠/,
+  /\{\{|\}\}/,
+  /lorem ipsum/i,
+];
+
+/** Whether a text an officer or a person would read still holds a placeholder. */
+export function placeholderIn(text: string): string | undefined {
+  for (const pattern of PLACEHOLDERS) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return undefined;
+}
+
+/**
+ * What issue 8's protection mechanisms need of an SOP, beyond the schema: resume steps of updatable questions in the
+ * question's own region; follow-ups owned by a catalog role; answers kept at least as sensitive as the flags they
+ * alone reveal; slips that share only what their service may receive; and no placeholder in a text an officer
+ * reads or says.
+ */
+export function lintProtection(
+  sop: SopDefinition,
+  library: SopLibrary,
+  scope: ExpressionScope,
+  add: Add,
+  graphIsBroken = false,
+) {
+  const catalog = library.catalog;
+  const sopLevel: Level = sop.level ?? "public";
+  const { variables } = declaredVariables(sop);
+  const variableLevel = new Map<string, Level>();
+  for (const [name, declaration] of variables)
+    variableLevel.set(name, stepLevel(catalog, sopLevel, sop.steps[declaration.step]));
+  const mainRegion = new Set(sop.steps[sop.start] ? collectRegion(sop, sop.start) : []);
+
+  const revealed = new Set<string>();
+  for (const [id, step] of Object.entries(sop.steps)) {
+    const level = stepLevel(catalog, sopLevel, step);
+    if (step.kind === "question" && step.updatable) {
+      const resume = step.updatable.resume;
+      const pointer = toPointer("steps", id, "updatable", "resume");
+      if (!sop.steps[resume])
+        add(
+          "unknown-step",
+          `Step "${id}" resumes at "${resume}", which does not exist.${hint(resume, Object.keys(sop.steps))}`,
+          pointer,
+        );
+      else if (!graphIsBroken && (!mainRegion.has(id) || !mainRegion.has(resume)))
+        add(
+          "resume-outside-region",
+          `Step "${id}" resumes at "${resume}", but new information can only re-route between steps of the main flow, outside parallel tracks.`,
+          pointer,
+        );
+    }
+    for (const [i, effect] of (step.effects ?? []).entries()) {
+      const pointer = toPointer("steps", id, "effects", i);
+      if ("followUp" in effect && effect.who && !catalog.roles.has(effect.who))
+        add(
+          "unknown-role",
+          `Step "${id}" gives the follow-up "${effect.followUp}" to the role "${effect.who}", which is not in the catalog.${hint(effect.who, catalog.roles.keys())}`,
+          `${pointer}/who`,
+        );
+      if (!("raise" in effect) || !effect.when || (step.kind !== "question" && step.kind !== "checklist")) continue;
+      const flag = catalog.flags.get(effect.raise);
+      const own = step.variable;
+      const read = scope.mentionedVariables(effect.when).filter((name) => name !== "now");
+      // The answer alone tells whether the flag is raised: it must be kept at least as carefully as the flag.
+      if (flag && own && read.length === 1 && read[0] === own && isAbove(flag.sensitivity, level)) {
+        if (revealed.has(`${id} ${effect.raise}`)) continue;
+        revealed.add(`${id} ${effect.raise}`);
+        add(
+          "answer-reveals",
+          `The answer to step "${id}" tells whether "${effect.raise}" (${flag.sensitivity}) is raised, but the answer is kept at ${level}: give the step "level": "${flag.sensitivity}" so that it is shown only where the flag may be.`,
+          toPointer("steps", id),
+        );
+      }
+    }
+    if (step.kind === "referral") {
+      const service = catalog.services.get(step.service);
+      if (!service) continue;
+      const receives = receivesLevel(service);
+      for (const [i, variable] of (step.shares ?? []).entries()) {
+        const shared = variableLevel.get(variable);
+        if (shared && isAbove(shared, receives))
+          add(
+            "slip-over-level",
+            `The slip for "${step.service}" (which may receive ${receives} facts) would share "${variable}", kept at ${shared}: it would be left off. Share something the service may receive, or refer to a service that may receive it.`,
+            toPointer("steps", id, "shares", i),
+          );
+      }
+      const own = maxLevel(sopLevel, step.level);
+      if (isAbove(own, receives))
+        add(
+          "slip-over-level",
+          `The referral to "${step.service}" (which may receive ${receives} facts) is made from a ${own} part of the procedure: its reason would tell the service more than it may know. Raise a public flag that the service acts on instead, or refer to a service that may receive it.`,
+          toPointer("steps", id, "service"),
+        );
+    }
+    for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, toPointer("steps", id, ...key), add);
+  }
+  for (const key of ["title", "summary"] as const) {
+    const text = sop[key];
+    if (text) lintTextPlaceholders(text, toPointer(key), add);
+  }
+}
+
+/** The texts of a step an officer reads or says aloud, with their JSON pointer segments. */
+function* officerTexts(step: SopDefinition["steps"][string]): Generator<[(string | number)[], Text]> {
+  for (const key of ["title", "say", "guidance", "reason"] as const) {
+    const text = (step as unknown as Record<string, unknown>)[key] as Text | undefined;
+    if (text) yield [[key], text];
+  }
+  if (step.kind === "question" && "options" in step.answer)
+    for (const [i, option] of step.answer.options.entries()) yield [["answer", "options", i, "label"], option.label];
+  if (step.kind === "checklist") for (const [i, item] of step.items.entries()) yield [["items", i, "text"], item.text];
+  for (const [i, effect] of (step.effects ?? []).entries()) {
+    if ("label" in effect) yield [["effects", i, "label"], effect.label];
+    if ("why" in effect && effect.why) yield [["effects", i, "why"], effect.why];
+  }
+}
+
+function lintTextPlaceholders(text: Text, pointer: string, add: Add) {
+  for (const [locale, value] of Object.entries(text)) {
+    const found = placeholderIn(value);
+    if (found)
+      add(
+        "placeholder-text",
+        `This text still holds "${found}", which no officer or person should read: write the final text, and keep notes for policy staff in "notes".`,
+        `${pointer}/${locale}`,
+      );
+  }
+}
+
+/**
+ * What a catalog file's entries need beyond the schema: references in standing instructions (`forbids`, `concerns`,
+ * `unlessFlag`) that exist, names and labels in Spanish and English, and no placeholder in anything an officer or a
+ * slip shows.
+ */
+export function lintCatalogFile(file: Catalog, catalog: CatalogIndex): Issue[] {
+  const issues: Issue[] = [];
+  const add: Add = (code, message, pointer, severity = "error") => issues.push(issue(code, message, pointer, severity));
+  const kinds = new Set([...catalog.services.values()].flatMap((s) => (s.kind ? [s.kind] : [])));
+  const texts = (entry: Record<string, unknown>, keys: readonly string[], pointer: (key: string) => string) => {
+    for (const key of keys) {
+      const text = entry[key] as Text | undefined;
+      if (!text) continue;
+      for (const locale of ["es", "en"])
+        if (!text[locale])
+          add("missing-translation", `"${key}" has no ${locale === "es" ? "Spanish" : "English"} text.`, pointer(key));
+      lintTextPlaceholders(text, pointer(key), add);
+    }
+  };
+  for (const [i, service] of (file.services ?? []).entries()) {
+    const at = (key: string) => toPointer("services", i, key);
+    texts(service as never, ["name", "description", "hours"], at);
+    const contact = service.contact && placeholderIn(service.contact);
+    if (contact) add("placeholder-text", `The contact still holds "${contact}".`, at("contact"));
+  }
+  for (const [i, flag] of (file.flags ?? []).entries()) {
+    const at = (key: string) => toPointer("flags", i, key);
+    texts(flag as never, ["label", "description", "instruction", "publicLabel"], at);
+    for (const [j, rule] of (flag.forbids ?? []).entries()) {
+      const pointer = toPointer("flags", i, "forbids", j);
+      if (rule.service && !catalog.services.has(rule.service))
+        add(
+          "unknown-service",
+          `"${flag.id}" forbids "${rule.service}", which is not in the catalog.${hint(rule.service, catalog.services.keys())}`,
+          `${pointer}/service`,
+        );
+      if (rule.kind && !kinds.has(rule.kind))
+        add(
+          "unknown-kind",
+          `"${flag.id}" forbids services of kind "${rule.kind}", but no service is of that kind.${hint(rule.kind, kinds)}`,
+          `${pointer}/kind`,
+        );
+      if (rule.unlessFlag && !catalog.flags.has(rule.unlessFlag))
+        add(
+          "unknown-flag",
+          `"${flag.id}" is lifted by "${rule.unlessFlag}", which is not in the catalog.${hint(rule.unlessFlag, catalog.flags.keys())}`,
+          `${pointer}/unlessFlag`,
+        );
+    }
+    for (const [j, kind] of (flag.concerns ?? []).entries())
+      if (!kinds.has(kind))
+        add(
+          "unknown-kind",
+          `"${flag.id}" concerns services of kind "${kind}", but no service is of that kind.${hint(kind, kinds)}`,
+          toPointer("flags", i, "concerns", j),
+        );
+    if (flag.sensitivity !== "public" && flag.instruction && !flag.publicLabel)
+      add(
+        "missing-public-label",
+        `"${flag.id}" is ${flag.sensitivity} and carries a standing instruction: give it a "publicLabel" (neutral words, never the category) for the queue and for slips to services that may not know more.`,
+        toPointer("flags", i),
+      );
+  }
+  for (const [i, site] of (file.sites ?? []).entries())
+    texts(site as never, ["name", "note"], (key) => toPointer("sites", i, key));
+  for (const [i, role] of (file.roles ?? []).entries())
+    texts(role as never, ["name"], (key) => toPointer("roles", i, key));
+  return issues;
+}
+
+const hint = suggestion;
