@@ -14,6 +14,8 @@ import { minimizeCounterexample } from "./minimizeCounterexample";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
 const DEFAULT_NODE_LIMIT = 2_000_000;
+/** The SOP's own invariants are tried this many at a time: their promises span the case, and together grow fast. */
+const ROOT_GROUP = 3;
 
 /**
  * Proves or refutes every invariant of an SOP, and of the SOPs it runs, over every case the SOP allows, and checks
@@ -74,7 +76,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   let structureRun: ModelRun | undefined;
   const pastDeadlines = new Map<number, StepAction[]>();
   const invariantChecks = model.checks.filter((c) => c.kind === "violation");
-  const deadlineChecks = model.checks.filter((c) => c.kind === "past-deadline");
+  const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
   const runGroup = (checks: CheckSpec[]) => {
     const plan = planRun(model, new Set(checks.map((c) => c.id)));
@@ -98,7 +100,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     for (const check of checks) {
       const hit = run.found[check.id];
       if (hit === bdd.false) continue;
-      if (check.kind === "past-deadline") {
+      if (check.kind !== "violation") {
         if (!pastDeadlines.has(check.id)) {
           const actions = traceCheck(run, check);
           if (actions) pastDeadlines.set(check.id, actions);
@@ -122,34 +124,41 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     }
   };
 
-  // Groups from coarse to fine: everything at once (for small SOPs); then the invariants of each procedure run
-  // together, except those of SOPs that run procedures themselves (their promises span long stretches of the case,
-  // so each gets a run of its own); then each invariant; then each expectation. A group splits only when its run
-  // grows past the limit.
-  const composite = (c: CheckSpec) =>
-    Object.values(compiled.scopes.get(c.scope ?? "")?.sop.steps ?? {}).some((s) => s.kind === "procedure");
-  const levels: ((c: CheckSpec) => string)[] = [
-    () => "all",
-    (c) => (c.kind === "past-deadline" ? "deadlines" : composite(c) ? `${c.scope}:${c.invariant}` : `${c.scope}`),
-    (c) => (c.kind === "past-deadline" ? `deadline ${c.id}` : `${c.scope}:${c.invariant}`),
-    (c) => `${c.id}`,
-  ];
+  // Groups: everything at once for a small SOP; else the invariants of each simple procedure run together, and those
+  // of the SOP and of procedures that run others (their promises span long stretches of the case, and together
+  // grow fast) a few at a time. A group whose run grows past the limit is halved: by invariants, then expectations.
+  const composite = (scope: string) =>
+    Object.values(compiled.scopes.get(scope)?.sop.steps ?? {}).some((s) => s.kind === "procedure");
+  const ranks = new Map<string, number>();
+  for (const c of invariantChecks) {
+    const key = `${c.scope}:${c.invariant}`;
+    if (!ranks.has(key)) ranks.set(key, [...ranks.keys()].filter((k) => k.startsWith(`${c.scope}:`)).length);
+  }
+  const firstGroup = (c: CheckSpec) => {
+    if (c.kind !== "violation") return "structure";
+    if (!composite(c.scope!)) return c.scope!;
+    return `${c.scope}:${Math.floor(ranks.get(`${c.scope}:${c.invariant}`)! / ROOT_GROUP)}`;
+  };
   const all = [...invariantChecks, ...deadlineChecks];
-  const firstLevel = model.nodes.length > 400 ? 1 : 0;
-  let queue: { checks: CheckSpec[]; level: number }[] = split(all, levels[firstLevel]).map((checks) => ({
-    checks,
-    level: firstLevel,
-  }));
-  if (queue.length === 0) queue = [{ checks: [], level: 0 }];
+  let queue: CheckSpec[][] = model.nodes.length > 400 ? split(all, firstGroup) : [all];
+  if (queue.length === 0) queue = [[]];
+  const halve = (checks: CheckSpec[]): CheckSpec[][] => {
+    const byInvariant = split(checks, (c) => (c.kind === "violation" ? `${c.scope}:${c.invariant}` : `${c.id}`));
+    const parts = byInvariant.length > 1 ? byInvariant : checks.map((c) => [c]);
+    const half = Math.ceil(parts.length / 2);
+    return [parts.slice(0, half).flat(), parts.slice(half).flat()];
+  };
   let done = 0;
   while (queue.length > 0 && !stopped) {
-    const { checks, level } = queue.shift()!;
+    const checks = queue.shift()!;
     progress("invariants", done, done + queue.length + 1);
+    const t0 = now();
     const { run, blown } = runGroup(checks);
+    options.debug?.(`${checks.length} ${checks[0]?.scope}:${checks[0]?.invariant} ${blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`);
     done++;
     if (!structureRun && run.complete) structureRun = run;
-    if (blown && level + 1 < levels.length) {
-      queue.unshift(...split(checks, levels[level + 1]).map((c) => ({ checks: c, level: level + 1 })));
+    if (blown && checks.length > 1) {
+      queue.unshift(...halve(checks));
       continue;
     }
     if (!run.complete) {

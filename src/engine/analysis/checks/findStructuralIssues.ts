@@ -51,6 +51,29 @@ export function findStructuralIssues(
   }
   for (const [id, actions] of pastDeadlines) {
     const check = model.checks[id];
+    if (check.kind === "forbidden-referral" || check.kind === "double-referral") {
+      const flags = replay(compiled, actions).session.context.flags;
+      const service = pickText(compiled.catalog.services.get(check.service!)?.name, locale) || check.service!;
+      const forbidding = flags.filter((f) => compiled.catalog.flags.get(f)?.forbids?.length);
+      issues.push(
+        check.kind === "forbidden-referral"
+          ? {
+              kind: "forbidden-referral",
+              severity: "error",
+              step: check.step!,
+              message: `A path reaches the referral to ${service} at "${check.step}" while a standing instruction forbids it (${forbidding.map((f) => `"${pickText(compiled.catalog.flags.get(f)?.label, locale) || f}"`).join(", ")}): the case refuses it, so the SOP leads the officer to a referral it must not make.`,
+              ...shown(actions),
+            }
+          : {
+              kind: "double-referral",
+              severity: "warning",
+              step: check.step!,
+              message: `A path asks again for the referral to ${service} at "${check.step}", after an earlier step already did: the two merge into one referral (the most urgent urgency wins), but the SOP asks the officer twice.`,
+              ...shown(actions),
+            },
+      );
+      continue;
+    }
     const record = replay(compiled, actions).session.context.deadlines.get(check.deadline!);
     const hours = record
       ? Math.round((Date.parse(ANALYSIS_EPOCH) - Date.parse(record.dueAt)) / 360_000) / 10

@@ -45,7 +45,9 @@ export interface StructuralIssue {
     | "unreachable-step"
     | "unused-route"
     | "unreachable-answer"
-    | "track-order";
+    | "track-order"
+    | "forbidden-referral"
+    | "double-referral";
   severity: "error" | "warning";
   step: string;
   message: string;
@@ -104,4 +106,6 @@ export interface CheckOptions {
    * invariants); a run of a single expectation that still needs more leaves it unproven. Default 2,000,000.
    */
   nodeLimit?: number;
+  /** @internal For measuring: told about each run of the model. */
+  debug?: (line: string) => void;
 }

@@ -12,6 +12,8 @@ const OP_NOT = 3;
 const OP_EXISTS = 4;
 const OP_XOR = 5;
 const OP_AND_EXISTS = 6;
+const OP_MINUS = 7;
+const OP_MEETS = 8;
 
 /**
  * A reduced ordered binary decision diagram store: a set of boolean functions over numbered variables, shared as
@@ -158,7 +160,38 @@ export class Bdd {
 
   /** a ∧ ¬b */
   minus(a: BddNode, b: BddNode): BddNode {
-    return this.and(a, this.not(b));
+    if (a === FALSE || b === TRUE || a === b) return FALSE;
+    if (b === FALSE) return a;
+    if (a === TRUE) return this.not(b);
+    const hit = this.lookup(OP_MINUS, a, b);
+    if (hit >= 0) return hit;
+    const la = this.levels[a];
+    const lb = this.levels[b];
+    const level = la < lb ? la : lb;
+    const result = this.make(
+      level,
+      this.minus(la === level ? this.lows[a] : a, lb === level ? this.lows[b] : b),
+      this.minus(la === level ? this.highs[a] : a, lb === level ? this.highs[b] : b),
+    );
+    this.store(OP_MINUS, a, b, result);
+    return result;
+  }
+
+  /** Whether a ∧ b is satisfiable, without building it. */
+  meets(a: BddNode, b: BddNode): boolean {
+    if (a === FALSE || b === FALSE) return false;
+    if (a === TRUE || b === TRUE || a === b) return true;
+    if (a > b) [a, b] = [b, a];
+    const hit = this.lookup(OP_MEETS, a, b);
+    if (hit >= 0) return hit === TRUE;
+    const la = this.levels[a];
+    const lb = this.levels[b];
+    const level = la < lb ? la : lb;
+    const result =
+      this.meets(la === level ? this.lows[a] : a, lb === level ? this.lows[b] : b) ||
+      this.meets(la === level ? this.highs[a] : a, lb === level ? this.highs[b] : b);
+    this.store(OP_MEETS, a, b, result ? TRUE : FALSE);
+    return result;
   }
 
   /** if c then a else b */
@@ -171,7 +204,7 @@ export class Bdd {
 
   /** Whether a implies b. */
   implies(a: BddNode, b: BddNode): boolean {
-    return this.and(a, this.not(b)) === FALSE;
+    return !this.meets(a, this.not(b));
   }
 
   andAll(nodes: Iterable<BddNode>): BddNode {

@@ -42,10 +42,11 @@ export function imageOf(bdd: Bdd, op: Op, states: BddNode): BddNode {
     case "assume":
       return bdd.and(states, op.cond);
     case "set": {
-      let out = bdd.and(states, op.keep);
+      let out = op.keep === bdd.false ? bdd.false : bdd.and(states, op.keep);
       for (const c of op.cases) {
+        if (!bdd.meets(states, c.when)) continue;
         const before = bdd.andExists(states, c.when, op.domain.cube);
-        if (before !== bdd.false) out = bdd.or(out, bdd.and(before, op.domain.is[c.value]));
+        out = bdd.or(out, bdd.and(before, op.domain.is[c.value]));
       }
       return out;
     }
@@ -119,17 +120,15 @@ export function runModel(model: Model, plan: Plan, control: RunControl = {}): Mo
     pending[id] = bdd.false;
     processed++;
     for (const check of nodes[id].checks) {
-      if (!plan.focus.has(check)) continue;
-      const hit = bdd.and(frontier, checks[check].cond);
-      if (hit !== bdd.false) found[check] = bdd.or(found[check], hit);
+      if (!plan.focus.has(check) || !bdd.meets(frontier, checks[check].cond)) continue;
+      found[check] = bdd.or(found[check], bdd.and(frontier, checks[check].cond));
     }
     for (const e of nodes[id].out) {
       const edge = edges[e];
       let states = frontier;
       for (const op of plan.ops[e]) {
         if (op.kind === "check") {
-          const hit = bdd.and(states, op.cond);
-          if (hit !== bdd.false) found[op.check] = bdd.or(found[op.check], hit);
+          if (bdd.meets(states, op.cond)) found[op.check] = bdd.or(found[op.check], bdd.and(states, op.cond));
         } else if (op.kind === "observe") observe(bdd, op, states, observed);
         else states = imageOf(bdd, op, states);
         if (states === bdd.false) break;
@@ -157,7 +156,7 @@ function observe(bdd: Bdd, op: Extract<Op, { kind: "observe" }>, states: BddNode
   const seen = observed.get(op.step) ?? new Set<number>();
   observed.set(op.step, seen);
   for (const value of op.domain.classValues ?? [])
-    if (!seen.has(value) && bdd.and(states, op.domain.is[value]) !== bdd.false) seen.add(value);
+    if (!seen.has(value) && bdd.meets(states, op.domain.is[value])) seen.add(value);
 }
 
 /** A priority queue of node ids by their order, without duplicates. */
