@@ -3,7 +3,7 @@ import {
   checkSop,
   counterexampleScenario,
   describeExpectation,
-  replayActions,
+  replay,
   runScenario,
   type SopDefinition,
 } from "../../src/engine/index";
@@ -38,7 +38,7 @@ describe("invariants proven or refuted on every path", () => {
     expect(Object.keys(example.expectation)).toEqual([kind]);
     expect(describeExpectation(compiled, example.expectation, "en")).toBe(words);
     // Replayed through the runtime, the counterexample really breaks the invariant.
-    const { session, refused } = replayActions(compiled, example.actions);
+    const { session, refused } = replay(compiled, example.actions);
     expect(refused).toBeUndefined();
     expect(session.finished).toBe(true);
     expect(session.context.violations.map((x) => x.invariant)).toContain(id);

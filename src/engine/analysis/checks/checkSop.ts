@@ -154,7 +154,9 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     progress("invariants", done, done + queue.length + 1);
     const t0 = now();
     const { run, blown } = runGroup(checks);
-    options.debug?.(`${checks.length} ${checks[0]?.scope}:${checks[0]?.invariant} ${blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`);
+    options.debug?.(
+      `${checks.length} ${checks[0]?.scope}:${checks[0]?.invariant} ${blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`,
+    );
     done++;
     if (!structureRun && run.complete) structureRun = run;
     if (blown && checks.length > 1) {

@@ -16,7 +16,9 @@ import type { DiffEntry, DiffOptions, ResultSummary, SopDiff } from "./types";
 
 /** Searches for further kinds of person per result, at most this many times each. */
 const MAX_ROUNDS = 6;
-const RESULT_KINDS = new Set(["flag", "referral-urgency", "deadline", "outcome"]);
+/** Diagram nodes the first run, comparing every result at once, may make before each result is compared alone. */
+const JOINT_NODE_LIMIT = 3_000_000;
+const RESULT_KINDS = new Set(["flag", "referral", "deadline", "outcome"]);
 
 /**
  * Compares two versions of an SOP person by person: both run side by side on the same answers (a joint model,
@@ -65,8 +67,24 @@ export function diffSops(before: CompiledSop, after: CompiledSop, options: DiffO
   let runs = 0;
   let complete = true;
   const facts = [...keys].sort();
-  for (const [n, key] of facts.entries()) {
-    options.control?.onProgress?.({ sop: after.id, phase: "invariants", done: n, total: facts.length });
+  // First, every result at once: people the versions treat alike are set aside early, so this is usually small;
+  // results that no one sees differently are settled by this one run. Should it grow too large, each result is
+  // compared on its own instead.
+  const startNodes = bdd.nodeCount;
+  const everything = runProduct(
+    bdd,
+    models.map((model, i) => sideOf(model, person, facts, orders[i], same)) as [Side, Side],
+    person,
+    new Set(),
+    same,
+    () => stop() || bdd.nodeCount - startNodes > JOINT_NODE_LIMIT,
+  );
+  runs++;
+  const differing = everything.complete
+    ? facts.filter((key) => firstDifference(everything, key, []) !== undefined)
+    : facts;
+  for (const [n, key] of differing.entries()) {
+    options.control?.onProgress?.({ sop: after.id, phase: "invariants", done: n, total: differing.length });
     const covered: { slots: Map<number, Set<number>> }[] = [];
     for (let round = 0; ; round++) {
       if (stop() || round >= MAX_ROUNDS) {
@@ -75,9 +93,9 @@ export function diffSops(before: CompiledSop, after: CompiledSop, options: DiffO
       }
       const keep = new Set<number>();
       for (const c of covered) for (const s of c.slots.keys()) keep.add(s);
-      const sides = models.map((model, i) => sideOf(model, person, key, orders[i])) as [Side, Side];
-      const run = runProduct(bdd, sides, person, keep, same, stop);
-      runs++;
+      const sides = models.map((model, i) => sideOf(model, person, [key], orders[i], same)) as [Side, Side];
+      const run = round === 0 && everything.complete ? everything : runProduct(bdd, sides, person, keep, same, stop);
+      if (run !== everything) runs++;
       if (!run.complete) {
         complete = false;
         break;
@@ -172,9 +190,12 @@ function mayDiffer(model: Model, domain: Domain, same: ReadonlySet<string>): boo
 }
 
 /** One version in the joint model, keeping track of one result to the end, and of what it may still ask. */
-function sideOf(model: Model, person: Person, key: string, order: number[]): Side {
-  const result = model.byKey.get(key);
-  const plan = planRun(model, new Set(), new Set(result ? [result] : []));
+function sideOf(model: Model, person: Person, keys: string[], order: number[], same: ReadonlySet<string>): Side {
+  const result = keys.flatMap((key) => [
+    model.byKey.get(key),
+    key.startsWith("referral ") ? model.byKey.get(`urgency ${key.slice(9)}`) : undefined,
+  ]);
+  const plan = planRun(model, new Set(), new Set(result.filter((d): d is Domain => d !== undefined)));
   const asksAhead: Set<number>[] = model.nodes.map(() => new Set());
   const own = (e: number) => {
     const action = model.edges[e].action;
@@ -196,7 +217,20 @@ function sideOf(model: Model, person: Person, key: string, order: number[]): Sid
       if (set.size !== size) changed = true;
     }
   }
-  return { model, plan, asksAhead, order };
+  // Nodes from which a step that differs between the versions can still be reached.
+  const changedAhead = model.nodes.map((n) => n.step !== "" && !same.has(n.step));
+  changed = true;
+  while (changed) {
+    changed = false;
+    for (const node of model.nodes) {
+      if (changedAhead[node.id]) continue;
+      if (node.out.some((e) => changedAhead[model.edges[e].to])) {
+        changedAhead[node.id] = true;
+        changed = true;
+      }
+    }
+  }
+  return { model, plan, asksAhead, order, changedAhead };
 }
 
 /** Places both versions' nodes in one order: the first version's, with the second's nodes of the same step beside. */
@@ -236,6 +270,17 @@ function firstDifference(
 
 /** The states where two versions' domains of the same result hold different values (a missing domain: unset). */
 function valueDiffers(bdd: Bdd, b: Side, a: Side, key: string): BddNode {
+  if (key.startsWith("referral ")) {
+    // A referral differs when one version makes it and the other does not, or both do with other urgencies.
+    const service = key.slice(9);
+    const made = (side: Side) => side.model.byKey.get(key)?.is[1] ?? bdd.false;
+    const urgencyIs = (side: Side, v: number) => side.model.byKey.get(`urgency ${service}`)?.is[v] ?? bdd.false;
+    let out = bdd.xor(made(b), made(a));
+    for (let x = 0; x < 4; x++)
+      for (let y = 0; y < 4; y++)
+        if (x !== y) out = bdd.or(out, bdd.andAll([made(b), made(a), urgencyIs(b, x), urgencyIs(a, y)]));
+    return out;
+  }
   const options = (side: Side) => {
     const d = side.model.byKey.get(key);
     if (!d) return [{ key: unsetKey(key), is: bdd.true }];
@@ -344,7 +389,7 @@ function changeOn(key: string, b: ReturnType<typeof guided>, a: ReturnType<typeo
   const [kind, ...rest] = key.split(" ");
   const value = (s: ResultSummary) => {
     if (kind === "flag") return String(s.flags.includes(rest[0]));
-    if (kind === "referral") return String(s.referrals.some((r) => r.service === rest[0] && r.urgency === rest[1]));
+    if (kind === "referral") return s.referrals.find((r) => r.service === rest[0])?.urgency ?? "none";
     if (kind === "deadline") return JSON.stringify(s.deadlines.filter((d) => d.id === rest[0]).map((d) => d.window));
     return s.outcome ?? "";
   };
@@ -365,8 +410,8 @@ function describeChanges(before: CompiledSop, after: CompiledSop, list: Found[],
       const flag = (id: string) => pickText(compiled.catalog.flags.get(id)?.label, locale) || id;
       if (value.startsWith("end ")) continue;
       if (kind === "flag" && value === "true") sides[side].push(`${es ? "alerta" : "flag"} "${flag(rest[0])}"`);
-      else if (kind === "referral" && value === "true")
-        sides[side].push(`${es ? "derivación a" : "referral to"} ${service(rest[0])} (${rest[1]})`);
+      else if (kind === "referral" && value !== "none")
+        sides[side].push(`${es ? "derivación a" : "referral to"} ${service(rest[0])} (${value})`);
       else if (kind === "deadline" && value !== "[]")
         sides[side].push(`${es ? "plazo" : "deadline"} "${rest[0]}" (${(JSON.parse(value) as number[]).join(", ")} h)`);
       else if (kind === "outcome" && value) sides[side].push(`${es ? "resultado" : "outcome"} ${value}`);

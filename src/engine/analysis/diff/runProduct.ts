@@ -14,6 +14,8 @@ export interface Side {
   asksAhead: Set<number>[];
   /** Per node: its place in an order both versions share (a node of the same step has the same place). */
   order: number[];
+  /** Per node: whether a step that differs between the versions is still ahead. */
+  changedAhead: boolean[];
 }
 
 /**
@@ -90,7 +92,33 @@ export function runProduct(
     }
     return id;
   };
+  // People both versions have treated alike so far, at the same moment of each with nothing different ahead, will be
+  // treated alike to the end: they are set aside. Only people the versions part go on.
+  const alikeMemo = new Map<string, BddNode>();
+  const alike = (pair: [number, number]): BddNode | undefined => {
+    const [b, a] = [sides[0].model.nodes[pair[0]], sides[1].model.nodes[pair[1]]];
+    if (b.kind !== a.kind || b.step !== a.step) return undefined;
+    if (sides[0].changedAhead[pair[0]] || sides[1].changedAhead[pair[1]]) return undefined;
+    const liveB = sides[0].plan.live[pair[0]];
+    const liveA = sides[1].plan.live[pair[1]];
+    const key = `${pair[0]},${pair[1]}`;
+    const known = alikeMemo.get(key);
+    if (known !== undefined) return known;
+    const byName = new Map([...liveA].map((d) => [d.name, d]));
+    let same = bdd.true;
+    for (const d of liveB) {
+      const other = byName.get(d.name);
+      if (!other || other.bits.length !== d.bits.length) return undefined;
+      for (const [i, bit] of d.bits.entries())
+        same = bdd.and(same, bdd.not(bdd.xor(bdd.variable(bit), bdd.variable(other.bits[i]))));
+    }
+    if (liveA.size !== liveB.size) return undefined;
+    alikeMemo.set(key, same);
+    return same;
+  };
   const arrive = (id: number, states: BddNode) => {
+    const same = alike(pairs[id]);
+    if (same !== undefined) states = bdd.minus(states, same);
     const fresh = bdd.minus(states, reached[id]);
     if (fresh === bdd.false) return;
     reached[id] = bdd.or(reached[id], fresh);

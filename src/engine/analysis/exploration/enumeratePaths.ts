@@ -72,8 +72,8 @@ export function enumeratePaths(model: Model, options: { limit?: number } = {}): 
     const e = out[top.next++];
     const after = through(plan.ops[e], top.states);
     if (after === bdd.false) continue;
-    // A loop is followed once: a path does not go back to a moment it is already at with the same states.
-    if (stack.some((f) => f.node === edges[e].to && f.states === after)) continue;
+    // A loop is gone round once: a path comes back to a moment with the same states at most once.
+    if (stack.filter((f) => f.node === edges[e].to && f.states === after).length >= 2) continue;
     taken.push(e);
     stack.push({ node: edges[e].to, states: after, next: 0 });
   }
@@ -81,16 +81,19 @@ export function enumeratePaths(model: Model, options: { limit?: number } = {}): 
   // Counting, with memo on (moment, states); loops are not followed again.
   const memo = new Map<string, number>();
   let exact = true;
-  const onPath = new Set<string>();
+  const onPath = new Map<string, number>();
   const count = (node: number, states: BddNode): number => {
     const key = `${node}:${states}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
-    if (memo.size > COUNT_LIMIT || onPath.has(key)) {
-      exact = exact && !(memo.size > COUNT_LIMIT);
+    if (memo.size > COUNT_LIMIT) {
+      exact = false;
       return 1;
     }
-    onPath.add(key);
+    // As listed: a loop is gone round once.
+    const rounds = onPath.get(key) ?? 0;
+    if (rounds >= 2) return 0;
+    onPath.set(key, rounds + 1);
     let total = 0;
     if (terminal(node)) total = Math.max(1, bdd.countOver(bdd.exists(states, others), resultBits));
     else
@@ -98,8 +101,8 @@ export function enumeratePaths(model: Model, options: { limit?: number } = {}): 
         const after = through(plan.ops[e], states);
         if (after !== bdd.false) total += count(edges[e].to, after);
       }
-    onPath.delete(key);
-    memo.set(key, total);
+    onPath.set(key, rounds);
+    if (rounds === 0) memo.set(key, total);
     return total;
   };
   const total = count(model.start, plan.initial);
