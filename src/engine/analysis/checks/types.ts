@@ -1,5 +1,6 @@
 import type { StepAction, Text } from "../../definition/types";
 import type { AnswerText } from "../answers/types";
+import type { AnalysisControl } from "../exploration/types";
 
 /**
  * The verdict on one invariant. PROVEN: it holds on every path of every case the SOP allows. VIOLATED: some case
@@ -79,23 +80,7 @@ export interface CheckStats {
   milliseconds: number;
 }
 
-/** Where a long analysis is, for a progress line or bar. */
-export interface AnalysisProgress {
-  sop: string;
-  phase: "answers" | "model" | "invariants" | "structure";
-  /** Work done and to do in this phase (runs of the model, or moments worked). */
-  done: number;
-  total: number;
-}
-
-/** What the caller of a long analysis may watch and stop. */
-export interface AnalysisControl {
-  onProgress?: (progress: AnalysisProgress) => void;
-  /** Returns true to stop: what is not settled by then stays unproven. */
-  shouldStop?: () => boolean;
-  /** A clock in milliseconds, for the statistics (the engine has none of its own). */
-  now?: () => number;
-}
+export type { AnalysisControl, AnalysisProgress } from "../exploration/types";
 
 /** How to check. */
 export interface CheckOptions {

@@ -1,3 +1,5 @@
+import type { AnalysisControl } from "../exploration/types";
+
 /** What a case produced, as compared between two versions of an SOP. */
 export interface ResultSummary {
   status: "finished" | "stuck" | "refused" | "unexplored";
@@ -41,5 +43,5 @@ export interface DiffOptions {
   locale?: string;
   /** Also compare people who decline referrals (by default every referral offered is accepted). */
   declines?: boolean;
-  control?: import("../checks/types").AnalysisControl;
+  control?: AnalysisControl;
 }

@@ -219,3 +219,21 @@ export interface PathList {
   /** True when more paths exist than are listed. */
   truncated: boolean;
 }
+
+/** Where a long analysis is, for a progress line or bar. */
+export interface AnalysisProgress {
+  sop: string;
+  phase: "answers" | "model" | "invariants" | "structure";
+  /** Work done and to do in this phase (runs of the model, or moments worked). */
+  done: number;
+  total: number;
+}
+
+/** What the caller of a long analysis may watch and stop. */
+export interface AnalysisControl {
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Returns true to stop: what is not settled by then stays unproven. */
+  shouldStop?: () => boolean;
+  /** A clock in milliseconds, for the statistics (the engine has none of its own). */
+  now?: () => number;
+}
