@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -23,6 +25,23 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
+/**
+ * codemirror-json-schema renders schema descriptions as markdown with markdown-it and Shiki (hundreds of KB and a
+ * WebAssembly engine the CSP would have to allow); the SOP schema's descriptions are plain sentences, so the editor
+ * swaps in a plain-text renderer.
+ */
+function plainSchemaMarkdown(): Plugin {
+  const replacement = fileURLToPath(new URL("./src/ui/editor/json/plainMarkdown.ts", import.meta.url));
+  return {
+    name: "senda-plain-schema-markdown",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (source === "../utils/markdown" && importer?.includes("codemirror-json-schema")) return replacement;
+      return null;
+    },
+  };
+}
+
 /** Adds the policy to the built page only: the dev server injects inline scripts (React Fast Refresh) it would block. */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -45,6 +64,7 @@ const SIDE_EFFECT_FREE = /[\\/]src[\\/]engine[\\/]/;
 export default defineConfig({
   plugins: [
     react(),
+    plainSchemaMarkdown(),
     buildSopBundle(),
     contentSecurityPolicy(),
     VitePWA({
@@ -103,7 +123,8 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     environment: "node",
     globals: true,
-    setupFiles: ["test/setupTests.ts"],
+    // Every fast-check property runs from a fixed seed (propertySeed.ts), unless `npm run fuzz` gives another.
+    setupFiles: ["test/setupTests.ts", "test/propertySeed.ts"],
     testTimeout: 20_000,
   },
 });

@@ -1,8 +1,8 @@
 /**
  * A Vite plugin that bundles the shipped SOP library for the officers' client as two virtual modules.
- * `virtual:senda-sops`, for the queue: the flags and sites of the catalog (labels only), an index of every SOP (id, version, title and
- * the SOPs it runs as procedures), the labels of their deadlines (for the queue) and one lazy loader per SOP, so each SOP is its own chunk, fetched (or read from
- * the service worker's cache) only when a case on it is opened. No schema validator reaches the browser this way:
+ * `virtual:senda-sops`, for the queue: the flags, sites and roles of the catalog (labels only), an index of every SOP (id,
+ * version, title and the SOPs it runs as procedures) and one lazy loader per SOP, so each SOP is its own chunk, fetched (or
+ * read from the service worker's cache) only when a case on it is opened. No schema validator reaches the browser this way:
  * CI has already validated and linted these files. `virtual:senda-catalog`: the whole catalog, for the case screens.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -36,13 +36,12 @@ export function generateSopModule(
   const index: SopIndexEntry[] = [];
   const loaders: string[] = [];
   const seen = new Map<string, string>();
-  const deadlineLabels: Record<string, Record<string, string>> = {};
   for (const file of sopFiles) {
     const sop = readJson(join(dir, file), `${folder}/${file}`) as {
       id?: unknown;
       version?: unknown;
       title?: unknown;
-      steps?: Record<string, { kind?: string; sop?: string; effects?: { deadline?: string; label?: unknown }[] }>;
+      steps?: Record<string, { kind?: string; sop?: string }>;
     };
     if (typeof sop.id !== "string" || typeof sop.version !== "string" || !sop.title || !sop.steps)
       throw new Error(`${folder}/${file}: an SOP needs "id", "version", "title" and "steps"; run \`senda validate\`.`);
@@ -56,23 +55,29 @@ export function generateSopModule(
           .map((s) => s.sop as string),
       ),
     ];
-    for (const step of Object.values(sop.steps))
-      for (const effect of step?.effects ?? [])
-        if (typeof effect?.deadline === "string" && effect.label && !(effect.deadline in deadlineLabels))
-          deadlineLabels[effect.deadline] = effect.label as Record<string, string>;
     index.push({ id: sop.id, version: sop.version, title: sop.title as Record<string, string>, procedures });
     loaders.push(
       `  ${JSON.stringify(sop.id)}: () => import(${JSON.stringify(`/${folder}/${file}`)}).then((m) => m.default),`,
     );
   }
-  // The queue needs only flag labels and site names: the full catalog (service descriptions…) is a module of its
-  // own, imported by the case screens, which are lazy.
+  // The queue needs only flag labels, site names and roles: the full catalog (service descriptions…) is a module of
+  // its own, imported by the case screens, which are lazy. A flag's instruction ships here only when the flag is
+  // public: the queue, a public surface, never shows more.
   const flags: Record<string, unknown>[] = [];
   const sites: Record<string, unknown>[] = [];
+  const roles: Record<string, unknown>[] = [];
   for (const file of catalogFiles) {
     const catalog = readJson(join(catalogDir, file), `${folder}/catalog/${file}`) as {
-      flags?: { id: string; label: unknown; sensitivity: string; priority?: number }[];
+      flags?: {
+        id: string;
+        label: unknown;
+        sensitivity: string;
+        priority?: number;
+        instruction?: unknown;
+        publicLabel?: unknown;
+      }[];
       sites?: { id: string; name: unknown; status: string }[];
+      roles?: { id: string; name: unknown; sees: string[] }[];
     };
     for (const f of catalog.flags ?? [])
       flags.push({
@@ -80,13 +85,15 @@ export function generateSopModule(
         label: f.label,
         sensitivity: f.sensitivity,
         ...(f.priority !== undefined ? { priority: f.priority } : {}),
+        ...(f.instruction && f.sensitivity === "public" ? { instruction: f.instruction } : {}),
+        ...(f.publicLabel ? { publicLabel: f.publicLabel } : {}),
       });
     for (const site of catalog.sites ?? []) sites.push({ id: site.id, name: site.name, status: site.status });
+    for (const role of catalog.roles ?? []) roles.push({ id: role.id, name: role.name, sees: role.sees });
   }
   const code = [
-    `export const queueCatalog = ${JSON.stringify({ flags, sites })};`,
+    `export const queueCatalog = ${JSON.stringify({ flags, sites, roles })};`,
     `export const sopIndex = ${JSON.stringify(index)};`,
-    `export const deadlineLabels = ${JSON.stringify(deadlineLabels)};`,
     "export const sopLoaders = {",
     ...loaders,
     "};",
@@ -110,8 +117,12 @@ function readJson(path: string, name: string): unknown {
   }
 }
 
-/** The Vite plugin serving `virtual:senda-sops`, rebuilt when a file of the library changes in dev. */
-export function buildSopBundle(folder = "sop"): Plugin {
+/**
+ * The Vite plugin serving `virtual:senda-sops`, rebuilt when a file of the library changes in dev. The library is
+ * `sop/` unless the environment variable SENDA_LIBRARY names another folder of the project (browser tests build the
+ * app on a small fixture library that way).
+ */
+export function buildSopBundle(folder = process.env.SENDA_LIBRARY || "sop"): Plugin {
   let root = process.cwd();
   return {
     name: "senda-sop-bundle",

@@ -3,7 +3,8 @@
  * Prints the gzipped size of every JavaScript chunk of the build, and the initial JavaScript of the officers' Cases
  * area: the entry chunk, what it imports statically, and the case store's database (PouchDB, imported dynamically
  * by the store but awaited before the queue can show). Fails (exit 1) when that passes the budget, or when a schema
- * validator made its way into it (the officers' area runs on SOPs that CI validated, so it must not carry Ajv code).
+ * validator made its way into it (the officers' area runs on SOPs that CI validated, so it must not carry Ajv code),
+ * or when the editor's code did (CodeMirror, ELK, the graph drawing: policy staff's tools, loaded with Edit only).
  *
  * Usage: node scripts/reportSizes.js [distDir] [--budget-kb=150]
  */
@@ -24,6 +25,20 @@ const AREAS = [
   { name: "new case", test: /src\/ui\/runner\/startCase\.ts$/ },
   { name: "Edit", test: /src\/ui\/editor\/EditArea\.tsx$/ },
   { name: "Train", test: /src\/ui\/trainer\/TrainArea\.tsx$/ },
+];
+
+// Strings only the editor's libraries carry: CodeMirror's view, ELK's layout engine, React Flow's renderer and the
+// JSON Schema language support.
+const EDITOR_MARKERS = [
+  { name: "CodeMirror", text: "cm-content" },
+  { name: "ELK", text: "org.eclipse.elk" },
+  { name: "React Flow", text: "react-flow__" },
+  { name: "codemirror-json-schema", text: "JSONCompletion" },
+];
+// Web Workers are emitted beside the chunks; name them in the report.
+const WORKERS = [
+  { name: "Edit: analysis worker", test: /analysisWorker/ },
+  { name: "Edit: ELK layout worker", test: /elkWorker/ },
 ];
 
 function fail(message) {
@@ -81,8 +96,9 @@ const files = readdirSync(assets)
 console.log("JavaScript chunks (gzip -9):");
 for (const file of files) {
   const { raw, gzip } = sizeOf(file);
+  const worker = WORKERS.find((w) => w.test.test(file));
   console.log(
-    `  ${file.padEnd(52)} ${kb(raw).padStart(8)} KB ${kb(gzip).padStart(7)} KB gz  ${roles.get(file) ?? "lazy: shared"}`,
+    `  ${file.padEnd(52)} ${kb(raw).padStart(8)} KB ${kb(gzip).padStart(7)} KB gz  ${roles.get(file) ?? (worker ? `worker: ${worker.name}` : "lazy: shared")}`,
   );
 }
 
@@ -110,6 +126,25 @@ if (caseKey) {
     `Cases area once a case is opened (adds the engine's runtime: compiler, XState, CEL; the SOP itself comes on top): ${kb(total)} KB gzipped`,
   );
 }
+const editKey = Object.keys(manifest).find((k) => AREAS[2].test.test(k));
+if (editKey) {
+  const editFiles = [...closure(editKey)].filter((f) => !initial.has(f));
+  let editGzip = 0;
+  for (const file of editFiles) editGzip += sizeOf(file).gzip;
+  console.log(
+    `Edit area when opened (on top of the initial JavaScript): ${kb(editGzip)} KB gzipped in ${editFiles.length} chunks`,
+  );
+}
+const leaks = [...initial].flatMap((file) =>
+  EDITOR_MARKERS.filter((m) => sizeOf(file).text.includes(m.text)).map((m) => `${m.name} in ${file}`),
+);
+console.log(
+  `Editor code in it: ${leaks.length ? `FOUND: ${leaks.join(", ")}` : `none (checked for ${EDITOR_MARKERS.map((m) => m.name).join(", ")})`}`,
+);
+if (leaks.length)
+  fail(
+    `the Cases area's initial JavaScript carries the editor's code (${leaks.join(", ")}); keep it in the lazy Edit chunk.`,
+  );
 if (carriers.length)
   fail("the Cases area's initial JavaScript carries schema validators; keep Ajv code in the Edit area.");
 if (initialGzip > budgetKb * 1024)

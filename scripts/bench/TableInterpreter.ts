@@ -17,6 +17,8 @@ export class TableInterpreter {
   private readonly scope: ExpressionScope;
   private readonly variables: Map<string, string>;
   current: string | undefined;
+  /** The outcome of the end step reached, once the SOP has ended. */
+  outcome: string | undefined;
   readonly answers: Activation = {};
   readonly flags: string[] = [];
 
@@ -26,8 +28,8 @@ export class TableInterpreter {
     this.steps = this.table.steps;
     this.scope = this.table.scope;
     this.variables = this.table.variables;
-    this.current = sop.start;
     this.answers.flags = this.flags;
+    this.current = this.settle(sop.start);
   }
 
   /** Builds the table from JSON text: the floor for load + validate + lint + compile. */
@@ -59,8 +61,43 @@ export class TableInterpreter {
     return taken ? this.settle(taken.to) : undefined;
   }
 
+  /** The step to wait at from `id`: decisions are routed through at once; an end gives the outcome. */
   private settle(id: string): string | undefined {
-    return this.steps.get(id)?.kind === "end" ? undefined : id;
+    const step = this.steps.get(id);
+    if (step?.kind === "decision") return this.route(step);
+    if (step?.kind === "end") {
+      this.outcome = step.outcome;
+      return undefined;
+    }
+    return id;
+  }
+
+  /** The interpreter's state as JSON: where it waits and the answers so far (integers as plain numbers). */
+  save(): string {
+    const answers: Record<string, unknown> = {};
+    for (const name of this.variables.keys())
+      if (Object.hasOwn(this.answers, name)) {
+        const value = this.answers[name];
+        answers[name] = typeof value === "bigint" ? Number(value) : value;
+      }
+    return JSON.stringify({ current: this.current, outcome: this.outcome, answers, flags: this.flags });
+  }
+
+  /** An interpreter in the state `save` wrote, on a table already built. */
+  static restore(sop: SopDefinition, table: InterpreterTable, saved: string): TableInterpreter {
+    const state = JSON.parse(saved) as {
+      current?: string;
+      outcome?: string;
+      answers: Record<string, unknown>;
+      flags: string[];
+    };
+    const interpreter = new TableInterpreter(sop, table);
+    for (const [name, value] of Object.entries(state.answers))
+      interpreter.answers[name] = interpreter.variables.get(name) === "int" ? BigInt(value as number) : value;
+    interpreter.flags.push(...state.flags);
+    interpreter.current = state.current;
+    interpreter.outcome = state.outcome;
+    return interpreter;
   }
 }
 

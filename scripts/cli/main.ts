@@ -34,6 +34,12 @@ const OPTIONS_WITH_VALUE = [
   "budget",
   "limit",
   "save-counterexample",
+  // senda bench
+  "runs",
+  "only",
+  "skip",
+  "merge",
+  "from",
   // senda surge
   "seed",
   "library",

@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { classifyPath, type LoadedLibrary, loadLibrary, type SourceFile } from "../../src/engine/index";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import {
+  classifyPath,
+  type DocumentKind,
+  type LoadedLibrary,
+  loadLibrary,
+  type SchemaReferences,
+  type SourceFile,
+} from "../../src/engine/index";
 import { UsageError } from "./command";
 
 /** Every JSON file below a directory, sorted. */
@@ -44,7 +51,26 @@ export function loadLibraryFor(paths: string[], cwd: string): { loaded: LoadedLi
   const files = new Set<string>(targets);
   for (const root of roots) for (const f of listJsonFiles(root)) files.add(f);
   const sources: SourceFile[] = [...files].sort().map((f) => ({ path: relative(cwd, f) || f, text: readText(f, cwd) }));
-  return { loaded: loadLibrary(sources), targets: new Set([...targets].map((t) => relative(cwd, t) || t)) };
+  const loaded = loadLibrary(sources, { schemaReferences: schemaReferences(cwd) });
+  return { loaded, targets: new Set([...targets].map((t) => relative(cwd, t) || t)) };
+}
+
+/**
+ * Checks `$schema` against the files on disk: the schema of a file's kind is the nearest `schemas/<kind>.schema.json`
+ * above it (the repository's), and a `$schema` must name a file that exists.
+ */
+export function schemaReferences(cwd: string): SchemaReferences {
+  return {
+    expected(file: string, kind: DocumentKind) {
+      const from = dirname(resolve(cwd, file));
+      for (let d = from; ; d = dirname(d)) {
+        const candidate = join(d, "schemas", `${kind}.schema.json`);
+        if (existsSync(candidate)) return relative(from, candidate).split(sep).join("/");
+        if (dirname(d) === d) return undefined;
+      }
+    },
+    exists: (file: string, reference: string) => existsSync(resolve(dirname(resolve(cwd, file)), reference)),
+  };
 }
 
 /** The default SOP folder, `sop/`, or a clear error. */

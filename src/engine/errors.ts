@@ -32,6 +32,17 @@ export const ISSUE_CODES = [
   "slip-over-level",
   "resume-outside-region",
   "missing-public-label",
+  "trapping-loop",
+  "loop-never-left",
+  "schema-reference",
+  "catalog-invalid",
+  "answer-type",
+  "wrong-action",
+  "unknown-deadline",
+  "empty-expectations",
+  "nesting-too-deep",
+  "incomplete-action",
+  "unknown-follow-up",
   // Surge plans
   "unknown-scenario",
   "unknown-path",
@@ -51,11 +62,23 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type Severity = "error" | "warning";
 
+/** A value in an issue's structured data: text, a number, a yes/no, or a list of texts. */
+export type IssueParamValue = string | number | boolean | readonly string[];
+
+/**
+ * The structured data of an issue (the step, the value, the expected type, the suggestion, the other file …), from
+ * which its message is written in any language. Which names each code uses is `IssueParamsOf` in
+ * `definition/issueParams.ts`.
+ */
+export type IssueParams = { readonly [name: string]: IssueParamValue | undefined };
+
 /** One problem found in a file, with where it is and what to do about it. */
 export interface Issue {
   code: IssueCode;
   severity: Severity;
+  /** The message in English, as the CLI prints it; `formatIssue` writes it in another language from `params`. */
   message: string;
+  params: IssueParams;
   /** The file it was found in, as given to the loader. */
   file?: string;
   /** RFC 6901 JSON pointer to the offending value, "" for the whole file. */
@@ -78,11 +101,6 @@ export class SendaError extends Error {
     this.code = code;
     this.path = path;
   }
-}
-
-/** Builds an issue; the location is filled in by the loader that knows the source text. */
-export function issue(code: IssueCode, message: string, pointer: string, severity: Severity = "error"): Issue {
-  return { code, severity, message, pointer };
 }
 
 /** Encodes one JSON pointer segment (RFC 6901). */

@@ -92,6 +92,17 @@ export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
 export { formatJson } from "./definition/formatJson";
+export {
+  describeSubject,
+  formatIssue,
+  formatIssueCount,
+  ISSUE_MESSAGES,
+  issue,
+  LOCALES,
+  type Locale,
+} from "./definition/issueMessages";
+export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
+export { issuesAbout } from "./definition/issuesAbout";
 export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
@@ -101,8 +112,15 @@ export {
   loadScenario,
   loadSop,
   mergeCatalogs,
+  type SchemaReferences,
 } from "./definition/loadDocument";
-export { classifyPath, type LoadedLibrary, loadLibrary, type SourceFile } from "./definition/loadLibrary";
+export {
+  classifyPath,
+  type LoadedLibrary,
+  type LoadOptions,
+  loadLibrary,
+  type SourceFile,
+} from "./definition/loadLibrary";
 export { parseJson } from "./definition/parseJson";
 export { describePlace } from "./definition/schemaIssues";
 export { collectRegions, nextEdges } from "./definition/stepGraph";
@@ -114,6 +132,7 @@ export type {
   CaseOpened,
   Catalog,
   CatalogIndex,
+  DocumentKind,
   Effect,
   Expectation,
   Flag,
@@ -141,6 +160,7 @@ export {
   ISSUE_CODES,
   type Issue,
   type IssueCode,
+  type IssueParams,
   SendaError,
   type SendaErrorCode,
   type Severity,

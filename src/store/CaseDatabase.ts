@@ -26,7 +26,7 @@ let loading: Promise<typeof PouchDB> | undefined;
  * PouchDB, loaded on first use: its code (about 43 KB gzipped) becomes a chunk of its own that the app can fetch
  * while it paints, and importing the store's door needs no browser globals (pouchdb-browser reads `self` at once).
  */
-function loadPouchDB(): Promise<typeof PouchDB> {
+export function loadPouchDB(): Promise<typeof PouchDB> {
   loading ??= import("pouchdb-browser").then((module) => module.default);
   return loading;
 }

@@ -1,14 +1,27 @@
 import type PouchDB from "pouchdb-browser";
 import type { AllDocsRow, Change, PouchDoc } from "pouchdb-browser";
-import type { CaseEvent } from "../engine/index";
+import type { CaseEvent, CompiledSop } from "../engine/index";
 import { CaseDatabase } from "./CaseDatabase";
 import type { CaseSummary } from "./CaseSummary";
 import { checkAppend } from "./checkAppend";
 import { commitDocs } from "./commitDocs";
-import { caseIdOfSummaryId, checkCaseId, eventRange, isSummaryId, seqOfEventId, summaryDocId } from "./documentIds";
+import { DerivedSummaries, type SummaryDeriver } from "./DerivedSummaries";
+import { caseRange, checkCaseId, eventRange, isSummaryId, parseLogDocId, summaryDocId } from "./documentIds";
+import { checkDeviceCode, makeEventKey, nextStamp, parseEventKey } from "./eventKey";
+import { LEVELS, type Level, lastHandover, levelOfEvent, publicDigest } from "./eventLevel";
+import { readCaseLog } from "./readCaseLog";
 import { ConflictError, StoreError } from "./StoreError";
 import { SummaryIndex, type SummaryQuery } from "./SummaryIndex";
-import { readEventDoc, readSummaryDoc, toEventDoc, toSummaryDoc } from "./storedDocuments";
+import type { Sealer } from "./sealing";
+import {
+  type CaseLog,
+  readSummary,
+  type SummaryDoc,
+  summaryIsSealed,
+  toDetailDoc,
+  toEventDoc,
+  toSummaryDoc,
+} from "./storedDocuments";
 import { toStoreError } from "./toStoreError";
 import { withLock } from "./withLock";
 
@@ -23,53 +36,99 @@ export interface CaseStoreOptions {
    * a broken changes feed. Default: `console.error`.
    */
   onError?: (error: StoreError) => void;
+  /** This device's code, unique in the deployment: part of every event key it writes. Default `local`. */
+  device?: string;
+  /** The levels this device may record and hold (its signed-in role's `sees`). Default: every level. */
+  holds?: readonly Level[];
+  /** Encrypts restricted and confidential content and the summaries at rest. Without it they are stored as they are. */
+  sealer?: Sealer;
+  /**
+   * Makes a case's summary from its merged log when events arrive from another device (by replication). Default: the
+   * public digest its last writer left, which needs no SOP.
+   */
+  derive?: SummaryDeriver;
+}
+
+/** What an append may say beyond its events. */
+export interface AppendOptions {
+  /**
+   * The SOP the case runs on: gives each event its level (a sensitive event goes to its level's database, as a
+   * stub in the public one) and the public digest left for devices that cannot see every event. Without it, every
+   * event is public.
+   */
+  compiled?: CompiledSop;
 }
 
 /** The database name used when none is given. */
 export const DEFAULT_STORE_NAME = "senda-cases";
 
 /**
- * The cases on this device: each case an append-only log of immutable event documents, beside a small summary
- * document written in the same transaction. Summaries are held in memory (loaded once, kept current by this
- * store's writes and by PouchDB's changes feed, so that other tabs' writes show up) for the queue to list, search,
- * filter and sort without reading the database. Every failure is a `StoreError`.
+ * The cases on this device: each case an append-only log of immutable event documents, merged from every device
+ * that wrote to it, beside a small summary document written in the same transaction. Summaries are held in memory
+ * (loaded once, kept current by this store's writes and by PouchDB's changes feed, so that other tabs' writes and
+ * replicated events show up) for the queue to list, search, filter and sort without reading the database. Every
+ * failure is a `StoreError`.
  *
  * @example
- * const store = await CaseStore.open();
- * const session = openCase(compiled, { caseId: "c-1", at, by });
+ * const store = await CaseStore.open({ device: "KQM" });
+ * const session = openCase(compiled, { caseId: "KQM-0001", at, by });
  * const summary = summarizeCase(viewCase(session, clock()), session.events.length);
- * await store.appendEvents("c-1", 0, session.events, summary);
+ * await store.appendEvents("KQM-0001", 0, session.events, summary, { compiled });
  * store.listSummaries({ status: "active", text: "edad" });
  */
 export class CaseStore {
   /** The database's name. */
   readonly name: string;
+  /** This device's code. */
+  readonly device: string;
   private readonly clock: () => Date;
   private readonly onError: (error: StoreError) => void;
+  private readonly holds: readonly Level[];
+  private readonly sealer?: Sealer;
   private readonly index = new SummaryIndex();
   private readonly listeners = new Set<() => void>();
   private readonly database: CaseDatabase;
+  private readonly derived: DerivedSummaries;
   private changeCount = 0;
   private isClosed = false;
+  /** Per case: how often it changed by this store's own writes or by events from other devices. */
+  private readonly versions = new Map<string, number>();
 
   private constructor(options: CaseStoreOptions) {
     this.name = options.name ?? DEFAULT_STORE_NAME;
+    this.device = checkDeviceCode(options.device ?? "local");
     this.clock = options.clock ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error(error));
+    this.holds = options.holds ?? LEVELS;
+    this.sealer = options.sealer;
     this.database = new CaseDatabase(this.name, {
       onChange: (change) => this.onChange(change),
       onLoad: (rows) => this.reload(rows),
       onError: (error) => this.onError(error),
     });
+    this.derived = new DerivedSummaries({
+      database: this.database,
+      derive: options.derive,
+      lockName: (caseId) => this.lockName(caseId),
+      loadLog: (caseId) => this.loadLog(caseId),
+      readLog: (rows, caseId) => readCaseLog(rows, caseId, this.sealer),
+      writeMany: (summaries) => this.writeSummaries(summaries),
+      held: (caseId) => this.index.get(caseId),
+      write: (summary, prior) => this.writeSummary(summary, prior),
+      onError: (error) => this.onError(error),
+    });
   }
 
   /**
-   * Opens (or creates) the store and loads every summary into memory. Fails with a `StoreError`. Needs IndexedDB: in
-   * Node tests, a jsdom environment and `import "fake-indexeddb/auto"`.
+   * Opens (or creates) the store and loads every summary into memory, then derives the summaries of cases whose
+   * events arrived since the last time. Fails with a `StoreError`. Needs IndexedDB: in Node tests, a jsdom
+   * environment and `import "fake-indexeddb/auto"`.
    */
   static async open(options: CaseStoreOptions = {}): Promise<CaseStore> {
     const store = new CaseStore(options);
     await store.database.open();
+    await store.pendingLoad;
+    store.derived.start();
     return store;
   }
 
@@ -83,6 +142,11 @@ export class CaseStore {
     return this.changeCount;
   }
 
+  /** The levels this device may record and hold. */
+  get levels(): readonly Level[] {
+    return this.holds;
+  }
+
   /** Calls `listener` after every change to the summaries, from this tab or another; returns the unsubscriber. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -90,51 +154,116 @@ export class CaseStore {
   }
 
   /**
-   * Appends `events` to a case's log at sequence number `expectedSeq` (0 opens the case with CASE_OPENED), with the
-   * case's new summary (`summarizeCase` of the view after the events were applied), in one transaction. Resolves
-   * with the summary once IndexedDB has committed the write. If the log does not hold exactly `expectedSeq` events
-   * (another tab or device wrote first), nothing is written and it rejects with a `ConflictError`; a full quota
-   * rejects with a `StorageFullError`, and nothing is written either.
+   * Appends `events` to a case's log, with the case's new summary (`summarizeCase` of the view after the events were
+   * applied), in one transaction. `expectedSeq` is how many events of the case the writer's view was built on (0
+   * opens the case with CASE_OPENED). Resolves with the summary once IndexedDB has committed the write.
+   *
+   * If the device holds any other number of events for the case (another tab wrote first, or another device's
+   * events arrived), nothing is written and it rejects with a `ConflictError`: reload the case and retry. An event
+   * above the levels this device may hold rejects with `forbidden`; a full quota with a `StorageFullError`.
    */
   async appendEvents(
     caseId: string,
     expectedSeq: number,
     events: readonly CaseEvent[],
     summary: CaseSummary,
+    options: AppendOptions = {},
   ): Promise<CaseSummary> {
     this.checkOpen();
     checkAppend(checkCaseId(caseId), expectedSeq, events, summary);
+    const levels = events.map((event) => (options.compiled ? levelOfEvent(options.compiled, event) : "public"));
+    const refused = levels.findIndex((level) => !this.holds.includes(level));
+    if (refused >= 0)
+      throw new StoreError(
+        "forbidden",
+        `This device's role may not record ${levels[refused]} facts (${events[refused].type} at step ${JSON.stringify((events[refused] as { step?: string }).step ?? "")}); hand the case over to a desk whose role can.`,
+        caseId,
+      );
+    // The summary a screen makes from the engine's view knows nothing of handovers: carry the last one over.
+    const handedTo = lastHandover(events) ?? this.index.get(caseId)?.handedTo;
+    if (handedTo && !summary.handedTo) summary = { ...summary, handedTo };
+    const digest = options.compiled ? publicDigest(summary, options.compiled) : summary;
     const summaryId = summaryDocId(caseId);
     // The lock makes the count-then-write below one step for every tab on this device; the write itself still
     // refuses existing ids, which is what stops a replicated document that arrives in between.
-    const rev = await withLock(`senda-store/${this.name}/${caseId}`, () =>
+    const rev = await withLock(this.lockName(caseId), () =>
       this.database.use(caseId, "saving the case", async (db) => {
-        const stored = await countEvents(db, caseId);
-        if (stored !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq: stored });
+        const { rows } = await db.allDocs(eventRange(caseId));
+        if (rows.length !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq: rows.length });
+        const seen: Record<string, string> = {};
+        let lastStamp: number | undefined;
+        for (const row of rows) {
+          const parsed = parseEventKey(row.id.slice(row.id.lastIndexOf("/") + 1));
+          if (!parsed) continue;
+          seen[parsed.device] = row.id.slice(row.id.lastIndexOf("/") + 1);
+          lastStamp = Math.max(lastStamp ?? parsed.stamp, parsed.stamp);
+        }
+        const docs: PouchDoc[] = [];
+        for (const [i, event] of events.entries()) {
+          lastStamp = nextStamp(event.at, lastStamp);
+          const key = makeEventKey(lastStamp, this.device);
+          const level = levels[i];
+          const eventDoc = toEventDoc(caseId, key, event, level, { ...seen });
+          if (i === events.length - 1) eventDoc.digest = digest;
+          if (level !== "public") {
+            const detailId = `${eventDoc._id.slice(0, eventDoc._id.lastIndexOf("/event/"))}/detail/${key}`;
+            const sealed = this.sealer ? await this.sealer.seal(level, event, detailId) : undefined;
+            docs.push(toDetailDoc(caseId, key, event, level, sealed));
+          }
+          docs.push(eventDoc);
+          seen[this.device] = key;
+        }
         const prior = await readOptional(db, summaryId);
-        const docs: PouchDoc[] = events.map((event, i) => toEventDoc(caseId, expectedSeq + i, event));
-        docs.push(toSummaryDoc(summary, prior?._rev));
+        docs.push(await this.toSummaryDoc(summary, prior?._rev));
         const result = await commitDocs(db, docs, new Map(prior ? [[summaryId, prior]] : []), caseId);
         if (!result.ok) {
-          const now = await countEvents(db, caseId).catch(() => undefined);
+          const now = await db.allDocs(eventRange(caseId)).then(
+            (r) => r.rows.length,
+            () => undefined,
+          );
           throw new ConflictError({ caseId, expectedSeq, storedSeq: now });
         }
         return result.revs.get(summaryId)!;
       }),
     );
+    this.bump(caseId);
     if (this.index.put(summary, rev)) this.changed();
     return this.index.get(caseId)!;
   }
 
-  /** A case's whole log, oldest first, checked to be gap-free. Rejects with `not-found` for an unknown case. */
-  async loadEvents(caseId: string): Promise<CaseEvent[]> {
+  /**
+   * How often a case changed through this store (any caller in this tab) or by events from other devices; not by
+   * another tab of this device, whose writes a screen learns of when its own next write conflicts. A screen showing
+   * the case reloads it when this moves and the summary counts more events than it holds.
+   */
+  caseVersion(caseId: string): number {
+    return this.versions.get(caseId) ?? 0;
+  }
+
+  private bump(caseId: string): void {
+    this.versions.set(caseId, (this.versions.get(caseId) ?? 0) + 1);
+  }
+
+  /**
+   * A case's log as this device holds it: every event from every device, in the order every device gives them, each
+   * with its content when this device may hold it. Rejects with `not-found` for an unknown case.
+   */
+  async loadLog(caseId: string): Promise<CaseLog> {
     this.checkOpen();
     checkCaseId(caseId);
     const { rows } = await this.database.use(caseId, "loading the case", (db) =>
-      db.allDocs({ ...eventRange(caseId), include_docs: true }),
+      db.allDocs({ ...caseRange(caseId), include_docs: true }),
     );
-    if (rows.length === 0) throw new StoreError("not-found", `There is no case "${caseId}" on this device.`, caseId);
-    return rows.map((row, seq) => readEventDoc(row.doc, caseId, seq));
+    const log = await readCaseLog(rows, caseId, this.sealer);
+    if (log.entries.length === 0)
+      throw new StoreError("not-found", `There is no case "${caseId}" on this device.`, caseId);
+    return log;
+  }
+
+  /** The events of a case's log whose content this device holds, in log order. Rejects with `not-found`. */
+  async loadEvents(caseId: string): Promise<CaseEvent[]> {
+    const log = await this.loadLog(caseId);
+    return log.entries.flatMap((entry) => (entry.event ? [entry.event] : []));
   }
 
   /** The summary of one case, from memory. */
@@ -151,45 +280,124 @@ export class CaseStore {
     return this.index.list(query, this.clock());
   }
 
+  /** Resolves once every summary waiting to be derived from replicated events has been written. */
+  settled(): Promise<void> {
+    return this.derived.settled();
+  }
+
   /**
-   * Deletes every case on the device by destroying the database, and starts an empty one: for tests and training
-   * only. Other stores with the same name in this tab start over too; other tabs must be reloaded.
+   * Deletes every case on the device by destroying the database, and starts an empty one: for signing out, tests and
+   * training. Other stores with the same name in this tab start over too; other tabs must be reloaded.
    */
   async deleteAll(): Promise<void> {
     this.checkOpen();
+    await this.derived.stop();
     await this.database.destroy();
+    this.derived.start();
   }
 
   /** Stops following changes and closes the database. The store cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.isClosed) return;
+    await this.derived.stop();
     this.isClosed = true;
     this.listeners.clear();
     await this.database.close();
   }
 
+  /** @internal The PouchDB database under the store, for replication. */
+  useDatabase<T>(doing: string, task: (db: PouchDB) => Promise<T>): Promise<T> {
+    return this.database.use(this.name, doing, task);
+  }
+
+  private pendingLoad?: Promise<void>;
+  /** Counts reloads, so that a summary opened before one is not put back after it. */
+  private epoch = 0;
+
   /** Replaces every summary held with `rows`, as read from the database. */
   private reload(rows: AllDocsRow[]): void {
+    this.epoch++;
     this.index.clear();
-    for (const row of rows) this.accept(row.id, row.doc);
-    this.changed();
+    this.pendingLoad = Promise.all(rows.map((row) => this.accept(row.id, row.doc))).then(() => this.changed());
   }
 
   private onChange(change: Change): void {
-    if (!isSummaryId(change.id)) return;
-    if (change.deleted) {
-      if (this.index.remove(caseIdOfSummaryId(change.id))) this.changed();
-    } else if (this.accept(change.id, change.doc)) this.changed();
+    if (isSummaryId(change.id)) {
+      if (change.deleted) {
+        const caseId = change.id.slice("summary/".length);
+        if (this.index.remove(decodeURIComponent(caseId))) this.changed();
+      } else
+        void this.accept(change.id, change.doc).then((changed) => {
+          if (changed) this.changed();
+        });
+      return;
+    }
+    // This device's writes (from any tab) carry their summary in the same transaction: only other devices' events,
+    // arriving by replication, need a summary derived here.
+    const parsed = parseLogDocId(change.id);
+    if (parsed && !change.deleted && parseEventKey(parsed.key)?.device !== this.device) {
+      this.bump(parsed.caseId);
+      this.derived.notice(parsed.caseId, change.seq, parsed.part === "detail");
+    }
   }
 
-  /** Takes a summary document into the index; returns whether the index changed. */
-  private accept(id: string, doc: (PouchDoc & { _rev: string }) | undefined): boolean {
+  /**
+   * Takes a summary document into the index; resolves with whether the index changed. A sealed summary is opened
+   * first; if the index was reloaded meanwhile (the database was destroyed), the summary is dropped.
+   */
+  private async accept(id: string, doc: (PouchDoc & { _rev: string }) | undefined): Promise<boolean> {
+    const epoch = this.epoch;
     try {
-      return this.index.put(readSummaryDoc(doc, id), doc!._rev);
+      const value =
+        summaryIsSealed(doc) && this.sealer
+          ? await this.sealer.open("confidential", (doc as SummaryDoc).sealed!, id)
+          : (doc as SummaryDoc | undefined)?.summary;
+      if (epoch !== this.epoch) return false;
+      return this.index.put(readSummary(value, id), doc!._rev);
     } catch (error) {
       this.onError(toStoreError(error, id, "reading a summary"));
       return false;
     }
+  }
+
+  private async toSummaryDoc(summary: CaseSummary, rev: string | undefined): Promise<SummaryDoc> {
+    const id = summaryDocId(summary.caseId);
+    // The summary names flags and referrals as sensitive as the answers behind them: sealed with the highest key.
+    if (this.sealer?.holds("confidential"))
+      return {
+        _id: id,
+        ...(rev ? { _rev: rev } : {}),
+        kind: "summary",
+        sealed: await this.sealer.seal("confidential", summary, id),
+      };
+    return toSummaryDoc(summary, rev);
+  }
+
+  /** Writes a derived summary over `prior` (its revision); returns the new revision. */
+  private async writeSummary(summary: CaseSummary, prior: string | undefined): Promise<string> {
+    const doc = await this.toSummaryDoc(summary, prior);
+    const rev = await this.database.use(summary.caseId, "saving a summary", async (db) => {
+      const [result] = await db.bulkDocs([doc]);
+      if (result.error) throw toStoreError(result, summary.caseId, "saving a summary");
+      return result.rev;
+    });
+    if (this.index.put(summary, rev)) this.changed();
+    return rev;
+  }
+
+  /** Writes derived summaries in one batch; one whose revision moved meanwhile is left as it is. */
+  private async writeSummaries(summaries: { summary: CaseSummary; priorRev?: string }[]): Promise<void> {
+    const docs = await Promise.all(summaries.map((s) => this.toSummaryDoc(s.summary, s.priorRev)));
+    const results = await this.database.use("summaries", "saving summaries", (db) => db.bulkDocs(docs));
+    let changed = false;
+    results.forEach((result, i) => {
+      if (!result.error && this.index.put(summaries[i].summary, result.rev)) changed = true;
+    });
+    if (changed) this.changed();
+  }
+
+  private lockName(caseId: string): string {
+    return `senda-store/${this.name}/${caseId}`;
   }
 
   private changed(): void {
@@ -201,14 +409,6 @@ export class CaseStore {
     if (this.isClosed)
       throw new StoreError("unavailable", `The case store "${this.name}" was closed; open it again.`, this.name);
   }
-}
-
-/** How many events a case's log holds, from its last event id: one index lookup, whatever the log's length. */
-async function countEvents(db: PouchDB, caseId: string): Promise<number> {
-  const range = eventRange(caseId);
-  const { rows } = await db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
-  const last = rows[0] ? seqOfEventId(caseId, rows[0].id) : undefined;
-  return last === undefined ? 0 : last + 1;
 }
 
 async function readOptional(db: PouchDB, id: string): Promise<(PouchDoc & { _rev: string }) | undefined> {

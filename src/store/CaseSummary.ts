@@ -18,7 +18,8 @@ export interface SummaryStep {
 
 /**
  * The small per-case projection the queue, search and filters read, kept beside the event log and written in the
- * same transaction. It is derived data: replaying the log through the engine gives it again.
+ * same transaction. It is derived data: replaying the log through the engine gives it again. The queue and search are
+ * public surfaces, so a summary holds public facts only (see `summarizeCase`).
  */
 export interface CaseSummary {
   caseId: string;
@@ -31,17 +32,32 @@ export interface CaseSummary {
   /** The time of the last event. */
   updatedAt: string;
   status: CaseStatus;
-  /** The steps waiting for the officer (several in parallel tracks); empty once the case is done. */
+  /** The public steps waiting for the officer (several in parallel tracks); empty once the case is done. */
   current: SummaryStep[];
-  /** The ids of the flags raised, as the engine lists them. */
+  /** The ids of the public flags raised, as the engine lists them. */
   flags: string[];
-  /** The priority of the most urgent flag raised (0 is the most urgent); absent when no flag is raised. */
+  /**
+   * The flags raised above public, as a public surface may show them: the neutral labels (the catalog's
+   * `publicLabel`, each once) of those that have one, and how many have none. Absent when there is none.
+   */
+  hiddenFlags?: { labels: Text[]; unlabelled: number };
+  /** The priority of the most urgent flag raised, hidden ones included (0 is the most urgent); absent when none. */
   priority?: number;
-  /** The deadline that falls due first (overdue ones included). */
-  nextDeadline?: { id: string; dueAt: string };
+  /**
+   * The deadline that falls due first, of any kind (an SOP's deadline, a referral's handover, a follow-up), overdue
+   * ones included. Above public, its id is "" and it has no label.
+   */
+  nextDeadline?: { id: string; dueAt: string; kind?: "deadline" | "referral" | "follow-up"; label?: Text };
   outcome?: string;
-  /** The services the case was referred to (referrals made, not declined), each once. */
+  /** The public services the case was referred to (referrals made, not declined), each once. */
   referrals: string[];
-  /** How many events the case's log holds: the sequence number of the next event. */
+  /** How many events the case's log holds, from every device, whatever their level. */
   eventCount: number;
+  /** The last handover of the case to another desk or role (a HANDED_OVER event), for the receiving queue. */
+  handedTo?: { role: string; desk?: string; by: string; at: string; dueAt?: string; note?: string };
+  /**
+   * Set when the summary leaves out facts above the public level (a public digest): flags, referrals, steps or a
+   * deadline this device's role may not see.
+   */
+  withheld?: true;
 }

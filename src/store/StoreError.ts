@@ -6,6 +6,7 @@
  * - `corrupt-log`: a stored log breaks the store's own rules (a gap, a wrong case id).
  * - `invalid-argument`: the caller broke the store's contract (a programmer error).
  * - `unavailable`: the browser refused the database (private mode, blocked, closed store).
+ * - `forbidden`: the signed-in role may not record or hold this (an event above its level, a key it lacks).
  * - `unknown`: anything else, with the original error as `cause`.
  */
 export type StoreErrorCode =
@@ -15,6 +16,7 @@ export type StoreErrorCode =
   | "corrupt-log"
   | "invalid-argument"
   | "unavailable"
+  | "forbidden"
   | "unknown";
 
 /** A storage problem with a `code` from a fixed set and the `path` (case or document id) it concerns. */

@@ -14,6 +14,11 @@ export interface SummaryQuery {
   status?: CaseStatus | readonly CaseStatus[];
   /** Only cases opened at this site. */
   site?: string;
+  /**
+   * Only the cases of this group of people who arrived together: those opened with it as their `group`, and the case
+   * whose id it is (the first person of a group is often opened alone, before anyone is added to it).
+   */
+  group?: string;
   /** Only cases with a deadline falling due within this many hours of `now` (overdue ones included). */
   dueWithinHours?: number;
   /** The time `dueWithinHours` counts from; the store's clock when absent. */
@@ -115,6 +120,7 @@ function compileQuery(query: SummaryQuery, now: Date): (entry: Entry) => boolean
     if (statuses && !statuses.has(s.status)) return false;
     if (query.flag !== undefined && !s.flags.includes(query.flag)) return false;
     if (query.site !== undefined && s.site !== query.site) return false;
+    if (query.group !== undefined && s.group !== query.group && s.caseId !== query.group) return false;
     if (query.dueWithinHours !== undefined && !(entry.dueAt <= dueBy)) return false;
     for (const word of words) if (!entry.text.includes(word)) return false;
     return true;

@@ -1,17 +1,17 @@
 import { StoreError } from "./StoreError";
 
 /*
- * Document ids carry the case and the order, so that a replica (a second tab, CouchDB later) needs no protocol of
- * ours: `case/<caseId>/event/<seq>` for each immutable event, `summary/<caseId>` for the case's projection.
- * The case id is URI-encoded so that a "/" in it cannot reach into another case's range, and the sequence number
- * is zero-padded so that id order is log order.
+ * Document ids carry the case and the order, so that a replica (a second tab, another device, CouchDB) needs no
+ * protocol of ours:
+ * - `case/<caseId>/event/<key>`: one immutable event of a case's log (its content when public, else a stub);
+ * - `case/<caseId>/detail/<key>`: the content of a restricted or confidential event, in its level's database;
+ * - `summary/<caseId>`: the case's projection, derived on each device and never replicated.
+ * An event's key is `<stamp>-<device>` (see `eventKey.ts`): unique per device, ordered the same on every device.
+ * The case id is URI-encoded so that a "/" in it cannot reach into another case's range.
  */
 
-const SEQ_DIGITS = 8;
-/** The most events one case may hold; far beyond any procedure, and the limit of the padded sequence number. */
-export const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
 const SUMMARY_PREFIX = "summary/";
-// Sorts after every character an encoded id or a digit can hold: the end of a prefix range.
+// Sorts after every character an encoded id or a key can hold: the end of a prefix range.
 const HIGH = "\uffff";
 
 /** Checks a case id before it becomes part of a document id. */
@@ -24,23 +24,40 @@ export function checkCaseId(caseId: unknown): string {
   return caseId;
 }
 
-/** The id of the event at `seq` (0 is CASE_OPENED) in a case's log. */
-export function eventDocId(caseId: string, seq: number): string {
-  return `${eventPrefix(caseId)}${String(seq).padStart(SEQ_DIGITS, "0")}`;
+/** The id of the event with `key` in a case's log. */
+export function eventDocId(caseId: string, key: string): string {
+  return `${casePrefix(caseId)}event/${key}`;
+}
+
+/** The id of the restricted or confidential content of the event with `key`. */
+export function detailDocId(caseId: string, key: string): string {
+  return `${casePrefix(caseId)}detail/${key}`;
 }
 
 /** The `allDocs` key range holding every event of a case, in log order. */
 export function eventRange(caseId: string): { startkey: string; endkey: string } {
-  const prefix = eventPrefix(caseId);
+  const prefix = `${casePrefix(caseId)}event/`;
   return { startkey: prefix, endkey: `${prefix}${HIGH}` };
 }
 
-/** The sequence number an event id ends with, or undefined when the id is not an event of that case. */
-export function seqOfEventId(caseId: string, id: string): number | undefined {
-  const prefix = eventPrefix(caseId);
-  if (!id.startsWith(prefix)) return undefined;
-  const digits = id.slice(prefix.length);
-  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+/** The `allDocs` key range holding every document of a case's log: details, then events. */
+export function caseRange(caseId: string): { startkey: string; endkey: string } {
+  const prefix = casePrefix(caseId);
+  return { startkey: prefix, endkey: `${prefix}${HIGH}` };
+}
+
+/** The `allDocs` key range holding every document of every case's log. */
+export const LOG_RANGE = { startkey: "case/", endkey: `case/${HIGH}` } as const;
+
+/** What a log document's id names: its case, whether it is an event or a detail, and the event's key. */
+export function parseLogDocId(id: string): { caseId: string; part: "event" | "detail"; key: string } | undefined {
+  const match = /^case\/([^/]+)\/(event|detail)\/([^/]+)$/.exec(id);
+  if (!match) return undefined;
+  try {
+    return { caseId: decodeURIComponent(match[1]), part: match[2] as "event" | "detail", key: match[3] };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The id of a case's summary document. */
@@ -61,6 +78,6 @@ export function caseIdOfSummaryId(id: string): string {
   return decodeURIComponent(id.slice(SUMMARY_PREFIX.length));
 }
 
-function eventPrefix(caseId: string): string {
-  return `case/${encodeURIComponent(caseId)}/event/`;
+function casePrefix(caseId: string): string {
+  return `case/${encodeURIComponent(caseId)}/`;
 }

@@ -20,6 +20,7 @@ declare module "pouchdb-browser" {
     keys?: string[];
     descending?: boolean;
     limit?: number;
+    skip?: number;
     include_docs?: boolean;
   }
 
@@ -69,12 +70,49 @@ declare module "pouchdb-browser" {
 
   export interface DatabaseOptions {
     adapter?: string;
+    /** For a remote database: do not try to create it (the server's administrator does). */
+    skip_setup?: boolean;
     /** Drop the bodies of superseded revisions at once (summaries change on every answer). */
     auto_compaction?: boolean;
     revs_limit?: number;
   }
 
+  export interface ReplicateOptions {
+    live?: boolean;
+    retry?: boolean;
+    batch_size?: number;
+    batches_limit?: number;
+    /** Run on the source for each document; only those it accepts are sent. */
+    filter?: (doc: PouchDoc) => boolean;
+    /** The longest wait between retries, in ms. */
+    back_off_function?: (delay: number) => number;
+    checkpoint?: "source" | "target" | false;
+  }
+
+  export interface ReplicationInfo {
+    docs_read?: number;
+    docs_written?: number;
+    doc_write_failures?: number;
+    last_seq?: number | string;
+    errors?: unknown[];
+    status?: string;
+  }
+
+  export interface Replication extends Promise<ReplicationInfo> {
+    on(event: "change", listener: (info: ReplicationInfo) => void): Replication;
+    on(event: "paused", listener: (error?: unknown) => void): Replication;
+    on(event: "active", listener: () => void): Replication;
+    on(event: "denied", listener: (error: unknown) => void): Replication;
+    on(event: "complete", listener: (info: ReplicationInfo) => void): Replication;
+    on(event: "error", listener: (error: unknown) => void): Replication;
+    cancel(): void;
+  }
+
   export default class PouchDB {
+    replicate: {
+      to(target: PouchDB | string, options?: ReplicateOptions): Replication;
+      from(source: PouchDB | string, options?: ReplicateOptions): Replication;
+    };
     constructor(name: string, options?: DatabaseOptions);
     readonly name: string;
     readonly adapter: string;

@@ -1,70 +1,166 @@
 import type { PouchDoc } from "pouchdb-browser";
 import type { CaseEvent } from "../engine/index";
 import { CASE_STATUSES, type CaseSummary } from "./CaseSummary";
-import { caseIdOfSummaryId, eventDocId, summaryDocId } from "./documentIds";
+import { caseIdOfSummaryId, detailDocId, eventDocId, summaryDocId } from "./documentIds";
+import { parseEventKey } from "./eventKey";
+import { LEVELS, type Level } from "./eventLevel";
 import { StoreError } from "./StoreError";
+import { isSealed, type Sealed } from "./sealing";
 
 /*
  * The shapes written to PouchDB. The event or summary sits in a field of its own, so that PouchDB's `_id`, `_rev`
- * and `_deleted` never mix with case data, and `kind` tells the two apart for anyone reading the CouchDB replica.
+ * and `_deleted` never mix with case data, and `kind` tells them apart for anyone reading the CouchDB replica.
  * Documents read back may come from another device through replication, so they are checked before being trusted.
  */
 
-/** One immutable event of a case's log. */
+/**
+ * One immutable event of a case's log, in the public database. It always says who wrote it, when, at which level,
+ * and what its writer had seen; it holds the event itself only when the event is public.
+ */
 export interface EventDoc extends PouchDoc {
   kind: "event";
   caseId: string;
-  seq: number;
-  event: CaseEvent;
+  /** `<stamp>-<device>`: the log order. */
+  key: string;
+  /** The officer who recorded it (the signed-in CouchDB user): the server checks it. */
+  by: string;
+  at: string;
+  level: Level;
+  /** The last key of each device that the writer held for this case: what the event knew of the others. */
+  seen: Record<string, string>;
+  /** The event, when its level is public. */
+  event?: CaseEvent;
+  /** The public digest of the case after this event, for devices that cannot replay every event. */
+  digest?: CaseSummary;
 }
 
-/** A case's summary; the one document of a case that is rewritten, on every append. */
+/** The content of a restricted or confidential event, in its level's database; sealed when the device has keys. */
+export interface DetailDoc extends PouchDoc {
+  kind: "detail";
+  caseId: string;
+  key: string;
+  by: string;
+  level: Level;
+  event?: CaseEvent;
+  sealed?: Sealed;
+}
+
+/** A case's summary: derived on this device, rewritten on every append, never replicated. */
 export interface SummaryDoc extends PouchDoc {
   kind: "summary";
-  summary: CaseSummary;
+  summary?: CaseSummary;
+  sealed?: Sealed;
 }
 
-/** The document holding the event at `seq` of a case. */
-export function toEventDoc(caseId: string, seq: number, event: CaseEvent): EventDoc {
-  return { _id: eventDocId(caseId, seq), kind: "event", caseId, seq, event };
+/** One event of a case's log as a device holds it. */
+export interface LogEntry {
+  key: string;
+  device: string;
+  by: string;
+  at: string;
+  level: Level;
+  seen: Readonly<Record<string, string>>;
+  /** The event, when this device holds its content (always for public events). */
+  event?: CaseEvent;
+  digest?: CaseSummary;
 }
 
-/** The document holding a case's summary; `rev` is the revision it replaces, absent for a new case. */
-export function toSummaryDoc(summary: CaseSummary, rev?: string): SummaryDoc {
-  return { _id: summaryDocId(summary.caseId), ...(rev ? { _rev: rev } : {}), kind: "summary", summary };
+/** A case's log, merged from every device that wrote to it, in the same order on every device. */
+export interface CaseLog {
+  caseId: string;
+  entries: LogEntry[];
+  /** Whether this device holds the content of every event (a public role's device never does, once one is sensitive). */
+  complete: boolean;
 }
 
-/** The event stored at `seq` of a case's log, or a `corrupt-log` error naming the document and what is wrong. */
-export function readEventDoc(doc: PouchDoc | undefined, caseId: string, seq: number): CaseEvent {
-  const id = eventDocId(caseId, seq);
+/** The event document (public) for one event. */
+export function toEventDoc(
+  caseId: string,
+  key: string,
+  event: CaseEvent,
+  level: Level,
+  seen: Record<string, string>,
+): EventDoc {
+  return {
+    _id: eventDocId(caseId, key),
+    kind: "event",
+    caseId,
+    key,
+    by: event.by,
+    at: event.at,
+    level,
+    seen,
+    ...(level === "public" ? { event } : {}),
+  };
+}
+
+/** The detail document holding a sensitive event's content, sealed when `sealed` is given. */
+export function toDetailDoc(caseId: string, key: string, event: CaseEvent, level: Level, sealed?: Sealed): DetailDoc {
+  return {
+    _id: detailDocId(caseId, key),
+    kind: "detail",
+    caseId,
+    key,
+    by: event.by,
+    level,
+    ...(sealed ? { sealed } : { event }),
+  };
+}
+
+/** The log entry an event document stands for, or a `corrupt-log` error naming what is wrong. */
+export function readEventDoc(doc: PouchDoc | undefined, caseId: string, key: string): LogEntry {
+  const id = eventDocId(caseId, key);
   const fail = (what: string) =>
     new StoreError(
       "corrupt-log",
-      `The log of case "${caseId}" is broken at event ${seq} (${doc?._id ?? id}): ${what}. The case cannot be shown; report it to the data manager.`,
-      doc?._id ?? id,
+      `The log of case "${caseId}" is broken at ${id}: ${what}. The case cannot be shown; report it to the data manager.`,
+      id,
     );
-  if (!doc || doc._id !== id) throw fail(seq === 0 ? "the log does not start at event 0" : `event ${seq} is missing`);
-  if (doc.kind !== "event" || doc.seq !== seq || doc.caseId !== caseId) throw fail("the document is not this event");
-  const event = doc.event as Partial<CaseEvent> | undefined;
+  const parsed = parseEventKey(key);
+  if (!doc || doc._id !== id || !parsed) throw fail("the document is missing or misnamed");
+  if (doc.kind !== "event" || doc.caseId !== caseId || doc.key !== key) throw fail("the document is not this event");
+  if (typeof doc.by !== "string" || typeof doc.at !== "string" || !LEVELS.includes(doc.level as Level))
+    throw fail("it has no author, time or level");
+  const seen = doc.seen as Record<string, string> | undefined;
+  if (!seen || typeof seen !== "object") throw fail("it does not say what its writer had seen");
+  const entry: LogEntry = {
+    key,
+    device: parsed.device,
+    by: doc.by,
+    at: doc.at,
+    level: doc.level as Level,
+    seen,
+  };
+  if (doc.event !== undefined) entry.event = checkEvent(doc.event, fail);
+  if (doc.digest !== undefined && !summaryProblem(doc.digest as CaseSummary, caseId))
+    entry.digest = doc.digest as CaseSummary;
+  return entry;
+}
+
+/** Checks an event's shape; `fail` makes the error. */
+export function checkEvent(value: unknown, fail: (what: string) => StoreError): CaseEvent {
+  const event = value as Partial<CaseEvent> | undefined;
   if (!event || typeof event !== "object" || typeof event.type !== "string" || typeof event.at !== "string")
     throw fail("the event has no type or time");
-  if (seq === 0 && (event.type !== "CASE_OPENED" || event.caseId !== caseId))
-    throw fail("a log must start with CASE_OPENED for the same case");
-  if (seq > 0 && event.type === "CASE_OPENED") throw fail("CASE_OPENED may only start a log");
   return event as CaseEvent;
 }
 
 /** The summary a document holds, or a `corrupt-log` error when it is not a well-formed summary. */
-export function readSummaryDoc(doc: PouchDoc | undefined, id: string): CaseSummary {
-  const summary = doc?.summary as Partial<CaseSummary> | undefined;
+export function readSummary(value: unknown, id: string): CaseSummary {
+  const summary = value as Partial<CaseSummary> | undefined;
   const problem = summaryProblem(summary, caseIdOfSummaryId(id));
-  if (problem || doc?.kind !== "summary")
+  if (problem)
     throw new StoreError(
       "corrupt-log",
-      `The summary "${id}" is not well formed (${problem ?? "not a summary document"}); it is left out of the queue until the case is saved again.`,
+      `The summary "${id}" is not well formed (${problem}); it is left out of the queue until the case is saved again.`,
       id,
     );
   return summary as CaseSummary;
+}
+
+/** Whether a summary document holds sealed content. */
+export function summaryIsSealed(doc: PouchDoc | undefined): boolean {
+  return doc?.kind === "summary" && isSealed(doc.sealed);
 }
 
 /** What is wrong with a summary of case `caseId`, or undefined when it is well formed. */
@@ -92,4 +188,9 @@ function isTime(value: unknown): value is string {
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+/** The plain (unsealed) document holding a case's summary; `rev` is the revision it replaces, absent for a new case. */
+export function toSummaryDoc(summary: CaseSummary, rev?: string): SummaryDoc {
+  return { _id: summaryDocId(summary.caseId), ...(rev ? { _rev: rev } : {}), kind: "summary", summary };
 }

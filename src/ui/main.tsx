@@ -1,30 +1,12 @@
-import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { CaseStore } from "../store/index";
-import { App } from "./App";
-import { systemClock } from "./shared/ClockProvider";
-import { I18nProvider } from "./shared/i18n/I18nProvider";
-import { StartupFailure } from "./shared/StartupFailure";
+import { bootApp } from "./station/bootApp";
 import "./shared/app.css";
+import "./station/station.css";
 
 const root = createRoot(document.getElementById("root")!);
 
-CaseStore.open({ clock: () => systemClock.now() }).then(
-  (store) =>
-    root.render(
-      <StrictMode>
-        <I18nProvider>
-          <App store={store} clock={systemClock} />
-        </I18nProvider>
-      </StrictMode>,
-    ),
-  (error: unknown) =>
-    root.render(
-      <I18nProvider>
-        <StartupFailure error={error} />
-      </I18nProvider>,
-    ),
-);
+// Standalone, or a station with sign-in when a CouchDB answers under /db (src/ui/station/bootApp.tsx).
+void bootApp(root);
 
 // The service worker precaches the built app, so that after the first visit it opens and runs with no network.
 if ("serviceWorker" in navigator && import.meta.env.PROD) {

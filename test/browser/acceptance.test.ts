@@ -3,9 +3,10 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import type { Step } from "../../src/engine/index";
+import { editorEs as ed } from "../../src/ui/editor/i18n/editorMessages";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { launchPhone, measureOverflow, RESULTS_DIR, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
-import { compareWithSummary, openSummary, playScenario, setUpOfficer, startNewCase } from "./officer";
+import { compareWithSummary, openSummary, playScenario, ROLE_SEEING_ALL, setUpOfficer, startNewCase } from "./officer";
 import { findStep, pickScenario, readLibrary } from "./readLibrary";
 import { servePreview } from "./servePreview";
 
@@ -42,9 +43,10 @@ describe.skipIf(!scenario || !senniafStep)("the acceptance story", () => {
       await page.reload();
       await page.getByRole("status").filter({ hasText: es["app.offline"] }).waitFor();
 
-      // A new user: nothing remembered but the defaults; they give their code and press "New case".
+      // A new user: nothing remembered but the defaults; they give their code and their role (a protection
+      // officer, who may see and print the child-protection slip) and press "New case".
       await expect(page.getByLabel(es["newCase.sop"]).inputValue()).resolves.toBe(s.sop);
-      await setUpOfficer(page, { officer: "OF-001" });
+      await setUpOfficer(page, { officer: "OF-001", role: ROLE_SEEING_ALL });
       const caseId = await startNewCase(page);
       await playScenario(page, library, s, "mouse");
       await openSummary(page);
@@ -106,7 +108,7 @@ describe.skipIf(!scenario || !senniafStep)("the acceptance story", () => {
       await page.getByRole("heading", { level: 1, name: es["train.title"] }).waitFor();
       await page.getByRole("button", { name: es["train.play"] }).waitFor();
       await page.getByRole("link", { name: es["nav.edit"] }).click();
-      await page.getByRole("heading", { level: 1, name: es["edit.title"] }).waitFor();
+      await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
     } finally {
       await phone.close();
       if (serverOpen) await server.close();

@@ -1,18 +1,29 @@
 import type { Page } from "playwright-core";
 import type { Scenario, ScenarioAction, Step } from "../../src/engine/index";
+import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { findStep, type ShippedLibrary } from "./readLibrary";
 
 /** How the officer works: with the mouse (clicks and taps) or the keyboard alone (number keys, Tab, Enter). */
 export type Hands = "mouse" | "keyboard";
 
-/** Goes to the queue and fills in the officer's code (and the entry SOP, when given) in the remembered settings. */
-export async function setUpOfficer(page: Page, options: { officer: string; sop?: string }): Promise<void> {
+/** A catalog role that sees every level: what an officer picks to check everything the engine produced. */
+export const ROLE_SEEING_ALL = "iom-protection-officer";
+
+/**
+ * Goes to the queue and fills in the officer's code (and the entry SOP and the role, when given) in the remembered
+ * settings. Without a role, the device keeps its default: the least privileged one.
+ */
+export async function setUpOfficer(
+  page: Page,
+  options: { officer: string; sop?: string; role?: string },
+): Promise<void> {
   await page.getByRole("heading", { level: 1, name: es["queue.title"] }).waitFor();
   const officer = page.getByLabel(es["newCase.officer"]);
   if (!(await officer.isVisible())) await page.getByText(es["newCase.change"]).click();
   await officer.fill(options.officer);
   if (options.sop) await page.getByLabel(es["newCase.sop"]).selectOption(options.sop);
+  if (options.role) await page.getByLabel(es["newCase.role"]).selectOption(options.role);
 }
 
 /** Presses "New case" and waits for the case's first screen; returns the case id from the URL. */
@@ -79,7 +90,7 @@ export async function playScenario(
 function choiceLabels(step: Step, answer: unknown): string[] {
   switch (step.kind) {
     case "referral":
-      return [answer === false ? es["referral.declines"] : es["referral.consents"]];
+      return [answer === false ? referralDeclineLabel(step) : es["referral.consents"]];
     case "checklist": {
       const ids = Array.isArray(answer) ? answer : step.items.filter((i) => i.required).map((i) => i.id);
       return ids.map((id) => step.items.find((i) => i.id === id)!.text.es);
@@ -102,6 +113,11 @@ function choiceLabels(step: Step, answer: unknown): string[] {
     default:
       return [];
   }
+}
+
+/** How the step card words "no" at a referral: a mandatory notification is made even so. */
+function referralDeclineLabel(step: Extract<Step, { kind: "referral" }>): string {
+  return step.requiresConsent === false ? caseEs["referral.declinesMandatory"] : es["referral.declines"];
 }
 
 function choiceIndexes(step: Step, answer: unknown): number[] {
@@ -177,7 +193,8 @@ export async function openSummary(page: Page): Promise<void> {
 
 /**
  * What the summary shows of a scenario's expectations, as differences (empty when all is shown as expected):
- * flags raised and not raised, referrals made (service and urgency) and not made, and the outcome.
+ * flags raised and not raised, referrals made (service and urgency) and not made, and the outcome. The officer's role
+ * must see every level (`ROLE_SEEING_ALL`), or the summary rightly names less than the engine produced.
  */
 export async function compareWithSummary(page: Page, library: ShippedLibrary, scenario: Scenario): Promise<string[]> {
   const differences: string[] = [];
@@ -191,17 +208,19 @@ export async function compareWithSummary(page: Page, library: ShippedLibrary, sc
     const label = library.flags.get(flag)?.label.es;
     if (label && chips.includes(label)) differences.push(`flag "${label}" shown but must not be`);
   }
-  const referrals = (await page.locator(".referral-list li").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+  const referrals = (await page.locator(".referral-list .referral-line").allInnerTexts()).map((r) =>
+    r.replace(/\s+/g, " ").trim(),
+  );
   for (const expected of expect.referrals ?? []) {
     const name = library.services.get(expected.service)!.name.es;
-    const status = (expected.status ?? "made") === "made" ? es["summary.made"] : es["summary.declined"];
+    const status = caseEs[`referralStatus.${expected.status ?? "made"}`];
     const urgency = expected.urgency ? es[`urgency.${expected.urgency}`] : "";
     const found = referrals.some((r) => r.startsWith(`${name} ·`) && r.includes(urgency) && r.endsWith(status));
     if (!found) differences.push(`referral "${name}" ${urgency} ${status} not shown (shown: ${referrals.join(" | ")})`);
   }
   for (const service of expect.noReferrals ?? []) {
     const name = library.services.get(service)?.name.es;
-    if (name && referrals.some((r) => r.startsWith(`${name} ·`) && r.endsWith(es["summary.made"])))
+    if (name && referrals.some((r) => r.startsWith(`${name} ·`) && r.endsWith(caseEs["referralStatus.made"])))
       differences.push(`referral "${name}" made but must not be`);
   }
   if (expect.outcome) {

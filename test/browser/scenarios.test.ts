@@ -2,7 +2,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { launchPhone, RESULTS_DIR, readCspViolations, readLatencies } from "./launchBrowser";
-import { compareWithSummary, type Hands, openSummary, playScenario, setUpOfficer, startNewCase } from "./officer";
+import {
+  compareWithSummary,
+  type Hands,
+  openSummary,
+  playScenario,
+  ROLE_SEEING_ALL,
+  setUpOfficer,
+  startNewCase,
+} from "./officer";
 import { pickScenario, readLibrary } from "./readLibrary";
 
 const library = readLibrary();
@@ -50,7 +58,7 @@ describe("an officer plays shipped scenarios through the Cases screens", () => {
       try {
         const { page } = phone;
         await page.goto(baseUrl);
-        await setUpOfficer(page, { officer: "OF-101", sop: scenario!.sop });
+        await setUpOfficer(page, { officer: "OF-101", sop: scenario!.sop, role: ROLE_SEEING_ALL });
         await startNewCase(page);
         await playScenario(page, library, scenario!, play.hands);
         latencies[scenario!.id] = await readLatencies(page);
@@ -58,7 +66,7 @@ describe("an officer plays shipped scenarios through the Cases screens", () => {
         expect(await compareWithSummary(page, library, scenario!)).toEqual([]);
         // The case runs on the device's clock, not the scenario's minutes, so the hours left differ from the
         // scenario's; that each expected deadline is counting down is what is checked here.
-        const deadlines = await page.locator(".deadlines li").allInnerTexts();
+        const deadlines = await page.locator(".deadline-list li").allInnerTexts();
         for (const deadline of scenario!.expect.deadlines ?? []) {
           const label = deadlineLabel(scenario!.sop, deadline.id);
           expect(

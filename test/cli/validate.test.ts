@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ISSUE_LINE, ROOT, runCli, scratchCopy } from "./runCli";
 
@@ -20,12 +20,38 @@ describe("senda validate", () => {
   });
 
   it("exits 0 when there are only warnings", async () => {
-    const run = await runCli(["validate", "test/fixtures/broken/unreachable-step"]);
+    const run = await runCli(["validate", "test/fixtures/broken/route-after-default"]);
     expect(run.code).toBe(0);
     expect(run.out).toEqual([
-      'test/fixtures/broken/unreachable-step/unreachable-step.sop.json:41:15: warning unreachable-step Step "orphan" can never be reached: no step goes to it. (at /steps/orphan)',
+      'test/fixtures/broken/route-after-default/route-after-default.sop.json:28:37: warning dead-end Step "ask-alone": route 1 has no condition, so the routes after it are never taken. (at /steps/ask-alone/next/1)',
     ]);
     expect(run.err).toEqual(["1 file checked: 0 errors, 1 warning"]);
+  });
+
+  it("treats what a shipped library must have as errors: an unreachable step, both languages, a default route, the file's name", async () => {
+    for (const folder of ["unreachable-step", "missing-translation", "no-default-route", "id-mismatch"]) {
+      const run = await runCli(["validate", `test/fixtures/broken/${folder}`]);
+      expect(run.code).toBe(1);
+      expect(run.out).toHaveLength(1);
+      expect(run.out[0]).toMatch(ISSUE_LINE);
+      expect(ISSUE_LINE.exec(run.out[0])![4]).toBe("error");
+    }
+  });
+
+  it("gives located issues and exit 1, never a crash, for the inputs that once crashed it", async () => {
+    for (const folder of [
+      "crash-empty-effects-empty-next",
+      "crash-empty-effects-null-next",
+      "crash-empty-effects-number-next",
+      "crash-empty-effects-route-without-to",
+      "json-nested-deep",
+    ]) {
+      const run = await runCli(["validate", `test/fixtures/broken/${folder}`]);
+      expect(run.code).toBe(1);
+      expect(run.out.length).toBeGreaterThan(0);
+      for (const line of run.out) expect(line).toMatch(ISSUE_LINE);
+      expect(run.stderr).not.toMatch(/unexpected failure|a bug in senda/);
+    }
   });
 
   it("prints bad JSON as an issue line at the place of the mistake, with no stack trace", async () => {
@@ -61,6 +87,7 @@ describe("senda validate", () => {
         code: "unknown-service",
         severity: "error",
         message: 'Step "notify" names the service "seniaf", which is not in the catalog. Did you mean "senniaf"?',
+        params: { step: "notify", context: "referral", service: "seniaf", suggestion: "senniaf" },
         pointer: "/steps/notify/service",
         file: "test/fixtures/broken/unknown-service/unknown-service.sop.json",
         line: 33,
@@ -77,6 +104,93 @@ describe("senda validate", () => {
     const run = await runCli(["validate", "test/fixtures/library/intake.sop.json"]);
     expect(run).toMatchObject({ code: 0, out: [] });
     expect(run.err).toEqual(["1 file checked: 0 errors, 0 warnings"]);
+  });
+
+  it("validates one file in its library: an id change is reported at every reference it breaks, in their files", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      const child = join(scratch.dir, "child-protection.sop.json");
+      writeFileSync(child, readFileSync(child, "utf8").replace('"id": "child-protection"', '"id": "child-care"'));
+      const run = await runCli(["validate", "sop/child-protection.sop.json"], scratch.root);
+      expect(run.code).toBe(1);
+      expect(run.out[0]).toBe(
+        'sop/child-protection.sop.json:3:9: error id-mismatch The SOP id "child-care" does not match its file name; name the file "child-care.sop.json". (at /id)',
+      );
+      // The step that runs it is found wherever it stands in intake.sop.json.
+      const [, file, , , , code, message, pointer] = ISSUE_LINE.exec(run.out[1])!;
+      expect([file, code, pointer]).toEqual(["sop/intake.sop.json", "unknown-sop", "/steps/child-protection/sop"]);
+      expect(message).toBe(
+        'Step "child-protection" runs the SOP "child-protection", which is not in the library. Did you mean "child-care"?',
+      );
+      expect(run.out).toHaveLength(2);
+      expect(run.err).toEqual([
+        "1 file checked: 1 error, 0 warnings; 1 error and 0 warnings in 1 other file that depend on it",
+      ]);
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
+  it("reports a renamed step at every scenario that plays through it, with did-you-mean", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      const intake = join(scratch.dir, "intake.sop.json");
+      writeFileSync(intake, readFileSync(intake, "utf8").replaceAll('"ask-with"', '"ask-wiht"'));
+      const run = await runCli(["validate", "sop/intake.sop.json"], scratch.root);
+      expect(run.code).toBe(1);
+      const lines = run.out.map((line) => ISSUE_LINE.exec(line)!);
+      expect(lines.map((m) => [m[1], m[5], m[7]])).toEqual([
+        ["sop/scenarios/adult-alone-no-incident.scenario.json", "unknown-step", "/steps/2/step"],
+        ["sop/scenarios/adult-family.scenario.json", "unknown-step", "/steps/2/step"],
+        ["sop/scenarios/child-alone-incident.scenario.json", "unknown-step", "/steps/2/step"],
+      ]);
+      expect(run.out[0]).toContain(
+        'Action 3 is at step "ask-with", which the SOP "intake" does not have. Did you mean "ask-wiht"?',
+      );
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
+  it("names a broken catalog file as the cause, instead of every reference to it", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      const flags = join(scratch.dir, "catalog/flags.json");
+      writeFileSync(
+        flags,
+        readFileSync(flags, "utf8").replace('"sensitivity": "restricted"', '"sensitivity": "secret"'),
+      );
+      const run = await runCli(["validate", "sop/intake.sop.json"], scratch.root);
+      expect(run.code).toBe(1);
+      expect(run.out).toEqual([
+        'sop/intake.sop.json:37:30: error catalog-invalid The catalog file sop/catalog/flags.json is invalid, so 3 references to its flags cannot be checked (the first: the flag "uasc" at step "ask-with"). Fix that file first. (at /steps/ask-with/effects/0/raise)',
+      ]);
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
+  it("reports a $schema that names another kind's schema, or a file that is not there", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      const intake = join(scratch.dir, "intake.sop.json");
+      const text = readFileSync(intake, "utf8");
+      writeFileSync(intake, text.replace(/"\$schema": "[^"]*"/, '"$schema": "../schemas/scenario.schema.json"'));
+      const wrong = await runCli(["validate", "sop/intake.sop.json"], scratch.root);
+      expect(wrong.out).toEqual([
+        'sop/intake.sop.json:2:14: error schema-reference "$schema" points at "../schemas/scenario.schema.json", which is not the schema for this kind of file; write "../schemas/sop.schema.json". (at /$schema)',
+      ]);
+      // With the schemas beside the library, a $schema that points elsewhere names a file that is not there.
+      cpSync(join(ROOT, "schemas"), join(scratch.root, "schemas"), { recursive: true });
+      writeFileSync(intake, text);
+      const missing = await runCli(["validate", "sop/intake.sop.json"], scratch.root);
+      expect(missing.out).toEqual([
+        'sop/intake.sop.json:2:14: error schema-reference "$schema" points at "../../../schemas/sop.schema.json", which does not exist; write "../schemas/sop.schema.json". (at /$schema)',
+      ]);
+    } finally {
+      scratch.cleanup();
+    }
+    expect((await runCli(["validate", "test/fixtures/library/intake.sop.json"])).out).toEqual([]);
   });
 
   it("checks sop/ when given no path, from where it runs", async () => {

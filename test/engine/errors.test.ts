@@ -1,4 +1,5 @@
-import { hasErrors, issue, pointerSegment, SendaError, toPointer } from "../../src/engine/errors";
+import { issue } from "../../src/engine/definition/issueMessages";
+import { hasErrors, pointerSegment, SendaError, toPointer } from "../../src/engine/errors";
 
 describe("errors and issues", () => {
   it("builds JSON pointers, escaping ~ and / (RFC 6901)", () => {
@@ -7,21 +8,23 @@ describe("errors and issues", () => {
     expect(toPointer()).toBe("");
   });
 
-  it("builds an error issue by default, a warning when asked", () => {
-    expect(issue("dead-end", "m", "/steps/a")).toEqual({
+  it("builds an error issue by default, a warning when asked, with its English message written from its params", () => {
+    expect(issue("dead-end", { step: "a" }, "/steps/a")).toEqual({
       code: "dead-end",
       severity: "error",
-      message: "m",
+      message: 'Step "a" leads nowhere: no path from it reaches an end step, so a case would be stuck there.',
+      params: { step: "a" },
       pointer: "/steps/a",
     });
-    expect(issue("unreachable-step", "m", "").severity).toBe("error");
-    expect(issue("unreachable-step", "m", "", "warning").severity).toBe("warning");
+    expect(issue("unreachable-step", { step: "a" }, "").severity).toBe("error");
+    expect(issue("unreachable-step", { step: "a" }, "", "warning").severity).toBe("warning");
   });
 
   it("tells errors from warnings", () => {
+    const warning = issue("missing-translation", { missing: ["en"] }, "", "warning");
     expect(hasErrors([])).toBe(false);
-    expect(hasErrors([issue("missing-translation", "m", "", "warning")])).toBe(false);
-    expect(hasErrors([issue("missing-translation", "m", "", "warning"), issue("schema", "m", "")])).toBe(true);
+    expect(hasErrors([warning])).toBe(false);
+    expect(hasErrors([warning, issue("schema", { rule: "empty" }, "")])).toBe(true);
   });
 
   it("throws SendaError with a code and a path", () => {

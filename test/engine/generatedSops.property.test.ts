@@ -1,22 +1,39 @@
 import fc from "fast-check";
 import {
+  classifyPath,
+  formatIssue,
   ISSUE_CODES,
+  ISSUE_MESSAGES,
   type Issue,
-  type IssueCode,
+  LOCALES,
+  loadCatalog,
   loadLibrary,
   openCase,
   type SourceFile,
   viewCase,
 } from "../../src/engine/index";
+import { MISTAKE_KINDS, type Mistake, makeMistakes } from "./humanMistakes";
 import { runs } from "./propertyRuns";
 import { readFixture } from "./readFixture";
 
-const CODES: readonly IssueCode[] = ISSUE_CODES;
+/** A property's runs take seconds, more on a busy machine and many more in `npm run fuzz`. */
+const PROPERTY_TIMEOUT = 120_000 * Math.max(1, Number(process.env.SENDA_PROPERTY_SCALE ?? 1));
+
+/** Every code the engine can report, each with its message templates. */
+const CODES = ISSUE_CODES.filter((code) => code in ISSUE_MESSAGES);
 
 const library = readFixture("library");
 const catalogFiles = library.filter((f) => f.path.startsWith("catalog/"));
 
-/** Every issue is data a policy officer can act on: a known code, a pointer, a place in a file, and words. */
+const isParamValue = (value: unknown) =>
+  value === undefined ||
+  ["string", "number", "boolean"].includes(typeof value) ||
+  (Array.isArray(value) && value.every((v) => typeof v === "string"));
+
+/**
+ * Every issue is data a policy officer can act on: a known code, params that write its message in every language,
+ * a pointer, a place in a file, and words.
+ */
 function expectWellFormed(issues: Issue[], files: SourceFile[]) {
   for (const found of issues) {
     expect(CODES).toContain(found.code);
@@ -26,17 +43,35 @@ function expectWellFormed(issues: Issue[], files: SourceFile[]) {
     expect(files.map((f) => f.path)).toContain(found.file);
     expect(Number.isInteger(found.line) && found.line! >= 1).toBe(true);
     expect(Number.isInteger(found.column) && found.column! >= 1).toBe(true);
-    expect(found.message.length).toBeGreaterThan(10);
-    expect(found.message).not.toMatch(/undefined|\[object Object\]|NaN/);
+    expect(Object.values(found.params).every(isParamValue)).toBe(true);
+    expect(formatIssue(found, "en")).toBe(found.message);
+    for (const locale of LOCALES) {
+      const message = formatIssue(found, locale);
+      expect(message.length).toBeGreaterThan(10);
+      expect(message).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
   }
 }
 
-/** Loads the files; an SOP without errors must compile and open a case that shows a view. */
+/**
+ * Loads the files and checks what must hold whatever they hold: nothing throws; every issue is well formed; a file
+ * that did not load has an error of its own (no schema error is ever dropped); an SOP without errors compiles and
+ * opens a case that shows a view.
+ */
 function checkLoads(files: SourceFile[]) {
   const loaded = loadLibrary(files);
   expectWellFormed(loaded.issues, files);
+  const hasError = (file: string) => loaded.issues.some((i) => i.file === file && i.severity === "error");
+  const loadedSops = new Set(loaded.sopFiles.values());
+  const loadedScenarios = new Set(loaded.scenarios.map((s) => s.file));
+  for (const file of files) {
+    const kind = classifyPath(file.path);
+    if (kind === "sop" && !loadedSops.has(file.path)) expect(hasError(file.path)).toBe(true);
+    if (kind === "scenario" && !loadedScenarios.has(file.path)) expect(hasError(file.path)).toBe(true);
+    if (kind === "catalog" && !loadCatalog(file.text, file.path).value) expect(hasError(file.path)).toBe(true);
+  }
   for (const [id, compiled] of loaded.compiled) {
-    expect(loaded.issues.some((i) => i.severity === "error" && i.file === loaded.sopFiles.get(id))).toBe(false);
+    expect(hasError(loaded.sopFiles.get(id)!)).toBe(false);
     const session = openCase(compiled, { caseId: "g", at: "2024-03-01T08:00:00Z", by: "o" });
     const view = viewCase(session, new Date("2024-03-01T09:00:00Z"));
     expect(["active", "finished", "stuck"]).toContain(view.status);
@@ -59,6 +94,7 @@ const ids = [
   "done",
   "end-b",
   "nowhere",
+  "constructor",
 ];
 const variables = ["age", "alone", "with", "dob", "since", "docs", "nope"];
 const expressions = [
@@ -306,7 +342,7 @@ const wellFormedSopArb = fc
                   say: t,
                   variable: `n${i}`,
                   answer: { type: "number" },
-                  next: later(i, p.jump),
+                  next: later(i, 0),
                 }
               : p.kind === "one-of"
                 ? {
@@ -335,139 +371,111 @@ const wellFormedSopArb = fc
   });
 
 describe("randomly generated SOPs", () => {
-  it("either compile or come back as issues, never as an exception", () => {
-    const child = library.find((f) => f.path === "child-protection.sop.json")!;
-    fc.assert(
-      fc.property(sopArb, fc.boolean(), (sop, pretty) => {
-        const files = [
-          ...catalogFiles,
-          child,
-          { path: "random.sop.json", text: JSON.stringify(sop, null, pretty ? 2 : 0) },
-        ];
-        checkLoads(files);
-      }),
-      { numRuns: runs(400) },
-    );
-  });
+  it(
+    "either compile or come back as issues, never as an exception",
+    () => {
+      const child = library.find((f) => f.path === "child-protection.sop.json")!;
+      fc.assert(
+        fc.property(sopArb, fc.boolean(), (sop, pretty) => {
+          const files = [
+            ...catalogFiles,
+            child,
+            { path: "random.sop.json", text: JSON.stringify(sop, null, pretty ? 2 : 0) },
+          ];
+          checkLoads(files);
+        }),
+        { numRuns: runs(400) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("compile when they are right by construction, and open a case", () => {
-    const child = library.find((f) => f.path === "child-protection.sop.json")!;
-    fc.assert(
-      fc.property(wellFormedSopArb, (sop) => {
-        const files = [...catalogFiles, child, { path: "random.sop.json", text: JSON.stringify(sop, null, 2) }];
-        const loaded = checkLoads(files);
-        expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
-        expect(loaded.compiled.has("random")).toBe(true);
-      }),
-      { numRuns: runs(200) },
-    );
-  });
+  it(
+    "compile when they are right by construction, and open a case",
+    () => {
+      const child = library.find((f) => f.path === "child-protection.sop.json")!;
+      fc.assert(
+        fc.property(wellFormedSopArb, (sop) => {
+          const files = [...catalogFiles, child, { path: "random.sop.json", text: JSON.stringify(sop, null, 2) }];
+          const loaded = checkLoads(files);
+          expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+          expect(loaded.compiled.has("random")).toBe(true);
+        }),
+        { numRuns: runs(200) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Mutations of the valid test library: what a hurried edit does to a good SOP.
+// Mutations of a valid library: what a hurried edit by hand does to good files (see humanMistakes.ts).
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+const mistakes = (max: number) =>
+  fc.array(fc.tuple(fc.nat({ max: MISTAKE_KINDS - 1 }), fc.nat(), fc.nat()), { minLength: 1, maxLength: max });
 
-/** Every path to a value in a JSON document, the root excluded. */
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...paths(v, [...prefix, i])]);
-  if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k])]);
-  return [];
+/** A library with one of its files broken by the given mistakes. */
+function withMistakes(files: SourceFile[], path: string, made: Mistake[]): SourceFile[] {
+  return files.map((f) => (f.path === path ? { path, text: makeMistakes(f.text, made) } : f));
 }
 
-function parentOf(root: Json, path: (string | number)[]): { parent: Json; key: string | number } {
-  let parent = root;
-  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[key];
-  return { parent, key: path[path.length - 1] };
-}
+/** The shipped library's SOPs and catalog, and its scenarios, as files relative to sop/. */
+const shipped = readFixture("../../sop");
+const shippedCore = shipped.filter((f) => !f.path.startsWith("scenarios/"));
 
-const KINDS = ["instruction", "checklist", "question", "decision", "referral", "procedure", "parallel", "end"];
+describe("a library with human mistakes", () => {
+  const paths = library.map((f) => f.path);
 
-/** Applies one mutation, chosen and placed by the numbers. */
-function mutate(sop: Json, kind: number, where: number, what: number): Json {
-  const doc = JSON.parse(JSON.stringify(sop)) as Record<string, Json> & { steps: Record<string, Record<string, Json>> };
-  const all = paths(doc);
-  if (all.length === 0) return doc;
-  const path = all[where % all.length];
-  const { parent, key } = parentOf(doc, path);
-  // An earlier mutation may have taken the steps away, or left a step that is not an object.
-  const stepIds = doc.steps && typeof doc.steps === "object" ? Object.keys(doc.steps) : [];
-  const someStep = stepIds.length ? doc.steps[stepIds[where % stepIds.length]] : undefined;
-  if (kind % 8 >= 2 && kind % 8 !== 5 && (!someStep || typeof someStep !== "object" || Array.isArray(someStep)))
-    return doc;
-  const strings = ["", "x", "Ask Age", "ask-aeg", "age <", "uacs", "72 hours", stepIds[what % stepIds.length]];
-  switch (kind % 8) {
-    case 0: // delete a field
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete (parent as Record<string, Json>)[key];
-      break;
-    case 1: // change a string, or put a string where something else was
-      (parent as Record<string | number, Json>)[key] = strings[what % strings.length];
-      break;
-    case 2: // retarget a next, to an existing step (maybe making a cycle) or a missing one
-      if ("next" in someStep!) someStep!.next = what % 3 === 0 ? "missing-step" : stepIds[what % stepIds.length];
-      break;
-    case 3: // swap a step's kind
-      someStep!.kind = KINDS[what % KINDS.length];
-      break;
-    case 4: // insert a cycle back to the start
-      if ("next" in someStep!) someStep!.next = doc.start as string;
-      for (const id of stepIds)
-        if (doc.steps[id]?.kind === "end" && what % 2 === 0)
-          doc.steps[id] = { kind: "instruction", title: { es: "x", en: "x" }, next: doc.start as string };
-      break;
-    case 5: // a value of the wrong type
-      (parent as Record<string | number, Json>)[key] = [null, 3, true, [], {}][what % 5];
-      break;
-    case 6: // duplicate a step under another id
-      doc.steps[`${stepIds[what % stepIds.length]}-copy`] = JSON.parse(JSON.stringify(someStep!));
-      break;
-    case 7: // rename a step without renaming what points at it
-      doc.steps[`${stepIds[where % stepIds.length]}-renamed`] = someStep!;
-      delete doc.steps[stepIds[where % stepIds.length]];
-      break;
-  }
-  return doc;
-}
+  it(
+    "comes back as located issues, never as an exception, whatever file the mistakes are in",
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...paths), mistakes(4), (path, made) => {
+          checkLoads(withMistakes(library, path, made));
+        }),
+        { numRuns: runs(400) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-describe("mutated SOPs", () => {
-  const targets = library.filter((f) => f.path.endsWith(".sop.json"));
+  it(
+    "comes back as located issues for mistakes in the shipped library, with its procedures and parallel tracks",
+    () => {
+      // The SOPs and catalog, and the one scenario mistaken (if a scenario is): loading all the scenarios each time
+      // would make a run too slow for the runs it needs.
+      fc.assert(
+        fc.property(fc.constantFrom(...shipped.map((f) => f.path)), mistakes(3), (path, made) => {
+          const scenario = path.startsWith("scenarios/") ? shipped.filter((f) => f.path === path) : [];
+          checkLoads(withMistakes([...shippedCore, ...scenario], path, made));
+        }),
+        { numRuns: runs(12) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("either compile or come back as issues, never as an exception", () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...targets.map((f) => f.path)),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
-        (path, mutations) => {
-          const original = JSON.parse(library.find((f) => f.path === path)!.text);
-          const mutated = mutations.reduce((doc, [k, w, v]) => mutate(doc, k, w, v), original as Json);
-          checkLoads(library.map((f) => (f.path === path ? { path, text: JSON.stringify(mutated, null, 2) } : f)));
-        },
-      ),
-      { numRuns: runs(400) },
-    );
-  });
-
-  it("come back as a bad-json issue when the text itself is cut or spliced", () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...targets.map((f) => f.path)),
-        fc.nat(),
-        fc.nat({ max: 40 }),
-        fc.string({ maxLength: 3 }),
-        (path, at, length, insert) => {
-          const text = library.find((f) => f.path === path)!.text;
-          const cut = at % text.length;
-          const spliced = text.slice(0, cut) + insert + text.slice(cut + length);
-          const loaded = checkLoads(library.map((f) => (f.path === path ? { path, text: spliced } : f)));
-          const bad = loaded.issues.filter((i) => i.code === "bad-json");
-          // At most one syntax message per file: the parser's follow-up errors are not shown.
-          expect(bad.length).toBeLessThanOrEqual(1);
-        },
-      ),
-      { numRuns: runs(300) },
-    );
-  });
+  it(
+    "comes back as one bad-json issue when the text itself is cut or spliced",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...paths),
+          fc.nat(),
+          fc.nat({ max: 40 }),
+          fc.string({ maxLength: 3 }),
+          (path, at, length, insert) => {
+            const text = library.find((f) => f.path === path)!.text;
+            const cut = at % text.length;
+            const spliced = text.slice(0, cut) + insert + text.slice(cut + length);
+            const loaded = checkLoads(library.map((f) => (f.path === path ? { path, text: spliced } : f)));
+            // At most one syntax message per file: the parser's follow-up errors are not shown.
+            expect(loaded.issues.filter((i) => i.code === "bad-json").length).toBeLessThanOrEqual(1);
+          },
+        ),
+        { numRuns: runs(300) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TEXT_FIELDS } from "../../src/engine/definition/lint/lintTranslations";
 import { lintSop, type SopDefinition, type Step } from "../../src/engine/index";
 import { loadTestLibrary } from "./readFixture";
 import { makeSop, step, t } from "./sopBuilder";
@@ -18,9 +21,9 @@ describe("lintSop", () => {
     for (const [id, sop] of library.sops) expect(lintSop(sop, library, `${id}.sop.json`)).toEqual([]);
   });
 
-  it("warns when the file name does not match the id, only when a file is given", () => {
+  it("rejects a file name that does not match the id, only when a file is given", () => {
     const sop = makeSop("intake-b", { done: step.end() });
-    expect(codes(sop, "lib/intake.sop.json")).toEqual(["warning id-mismatch /id"]);
+    expect(codes(sop, "lib/intake.sop.json")).toEqual(["error id-mismatch /id"]);
     expect(codes(sop, "lib/intake-b.sop.json")).toEqual([]);
     expect(codes(sop)).toEqual([]);
   });
@@ -202,14 +205,68 @@ describe("lintSop", () => {
       );
     });
 
-    it("reports a step that only loops, and the steps that lead into the loop only", () => {
+    it("names a loop no route leaves, once, at the route that goes back into it", () => {
       const sop = makeSop("s", {
         a: step.yesNo("go", [{ when: "go", to: "loop" }, { to: "done" }]),
         loop: step.instruction("again"),
         again: step.instruction("loop"),
         done: step.end(),
       });
-      expect(codes(sop)).toEqual(["error dead-end /steps/loop", "error dead-end /steps/again"]);
+      const found = lint(sop);
+      expect(found.map((i) => `${i.severity} ${i.code} ${i.pointer}`)).toEqual([
+        "error trapping-loop /steps/again/next",
+      ]);
+      expect(found[0].params).toEqual({ step: "again", from: "again", to: "loop", steps: ["loop", "again"] });
+      expect(found[0].message).toBe(
+        'From "again" the case can return to "loop" forever, and no route leaves this loop ("loop", "again"). Add a route out of it, to a step that leads to an end.',
+      );
+    });
+
+    it("names a loop that sends every child back to the age question", () => {
+      const sop = makeSop("s", {
+        "ask-age": step.number("age", "check"),
+        check: { kind: "decision", next: [{ when: "age < 18", to: "start-bia" }, { to: "start-bia" }] },
+        "start-bia": step.instruction("ask-age"),
+        done: step.end(),
+      } as never);
+      expect(codes(sop)).toEqual(["error unreachable-step /steps/done", "error trapping-loop /steps/start-bia/next"]);
+      expect(lint(sop).find((i) => i.code === "trapping-loop")?.message).toContain(
+        'From "start-bia" the case can return to "ask-age" forever',
+      );
+    });
+
+    it("reports a step from which the case can only fall into a loop as a dead end, apart from the loop", () => {
+      const sop = makeSop("s", {
+        a: step.yesNo("go", [{ when: "go", to: "lead" }, { to: "done" }]),
+        lead: step.instruction("loop"),
+        loop: step.instruction("loop"),
+        done: step.end(),
+      });
+      expect(codes(sop)).toEqual(["error trapping-loop /steps/loop/next", "error dead-end /steps/lead"]);
+    });
+
+    it("warns about a loop whose only way out has a condition that can never hold", () => {
+      const sop = makeSop("s", {
+        a: step.yesNo("go", [{ when: "false", to: "done" }, { to: "b" }]),
+        b: step.instruction("a"),
+        done: step.end(),
+      });
+      expect(codes(sop)).toEqual(["warning loop-never-left /steps/b/next"]);
+      const hidden = makeSop("s", {
+        a: step.yesNo("go", [{ when: "1 < 2", to: "b" }, { to: "done" }]),
+        b: step.instruction("a"),
+        done: step.end(),
+      });
+      expect(codes(hidden)).toEqual(["warning loop-never-left /steps/b/next"]);
+    });
+
+    it("accepts a loop that a case may leave on some answer, as SOPs that ask again do", () => {
+      const sop = makeSop("s", {
+        a: step.yesNo("go", [{ when: "go && true", to: "done" }, { to: "b" }]),
+        b: step.instruction("a"),
+        done: step.end(),
+      });
+      expect(codes(sop)).toEqual([]);
     });
 
     it("accepts a loop with a way out", () => {
@@ -246,7 +303,7 @@ describe("lintSop", () => {
       expect(found[0].message).toContain('the main flow and track "y" of step "par"');
     });
 
-    it("warns about a route after one without a condition, and about routes all with conditions", () => {
+    it("warns about a route after one without a condition, and rejects routes all with conditions", () => {
       const sop = makeSop("s", {
         a: step.yesNo("x", [{ to: "b" }, { when: "x", to: "done" }]),
         b: step.yesNo("y", [
@@ -255,7 +312,7 @@ describe("lintSop", () => {
         ]),
         done: step.end(),
       });
-      expect(codes(sop)).toEqual(["warning dead-end /steps/a/next/1", "warning no-default-route /steps/b/next"]);
+      expect(codes(sop)).toEqual(["warning dead-end /steps/a/next/1", "error no-default-route /steps/b/next"]);
     });
 
     it("reports a procedure that runs itself", () => {
@@ -271,7 +328,7 @@ describe("lintSop", () => {
     });
   });
 
-  it("warns about every text without both locales, wherever it stands", () => {
+  it("rejects every text without both locales, wherever it stands", () => {
     const sop = makeSop(
       "s",
       {
@@ -288,10 +345,65 @@ describe("lintSop", () => {
       { title: { en: "Only English" } },
     );
     expect(lint(sop).map((i) => `${i.severity} ${i.pointer} ${i.message}`)).toEqual([
-      'warning /title "title": the text has no es version.',
-      'warning /steps/a/title Step "a" (at title): the text has no en version.',
-      'warning /steps/a/say Step "a" (at say): the text has no es version.',
-      'warning /steps/a/answer/options/0/label Step "a" (at answer.options.0.label): the text has no en version.',
+      'error /title "title": the text has no es version.',
+      'error /steps/a/title Step "a" (at title): the text has no en version.',
+      'error /steps/a/say Step "a" (at say): the text has no es version.',
+      'error /steps/a/answer/options/0/label Step "a" (at answer.options.0.label): the text has no en version.',
+    ]);
+  });
+});
+
+describe("the texts lint checks for both languages", () => {
+  it.each(["sop", "catalog", "scenario"] as const)(
+    "are every field the %s schema gives as a text, so a new text field cannot go unchecked",
+    (kind) => {
+      const schema = JSON.parse(readFileSync(join(import.meta.dirname, `../../schemas/${kind}.schema.json`), "utf8"));
+      const fields = new Set<string>();
+      const walk = (value: unknown, key?: string) => {
+        if (Array.isArray(value)) for (const v of value) walk(v, key);
+        else if (value && typeof value === "object") {
+          if ((value as { $ref?: string }).$ref === "#/$defs/Text" && key) fields.add(key);
+          for (const [k, v] of Object.entries(value)) walk(v, k);
+        }
+      };
+      walk(schema);
+      expect([...TEXT_FIELDS[kind]].sort()).toEqual([...fields].sort());
+    },
+  );
+});
+
+describe("nesting a case can be run with", () => {
+  const text = t("x");
+  it("refuses parallel tracks nested deeper than the statechart can be built, once, at the first too deep", () => {
+    const steps: Record<string, Step> = {};
+    for (let i = 0; i < 14; i++) {
+      steps[`p${i}`] = {
+        kind: "parallel",
+        title: text,
+        tracks: [
+          { id: "a", title: text, start: i < 13 ? `p${i + 1}` : "last" },
+          { id: "b", title: text, start: `b${i}` },
+        ],
+        next: `e${i}`,
+      };
+      steps[`e${i}`] = step.end();
+      steps[`b${i}`] = step.end();
+    }
+    steps.last = step.end();
+    expect(codes(makeSop("deep", steps))).toEqual(["error nesting-too-deep /steps/p12/tracks"]);
+  });
+
+  it("refuses procedures running procedures deeper than a case can be run with", () => {
+    const chain = Array.from({ length: 14 }, (_, i) =>
+      makeSop(`level-${i}`, {
+        run:
+          i < 13 ? { kind: "procedure", title: text, sop: `level-${i + 1}`, next: "done" } : step.instruction("done"),
+        done: step.end(),
+      }),
+    );
+    const found = lint(chain[0], undefined, chain.slice(1));
+    expect(found.map((i) => `${i.code} ${i.pointer} ${i.params.depth}`)).toEqual([
+      "nesting-too-deep /steps/run/sop 13",
     ]);
   });
 });

@@ -79,7 +79,7 @@ describe("loadLibrary", () => {
     const loaded = loadLibrary(files);
     expect(loaded.issues.map((i) => [i.file, i.severity, i.code, i.pointer, i.line])).toEqual([
       ["scenarios/copy.scenario.json", "error", "duplicate-id", "/id", 3],
-      ["scenarios/copy.scenario.json", "warning", "id-mismatch", "/id", 3],
+      ["scenarios/copy.scenario.json", "error", "id-mismatch", "/id", 3],
       ["scenarios/lost.scenario.json", "error", "unknown-sop", "/sop", 6],
     ]);
     expect(loaded.issues[2].message).toBe(
@@ -101,9 +101,28 @@ describe("loadLibrary", () => {
         column: 22,
       }),
     );
-    // A catalog file that fails its schema is not used at all, so the SOPs that name its flags are reported too.
-    expect(loaded.issues.slice(1).every((i) => i.file === "intake.sop.json" && i.code === "unknown-flag")).toBe(true);
+    // The broken entry is left out of the catalog, and the SOP and scenarios that name it blame the catalog file.
+    expect(loaded.issues.slice(1).map((i) => `${i.file} ${i.code} ${i.pointer}`)).toEqual([
+      "intake.sop.json catalog-invalid /steps/ask-with/effects/0/raise",
+      "scenarios/adult-alone-no-incident.scenario.json catalog-invalid /expect/notFlags/0",
+      "scenarios/adult-family.scenario.json catalog-invalid /expect/notFlags/0",
+      "scenarios/child-alone-incident.scenario.json catalog-invalid /expect/flags/0",
+    ]);
+    expect(loaded.issues[1].message).toBe(
+      'The catalog file catalog/flags.json is invalid, so 3 references to its flags cannot be checked (the first: the flag "uasc" at step "ask-with"). Fix that file first.',
+    );
     expect(loaded.compiled.has("intake")).toBe(false);
+  });
+
+  it("keeps the sound entries of a catalog file that fails its schema", () => {
+    const files = replace(library, "catalog/services.json", (text) =>
+      text.replace('"confidentiality": "restricted"', '"confidentiality": "secret"'),
+    );
+    const loaded = loadLibrary(files);
+    const broken = [...loaded.library.catalog.gaps!.broken.keys()];
+    expect(broken).toHaveLength(1);
+    expect(loaded.library.catalog.services.size).toBeGreaterThan(0);
+    expect(loaded.library.catalog.services.has(broken[0].replace("service:", ""))).toBe(false);
   });
 });
 
@@ -129,7 +148,7 @@ describe("mergeCatalogs and buildLibrary", () => {
         column: 11,
       }),
     ]);
-    expect(issues[0].message).toBe('flag "uasc" is defined twice in the catalog; keep one.');
+    expect(issues[0].message).toBe('Flag "uasc" is defined twice in the catalog (first in catalog/a.json); keep one.');
   });
 
   it("skips catalog files that did not load", () => {

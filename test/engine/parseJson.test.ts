@@ -34,6 +34,7 @@ describe("parseJson", () => {
         code: "duplicate-key",
         severity: "error",
         message: '"next" is written twice in the same object; the second one would silently win. Keep one.',
+        params: { key: "next" },
         pointer: "/next",
         line: 3,
         column: 3,
@@ -55,7 +56,11 @@ describe("parseJson", () => {
     ["a comment", '{\n  // note\n  "a": 1\n}', 2, 3, "comments are not allowed"],
     ["a block comment", '{ /* note */ "a": 1 }', 1, 3, "comments are not allowed"],
     ["an unclosed string", '{\n  "a": "open\n}', 2, 8, "a string is not closed"],
-    ["single quotes", "{ 'a': 1 }", 1, 3, "an unexpected character"],
+    ["single quotes", "{ 'a': 1 }", 1, 3, 'JSON needs double quotes, like "ask-age"'],
+    ["curly quotes from a word processor", "{ \u201ca\u201d: 1 }", 1, 3, "a curly quote"],
+    ["a string closed by a curly quote", '{ "a": "b\u201d,\n  "c": 1 }', 1, 10, "a curly quote"],
+    ["arrays nested 50,000 deep", `${"[".repeat(50_000)}${"]".repeat(50_000)}`, 1, 101, "more than 100 levels"],
+    ["objects nested deeper than any SOP", `${'{"a":'.repeat(200)}1${"}".repeat(200)}`, 1, 501, "more than 100 levels"],
     ["a missing closing brace", '{ "a": { "b": 1 }', 1, 18, "a closing } was expected"],
     ["a stray character", '{ "a": 1 } x', 1, 12, "an unexpected character"],
     ["a second document", '{ "a": 1 } {}', 1, 12, "text after the end"],
@@ -74,6 +79,18 @@ describe("parseJson", () => {
     expect(document?.value).toEqual({ a: 1, b: 2 });
     expect(document?.locate("/a")).toEqual({ line: 1, column: 9 });
     expect(document?.locate("/b")).toEqual({ line: 2, column: 8 });
+  });
+
+  it("keeps a key named __proto__ as a key, so the schema sees it", () => {
+    const value = parseJson('{ "__proto__": { "kind": "end" } }').document?.value as object;
+    expect(Object.keys(value)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  it("accepts curly quotes inside a string, where they are text", () => {
+    const { document, issues } = parseJson('{ "say": "Diga \u201chola\u201d" }');
+    expect(issues).toEqual([]);
+    expect(document?.value).toEqual({ say: "Diga \u201chola\u201d" });
   });
 
   it("parses any JSON value at the top", () => {

@@ -510,3 +510,24 @@ describe("scenarios that do more than answer", () => {
     expect(unfinished.differences).toEqual(["expected the case to be finished, but it is pending"]);
   });
 });
+
+describe("the decision trace on a shared screen", () => {
+  it("hides an entry that names a confidential flag, even when raised at a public step", () => {
+    const sop = makeSop("trace", {
+      arv: step.yesNo("arv", "done", { level: "confidential", effects: [{ raise: "hiv-care", when: "arv" }] }),
+      done: step.end(),
+    });
+    const d = new CaseDriver(compile(sop));
+    d.answer("arv", true);
+    const shared = redactView(viewCase(d.session, new Date(at(2))), PUBLIC_SURFACE);
+    expect(shared.trace.filter((e) => e.kind === "flag")).toEqual([]);
+    const publicStep = makeSop("trace-public", {
+      ask: step.yesNo("ok", "done", { effects: [{ raise: "hiv-care" }] }),
+      done: step.end(),
+    });
+    const p = new CaseDriver(compile(publicStep));
+    p.answer("ask", true);
+    const view = redactView(viewCase(p.session, new Date(at(2))), PUBLIC_SURFACE);
+    expect(JSON.stringify(view.trace)).not.toMatch(/hiv/);
+  });
+});

@@ -48,7 +48,33 @@ describe("schema issues", () => {
 
   // One mistake, one message: of a failed oneOf, only the closest branch speaks.
   it.each<[string, (sop: Loose) => void, string, string]>([
-    ["next is a number", (s) => (s.steps.a.next = 3), "/steps/a/next", "is not in any of the accepted forms"],
+    [
+      "next is a number",
+      (s) => (s.steps.a.next = 3),
+      "/steps/a/next",
+      'must be an id (like "ask-age") or a list of routes',
+    ],
+    ["next is null", (s) => (s.steps.a.next = null), "/steps/a/next", "; it is null."],
+    ["next is an empty string", (s) => (s.steps.a.next = ""), "/steps/a/next", '"" is not a valid id'],
+    ["an effect that is an empty string", (s) => (s.steps.a.effects = [""]), "/steps/a/effects/0", "must be an object"],
+    [
+      "an effect with no kind of its own",
+      (s) => (s.steps.a.effects = [{}]),
+      "/steps/a/effects/0",
+      "needs one of these fields: raise, clear, deadline",
+    ],
+    [
+      "an expectation with none of its fields",
+      (s) => (s.invariants = [{ id: "i", text: { es: "x" }, expect: [{}] }]),
+      "/invariants/0/expect/0",
+      "needs one of these fields: referral, noReferral",
+    ],
+    [
+      "an age written in quotes",
+      (s) => (s.steps.a = question({ type: "number", max: "120" })),
+      "/steps/a/answer/max",
+      "Write the number without quotes: 120.",
+    ],
     ["next is an empty list", (s) => (s.steps.a.next = []), "/steps/a/next", "must have at least 1 item"],
     ["a route without to", (s) => (s.steps.a.next = [{ when: "true" }]), "/steps/a/next/0", 'is missing "to"'],
     [
@@ -190,7 +216,61 @@ describe("schema issues", () => {
     expect(schemaIssuesAfter((s) => (s.steps.a.kind = "questoin"))[0][1]).toBe(
       'Step "a" has an unknown kind "questoin". Did you mean "question"? Use one of: instruction, checklist, question, decision, referral, procedure, parallel, end.',
     );
-    expect(schemaIssuesAfter((s) => (s.steps.a.next = 3))[0][1]).toContain("a step id, or routes tried in order");
+    expect(schemaIssuesAfter((s) => (s.steps.a.next = 3))[0][1]).toBe(
+      'Step "a" (at next) must be an id (like "ask-age") or a list of routes (like [{ "when": "age < 18", "to": "child" }, { "to": "adult" }]); it is number 3.',
+    );
+  });
+
+  // The pruning bug: the precompiled validators give schemaPaths relative to the referenced definition, so failures
+  // of the same oneOf at different places once pruned each other away, and the invalid value passed.
+  it("never drop a mistake because another oneOf failed elsewhere in the file", () => {
+    const issues = schemaIssuesAfter((s) => {
+      s.steps.a.effects = ["", ""];
+      s.steps.a.next = "";
+    });
+    expect(issues.map(([p]) => p)).toEqual(["/steps/a/effects/0", "/steps/a/effects/1", "/steps/a/next"]);
+  });
+
+  it.each([
+    ["an empty string", ""],
+    ["null", null],
+    ["a number", 7],
+    ["a route without a target", [{}]],
+  ])("reject two empty effects and a next that is %s, so lint never sees them", (_, next) => {
+    const sop = validSop();
+    sop.steps.a.effects = ["", ""];
+    sop.steps.a.next = next;
+    const loaded = loadSop(JSON.stringify(sop, null, 2), "t.sop.json");
+    expect(loaded.value).toBeUndefined();
+    expect(loaded.issues.map((i) => i.pointer)).toEqual([
+      "/steps/a/effects/0",
+      "/steps/a/effects/1",
+      Array.isArray(next) ? "/steps/a/next/0" : "/steps/a/next",
+    ]);
+  });
+
+  it("report every misspelt step id, not only the first", () => {
+    const issues = schemaIssuesAfter((s) => {
+      s.steps.a.next = "Ask_Age";
+      s.steps.c = { kind: "instruction", title: { es: "C" }, next: "Ask Alone" };
+      s.steps.d = { kind: "instruction", title: { es: "D" }, next: [{ to: "Close-Case" }] };
+    });
+    expect(issues.map(([p]) => p)).toEqual(["/steps/a/next", "/steps/c/next", "/steps/d/next/0/to"]);
+    for (const [, message] of issues) expect(message).toContain("is not a valid id");
+  });
+
+  it("give every issue its params, from which the message is written", () => {
+    const sop = validSop();
+    sop.steps.a.kind = "instrucion";
+    const [found] = loadSop(JSON.stringify(sop)).issues;
+    expect(found.params).toEqual({
+      step: "a",
+      rule: "unknown-tag",
+      tag: "kind",
+      value: '"instrucion"',
+      allowed: ["instruction", "checklist", "question", "decision", "referral", "procedure", "parallel", "end"],
+      suggestion: "instruction",
+    });
   });
 
   it("locate each issue at its value in the file", () => {
@@ -222,7 +302,7 @@ describe("schema issues", () => {
       }),
     );
     expect(scenario.issues.map((i) => i.message)).toEqual([
-      'Action 2 (at step) "A b" is not a valid id: use lowercase letters, digits and single hyphens, like "ask-age".',
+      'Action 2 (at step) "A b" is not a step: write a step id, or inside a procedure "<procedure-step>/<step>".',
     ]);
     // Procedure steps are addressed as <procedure step>/<step>.
     const nested = loadScenario(

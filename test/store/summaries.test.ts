@@ -145,26 +145,45 @@ describe("summarizing a case view", () => {
     site: "lajas-blancas",
     status: "active",
     current: [
-      { path: "medical/triage", id: "triage", kind: "question", title: { es: "Triaje", en: "Triage" } },
-      { path: "registration/ask-name", id: "ask-name", kind: "question" },
+      {
+        path: "medical/triage",
+        id: "triage",
+        kind: "question",
+        level: "public",
+        title: { es: "Triaje", en: "Triage" },
+      },
+      { path: "registration/ask-name", id: "ask-name", kind: "question", level: "public" },
+      { path: "hiv/ask-arv", id: "ask-arv", kind: "question", level: "confidential", title: { es: "ARV", en: "ARV" } },
     ],
     flags: [
-      { id: "uasc", label: text, sensitivity: "restricted", priority: 1 },
-      { id: "pep-window", label: text, sensitivity: "confidential", priority: 0 },
+      { id: "uasc", label: text, level: "restricted", priority: 1 },
+      { id: "pep-window", label: text, level: "confidential", priority: 0, publicLabel: { es: "Vea al equipo" } },
+      { id: "returned", label: text, level: "public", priority: 4 },
     ],
+    instructions: [],
     referrals: [
-      { service: "senniaf", status: "made" },
-      { service: "onpar", status: "declined" },
-      { service: "senniaf", status: "made" },
+      { service: "senniaf", status: "made", level: "restricted", reasons: [], shares: [] },
+      { service: "camp-management", status: "declined", level: "public", reasons: [], shares: [] },
+      { service: "camp-management", status: "made", level: "public", reasons: [], shares: [] },
     ],
     deadlines: [
-      { id: "asylum", dueAt: "2024-03-10T08:00:00.000Z" },
-      { id: "pep", dueAt: "2024-03-03T08:00:00.000Z" },
+      {
+        id: "referral:camp-management",
+        kind: "referral",
+        label: text,
+        level: "public",
+        dueAt: "2024-03-10T08:00:00.000Z",
+      },
+      { id: "pep", kind: "deadline", label: text, level: "confidential", dueAt: "2024-03-03T08:00:00.000Z" },
     ],
+    followUps: [],
+    answers: [],
+    notes: [],
+    trace: [],
     updatedAt: "2024-03-01T08:40:00.000Z",
   } as unknown as CaseView;
 
-  it("keeps what the queue needs and nothing else", () => {
+  it("keeps what the queue needs, and of that only what a public surface may show", () => {
     expect(summarizeCase(view, 12)).toEqual({
       caseId: "c-9",
       sop: { id: "screening", version: "2.1.0", hash: "abc" },
@@ -173,10 +192,12 @@ describe("summarizing a case view", () => {
       updatedAt: "2024-03-01T08:40:00.000Z",
       status: "active",
       current: [{ path: "medical/triage", title: { es: "Triaje", en: "Triage" } }, { path: "registration/ask-name" }],
-      flags: ["uasc", "pep-window"],
+      flags: ["returned"],
+      hiddenFlags: { labels: [{ es: "Vea al equipo" }], unlabelled: 1 },
       priority: 0,
-      nextDeadline: { id: "pep", dueAt: "2024-03-03T08:00:00.000Z" },
-      referrals: ["senniaf"],
+      // The confidential deadline falls first: its time counts for the queue's filter and order, its name does not.
+      nextDeadline: { id: "", dueAt: "2024-03-03T08:00:00.000Z" },
+      referrals: ["camp-management"],
       eventCount: 12,
     });
   });
@@ -184,6 +205,7 @@ describe("summarizing a case view", () => {
   it("leaves out what a quiet case does not have", () => {
     const quiet = summarizeCase({ ...view, site: undefined, flags: [], deadlines: [], referrals: [] }, 1);
     expect(Object.keys(quiet)).not.toContain("priority");
+    expect(Object.keys(quiet)).not.toContain("hiddenFlags");
     expect(Object.keys(quiet)).not.toContain("nextDeadline");
     expect(Object.keys(quiet)).not.toContain("site");
     expect(Object.keys(quiet)).not.toContain("outcome");

@@ -2,9 +2,10 @@
 import "fake-indexeddb/auto";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import carlos from "../../sop/scenarios/uasc-carlos-15-alone.scenario.json";
-import { actionToEvent, replayCase, type Scenario, viewCase } from "../../src/engine/index";
+import { actionToEvent, PUBLIC_SURFACE, redactView, replayCase, type Scenario, viewCase } from "../../src/engine/index";
 import { CaseStore, ConflictError, StorageFullError, summarizeCase } from "../../src/store/index";
 import { CasePage } from "../../src/ui/runner/CasePage";
+import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { startCase } from "../../src/ui/runner/startCase";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { loadCompiledSop } from "../../src/ui/shared/loadCompiledSop";
@@ -16,6 +17,22 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
 });
 
+/** Plays Carlos's scenario into a new case on the store, event by event, as the screen would save it. */
+async function playCarlos() {
+  const { store, compiled, caseId } = await openNewCase();
+  const replay = replayCase(compiled, await store.loadEvents(caseId));
+  if (!replay.ok) throw new Error(replay.reason);
+  let at = Date.parse("2024-03-01T08:00:00Z");
+  for (const action of scenario.steps) {
+    at += (action.afterMinutes ?? 1) * 60_000;
+    const event = actionToEvent(compiled, action, new Date(at).toISOString(), "OF-7");
+    if (typeof event === "string" || !replay.session.send(event).ok) throw new Error(`cannot play ${action.step}`);
+    const seq = replay.session.events.length - 1;
+    await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(replay.session, new Date(at)), seq + 1));
+  }
+  return { store, caseId, at };
+}
+
 async function openNewCase() {
   const store = await CaseStore.open({ name: `case-${Math.random()}` });
   stores.push(store);
@@ -25,7 +42,9 @@ async function openNewCase() {
   return { store, compiled, clock, caseId };
 }
 
-const heading = () => screen.findByRole("heading", { level: 2 });
+/** The heading of the step on screen (the case's other sections have headings of their own). */
+const stepHeading = () => document.querySelector<HTMLHeadingElement>("h2.step-title");
+const heading = () => waitFor(() => stepHeading() ?? Promise.reject(new Error("no step on screen")));
 const answerAge = (age: string) => {
   fireEvent.change(screen.getByRole("spinbutton"), { target: { value: age } });
   fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
@@ -53,7 +72,7 @@ describe("a case on the officer's screen", () => {
 
     full = false;
     answerAge("15");
-    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).not.toBe("Edad"));
+    await waitFor(() => expect(stepHeading()?.textContent).not.toBe("Edad"));
     const saved = await store.loadEvents(caseId);
     expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
     expect(store.getSummary(caseId)?.eventCount).toBe(2);
@@ -74,7 +93,7 @@ describe("a case on the officer's screen", () => {
 
     answerAge("15");
     await screen.findByText(es["notice.conflict"]);
-    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Nacionalidad"));
+    await waitFor(() => expect(stepHeading()?.textContent).toBe("Nacionalidad"));
     const saved = await store.loadEvents(caseId);
     expect(saved.map((e) => (e.type === "ANSWERED" ? e.value : e.type))).toEqual(["CASE_OPENED", 16]);
     await expect(
@@ -82,37 +101,35 @@ describe("a case on the officer's screen", () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("masks sensitive answers in the summary until revealed, and reports what a correction changed", async () => {
-    const { store, compiled, caseId } = await openNewCase();
-    // Play the whole scenario into the store, event by event, as the screen would.
-    const replay = replayCase(compiled, await store.loadEvents(caseId));
-    if (!replay.ok) throw new Error(replay.reason);
-    let at = Date.parse("2024-03-01T08:00:00Z");
-    for (const action of scenario.steps) {
-      at += (action.afterMinutes ?? 1) * 60_000;
-      const event = actionToEvent(compiled, action, new Date(at).toISOString(), "OF-7");
-      if (typeof event === "string" || !replay.session.send(event).ok) throw new Error(`cannot play ${action.step}`);
-      const seq = replay.session.events.length - 1;
-      await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(replay.session, new Date(at)), seq + 1));
-    }
+  it("shows a guarded answer only when revealed on purpose, records who revealed it, and reports a correction", async () => {
+    const { store, caseId, at } = await playCarlos();
     renderInApp(<CasePage caseId={caseId} view="summary" />, {
       store,
       clock: fixedClock(new Date(at + 60_000).toISOString()),
+      role: "iom-protection-officer",
     });
     await screen.findByRole("heading", { level: 1, name: `Resumen del caso ${caseId}` });
 
-    const masked = screen.getAllByText(/^Respuesta sensible oculta/);
+    const masked = screen.getAllByText(caseEs["answer.masked"]);
     expect(masked.length).toBeGreaterThan(0);
     const item = masked[0].closest("li")!;
-    fireEvent.click(item.querySelector("button[aria-pressed]")!);
-    expect(item.textContent).not.toMatch(/Respuesta sensible oculta/);
+    const title = item.querySelector("h3")!.textContent!;
+    // The button names what it acts on, and never the category of what it hides.
+    fireEvent.click(screen.getByRole("button", { name: `${es["summary.reveal"]}: ${title}` }));
+    await waitFor(() => expect(item.textContent).not.toContain(caseEs["answer.masked"]));
     expect(item.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed")).toBe("true");
+    const revealed = (await store.loadEvents(caseId)).at(-1);
+    expect(revealed).toMatchObject({ type: "ANSWER_REVEALED", by: "OF-7" });
 
+    fireEvent.click(screen.getByRole("button", { name: `${es["summary.correct"]}: Edad` }));
     const age = screen.getByRole("heading", { level: 3, name: "Edad" }).closest("li")!;
-    fireEvent.click(age.querySelector("button[aria-expanded]")!);
     fireEvent.change(age.querySelector("input[type=number]")!, { target: { value: "30" } });
     fireEvent.click(screen.getByRole("button", { name: es["correction.save"] }));
-    const report = await screen.findByRole("heading", { level: 2, name: "Corrección guardada: Edad" });
+    const report = await screen.findByRole(
+      "heading",
+      { level: 2, name: "Corrección guardada: Edad" },
+      { timeout: 5000 },
+    );
     const text = report.closest("section")!.textContent!;
     expect(text).toContain("Pasos deshechos porque ya no corresponden:");
     expect(text).toContain("Alertas retiradas: Niño, niña o adolescente no acompañado o separado");
@@ -121,17 +138,45 @@ describe("a case on the officer's screen", () => {
     expect(saved[saved.length - 1]).toMatchObject({ type: "CORRECTED", step: "ask-age", value: 30 });
   });
 
+  it("shows the least privileged role neutral lines for what it may not see, with nothing to reveal", async () => {
+    const { store, caseId, at } = await playCarlos();
+    renderInApp(<CasePage caseId={caseId} view="summary" />, {
+      store,
+      clock: fixedClock(new Date(at + 60_000).toISOString()),
+    });
+    await screen.findByRole("heading", { level: 1, name: `Resumen del caso ${caseId}` });
+    const page = document.body.textContent!;
+    expect(
+      screen.getAllByText(/^(Una respuesta confidencial|\d+ respuestas confidenciales): vea al equipo a cargo$/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByRole("button", { name: new RegExp(`^${es["summary.reveal"]}`) })).toBeNull();
+    // Whatever the library's levels, nothing the engine hides from a public role is named on the page.
+    const events = await store.loadEvents(caseId);
+    const replay = replayCase(await loadCompiledSop(scenario.sop), events);
+    if (!replay.ok) throw new Error(replay.reason);
+    const full = viewCase(replay.session, new Date(at + 60_000));
+    const shown = redactView(full, PUBLIC_SURFACE);
+    const hiddenFlags = full.flags.filter((_, i) => shown.flags[i].hidden);
+    const hiddenReferrals = full.referrals.filter((_, i) => shown.referrals[i].hidden);
+    expect(hiddenFlags.length + hiddenReferrals.length).toBeGreaterThan(0);
+    for (const flag of hiddenFlags) expect(page).not.toContain(flag.label.es);
+    for (const referral of hiddenReferrals) expect(page).not.toContain(referral.serviceName.es);
+    for (const answer of full.answers.filter((_, i) => shown.answers[i].hidden))
+      expect(page).not.toContain(answer.title!.es);
+    expect(page).not.toMatch(/\(VIH\)|\(trata\)|violencia basada en género/);
+  });
+
   it("goes back a step, keeps notes, and closes the case, each as a saved event", async () => {
     const { store, caseId } = await openNewCase();
     const view = renderInApp(<CasePage caseId={caseId} view="step" />, { store });
     expect((await heading()).textContent).toBe("Edad");
     answerAge("15");
-    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Nacionalidad"));
+    await waitFor(() => expect(stepHeading()?.textContent).toBe("Nacionalidad"));
 
     fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
-    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Edad"));
+    await waitFor(() => expect(stepHeading()?.textContent).toBe("Edad"));
     expect(screen.getByText(es["case.wentBack"])).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 2 }));
+    expect(document.activeElement).toBe(stepHeading());
 
     fireEvent.change(screen.getByLabelText(es["notes.add"]), { target: { value: "Llegó con fiebre." } });
     fireEvent.click(screen.getByRole("button", { name: es["notes.save"] }));

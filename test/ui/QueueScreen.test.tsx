@@ -71,7 +71,7 @@ describe("the queue", () => {
     await waitFor(() => expect(count()).toBe("3 casos"));
     expect(rows()[0]).toBe("C-ALONE");
     const flag = screen.getByLabelText(es["queue.flag"]);
-    fireEvent.change(flag, { target: { value: "uasc" } });
+    fireEvent.change(flag, { target: { value: "non-refoulement" } });
     await waitFor(() => expect(rows()).toEqual(["C-ALONE"]));
     fireEvent.change(flag, { target: { value: "" } });
 
@@ -94,13 +94,14 @@ describe("the queue", () => {
     await waitFor(() => expect(rows().sort()).toEqual(["C-LATER", "C-MIDDLE", "C-START"]));
   });
 
-  it("never offers a confidential flag as a filter, nor shows one in a row", async () => {
+  it("offers only public flags as filters, whoever looks: the queue is a public surface", async () => {
     const store = await CaseStore.open({ name: `queue-${Math.random()}` });
     stores.push(store);
-    renderInApp(<QueueScreen />, { store });
+    renderInApp(<QueueScreen />, { store, role: "iom-protection-officer" });
     await waitFor(() => expect(screen.getByText(es["queue.emptyDevice"])).toBeTruthy());
     const options = [...(screen.getByLabelText(es["queue.flag"]) as HTMLSelectElement).options].map((o) => o.value);
-    expect(options).toContain("uasc");
+    expect(options).toContain("non-refoulement");
+    expect(options).not.toContain("uasc");
     expect(options).not.toContain("sea-allegation");
   });
 
@@ -112,7 +113,16 @@ describe("the queue", () => {
       updatedAt: "2024-03-01T08:00:00Z",
       status: "active",
       current: [{ path: "ask-age", title: { es: "Edad", en: "Age" } }],
-      flags: i % 2 ? ["uasc", "sea-allegation"] : [],
+      flags: i % 2 ? ["non-refoulement"] : [],
+      ...(i % 2
+        ? {
+            hiddenFlags: {
+              labels: [{ es: "Instrucción permanente: vea al equipo", en: "Standing instruction" }],
+              unlabelled: 1,
+            },
+            nextDeadline: { id: "", dueAt: "2024-03-01T20:00:00Z" },
+          }
+        : {}),
       referrals: [],
       eventCount: 1,
     }));
@@ -125,7 +135,10 @@ describe("the queue", () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThan(40);
     expect(items[0].getAttribute("aria-setsize")).toBe("10000");
-    expect(items[1].textContent).toContain("Niño, niña o adolescente no acompañado o separado");
-    expect(items[1].textContent).not.toContain("Denuncia de explotación");
+    // A hidden flag or deadline shows by its neutral words, never by its category.
+    expect(items[1].textContent).toContain("No devolver: excluir de listas de deportación o retorno");
+    expect(items[1].textContent).toContain("Instrucción permanente: vea al equipo");
+    expect(items[1].textContent).toContain(es["queue.hiddenFlag"]);
+    expect(items[1].textContent).toContain(`quedan 11 h · ${es["queue.hiddenDeadline"]}`);
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import type { StepView } from "../../src/engine/index";
+import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { StepCard, type StepInput } from "../../src/ui/runner/StepCard";
 import { messagesEn as en } from "../../src/ui/shared/i18n/messagesEn";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
@@ -33,7 +34,11 @@ const travellingWith = question({
   ],
 });
 
-function renderCard(step: StepView, props: { problem?: string; onBack?: () => void } = {}, locale: "es" | "en" = "es") {
+function renderCard(
+  step: StepView,
+  props: Partial<Pick<Parameters<typeof StepCard>[0], "problem" | "onBack" | "interview" | "instructions">> = {},
+  locale: "es" | "en" = "es",
+) {
   const sent: StepInput[] = [];
   renderInApp(<StepCard step={step} onSubmit={(input) => sent.push(input)} {...props} />, { locale });
   return { sent, heading: screen.getByRole("heading", { level: 2 }) };
@@ -180,5 +185,100 @@ describe("the step card", () => {
     expect(screen.queryAllByRole("radio")).toEqual([]);
     fireEvent.keyDown(heading, { key: "Enter" });
     expect(sent).toEqual([]);
+  });
+
+  it("announces what a number key ticked or chose, for screen readers", () => {
+    const { heading } = renderCard(
+      question({
+        type: "several-of",
+        options: [
+          { value: "fever", label: { es: "Fiebre", en: "Fever" } },
+          { value: "pain", label: { es: "Dolor", en: "Pain" } },
+        ],
+      }),
+    );
+    const live = document.querySelector("[aria-live=polite]")!;
+    fireEvent.keyDown(heading, { key: "2" });
+    expect(live.textContent).toBe("Marcado: Dolor");
+    fireEvent.keyDown(heading, { key: "2" });
+    expect(live.textContent).toBe("Desmarcado: Dolor");
+  });
+
+  it("reads aloud in the interview language, with the officer's language beneath and a mark when not reviewed", () => {
+    const say = { es: "¿Cuántos años tiene?", en: "How old are you?", ht: "Ki laj ou?", fr: "Quel âge avez-vous ?" };
+    renderCard(question({ type: "number" }, { say }), { interview: { language: "ht", reviewed: false } });
+    const box = document.querySelector(".say")!;
+    expect(box.querySelector("[lang=ht]")!.textContent).toBe("Ki laj ou?");
+    expect(box.querySelector(".say-own")!.textContent).toContain("¿Cuántos años tiene?");
+    // Creole above Spanish, in that order.
+    expect(box.textContent!.indexOf("Ki laj ou?")).toBeLessThan(box.textContent!.indexOf("¿Cuántos años tiene?"));
+    expect(box.textContent).toContain(caseEs["step.unreviewed"]);
+    expect(box.textContent).toMatch(/criollo haitiano/);
+    cleanup();
+
+    renderCard(question({ type: "number" }, { say }), { interview: { language: "fr", reviewed: true } }, "en");
+    const reviewed = document.querySelector(".say")!;
+    expect(reviewed.querySelector("[lang=fr]")!.textContent).toBe("Quel âge avez-vous ?");
+    expect(reviewed.querySelector(".say-own")!.textContent).toContain("How old are you?");
+    expect(reviewed.textContent).not.toContain("translation not reviewed");
+  });
+
+  it("says so when a step has no text in the interview language, and shows the officer's", () => {
+    renderCard(question({ type: "number" }), { interview: { language: "pt", reviewed: false } });
+    const box = document.querySelector(".say")!;
+    expect(box.textContent).toContain("Este paso no tiene texto en portugués");
+    expect(box.textContent).toContain("¿Con quién viaja?");
+    expect(box.textContent).not.toContain(caseEs["step.unreviewed"]);
+  });
+
+  const referral = (extra: Partial<StepView>): StepView => ({
+    path: "refer",
+    id: "refer",
+    kind: "referral",
+    title: { es: "Búsqueda de familia", en: "Family tracing" },
+    procedure,
+    level: "public",
+    service: {
+      id: "tracing",
+      name: { es: "Búsqueda de familia", en: "Tracing" },
+      agency: "CICR",
+      confidentiality: "restricted",
+    },
+    urgency: "routine",
+    reason: { es: "Busca a su hermana", en: "Looking for a sister" },
+    requiresConsent: true,
+    remaining: 1,
+    ...extra,
+  });
+
+  it("offers accepted, declined and not needed (with why) for a referral, and says when it adds to one made", () => {
+    const { sent, heading } = renderCard(referral({ mergesInto: "made" }));
+    expect(screen.getAllByRole("radio").map((r) => r.closest("label")!.textContent)).toEqual([
+      `1${es["referral.consents"]}`,
+      `2${es["referral.declines"]}`,
+      `3${caseEs["referral.notNeeded"]}`,
+    ]);
+    expect(screen.getByText(/El caso ya tiene una referencia a Búsqueda de familia \(hecha\)/)).toBeTruthy();
+    fireEvent.keyDown(heading, { key: "3" });
+    fireEvent.change(screen.getByLabelText(caseEs["referral.notNeededReason"]), { target: { value: "La encontró." } });
+    fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+    expect(sent).toEqual([{ type: "REFERRED", step: "refer", consent: false, notNeeded: "La encontró." }]);
+  });
+
+  it("offers only 'record as not made' for a referral a standing instruction forbids, quoting its words", () => {
+    const { sent, heading } = renderCard(referral({ forbiddenBy: ["no-consular-contact"] }), {
+      instructions: [
+        {
+          flag: "no-consular-contact",
+          label: { es: "Sin contacto consular", en: "No consular contact" },
+          instruction: { es: "Ningún contacto con el consulado.", en: "No consulate." },
+          level: "restricted",
+        },
+      ],
+    });
+    expect(screen.getAllByRole("radio")).toHaveLength(1);
+    expect(screen.getByText("Ningún contacto con el consulado.", { exact: false })).toBeTruthy();
+    fireEvent.keyDown(heading, { key: "Enter" });
+    expect(sent).toEqual([{ type: "REFERRED", step: "refer", consent: false }]);
   });
 });

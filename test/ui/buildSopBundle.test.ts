@@ -26,18 +26,37 @@ describe("the officers' SOP bundle", () => {
       }),
       "catalog/flags.json": JSON.stringify({
         flags: [
-          { id: "uasc", label: { es: "NNA", en: "UASC" }, description: { es: "largo" }, sensitivity: "restricted" },
+          {
+            id: "uasc",
+            label: { es: "NNA", en: "UASC" },
+            description: { es: "largo" },
+            sensitivity: "restricted",
+            instruction: { es: "No entregar" },
+            publicLabel: { es: "Vea al equipo" },
+          },
+          {
+            id: "no-lists",
+            label: { es: "Sin listas" },
+            sensitivity: "public",
+            instruction: { es: "Fuera de listas" },
+          },
         ],
         services: [{ id: "senniaf", name: { es: "SENNIAF" } }],
+        roles: [{ id: "desk", name: { es: "Mesa" }, agency: "SNM", sees: ["public"] }],
       }),
     });
     const { code, catalogCode } = generateSopModule(root);
     expect(code).toContain('"uasc": () => import("/sop/uasc.sop.json")');
     expect(code).toContain('"procedures":["uasc"]');
-    expect(code).toContain('"senniaf-measure":{"es":"Medida","en":"Measure"}');
     expect(code).toContain('"sensitivity":"restricted"');
+    expect(code).toContain('"publicLabel":{"es":"Vea al equipo"}');
+    expect(code).toContain('"instruction":{"es":"Fuera de listas"}');
+    expect(code).toContain('"roles":[{"id":"desk","name":{"es":"Mesa"},"sees":["public"]}]');
+    // Only what the queue, a public surface, may show: no description, no service, no deadline, no non-public instruction.
     expect(code).not.toContain("largo");
     expect(code).not.toContain("SENNIAF");
+    expect(code).not.toContain("Medida");
+    expect(code).not.toContain("No entregar");
     expect(catalogCode).toContain('import catalog0 from "/sop/catalog/flags.json"');
   });
 

@@ -4,6 +4,7 @@ import {
   createRandom,
   hasErrors,
   type Issue,
+  issue,
   loadSurgePlan,
   pickText,
   prepareSurge,
@@ -78,16 +79,7 @@ Exits 1 when the plan has errors (printed as file:line:col with a JSON pointer).
       if (!existsSync(csvPath)) {
         const at = loaded.locate("/arrivals/file");
         return report(
-          [
-            {
-              code: "file-not-found",
-              severity: "error",
-              message: `the arrivals file ${csvFile} does not exist`,
-              pointer: "/arrivals/file",
-              file,
-              ...at,
-            },
-          ],
+          [{ ...issue("file-not-found", { file: csvFile, role: "arrivals" }, "/arrivals/file"), file, ...at }],
           io,
         );
       }

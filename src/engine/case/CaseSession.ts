@@ -178,6 +178,9 @@ export class CaseSession {
           by: event.by,
         });
         return this.accept(event);
+      case "HANDED_OVER":
+        // Station event (issue 13): the case goes to another desk or role; nothing changes in the procedure.
+        return this.accept(event);
       case "ANSWER_REVEALED":
         if (!this.context.answers.has(event.step))
           return refuse("not-answered", `Step "${event.step}" has no answer to reveal.`);
@@ -222,8 +225,16 @@ export class CaseSession {
         this.log.push(event);
         return { ok: true, dropped: [undone.step, ...result.dropped] };
       }
+      case "CONFLICT_RESOLVED":
       case "CORRECTED": {
         const index = this.inputs.findLastIndex((i) => isStepInput(i) && i.step === event.step);
+        // Station event (issue 13): a resolution that keeps the answer the path holds (or settles a step no longer
+        // on it) changes nothing; one that picks another answer stands as a correction.
+        if (
+          event.type === "CONFLICT_RESOLVED" &&
+          (index < 0 || holdsValue(this.inputs[index] as InputEvent, event.value))
+        )
+          return this.accept(event);
         if (index < 0)
           return refuse(
             "not-answered",
@@ -442,6 +453,17 @@ export class CaseSession {
     // Starting runs the entry steps (decisions, skipped questions) at the time the case was opened.
     this.actor.start();
   }
+}
+
+function holdsValue(input: InputEvent, value: unknown): boolean {
+  const held =
+    input.type === "CHECKED"
+      ? input.items
+      : input.type === "REFERRED"
+        ? input.consent
+        : (input as { value?: unknown }).value;
+  const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].sort() : v);
+  return norm(held) === norm(value);
 }
 
 function correctedInput(original: InputEvent, value: unknown, by: string): InputEvent | undefined {

@@ -6,6 +6,7 @@ import type {
   ReferralRecord,
   TraceEntry,
 } from "../compile/caseContext";
+import { maxLevel } from "../compile/levels";
 import { referralForbiddenBy } from "../compile/standingInstructions";
 import type { Answer, Level, Text } from "../definition/types";
 import type { CaseNote, CaseRelationship, CaseSession } from "./CaseSession";
@@ -292,18 +293,34 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     notes: [...session.notes],
     relationships: [...session.relationships],
     // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader.
-    trace: context.trace.map((entry) => ({
-      ...entry,
-      level: entry.step
-        ? (compiled.steps.get(entry.step)?.level ?? "restricted")
-        : entry.kind === "flag"
-          ? (catalog.flags.get(entry.flag)?.sensitivity ?? "restricted")
-          : "restricted",
-    })),
+    trace: context.trace.map((entry) => ({ ...entry, level: traceLevel(entry, session) })),
     violations: [...context.violations],
     canGoBack: session.effectiveInputs.length > 0 && !session.closed,
     updatedAt: events[events.length - 1].at,
   };
+}
+
+/**
+ * How sensitive a trace entry is: the most sensitive of the step it happened at and of what it names (a flag raised
+ * or cleared, a referral's service, a deadline or follow-up it set), so a public step that raises a confidential
+ * flag does not name it on a public screen.
+ */
+function traceLevel(entry: TraceEntry, session: CaseSession): Level {
+  const compiled = session.compiled;
+  const context = session.context;
+  const step = entry.step ? (compiled.steps.get(entry.step)?.level ?? "restricted") : "public";
+  switch (entry.kind) {
+    case "flag":
+      return maxLevel(step, compiled.catalog.flags.get(entry.flag)?.sensitivity ?? "restricted");
+    case "referral":
+      return maxLevel(step, context.referralByService.get(entry.service)?.level ?? "restricted");
+    case "deadline":
+      return maxLevel(step, context.deadlines.get(entry.deadline)?.level ?? "restricted");
+    case "follow-up":
+      return maxLevel(step, context.followUps.get(entry.followUp)?.level ?? "restricted");
+    default:
+      return step;
+  }
 }
 
 function stepView(compiled: CompiledStep, session: CaseSession): StepView {

@@ -2,14 +2,17 @@
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const allowed = Math.max(1, Math.floor(word.length / 3));
   for (const candidate of candidates) {
+    // Lengths further apart than the allowed edits cannot be close: skip them without measuring, so that a file with
+    // thousands of ids and thousands of mistakes is still checked at once.
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
     const d = editDistance(word, candidate);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

@@ -1,13 +1,16 @@
 import { isAbove, maxLevel, receivesLevel, stepLevel } from "../compile/levels";
-import type { Issue } from "../errors";
-import { type IssueCode, issue, type Severity, toPointer } from "../errors";
-import type { ExpressionScope } from "../expression/ExpressionScope";
-import { declaredVariables } from "../expression/variables";
-import { suggestion } from "./didYouMean";
-import { collectRegion } from "./stepGraph";
-import type { Catalog, CatalogIndex, Level, SopDefinition, SopLibrary, Text } from "./types";
+import type { Issue, IssueCode, Severity } from "../errors";
+import { toPointer } from "../errors";
+import { didYouMean } from "./didYouMean";
+import { issue } from "./issueMessages";
+import type { IssueParamsOf } from "./issueParams";
+import type { LintContext } from "./lint/LintContext";
+import { findMissingTranslations } from "./lint/lintTranslations";
+import { subjectOf } from "./schemaIssues";
+import { collectRegion, stepAt } from "./stepGraph";
+import type { Catalog, CatalogIndex, Level, SopDefinition, Text } from "./types";
 
-type Add = (code: IssueCode, message: string, pointer: string, severity?: Severity) => void;
+type Add = <C extends IssueCode>(code: C, params: IssueParamsOf[C], pointer: string, severity?: Severity) => void;
 
 /**
  * Words that mark a text as not ready for an officer or a person: a value still to set, a note to policy staff.
@@ -37,20 +40,13 @@ export function placeholderIn(text: string): string | undefined {
  * alone reveal; slips that share only what their service may receive; and no placeholder in a text an officer
  * reads or says.
  */
-export function lintProtection(
-  sop: SopDefinition,
-  library: SopLibrary,
-  scope: ExpressionScope,
-  add: Add,
-  graphIsBroken = false,
-) {
+export function lintProtection({ sop, library, scope, variables, add, graphIsBroken }: LintContext): void {
   const catalog = library.catalog;
   const sopLevel: Level = sop.level ?? "public";
-  const { variables } = declaredVariables(sop);
   const variableLevel = new Map<string, Level>();
   for (const [name, declaration] of variables)
     variableLevel.set(name, stepLevel(catalog, sopLevel, sop.steps[declaration.step]));
-  const mainRegion = new Set(sop.steps[sop.start] ? collectRegion(sop, sop.start) : []);
+  const mainRegion = new Set(stepAt(sop, sop.start) ? collectRegion(sop, sop.start) : []);
 
   const revealed = new Set<string>();
   for (const [id, step] of Object.entries(sop.steps)) {
@@ -58,25 +54,26 @@ export function lintProtection(
     if (step.kind === "question" && step.updatable) {
       const resume = step.updatable.resume;
       const pointer = toPointer("steps", id, "updatable", "resume");
-      if (!sop.steps[resume])
+      if (!stepAt(sop, resume))
         add(
           "unknown-step",
-          `Step "${id}" resumes at "${resume}", which does not exist.${hint(resume, Object.keys(sop.steps))}`,
+          { step: id, context: "resume", target: resume, suggestion: didYouMean(resume, Object.keys(sop.steps)) },
           pointer,
         );
       else if (!graphIsBroken && (!mainRegion.has(id) || !mainRegion.has(resume)))
-        add(
-          "resume-outside-region",
-          `Step "${id}" resumes at "${resume}", but new information can only re-route between steps of the main flow, outside parallel tracks.`,
-          pointer,
-        );
+        add("resume-outside-region", { step: id, target: resume }, pointer);
     }
     for (const [i, effect] of (step.effects ?? []).entries()) {
       const pointer = toPointer("steps", id, "effects", i);
       if ("followUp" in effect && effect.who && !catalog.roles.has(effect.who))
         add(
           "unknown-role",
-          `Step "${id}" gives the follow-up "${effect.followUp}" to the role "${effect.who}", which is not in the catalog.${hint(effect.who, catalog.roles.keys())}`,
+          {
+            step: id,
+            followUp: effect.followUp,
+            role: effect.who,
+            suggestion: didYouMean(effect.who, catalog.roles.keys()),
+          },
           `${pointer}/who`,
         );
       if (!("raise" in effect) || !effect.when || (step.kind !== "question" && step.kind !== "checklist")) continue;
@@ -89,7 +86,7 @@ export function lintProtection(
         revealed.add(`${id} ${effect.raise}`);
         add(
           "answer-reveals",
-          `The answer to step "${id}" tells whether "${effect.raise}" (${flag.sensitivity}) is raised, but the answer is kept at ${level}: give the step "level": "${flag.sensitivity}" so that it is shown only where the flag may be.`,
+          { step: id, flag: effect.raise, sensitivity: flag.sensitivity, level },
           toPointer("steps", id),
         );
       }
@@ -103,17 +100,13 @@ export function lintProtection(
         if (shared && isAbove(shared, receives))
           add(
             "slip-over-level",
-            `The slip for "${step.service}" (which may receive ${receives} facts) would share "${variable}", kept at ${shared}: it would be left off. Share something the service may receive, or refer to a service that may receive it.`,
+            { step: id, service: step.service, receives, variable, shared },
             toPointer("steps", id, "shares", i),
           );
       }
       const own = maxLevel(sopLevel, step.level);
       if (isAbove(own, receives))
-        add(
-          "slip-over-level",
-          `The referral to "${step.service}" (which may receive ${receives} facts) is made from a ${own} part of the procedure: its reason would tell the service more than it may know. Raise a public flag that the service acts on instead, or refer to a service that may receive it.`,
-          toPointer("steps", id, "service"),
-        );
+        add("slip-over-level", { step: id, service: step.service, receives, own }, toPointer("steps", id, "service"));
     }
     for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, toPointer("steps", id, ...key), add);
   }
@@ -141,61 +134,68 @@ function* officerTexts(step: SopDefinition["steps"][string]): Generator<[(string
 function lintTextPlaceholders(text: Text, pointer: string, add: Add) {
   for (const [locale, value] of Object.entries(text)) {
     const found = placeholderIn(value);
-    if (found)
-      add(
-        "placeholder-text",
-        `This text still holds "${found}", which no officer or person should read: write the final text, and keep notes for policy staff in "notes".`,
-        `${pointer}/${locale}`,
-      );
+    if (found) add("placeholder-text", { ...subjectOf(pointer), found }, `${pointer}/${locale}`);
   }
 }
 
 /**
  * What a catalog file's entries need beyond the schema: references in standing instructions (`forbids`, `concerns`,
- * `unlessFlag`) that exist, names and labels in Spanish and English, and no placeholder in anything an officer or a
+ * `unlessFlag`) that exist, every text in Spanish and English, and no placeholder in anything an officer or a
  * slip shows.
  */
 export function lintCatalogFile(file: Catalog, catalog: CatalogIndex): Issue[] {
   const issues: Issue[] = [];
-  const add: Add = (code, message, pointer, severity = "error") => issues.push(issue(code, message, pointer, severity));
+  const add: Add = (code, params, pointer, severity = "error") => issues.push(issue(code, params, pointer, severity));
+  for (const { pointer, params } of findMissingTranslations(file, "catalog"))
+    add("missing-translation", params, pointer);
   const kinds = new Set([...catalog.services.values()].flatMap((s) => (s.kind ? [s.kind] : [])));
   const texts = (entry: Record<string, unknown>, keys: readonly string[], pointer: (key: string) => string) => {
     for (const key of keys) {
       const text = entry[key] as Text | undefined;
-      if (!text) continue;
-      for (const locale of ["es", "en"])
-        if (!text[locale])
-          add("missing-translation", `"${key}" has no ${locale === "es" ? "Spanish" : "English"} text.`, pointer(key));
-      lintTextPlaceholders(text, pointer(key), add);
+      if (text) lintTextPlaceholders(text, pointer(key), add);
     }
   };
   for (const [i, service] of (file.services ?? []).entries()) {
     const at = (key: string) => toPointer("services", i, key);
     texts(service as never, ["name", "description", "hours"], at);
     const contact = service.contact && placeholderIn(service.contact);
-    if (contact) add("placeholder-text", `The contact still holds "${contact}".`, at("contact"));
+    if (contact)
+      add("placeholder-text", { path: `services.${i}.contact`, found: contact, field: "contact" }, at("contact"));
   }
   for (const [i, flag] of (file.flags ?? []).entries()) {
     const at = (key: string) => toPointer("flags", i, key);
     texts(flag as never, ["label", "description", "instruction", "publicLabel"], at);
     for (const [j, rule] of (flag.forbids ?? []).entries()) {
       const pointer = toPointer("flags", i, "forbids", j);
+      const path = `flags.${i}.forbids.${j}`;
       if (rule.service && !catalog.services.has(rule.service))
         add(
           "unknown-service",
-          `"${flag.id}" forbids "${rule.service}", which is not in the catalog.${hint(rule.service, catalog.services.keys())}`,
+          {
+            path,
+            context: "forbids",
+            service: rule.service,
+            flag: flag.id,
+            suggestion: didYouMean(rule.service, catalog.services.keys()),
+          },
           `${pointer}/service`,
         );
       if (rule.kind && !kinds.has(rule.kind))
         add(
           "unknown-kind",
-          `"${flag.id}" forbids services of kind "${rule.kind}", but no service is of that kind.${hint(rule.kind, kinds)}`,
+          { path, flag: flag.id, kind: rule.kind, context: "forbids", suggestion: didYouMean(rule.kind, kinds) },
           `${pointer}/kind`,
         );
       if (rule.unlessFlag && !catalog.flags.has(rule.unlessFlag))
         add(
           "unknown-flag",
-          `"${flag.id}" is lifted by "${rule.unlessFlag}", which is not in the catalog.${hint(rule.unlessFlag, catalog.flags.keys())}`,
+          {
+            path,
+            context: "lifts",
+            flag: rule.unlessFlag,
+            owner: flag.id,
+            suggestion: didYouMean(rule.unlessFlag, catalog.flags.keys()),
+          },
           `${pointer}/unlessFlag`,
         );
     }
@@ -203,15 +203,17 @@ export function lintCatalogFile(file: Catalog, catalog: CatalogIndex): Issue[] {
       if (!kinds.has(kind))
         add(
           "unknown-kind",
-          `"${flag.id}" concerns services of kind "${kind}", but no service is of that kind.${hint(kind, kinds)}`,
+          {
+            path: `flags.${i}.concerns.${j}`,
+            flag: flag.id,
+            kind,
+            context: "concerns",
+            suggestion: didYouMean(kind, kinds),
+          },
           toPointer("flags", i, "concerns", j),
         );
     if (flag.sensitivity !== "public" && flag.instruction && !flag.publicLabel)
-      add(
-        "missing-public-label",
-        `"${flag.id}" is ${flag.sensitivity} and carries a standing instruction: give it a "publicLabel" (neutral words, never the category) for the queue and for slips to services that may not know more.`,
-        toPointer("flags", i),
-      );
+      add("missing-public-label", { flag: flag.id, sensitivity: flag.sensitivity }, toPointer("flags", i));
   }
   for (const [i, site] of (file.sites ?? []).entries())
     texts(site as never, ["name", "note"], (key) => toPointer("sites", i, key));
@@ -219,5 +221,3 @@ export function lintCatalogFile(file: Catalog, catalog: CatalogIndex): Issue[] {
     texts(role as never, ["name"], (key) => toPointer("roles", i, key));
   return issues;
 }
-
-const hint = suggestion;

@@ -1,5 +1,13 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
-import { type Issue, issue, pointerSegment } from "../errors";
+import { type Issue, pointerSegment } from "../errors";
+import { issue } from "./issueMessages";
+import type { JsonProblem } from "./issueParams";
+
+/**
+ * How deep values may nest. An SOP needs fewer than fifteen levels; the limit keeps every recursive walk over a
+ * parsed file (the parser's own included) far from the stack's end, whatever the file holds.
+ */
+export const MAX_DEPTH = 100;
 
 /** A parsed JSON document that can say where each value stands in its source text. */
 export interface JsonDocument {
@@ -15,8 +23,6 @@ export interface JsonDocument {
 export function parseJson(text: string): { document?: JsonDocument; issues: Issue[] } {
   // Editors on Windows often save a byte-order mark; JSON parsers may ignore it. A space keeps every offset.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = computeLineStarts(text);
   const position = (offset: number) => {
     let lo = 0;
@@ -28,20 +34,36 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     }
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
+  const scan = scanText(text);
+  if (scan.tooDeep !== undefined)
+    return {
+      issues: [{ ...issue("bad-json", { problem: "too-deep", limit: MAX_DEPTH }, ""), ...position(scan.tooDeep) }],
+    };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
-    if (text.trim() === "") return { issues: [{ ...issue("bad-json", "the file is empty", ""), line: 1, column: 1 }] };
+    const fail = (problem: JsonProblem, offset: number) => ({
+      issues: [{ ...issue("bad-json", { problem }, ""), ...position(offset) }],
+    });
+    if (text.trim() === "") return fail("empty", 0);
     // Only the first syntax error: the parser's recovery turns one mistake into several follow-up errors.
     const first = errors[0];
-    const comma = first ? trailingComma(text, first.offset) : -1;
-    if (comma >= 0) {
-      const message = "the file is not valid JSON: a comma before a closing } or ] (JSON allows none there); remove it";
-      return { issues: [{ ...issue("bad-json", message, ""), ...position(comma) }] };
-    }
+    const offset = first?.offset ?? 0;
+    const comma = first ? trailingComma(text, offset) : -1;
+    if (comma >= 0) return fail("trailing-comma", comma);
+    // A word processor's quotes, or single quotes, at or before the place the parser gave up: the likely cause.
+    if (scan.curlyQuote !== undefined && scan.curlyQuote <= offset) return fail("curly-quote", scan.curlyQuote);
     const code = first ? printParseErrorCode(first.error) : "ValueExpected";
+    if (code === "UnexpectedEndOfString") {
+      const curly = curlyQuoteOnLine(text, offset);
+      if (curly >= 0) return fail("curly-quote", curly);
+    }
+    if (scan.singleQuote !== undefined && scan.singleQuote <= offset) return fail("single-quote", scan.singleQuote);
     // A missing comma is noticed at the next value; point at the end of the previous one, where it belongs.
-    const offset = code === "CommaExpected" ? endOfPreviousToken(text, first!.offset) : (first?.offset ?? 0);
-    const message = `the file is not valid JSON: ${describeParseError(code)}`;
-    return { issues: [{ ...issue("bad-json", message, ""), ...position(offset) }] };
+    return fail(
+      PARSE_PROBLEM[code] ?? "unexpected-character",
+      code === "CommaExpected" ? endOfPreviousToken(text, offset) : offset,
+    );
   }
   const offsets = new Map<string, number>();
   const issues: Issue[] = [];
@@ -54,16 +76,13 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
         const key = keyNode.value as string;
         const childPointer = `${pointer}/${pointerSegment(key)}`;
         if (Object.hasOwn(out, key)) {
-          issues.push({
-            ...issue(
-              "duplicate-key",
-              `"${key}" is written twice in the same object; the second one would silently win. Keep one.`,
-              childPointer,
-            ),
-            ...position(keyNode.offset),
-          });
+          issues.push({ ...issue("duplicate-key", { key }, childPointer), ...position(keyNode.offset) });
         }
-        out[key] = valueNode ? walk(valueNode, childPointer) : undefined;
+        const value = valueNode ? walk(valueNode, childPointer) : undefined;
+        // A key "__proto__" must stay a key, not replace the object's prototype: it is defined, not assigned.
+        if (key === "__proto__")
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
       }
       return out;
     }
@@ -102,24 +121,60 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-function describeParseError(code: string): string {
-  const words: Record<string, string> = {
-    InvalidSymbol: "an unexpected character",
-    InvalidNumberFormat: "a badly written number",
-    PropertyNameExpected: "a property name in double quotes was expected",
-    ValueExpected: "a value was expected",
-    ColonExpected: "a colon was expected",
-    CommaExpected: "a comma is missing after this value",
-    CloseBraceExpected: "a closing } was expected",
-    CloseBracketExpected: "a closing ] was expected",
-    EndOfFileExpected: "text after the end of the document",
-    InvalidCommentToken: "comments are not allowed in JSON",
-    UnexpectedEndOfComment: "comments are not allowed in JSON",
-    UnexpectedEndOfString: "a string is not closed",
-    UnexpectedEndOfNumber: "a number is cut off",
-    InvalidUnicode: "a bad \\u escape",
-    InvalidEscapeCharacter: "a bad escape in a string",
-    InvalidCharacter: "a control character inside a string",
-  };
-  return words[code] ?? code;
+const PARSE_PROBLEM: Record<string, JsonProblem> = {
+  InvalidSymbol: "unexpected-character",
+  InvalidNumberFormat: "number",
+  PropertyNameExpected: "property-name",
+  ValueExpected: "value-expected",
+  ColonExpected: "colon",
+  CommaExpected: "missing-comma",
+  CloseBraceExpected: "close-brace",
+  CloseBracketExpected: "close-bracket",
+  EndOfFileExpected: "end-of-file",
+  InvalidCommentToken: "comment",
+  UnexpectedEndOfComment: "comment",
+  UnexpectedEndOfString: "unclosed-string",
+  UnexpectedEndOfNumber: "number",
+  InvalidUnicode: "unicode",
+  InvalidEscapeCharacter: "escape",
+  InvalidCharacter: "control-character",
+};
+
+const CURLY_QUOTES = new Set(["\u201c", "\u201d", "\u2018", "\u2019", "\u201e", "\u00ab", "\u00bb"]);
+
+/**
+ * One pass over the text, outside strings: where nesting first goes deeper than `MAX_DEPTH`, and the first curly
+ * or single quote. Iterative, so no text can exhaust the stack.
+ */
+function scanText(text: string): { tooDeep?: number; curlyQuote?: number; singleQuote?: number } {
+  const found: { tooDeep?: number; curlyQuote?: number; singleQuote?: number } = {};
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"' || c === "\n") inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_DEPTH) {
+        found.tooDeep = i;
+        return found;
+      }
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (CURLY_QUOTES.has(c)) found.curlyQuote ??= i;
+    else if (c === "'") found.singleQuote ??= i;
+  }
+  return found;
+}
+
+/** The first curly quote on the line of `offset`, or -1: a string "closed" by one is not closed. */
+function curlyQuoteOnLine(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  let end = text.indexOf("\n", offset);
+  if (end < 0) end = text.length;
+  for (let i = start; i < end; i++) if (CURLY_QUOTES.has(text[i])) return i;
+  return -1;
 }

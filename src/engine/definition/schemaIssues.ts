@@ -1,213 +1,43 @@
-import { type Issue, issue, pointerSegment } from "../errors";
-import { didYouMean, suggestion } from "./didYouMean";
+import type { Issue } from "../errors";
+import { didYouMean } from "./didYouMean";
+import { describeSubject, issue } from "./issueMessages";
+import type { JsonKind, PatternForm, SchemaParams, Subject } from "./issueParams";
+import { pruneEchoes, pruneKeyErrors, pruneOneOf, type SchemaError } from "./pruneSchemaErrors";
 
-/** The shape of an error from a precompiled Ajv validator (verbose mode). */
-export interface SchemaError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-  parentSchema?: {
-    properties?: Record<string, unknown>;
-    title?: string;
-    description?: string;
-    oneOf?: { $ref?: string }[];
-  };
-  data?: unknown;
-  /** Set on the errors of a `propertyNames` subschema: the key that failed. */
-  propertyName?: string;
-}
+export type { SchemaError } from "./pruneSchemaErrors";
 
 export type SchemaValidator = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
 
+/** Says where a JSON pointer is, in the words of one kind of document. */
+export type PlaceOf = (pointer: string) => Subject;
+
 /**
- * Runs a precompiled schema validator and turns its errors into issues a policy officer can act on.
- * Of the branches of a failed `oneOf`, only the closest one is reported, so one mistake gives one message.
+ * Runs a precompiled schema validator and turns its errors into issues a policy officer can act on. Of the forms
+ * of a failed `oneOf`, only the one the value was meant to take speaks, so one mistake gives one message. When the
+ * validator rejects the value, at least one issue comes back.
  */
-export function checkSchema(
-  validate: SchemaValidator,
-  value: unknown,
-  describe: (pointer: string) => string = describePlace,
-): Issue[] {
+export function checkSchema(validate: SchemaValidator, value: unknown, placeOf: PlaceOf = subjectOf): Issue[] {
   if (validate(value)) return [];
-  const errors = pruneEchoes(pruneKeyErrors(pruneOneOf(validate.errors ?? [])));
+  const raw = validate.errors ?? [];
+  const errors = pruneEchoes(pruneKeyErrors(pruneOneOf(raw)));
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
-    const found = toIssue(error, describe);
+    const found = toIssue(error, placeOf);
     const key = `${found.pointer}\u0000${found.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     issues.push(found);
   }
+  // The validator said no: whatever the pruning did, the file must not pass as valid.
+  if (issues.length === 0) {
+    const first = raw[0];
+    const pointer = first?.instancePath ?? "";
+    issues.push(
+      issue("schema", { ...placeOf(pointer), rule: "other", detail: first?.message ?? "is not valid" }, pointer),
+    );
+  }
   return issues;
-}
-
-/** A bad key gives an error about the key and a wrapping `propertyNames` error; keep only the first. */
-function pruneKeyErrors(errors: SchemaError[]): SchemaError[] {
-  const explained = new Set(errors.filter((e) => e.propertyName !== undefined).map((e) => e.instancePath));
-  return errors.filter((e) => !(e.keyword === "propertyNames" && explained.has(e.instancePath)));
-}
-
-/**
- * Drops errors that only repeat another: a missing "kind" also fails the discriminator, and a misspelt field
- * ("nxet") also leaves the field it meant ("next") missing; the message about the typo says it all.
- */
-function pruneEchoes(errors: SchemaError[]): SchemaError[] {
-  const required = (at: string, name: unknown) =>
-    errors.some((r) => r.keyword === "required" && r.instancePath === at && r.params.missingProperty === name);
-  const misspelt = (at: string, name: string) =>
-    errors.some(
-      (a) =>
-        a.keyword === "additionalProperties" &&
-        a.instancePath === at &&
-        didYouMean(String(a.params.additionalProperty), [name]) === name,
-    );
-  return errors.filter((e) => {
-    if (e.keyword === "discriminator" && e.params.error === "tag") return !required(e.instancePath, e.params.tag);
-    if (e.keyword === "required") return !misspelt(e.instancePath, String(e.params.missingProperty));
-    return true;
-  });
-}
-
-/** Which branch of a failed `oneOf` an error came from, if any. */
-function branchOf(error: SchemaError, failure: SchemaError): string | undefined {
-  const prefix = `${failure.schemaPath}/`;
-  if (error.schemaPath.startsWith(prefix)) return error.schemaPath.slice(prefix.length).split("/")[0];
-  // A branch that is a $ref reports paths inside the referenced schema; those at the oneOf's own value are its.
-  if (error.instancePath !== failure.instancePath) return undefined;
-  const branches = failure.parentSchema?.oneOf ?? [];
-  const i = branches.findIndex(
-    (b) => b.$ref && (error.schemaPath === b.$ref || error.schemaPath.startsWith(`${b.$ref}/`)),
-  );
-  return i >= 0 ? String(i) : undefined;
-}
-
-function pruneOneOf(errors: SchemaError[]): SchemaError[] {
-  const oneOfs = errors.filter((e) => e.keyword === "oneOf");
-  if (oneOfs.length === 0) return errors;
-  const dropped = new Set<SchemaError>();
-  for (const failure of oneOfs) {
-    const byBranch = new Map<string, SchemaError[]>();
-    for (const e of errors) {
-      if (e === failure) continue;
-      // Errors below the value from a $ref inside a branch cannot be placed; they still show a branch went deeper.
-      const branch =
-        branchOf(e, failure) ?? (e.instancePath.startsWith(`${failure.instancePath}/`) ? "deeper" : undefined);
-      if (branch !== undefined) byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
-    }
-    if (byBranch.size === 0) continue;
-    // The closest branch: the one that got furthest into the value (deepest error), then with the fewest errors.
-    const score = (list: SchemaError[]) =>
-      Math.max(...list.map((e) => e.instancePath.length + (e.keyword === "type" ? 0 : 1))) * 1000 - list.length;
-    const ranked = [...byBranch.values()].sort((a, b) => score(b) - score(a));
-    const bestIsShallowTypeMismatch = ranked[0].every(
-      (e) => e.keyword === "type" && e.instancePath === failure.instancePath,
-    );
-    for (const [i, list] of ranked.entries())
-      if (i > 0 || bestIsShallowTypeMismatch) for (const e of list) dropped.add(e);
-    if (!bestIsShallowTypeMismatch) dropped.add(failure);
-  }
-  return errors.filter((e) => !dropped.has(e));
-}
-
-function toIssue(error: SchemaError, describe: (pointer: string) => string): Issue {
-  const at = error.instancePath;
-  const where = describe(at);
-  const p = error.params;
-  switch (error.keyword) {
-    case "required":
-      return issue("schema", `${where} is missing "${p.missingProperty}".`, at);
-    case "additionalProperties": {
-      const extra = String(p.additionalProperty);
-      const allowed = Object.keys(error.parentSchema?.properties ?? {});
-      const hint = suggestion(extra, allowed) || (allowed.length ? ` Allowed here: ${allowed.join(", ")}.` : "");
-      return issue("schema", `${where} has a field "${extra}" that is not allowed.${hint}`, `${at}/${extra}`);
-    }
-    case "discriminator": {
-      const tag = String(p.tag);
-      const value = p.tagValue;
-      if (p.error === "tag") return issue("schema", `${where} needs "${tag}" as a string.`, at);
-      return issue(
-        "schema",
-        `${where} has an unknown ${tag} ${JSON.stringify(value)}.${kindHint(tag, value)}`,
-        `${at}/${tag}`,
-      );
-    }
-    case "enum": {
-      const allowed = (p.allowedValues as unknown[]).map(String);
-      const got = JSON.stringify(error.data);
-      return issue(
-        "schema",
-        `${where} must be one of ${allowed.join(", ")}; it is ${got}.${suggestion(String(error.data), allowed)}`,
-        at,
-      );
-    }
-    case "const":
-      return issue("schema", `${where} must be ${JSON.stringify(p.allowedValue)}.`, at);
-    case "pattern": {
-      // A failed key (from `propertyNames`) is reported at the key's own pointer.
-      const key = error.propertyName;
-      const pointer = key === undefined ? at : `${at}/${pointerSegment(key)}`;
-      const subject =
-        key === undefined ? `${where} ${JSON.stringify(error.data)}` : `${where}: the key ${JSON.stringify(key)}`;
-      const pattern = String(p.pattern);
-      if (pattern.startsWith("^[a-z0-9]+(-[a-z0-9]+)*"))
-        return issue(
-          "schema",
-          `${subject} is not a valid id: use lowercase letters, digits and single hyphens, like "ask-age".`,
-          pointer,
-        );
-      if (pattern.startsWith("^[a-z][a-z0-9_]*"))
-        return issue(
-          "schema",
-          `${subject} is not a valid variable name: use lowercase letters, digits and underscores, like "travelling_with".`,
-          pointer,
-        );
-      if (pattern.startsWith("^[a-z]{2}"))
-        return issue(
-          "schema",
-          `${subject} is not a locale code: use two lowercase letters, like "es" or "en".`,
-          pointer,
-        );
-      if (pattern.startsWith("^[0-9]+(\\.[0-9]+)?(m|h|d)$"))
-        return issue(
-          "schema",
-          `${subject} is not a time span: write a number followed by m, h or d, like "90m", "72h" or "5d".`,
-          pointer,
-        );
-      if (pattern.startsWith("^[a-z0-9]+(_[a-z0-9]+)*"))
-        return issue(
-          "schema",
-          `${subject} is not a valid option value: use lowercase letters, digits and single underscores, like "with_family".`,
-          pointer,
-        );
-      if (pattern.startsWith("^(0|[1-9]\\d*)\\."))
-        return issue("schema", `${subject} is not a version number: write it like "1.2.0".`, pointer);
-      return issue("schema", `${subject} is not in the expected form (${pattern}).`, pointer);
-    }
-    case "type":
-      return issue("schema", `${where} must be ${article(String(p.type))}; it is ${describeValue(error.data)}.`, at);
-    case "oneOf":
-      return issue(
-        "schema",
-        `${where} is not in any of the accepted forms${error.parentSchema?.description ? `: ${error.parentSchema.description}` : "."}`,
-        at,
-      );
-    case "propertyNames":
-      return issue("schema", `${where} has a key that is not allowed: ${error.message ?? ""}.`, at);
-    case "minItems":
-      return issue("schema", `${where} must have at least ${p.limit} item${p.limit === 1 ? "" : "s"}.`, at);
-    case "minProperties":
-      return issue("schema", `${where} must have at least ${p.limit} entr${p.limit === 1 ? "y" : "ies"}.`, at);
-    case "minLength":
-      return issue("schema", `${where} must not be empty.`, at);
-    case "format":
-      return issue("schema", `${where} ${JSON.stringify(error.data)} is not a valid ${p.format}.`, at);
-    default:
-      return issue("schema", `${where} ${error.message ?? "is not valid"}.`, at);
-  }
 }
 
 const KINDS: Record<string, string[]> = {
@@ -215,41 +45,172 @@ const KINDS: Record<string, string[]> = {
   type: ["yes-no", "consent", "one-of", "several-of", "number", "date", "datetime", "duration", "text"],
 };
 
-function kindHint(tag: string, value: unknown): string {
-  const allowed = KINDS[tag];
-  if (!allowed) return "";
-  return `${suggestion(String(value), allowed)} Use one of: ${allowed.join(", ")}.`;
+function toIssue(error: SchemaError, placeOf: PlaceOf): Issue {
+  const at = error.instancePath;
+  const p = error.params;
+  const make = (params: SchemaParams, pointer = at) => issue("schema", params, pointer);
+  const place = placeOf(at);
+  switch (error.keyword) {
+    case "required":
+      return make({ ...place, rule: "required", field: String(p.missingProperty) });
+    case "additionalProperties": {
+      const field = String(p.additionalProperty);
+      const allowed = Object.keys(error.parentSchema?.properties ?? {});
+      return make(
+        { ...place, rule: "unknown-field", field, allowed, suggestion: didYouMean(field, allowed) },
+        `${at}/${pointerSegment(field)}`,
+      );
+    }
+    case "discriminator": {
+      const tag = String(p.tag);
+      if (p.error === "tag") return make({ ...place, rule: "tag-missing", tag });
+      const value = JSON.stringify(p.tagValue);
+      const allowed = KINDS[tag] ?? [];
+      return make(
+        { ...place, rule: "unknown-tag", tag, value, allowed, suggestion: didYouMean(String(p.tagValue), allowed) },
+        `${at}/${pointerSegment(tag)}`,
+      );
+    }
+    case "enum": {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      return make({
+        ...place,
+        rule: "enum",
+        value: JSON.stringify(error.data),
+        allowed,
+        suggestion: didYouMean(String(error.data), allowed),
+      });
+    }
+    case "const":
+      return make({ ...place, rule: "const", expected: JSON.stringify(p.allowedValue) });
+    case "pattern": {
+      // A failed key (from `propertyNames`) is reported at the key's own pointer.
+      const key = error.propertyName;
+      const pointer = key === undefined ? at : `${at}/${pointerSegment(key)}`;
+      const pattern = String(p.pattern);
+      const value = JSON.stringify(key ?? error.data);
+      return make(
+        { ...place, rule: "pattern", form: formOf(pattern), value, key: key !== undefined, pattern },
+        pointer,
+      );
+    }
+    case "type":
+    case "x-types": {
+      const expected = (error.keyword === "type" ? typeList(p.type) : (p.types as JsonKind[])) as JsonKind[];
+      const actual = kindOf(error.data);
+      const value = isPrimitive(error.data) ? JSON.stringify(error.data) : undefined;
+      const numberInQuotes =
+        actual === "string" &&
+        expected.some((k) => k === "number" || k === "integer") &&
+        /^\s*-?\d+(\.\d+)?\s*$/.test(String(error.data));
+      const forms = error.keyword === "x-types" ? (p.forms as string[]) : undefined;
+      return make({
+        ...place,
+        rule: "type",
+        expected,
+        forms,
+        actual,
+        value,
+        numberInQuotes: numberInQuotes || undefined,
+      });
+    }
+    case "x-no-form":
+      return make({ ...place, rule: "no-form", fields: p.fields as string[] });
+    case "oneOf":
+      return make({ ...place, rule: "several-forms" });
+    case "propertyNames":
+      return make({ ...place, rule: "other", detail: `has a key that is not allowed: ${error.message ?? ""}` });
+    case "minItems":
+      return make({ ...place, rule: "min-items", limit: Number(p.limit) });
+    case "minProperties":
+      return make({ ...place, rule: "min-properties", limit: Number(p.limit) });
+    case "minLength":
+      return make({ ...place, rule: "empty" });
+    case "maximum":
+    case "exclusiveMaximum":
+      return make({ ...place, rule: "maximum", limit: Number(p.limit), value: JSON.stringify(error.data) });
+    case "minimum":
+    case "exclusiveMinimum":
+      return make({ ...place, rule: "minimum", limit: Number(p.limit), value: JSON.stringify(error.data) });
+    case "uniqueItems":
+      return make({ ...place, rule: "unique-items" });
+    case "format":
+      return make({ ...place, rule: "format", format: String(p.format), value: JSON.stringify(error.data) });
+    default:
+      return make({ ...place, rule: "other", detail: error.message ?? "is not valid" });
+  }
 }
 
-/** "step `ask-age`", "the route 2 of step `x`", or the pointer as a fallback. */
-export function describePlace(pointer: string): string {
-  if (pointer === "") return "The document";
-  const parts = pointer
+/** The form a schema pattern asks for, by the patterns the schemas use. */
+function formOf(pattern: string): PatternForm {
+  if (pattern.startsWith("^[a-z0-9]+(-[a-z0-9]+)*(/")) return "step-path";
+  if (pattern.startsWith("^[a-z0-9]+(-[a-z0-9]+)*")) return "id";
+  if (pattern.startsWith("^[a-z][a-z0-9_]*")) return "variable";
+  if (pattern.startsWith("^[a-z]{2}")) return "locale";
+  if (pattern.startsWith("^[0-9]+(\\.[0-9]+)?(m|h|d)$")) return "duration";
+  if (pattern.startsWith("^[a-z0-9]+(_[a-z0-9]+)*")) return "option";
+  if (pattern.startsWith("^(0|[1-9]\\d*)\\.")) return "version";
+  return "other";
+}
+
+function typeList(type: unknown): string[] {
+  return Array.isArray(type) ? type.map(String) : String(type).split(",");
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
+/** The JSON kind of a value. */
+export function kindOf(value: unknown): JsonKind {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return "number";
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "boolean";
+  return "object";
+}
+
+function pointerSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function segments(pointer: string): string[] {
+  return pointer
     .split("/")
     .slice(1)
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Where a pointer is in an SOP or catalog: a step by id, or the path from the root. */
+export function subjectOf(pointer: string): Subject {
+  if (pointer === "") return {};
+  const parts = segments(pointer);
   if (parts[0] === "steps" && parts.length >= 2) {
     const rest = parts.slice(2);
-    const inner = rest.length ? ` (at ${rest.join(".")})` : "";
-    return `Step "${parts[1]}"${inner}`;
+    return rest.length ? { step: parts[1], at: rest.join(".") } : { step: parts[1] };
   }
-  return `"${parts.join(".")}"`;
+  return { path: parts.join(".") };
+}
+
+/** Where a pointer is in a scenario: its actions (its `steps` list) by number, else the path from the root. */
+export function scenarioSubjectOf(pointer: string): Subject {
+  const match = /^\/steps\/(\d+)(?:\/(.+))?$/.exec(pointer);
+  if (!match) return pointer === "" ? {} : { path: segments(pointer).join(".") };
+  const action = Number(match[1]) + 1;
+  return match[2] ? { action, at: match[2].split("/").join(".") } : { action };
+}
+
+/** "Step "ask-age"", "Step "x" (at next.0.to)", or the path as a fallback: where a pointer is, in English. */
+export function describePlace(pointer: string): string {
+  return placeWords(subjectOf(pointer));
 }
 
 /** "Action 4 (at step)" for the actions of a scenario (its `steps` list), else as `describePlace`. */
 export function describeScenarioPlace(pointer: string): string {
-  const match = /^\/steps\/(\d+)(?:\/(.+))?$/.exec(pointer);
-  if (!match) return describePlace(pointer);
-  return `Action ${Number(match[1]) + 1}${match[2] ? ` (at ${match[2].split("/").join(".")})` : ""}`;
+  return placeWords(scenarioSubjectOf(pointer));
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
+function placeWords(subject: Subject): string {
+  return describeSubject(subject, "en");
 }

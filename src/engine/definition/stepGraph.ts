@@ -12,6 +12,14 @@ export interface Edge {
   route: number;
 }
 
+/**
+ * The step of an SOP with this id, if the SOP has one of its own: a plain `steps[id]` would find `constructor` (a
+ * valid step id) on every object's prototype.
+ */
+export function stepAt(sop: SopDefinition, id: string): Step | undefined {
+  return Object.hasOwn(sop.steps, id) ? sop.steps[id] : undefined;
+}
+
 /** The steps a step may go on to, in the order they are tried. `end` steps have none. */
 export function nextEdges(id: string, step: Step): Edge[] {
   if (step.kind === "end") return [];
@@ -32,11 +40,12 @@ export function nextEdges(id: string, step: Step): Edge[] {
 export function collectRegion(sop: SopDefinition, entry: string): string[] {
   const seen = new Set<string>();
   const queue = [entry];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (seen.has(id) || !sop.steps[id]) continue;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
+    const step = stepAt(sop, id);
+    if (seen.has(id) || !step) continue;
     seen.add(id);
-    for (const edge of nextEdges(id, sop.steps[id])) queue.push(edge.to);
+    for (const edge of nextEdges(id, step)) queue.push(edge.to);
   }
   return [...seen];
 }
@@ -44,16 +53,21 @@ export function collectRegion(sop: SopDefinition, entry: string): string[] {
 /** Every region of an SOP reachable from its start: the main one (key "") and one per parallel track. */
 export function collectRegions(sop: SopDefinition): Map<string, { entry: string; steps: string[]; parallel?: string }> {
   const regions = new Map<string, { entry: string; steps: string[]; parallel?: string }>();
-  const visit = (key: string, entry: string, parallel?: string) => {
-    if (regions.has(key)) return;
+  // Iterative, in the order a depth-first walk meets them, so that tracks nested in tracks cannot exhaust the stack.
+  const pending: { key: string; entry: string; parallel?: string }[] = [{ key: "", entry: sop.start }];
+  while (pending.length > 0) {
+    const { key, entry, parallel } = pending.pop()!;
+    if (regions.has(key)) continue;
     const steps = collectRegion(sop, entry);
     regions.set(key, { entry, steps, parallel });
+    const found: { key: string; entry: string; parallel?: string }[] = [];
     for (const id of steps) {
       const step = sop.steps[id];
-      if (step.kind === "parallel") for (const track of step.tracks) visit(`${id}/${track.id}`, track.start, id);
+      if (step.kind === "parallel")
+        for (const track of step.tracks) found.push({ key: `${id}/${track.id}`, entry: track.start, parallel: id });
     }
-  };
-  visit("", sop.start);
+    pending.push(...found.reverse());
+  }
   return regions;
 }
 
@@ -100,4 +114,58 @@ export function costToEnd(
     }
   }
   return distance;
+}
+
+/**
+ * The strongly connected components of a graph (Tarjan's algorithm, without recursion so that no graph can exhaust
+ * the stack): sets of nodes each of which can reach every other. Components come in reverse topological order,
+ * each listing its nodes in the order of `nodes`.
+ */
+export function stronglyConnected(
+  nodes: readonly string[],
+  successors: (node: string) => readonly string[],
+): string[][] {
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    // Each frame: a node and the position of the next successor to look at.
+    const frames: { node: string; next: string[]; i: number }[] = [];
+    const open = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      frames.push({ node, next: successors(node).filter((s) => order.has(s)), i: 0 });
+    };
+    open(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.i < frame.next.length) {
+        const successor = frame.next[frame.i++];
+        if (!index.has(successor)) open(successor);
+        else if (onStack.has(successor)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        components.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
+      }
+    }
+  }
+  return components;
 }

@@ -26,6 +26,9 @@ export type Text = Record<string, string>;
 
 export type StepKind = Step["kind"];
 
+/** The kinds of document a library holds. */
+export type DocumentKind = "sop" | "catalog" | "scenario";
+
 /** The catalog merged from every catalog file, indexed by id. */
 export interface CatalogIndex {
   services: Map<string, Service>;
@@ -36,6 +39,16 @@ export interface CatalogIndex {
   urgencies: Required<UrgencyTimes>;
   /** The sensitive-data categories, with the level their answers are kept at. */
   categories: Map<string, Category>;
+  /** What the catalog could not say because a catalog file is broken; absent when every file is sound. */
+  gaps?: CatalogGaps;
+}
+
+/** The parts of a catalog lost to broken files, so a reference to them is blamed on the file, not on the SOP. */
+export interface CatalogGaps {
+  /** The file of each entry that failed its schema, by `kind:id` (`service:senniaf`). */
+  broken: Map<string, string>;
+  /** Catalog files that are not JSON at all: any id may have been in them. */
+  unreadable: string[];
 }
 
 /** The urgencies of a referral, most urgent first. */
@@ -45,6 +58,10 @@ export type Urgency = "immediate" | "urgent" | "routine";
 export interface SopLibrary {
   sops: Map<string, SopDefinition>;
   catalog: CatalogIndex;
+  /** SOPs whose file is in the library but has errors, so they could not be loaded: the file, by SOP id. */
+  unloaded?: Map<string, string>;
+  /** SOPs whose id is not their file's name (`uasc.sop.json` holding "uasc-v2"): the id, by the file's name. */
+  renamed?: Map<string, string>;
 }
 
 /** A loaded file: its value, or nothing when it could not be trusted. */

@@ -1,14 +1,10 @@
 import type { Answer } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
 import type { Draft } from "./answerDraft";
 import { ChoiceList } from "./ChoiceList";
+import { type CaseI18n, useCaseI18n } from "./i18n/useCaseI18n";
 
 /** The choices of a choice-like answer, in the order the number keys pick them. */
-export function answerChoices(
-  answer: Answer,
-  t: ReturnType<typeof useI18n>["t"],
-  text: ReturnType<typeof useI18n>["text"],
-) {
+export function answerChoices(answer: Answer, t: CaseI18n["t"], text: CaseI18n["text"]) {
   switch (answer.type) {
     case "yes-no":
       return [
@@ -43,7 +39,7 @@ interface AnswerFieldProps {
 
 /** The input for one typed answer: choices, a number with its unit, a date, a duration or a short text. */
 export function AnswerField({ answer, draft, onChange, idPrefix, labelledBy, describedBy, invalid }: AnswerFieldProps) {
-  const { t, text } = useI18n();
+  const { t, text } = useCaseI18n();
   const choices = answerChoices(answer, t, text);
   if (choices) {
     const multiple = answer.type === "several-of";
@@ -115,10 +111,15 @@ export function AnswerField({ answer, draft, onChange, idPrefix, labelledBy, des
         </div>
       );
     case "text":
+      // No maxLength on the input: it would cut "Haití" to "Ha" without a word; the check says what the limit is.
       return (
         <div className="answer-row">
-          <input {...common} type="text" maxLength={answer.maxLength ?? 200} autoComplete="off" />
-          <span id={`${inputId}-unit`} className="answer-unit" />
+          <input {...common} type="text" autoComplete="off" />
+          <span id={`${inputId}-unit`} className="answer-unit">
+            {answer.maxLength !== undefined && answer.maxLength <= 10
+              ? t("answer.maxChars", { count: answer.maxLength })
+              : ""}
+          </span>
         </div>
       );
     default:

@@ -3,15 +3,17 @@ import { useRef } from "react";
 import type { CaseSummary } from "../../store/index";
 import { formatCountdown } from "../shared/formatCountdown";
 import { useI18n } from "../shared/i18n/I18nProvider";
-import { getDeadlineLabel, getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
+import { getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
 import { routeHref } from "../shared/useRoute";
 
-const ROW_HEIGHT = 112;
+const ROW_HEIGHT = 132;
 const HOUR = 3_600_000;
 
 /**
  * The queue's cases as a virtualised list: only the rows in view (and a few around them) are in the page, so ten
- * thousand cases scroll as fast as ten. Each row is one link that opens the case.
+ * thousand cases scroll as fast as ten. Each row is one link that opens the case. The queue is a public surface,
+ * whoever looks: rows show what the stored summaries hold (public facts only), a hidden flag or deadline by its
+ * neutral label, and the standing instructions of the public flags.
  */
 export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSummary[]; now: Date; labelledBy: string }) {
   const { t, text } = useI18n();
@@ -33,7 +35,13 @@ export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSumma
           const summary = cases[item.index];
           const flags = summary.flags
             .map((id) => catalog.flags.get(id))
-            .filter((f) => f !== undefined && f.sensitivity !== "confidential");
+            .filter((f) => f !== undefined && f.sensitivity === "public");
+          const instructions = flags.filter((f) => f!.instruction).map((f) => text(f!.label));
+          const chips = [
+            ...flags.filter((f) => !f!.instruction).map((f) => text(f!.label)),
+            ...(summary.hiddenFlags?.labels ?? []).map((label) => text(label)),
+            ...(summary.hiddenFlags?.unlabelled ? [t("queue.hiddenFlag")] : []),
+          ];
           const deadline = summary.nextDeadline;
           const step = summary.current[0];
           return (
@@ -50,7 +58,7 @@ export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSumma
                   <span className={`badge badge-status-${summary.status}`}>{t(`status.${summary.status}`)}</span>
                 </span>
                 <span className="case-row-step">
-                  {text(titles.get(summary.sop.id)) || summary.sop.id}
+                  {text(titles.get(summary.sop.id)) || t("queue.procedure")}
                   {step?.title ? ` · ${text(step.title)}` : ""}
                 </span>
                 {deadline ? (
@@ -60,12 +68,15 @@ export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSumma
                     }
                   >
                     <strong>{formatCountdown((Date.parse(deadline.dueAt) - now.getTime()) / HOUR, t)}</strong> ·{" "}
-                    {text(getDeadlineLabel(deadline.id)) || deadline.id}
+                    {text(deadline.label) || t("queue.hiddenDeadline")}
                   </span>
                 ) : null}
-                {flags.length > 0 ? (
-                  <span className="case-row-flags">{flags.map((f) => text(f!.label)).join(" · ")}</span>
+                {instructions.length > 0 ? (
+                  <span className="case-row-instructions">
+                    {t("queue.instructions")}: {instructions.join(" · ")}
+                  </span>
                 ) : null}
+                {chips.length > 0 ? <span className="case-row-flags">{chips.join(" · ")}</span> : null}
               </a>
             </li>
           );

@@ -1,15 +1,28 @@
 import { useEffect, useRef } from "react";
-import { useI18n } from "../shared/i18n/I18nProvider";
 import { routeHref } from "../shared/useRoute";
 import { CaseScreen } from "./CaseScreen";
 import { CaseSummaryScreen } from "./CaseSummaryScreen";
+import { GroupScreen } from "./GroupScreen";
+import { useCaseI18n } from "./i18n/useCaseI18n";
 import { useOfficerSettings } from "./OfficerSettings";
 import { ReferralSlip } from "./ReferralSlip";
 import { useCaseSession } from "./useCaseSession";
+import "./runner.css";
 
-/** One case, on its step screen, its summary or one of its referral slips; the case stays loaded between them. */
-export function CasePage({ caseId, view, step }: { caseId: string; view: "step" | "summary" | "slip"; step?: string }) {
-  const { t } = useI18n();
+/**
+ * One case, on its step screen, its summary, one of its referral slips or its group (the people travelling with the
+ * person); the case stays loaded between them.
+ */
+export function CasePage({
+  caseId,
+  view,
+  service,
+}: {
+  caseId: string;
+  view: "step" | "summary" | "slip" | "group";
+  service?: string;
+}) {
+  const { t } = useCaseI18n();
   const [settings] = useOfficerSettings();
   const handle = useCaseSession(caseId, settings.officer);
   const { load } = handle;
@@ -21,15 +34,20 @@ export function CasePage({ caseId, view, step }: { caseId: string; view: "step" 
     );
   if (load.status === "failed") return <CaseFailure code={load.code} reason={load.reason} />;
   const caseView = handle.view!;
+  const publicView = handle.publicView!;
   if (view === "summary") return <CaseSummaryScreen handle={handle} session={load.session} view={caseView} />;
-  if (view === "slip" && step) return <ReferralSlip session={load.session} view={caseView} step={step} />;
-  return <CaseScreen handle={handle} view={caseView} />;
+  if (view === "slip" && service)
+    return <ReferralSlip handle={handle} session={load.session} view={caseView} service={service} />;
+  if (view === "group") return <GroupScreen handle={handle} session={load.session} view={caseView} />;
+  return <CaseScreen handle={handle} session={load.session} view={caseView} publicView={publicView} />;
 }
 
 function CaseFailure({ code, reason }: { code: string; reason: string }) {
-  const { t } = useI18n();
+  const { t } = useCaseI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // A station device whose role cannot see every event: the station's case panel shows what it may (issue 13).
+  if (code === "withheld") return null;
   const key =
     code === "not-found"
       ? "case.notFound"

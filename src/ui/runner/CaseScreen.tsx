@@ -1,22 +1,42 @@
 import { useEffect, useRef, useState } from "react";
-import type { CaseView } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
-import { getShippedCatalog } from "../shared/shippedCatalog";
+import type { CaseSession, CaseView } from "../../engine/index";
 import { routeHref } from "../shared/useRoute";
+import { CaseActions } from "./CaseActions";
 import { CaseNoticeBanner } from "./CaseNoticeBanner";
 import { CaseStatusBar } from "./CaseStatusBar";
 import { describeRefusal } from "./describeRefusal";
+import { InstructionBanner } from "./InstructionBanner";
+import { InterviewLanguagePicker } from "./InterviewLanguagePicker";
+import { useCaseI18n } from "./i18n/useCaseI18n";
+import { isTranslationReviewed } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
+import { PausedPanel } from "./PausedPanel";
+import { PendingList } from "./PendingList";
 import { StepCard, type StepInput } from "./StepCard";
 import type { CaseHandle } from "./useCaseSession";
 
-/** The case as the officer works it: one step at a time, with progress, flags and deadlines in view. */
-export function CaseScreen({ handle, view }: { handle: CaseHandle; view: CaseView }) {
-  const { t, text } = useI18n();
+/**
+ * The case as the officer works it: one step at a time, with the standing instructions above it, progress, flags
+ * and deadlines in view (as a public surface shows them), and the case's other actions (pause, a standing
+ * instruction, the people travelling with the person) one tap away.
+ */
+export function CaseScreen({
+  handle,
+  session,
+  view,
+  publicView,
+}: {
+  handle: CaseHandle;
+  session: CaseSession;
+  view: CaseView;
+  publicView: CaseView;
+}) {
+  const { t, text, locale } = useCaseI18n();
   const [selected, setSelected] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [undone, setUndone] = useState<string[]>();
   const step = view.current.find((c) => c.path === selected) ?? view.current[0];
+  const language = view.language ?? locale;
 
   const submit = async (input: StepInput) => {
     const result = await handle.send(input);
@@ -41,14 +61,21 @@ export function CaseScreen({ handle, view }: { handle: CaseHandle; view: CaseVie
           {t("case.openSummary")}
         </a>
       </header>
+      <InstructionBanner instructions={view.instructions} />
       <CaseNoticeBanner notice={handle.notice} onDismiss={handle.dismissNotice} />
-      <CaseStatusBar view={view} />
+      <CaseStatusBar view={publicView} />
+      {view.status === "active" && view.progress.done === 0 && view.relationships.length === 0 ? (
+        <p className="notice notice-info group-offer">
+          {t("group.offer")}{" "}
+          <a href={routeHref({ area: "case", caseId: view.caseId, view: "group" })}>{t("group.add")}</a>
+        </p>
+      ) : null}
       {undone && undone.length > 0 ? (
         <p className="notice notice-info" role="status">
           {t("case.wentBack", { count: undone.length })}
         </p>
       ) : null}
-      {view.current.length > 1 ? (
+      {view.status === "active" && view.current.length > 1 ? (
         <nav aria-label={t("case.parallelSteps")} className="tracks">
           {view.current.map((c) => (
             <button
@@ -63,7 +90,12 @@ export function CaseScreen({ handle, view }: { handle: CaseHandle; view: CaseVie
           ))}
         </nav>
       ) : null}
-      {view.status === "active" && step ? (
+      {view.status === "active" && step?.say ? (
+        <InterviewLanguagePicker handle={handle} session={session} view={view} />
+      ) : null}
+      {view.status === "paused" ? (
+        <PausedPanel view={view} handle={handle} />
+      ) : view.status === "active" && step ? (
         <StepCard
           key={`${step.path}:${view.progress.done}`}
           step={step}
@@ -71,21 +103,24 @@ export function CaseScreen({ handle, view }: { handle: CaseHandle; view: CaseVie
           onBack={view.canGoBack ? back : undefined}
           busy={handle.busy}
           problem={problem}
+          instructions={view.instructions}
+          interview={{ language, reviewed: isTranslationReviewed(session.compiled, step.path, language) }}
         />
       ) : (
         <CaseEndPanel view={view} onBack={view.canGoBack && view.status !== "closed" ? back : undefined} />
       )}
+      <CaseActions handle={handle} session={session} view={view} />
       <NotesPanel view={view} handle={handle} step={step?.path} />
     </div>
   );
 }
 
-/** What the officer sees when no step waits: the outcome, the referral slips, and the way to close the case. */
+/** What the officer sees when no step waits: the outcome, what keeps the case open, the slips, the way to close it. */
 function CaseEndPanel({ view, onBack }: { view: CaseView; onBack?: () => void }) {
-  const { t } = useI18n();
+  const { t } = useCaseI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const made = view.referrals.filter((r) => r.status === "made");
+  const slips = view.referrals.filter((r) => !r.hidden && (r.status === "made" || r.status === "superseded"));
   return (
     <section className="step-card" aria-labelledby="case-end-title">
       <h2 id="case-end-title" tabIndex={-1} className="step-title" ref={heading}>
@@ -93,11 +128,14 @@ function CaseEndPanel({ view, onBack }: { view: CaseView; onBack?: () => void })
           ? t("case.closedTitle")
           : view.status === "stuck"
             ? t("case.stuckTitle")
-            : t("case.finishedTitle")}
+            : view.status === "pending"
+              ? t("case.pendingTitle")
+              : t("case.finishedTitle")}
       </h2>
       {view.outcome ? <p>{t("case.outcome", { outcome: t(`outcome.${view.outcome}` as "outcome.closed") })}</p> : null}
       {view.status === "stuck" ? <p>{t("case.stuckHelp")}</p> : null}
-      {made.length > 0 ? (
+      {view.status === "pending" ? <PendingList view={view} /> : null}
+      {slips.length > 0 ? (
         <>
           <h3>{t("case.referralSlips")}</h3>
           <ReferralLinks view={view} />
@@ -117,18 +155,17 @@ function CaseEndPanel({ view, onBack }: { view: CaseView; onBack?: () => void })
   );
 }
 
-/** A link to the printable slip of each referral made. */
+/** A link to the printable slip of each referral made (one per service), as the viewer may see them. */
 export function ReferralLinks({ view }: { view: CaseView }) {
-  const { t, text } = useI18n();
-  const services = getShippedCatalog().services;
+  const { t, text } = useCaseI18n();
   return (
     <ul className="link-list">
       {view.referrals
-        .filter((r) => r.status === "made")
+        .filter((r) => !r.hidden && (r.status === "made" || r.status === "superseded"))
         .map((r) => (
-          <li key={r.step}>
-            <a href={routeHref({ area: "case", caseId: view.caseId, view: "slip", step: r.step })}>
-              {t("case.slipFor", { service: text(services.get(r.service)?.name) || r.service })}
+          <li key={r.service}>
+            <a href={routeHref({ area: "case", caseId: view.caseId, view: "slip", service: r.service })}>
+              {t("case.slipFor", { service: text(r.serviceName) })}
             </a>
           </li>
         ))}

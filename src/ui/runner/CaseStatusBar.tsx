@@ -1,13 +1,19 @@
 import type { CaseView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
-import { useI18n } from "../shared/i18n/I18nProvider";
+import { useCaseI18n } from "./i18n/useCaseI18n";
+import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
 
-/** Progress, the flags raised so far and the deadlines counting down, always in view above the step. */
+/**
+ * Progress, the flags raised so far and the deadlines counting down, always in view above the step. It is the case
+ * header, a public surface whoever looks: give it the public view (`redactView(view, PUBLIC_SURFACE)`), so that a
+ * fact above public shows as a neutral label, never by its category.
+ */
 export function CaseStatusBar({ view }: { view: CaseView }) {
-  const { t, text } = useI18n();
+  const { t, text } = useCaseI18n();
   const { done, remaining } = view.progress;
   const total = done + remaining;
-  const flags = [...view.flags].sort((a, b) => a.priority - b.priority);
+  const flags = [...view.flags].filter((f) => !f.hidden).sort((a, b) => a.priority - b.priority);
+  const neutral = neutralFlagLabels(view.flags, t, text);
   return (
     <div className="status-bar">
       <div className="progress">
@@ -16,12 +22,17 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
         </p>
         <progress aria-labelledby="progress-label" max={Math.max(total, 1)} value={done} />
       </div>
-      {flags.length > 0 ? (
+      {flags.length + neutral.length > 0 ? (
         <section aria-label={t("case.flags")} className="flags">
           <ul className="chips">
             {flags.map((flag) => (
               <li key={flag.id} className={`chip chip-priority-${Math.min(flag.priority, 3)}`}>
                 {text(flag.label)}
+              </li>
+            ))}
+            {neutral.map((label) => (
+              <li key={label} className="chip chip-neutral">
+                {label}
               </li>
             ))}
           </ul>
@@ -30,9 +41,13 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
       {view.deadlines.length > 0 ? (
         <section aria-label={t("case.deadlines")} className="deadlines">
           <ul>
-            {view.deadlines.map((deadline) => (
-              <li key={deadline.id} className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}>
-                <strong>{text(deadline.label)}</strong>: {formatCountdown(deadline.hoursLeft, t)}
+            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
+              <li
+                key={hidden ? "hidden" : deadline.id}
+                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+              >
+                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
+                {formatCountdown(deadline.hoursLeft, t)}
               </li>
             ))}
           </ul>

@@ -1,25 +1,29 @@
 import { useEffect, useRef, useState } from "react";
-import { type AnswerValue, type CaseSession, type CaseView, viewCase } from "../../engine/index";
+import { type AnswerValue, type CaseSession, type CaseView, redactView, viewCase } from "../../engine/index";
 import { useClock } from "../shared/ClockProvider";
-import { useI18n } from "../shared/i18n/I18nProvider";
-import { getShippedCatalog } from "../shared/shippedCatalog";
+import { formatCountdown } from "../shared/formatCountdown";
 import { routeHref } from "../shared/useRoute";
+import { useViewer } from "../shared/useViewer";
+import { AnswerList } from "./AnswerList";
+import { CaseActions } from "./CaseActions";
 import { CaseNoticeBanner } from "./CaseNoticeBanner";
-import { ReferralLinks } from "./CaseScreen";
-import { CaseStatusBar } from "./CaseStatusBar";
 import { CloseCaseForm } from "./CloseCaseForm";
-import { CorrectionForm } from "./CorrectionForm";
 import { type CorrectionReport, CorrectionReportView, compareViews } from "./CorrectionReport";
 import { describeRefusal } from "./describeRefusal";
-import { formatAnswer } from "./formatAnswer";
+import { FollowUpList } from "./FollowUpList";
+import { InstructionBanner } from "./InstructionBanner";
+import { useCaseI18n } from "./i18n/useCaseI18n";
+import { describeLanguage } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
+import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
+import { PendingList } from "./PendingList";
+import { ReferralList } from "./ReferralList";
 import type { CaseHandle } from "./useCaseSession";
 
-const CORRECTABLE = new Set(["question", "checklist", "referral"]);
-
 /**
- * Everything about the case on one page: flags, deadlines, referrals with their slips, the answers (sensitive ones
- * masked until revealed on purpose, each correctable), notes, and closing the case. Printable.
+ * Everything about the case on one page, as the viewer's role may see it: standing instructions, flags, deadlines,
+ * referrals (one per service, with their handover), follow-ups, the answers (guarded ones shown only when revealed
+ * on purpose; each correctable, and updatable ones open to new information), notes, and closing the case. Printable.
  */
 export function CaseSummaryScreen({
   handle,
@@ -30,37 +34,36 @@ export function CaseSummaryScreen({
   session: CaseSession;
   view: CaseView;
 }) {
-  const i18n = useI18n();
-  const { t, text, formatDateTime } = i18n;
+  const { t, text, formatDateTime, locale } = useCaseI18n();
   const clock = useClock();
+  const { sees } = useViewer();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
-  const [editing, setEditing] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [report, setReport] = useState<CorrectionReport>();
   useEffect(() => heading.current?.focus(), []);
 
-  const catalog = getShippedCatalog();
-  const site = view.site ? catalog.sites.get(view.site) : undefined;
+  const site = view.site ? session.compiled.catalog.sites.get(view.site) : undefined;
   const closed = view.status === "closed";
-  const answers = view.answers.filter((a) => CORRECTABLE.has(a.kind));
 
   const correct = async (step: string, value: AnswerValue, reason: string) => {
     const before = view;
     const result = await handle.send({ type: "CORRECTED", step, value, ...(reason ? { reason } : {}) });
-    if (!result.ok) return setProblem(describeRefusal(result.code, t));
+    if (!result.ok) {
+      setProblem(describeRefusal(result.code, t));
+      return false;
+    }
     setProblem(undefined);
-    setEditing(undefined);
-    setReport({ step, dropped: result.dropped, ...compareViews(before, viewCase(session, clock.now())) });
-  };
-
-  const toggle = (step: string) =>
-    setRevealed((current) => {
-      const next = new Set(current);
-      if (next.has(step)) next.delete(step);
-      else next.add(step);
-      return next;
+    setReport({
+      step,
+      dropped: result.dropped,
+      ...compareViews(before, redactView(viewCase(session, clock.now()), sees)),
     });
+    return true;
+  };
+  const resume = async () => {
+    const result = await handle.send({ type: "CASE_RESUMED" });
+    setProblem(result.ok ? undefined : describeRefusal(result.code, t));
+  };
 
   return (
     <div className="summary-screen">
@@ -68,7 +71,10 @@ export function CaseSummaryScreen({
         <h1 ref={heading} tabIndex={-1}>
           {t("summary.title", { code: view.caseId })}
         </h1>
-        <p className="case-sop">{text(view.sop.title)}</p>
+        {/* The version the case is pinned to, for support staff and tests; officers read the procedure's title only. */}
+        <p className="case-sop" data-sop={view.sop.id} data-sop-version={view.sop.version}>
+          {text(view.sop.title)}
+        </p>
         <div className="step-actions no-print">
           {view.status === "active" ? (
             <a className="button button-primary" href={routeHref({ area: "case", caseId: view.caseId, view: "step" })}>
@@ -80,13 +86,17 @@ export function CaseSummaryScreen({
           </button>
         </div>
       </header>
+      <InstructionBanner instructions={view.instructions} />
       <CaseNoticeBanner notice={handle.notice} onDismiss={handle.dismissNotice} />
       {report ? (
         <CorrectionReportView report={report} session={session} onDismiss={() => setReport(undefined)} />
       ) : null}
       <dl className="facts">
         <dt>{t("summary.status")}</dt>
-        <dd>{t(`status.${view.status}`)}</dd>
+        <dd>
+          {t(`status.${view.status}`)}
+          {view.status === "paused" && view.pause ? ` · ${view.pause.reason}` : ""}
+        </dd>
         {view.outcome ? (
           <>
             <dt>{t("summary.outcome")}</dt>
@@ -96,101 +106,44 @@ export function CaseSummaryScreen({
         <dt>{t("summary.opened")}</dt>
         <dd>{formatDateTime(view.openedAt)}</dd>
         <dt>{t("summary.site")}</dt>
-        <dd>{site ? text(site.name) : (view.site ?? "—")}</dd>
-        <dt>{t("summary.sopVersion")}</dt>
-        <dd>
-          {view.sop.id} {view.sop.version}
-        </dd>
+        <dd>{site ? text(site.name) : "—"}</dd>
+        <dt>{t("summary.procedure")}</dt>
+        <dd>{text(view.sop.title)}</dd>
+        <dt>{t("summary.language")}</dt>
+        <dd>{describeLanguage(view.language ?? locale, locale)}</dd>
       </dl>
-      <CaseStatusBar view={view} />
+      {view.status === "paused" ? (
+        <button type="button" className="button button-primary no-print" onClick={resume} disabled={handle.busy}>
+          {t("pause.resume")}
+        </button>
+      ) : null}
+      {problem && !report ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {view.status === "pending" ? <PendingList view={view} /> : null}
+      <FlagsAndDeadlines view={view} />
       <section aria-labelledby="summary-referrals">
         <h2 id="summary-referrals">{t("summary.referrals")}</h2>
-        {view.referrals.length === 0 ? (
-          <p>{t("summary.noReferrals")}</p>
-        ) : (
-          <>
-            <ul className="referral-list">
-              {view.referrals.map((r) => (
-                <li key={r.step}>
-                  <strong>{text(catalog.services.get(r.service)?.name) || r.service}</strong> ·{" "}
-                  {t(`urgency.${r.urgency}`)} · {r.status === "made" ? t("summary.made") : t("summary.declined")}
-                </li>
-              ))}
-            </ul>
-            <div className="no-print">
-              <ReferralLinks view={view} />
-            </div>
-          </>
-        )}
+        <ReferralList view={view} handle={handle} />
+      </section>
+      <section aria-labelledby="summary-follow-ups">
+        <h2 id="summary-follow-ups">{t("followUp.title")}</h2>
+        <FollowUpList view={view} session={session} handle={handle} />
       </section>
       <section aria-labelledby="summary-answers">
         <h2 id="summary-answers">{t("summary.answers")}</h2>
-        {answers.length === 0 ? <p>{t("summary.noAnswers")}</p> : null}
-        <ul className="answer-list">
-          {answers.map((answer) => {
-            const step = session.compiled.steps.get(answer.step)?.step;
-            const titleId = `answer-${answer.step.replace(/[^a-z0-9-]/gi, "-")}`;
-            const masked = answer.sensitive !== undefined && !revealed.has(answer.step);
-            return (
-              <li key={answer.step} className="answer-item">
-                <h3 id={titleId} className="answer-title">
-                  {text(answer.title) || answer.step}
-                </h3>
-                <p className="answer-value">
-                  {masked ? (
-                    <span className="masked">
-                      {t("summary.masked", { category: t(`sensitivity.${answer.sensitive}` as "sensitivity.health") })}
-                    </span>
-                  ) : (
-                    formatAnswer(step, answer.value, i18n)
-                  )}
-                </p>
-                <p className="answer-meta">
-                  {formatDateTime(answer.at)} · {answer.by}
-                </p>
-                <div className="answer-actions no-print">
-                  {answer.sensitive !== undefined ? (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-pressed={!masked}
-                      aria-describedby={titleId}
-                      onClick={() => toggle(answer.step)}
-                    >
-                      {masked ? t("summary.reveal") : t("summary.hide")}
-                    </button>
-                  ) : null}
-                  {!closed && step ? (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-expanded={editing === answer.step}
-                      aria-describedby={titleId}
-                      onClick={() => {
-                        setProblem(undefined);
-                        setEditing(editing === answer.step ? undefined : answer.step);
-                      }}
-                    >
-                      {t("summary.correct")}
-                    </button>
-                  ) : null}
-                </div>
-                {editing === answer.step && step ? (
-                  <CorrectionForm
-                    step={step}
-                    value={answer.value}
-                    labelledBy={titleId}
-                    busy={handle.busy}
-                    problem={problem}
-                    onSubmit={(value, reason) => void correct(answer.step, value, reason)}
-                    onCancel={() => setEditing(undefined)}
-                  />
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
+        <AnswerList
+          handle={handle}
+          session={session}
+          view={view}
+          onCorrect={correct}
+          problem={problem}
+          clearProblem={() => setProblem(undefined)}
+        />
       </section>
+      <CaseActions handle={handle} session={session} view={view} />
       <div className="no-print">
         <NotesPanel view={view} handle={handle} />
         {closed ? (
@@ -198,9 +151,50 @@ export function CaseSummaryScreen({
             {t("summary.closedBy", { reason: t(`closeReason.${session.closure?.reason ?? "other"}`) })}
           </p>
         ) : (
-          <CloseCaseForm handle={handle} finished={view.status === "finished"} />
+          <CloseCaseForm handle={handle} status={view.status} />
         )}
       </div>
     </div>
+  );
+}
+
+/** The flags and deadlines as the viewer may see them; the others as neutral lines that never name the category. */
+function FlagsAndDeadlines({ view }: { view: CaseView }) {
+  const { t, text } = useCaseI18n();
+  const flags = view.flags.filter((f) => !f.hidden).sort((a, b) => a.priority - b.priority);
+  const neutral = neutralFlagLabels(view.flags, t, text);
+  return (
+    <section aria-labelledby="summary-flags" className="flags">
+      <h2 id="summary-flags">{t("case.flags")}</h2>
+      {flags.length + neutral.length === 0 ? <p>{t("summary.noFlags")}</p> : null}
+      <ul className="chips">
+        {flags.map((flag) => (
+          <li key={flag.id} className={`chip chip-priority-${Math.min(flag.priority, 3)}`}>
+            {text(flag.label)}
+          </li>
+        ))}
+        {neutral.map((label) => (
+          <li key={label} className="chip chip-neutral">
+            {label}
+          </li>
+        ))}
+      </ul>
+      {view.deadlines.length > 0 ? (
+        <>
+          <h3>{t("case.deadlines")}</h3>
+          <ul className="deadline-list">
+            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
+              <li
+                key={hidden ? "hidden" : deadline.id}
+                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+              >
+                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
+                {formatCountdown(deadline.hoursLeft, t)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -1,14 +1,19 @@
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../shared/i18n/I18nProvider";
+import type { CaseView } from "../../engine/index";
 import { describeRefusal } from "./describeRefusal";
+import { useCaseI18n } from "./i18n/useCaseI18n";
 import type { CaseHandle } from "./useCaseSession";
 
 const REASONS = ["completed", "left-site", "transferred", "duplicate", "other"] as const;
 type CloseReason = (typeof REASONS)[number];
 
-/** Closes the case with a reason; after that only notes can be added. */
-export function CloseCaseForm({ handle, finished }: { handle: CaseHandle; finished: boolean }) {
-  const { t } = useI18n();
+/**
+ * Closes the case with a reason; after that only notes can be added. A case whose follow-ups or handovers are still
+ * open says so first: closing it does not do them.
+ */
+export function CloseCaseForm({ handle, status }: { handle: CaseHandle; status: CaseView["status"] }) {
+  const { t } = useCaseI18n();
+  const finished = status === "finished" || status === "pending";
   const id = useId();
   const [reason, setReason] = useState<CloseReason>(finished ? "completed" : "left-site");
   const [note, setNote] = useState("");
@@ -24,6 +29,7 @@ export function CloseCaseForm({ handle, finished }: { handle: CaseHandle; finish
     <form className="close-case" onSubmit={close} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("close.title")}</h2>
       {!finished ? <p className="note">{t("close.unfinished")}</p> : null}
+      {status === "pending" ? <p className="note">{t("close.pending")}</p> : null}
       <label htmlFor={`${id}-reason`}>{t("close.reason")}</label>
       <select
         id={`${id}-reason`}

@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
 import type { AnswerValue, Step } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
 import { AnswerField } from "./AnswerField";
 import { type Draft, draftFromValue, readDraft } from "./answerDraft";
 import { ChoiceList } from "./ChoiceList";
+import { useCaseI18n } from "./i18n/useCaseI18n";
 
 interface CorrectionFormProps {
   step: Step;
@@ -11,13 +11,30 @@ interface CorrectionFormProps {
   labelledBy: string;
   busy: boolean;
   problem?: string;
+  /**
+   * `correct`: the earlier answer was wrong (the reason is optional). `update`: new information (a relative found and
+   * verified): the earlier answer stays true for its time, and the reason is required.
+   */
+  mode?: "correct" | "update";
   onSubmit(value: AnswerValue, reason: string): void;
   onCancel(): void;
 }
 
-/** Edits an earlier answer (a question, a checklist or a referral's consent) to send as a correction. */
-export function CorrectionForm({ step, value, labelledBy, busy, problem, onSubmit, onCancel }: CorrectionFormProps) {
-  const { t, text } = useI18n();
+/**
+ * Edits an earlier answer (a question, a checklist or a referral's consent) to send as a correction, or a question's
+ * answer to send as new information.
+ */
+export function CorrectionForm({
+  step,
+  value,
+  labelledBy,
+  busy,
+  problem,
+  mode = "correct",
+  onSubmit,
+  onCancel,
+}: CorrectionFormProps) {
+  const { t, text } = useCaseI18n();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() =>
     step.kind === "question" ? draftFromValue(step.answer, value) : (value as Draft),
@@ -28,6 +45,7 @@ export function CorrectionForm({ step, value, labelledBy, busy, problem, onSubmi
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (mode === "update" && !reason.trim()) return setLocalProblem(t("update.reasonMissing"));
     if (step.kind === "question") {
       const reading = readDraft(step.answer, draft);
       if (!reading.ok) return setLocalProblem(t(reading.problem, reading.params));
@@ -78,13 +96,13 @@ export function CorrectionForm({ step, value, labelledBy, busy, problem, onSubmi
           onChange={(values) => setDraft(values[0] === "true")}
         />
       )}
-      <label htmlFor={`${id}-reason`}>{t("correction.reason")}</label>
+      <label htmlFor={`${id}-reason`}>{t(mode === "update" ? "update.reason" : "correction.reason")}</label>
       <input
         id={`${id}-reason`}
         className="answer-input"
         type="text"
         value={reason}
-        maxLength={200}
+        maxLength={mode === "update" ? 500 : 200}
         onChange={(e) => setReason(e.target.value)}
       />
       <p id={`${id}-problem`} className="problem" role="alert">
@@ -95,7 +113,7 @@ export function CorrectionForm({ step, value, labelledBy, busy, problem, onSubmi
           {t("correction.cancel")}
         </button>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {t("correction.save")}
+          {t(mode === "update" ? "update.save" : "correction.save")}
         </button>
       </div>
     </form>

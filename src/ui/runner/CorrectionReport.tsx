@@ -1,6 +1,5 @@
 import type { CaseSession, CaseView } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
-import { getShippedCatalog } from "../shared/shippedCatalog";
+import { useCaseI18n } from "./i18n/useCaseI18n";
 
 /** What a correction changed: the steps it undid, the flags and referrals it added or removed, where the case is now. */
 export interface CorrectionReport {
@@ -13,11 +12,13 @@ export interface CorrectionReport {
   nowAt: string[];
 }
 
-/** Compares the case before and after a correction. */
+/** Compares the case before and after a correction, as the viewer may see it (hidden facts are left out). */
 export function compareViews(before: CaseView, after: CaseView): Omit<CorrectionReport, "step" | "dropped"> {
-  const flagsBefore = new Set(before.flags.map((f) => f.id));
-  const flagsAfter = new Set(after.flags.map((f) => f.id));
-  const made = (view: CaseView) => new Set(view.referrals.filter((r) => r.status === "made").map((r) => r.service));
+  const shown = (view: CaseView) => new Set(view.flags.filter((f) => !f.hidden).map((f) => f.id));
+  const flagsBefore = shown(before);
+  const flagsAfter = shown(after);
+  const made = (view: CaseView) =>
+    new Set(view.referrals.filter((r) => r.status === "made" && !r.hidden).map((r) => r.service));
   const referralsBefore = made(before);
   const referralsAfter = made(after);
   return {
@@ -39,11 +40,11 @@ export function CorrectionReportView({
   session: CaseSession;
   onDismiss(): void;
 }) {
-  const { t, text } = useI18n();
-  const catalog = getShippedCatalog();
+  const { t, text } = useCaseI18n();
+  const catalog = session.compiled.catalog;
   const stepTitle = (path: string) => {
     const step = session.compiled.steps.get(path)?.step;
-    return (step && "title" in step ? text(step.title) : "") || path;
+    return (step && "title" in step ? text(step.title) : "") || t("answer.untitled");
   };
   const flag = (id: string) => text(catalog.flags.get(id)?.label) || id;
   const service = (id: string) => text(catalog.services.get(id)?.name) || id;

@@ -5,6 +5,7 @@ import { useI18n } from "../shared/i18n/I18nProvider";
 import { useCaseStore } from "../shared/StoreProvider";
 import { getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
 import { navigate } from "../shared/useRoute";
+import { useViewer } from "../shared/useViewer";
 import { describeRefusal } from "./describeRefusal";
 import { useOfficerSettings } from "./OfficerSettings";
 
@@ -15,12 +16,15 @@ export function NewCasePanel() {
   const store = useCaseStore();
   const clock = useClock();
   const [settings, save] = useOfficerSettings();
+  const viewer = useViewer();
   const [open, setOpen] = useState(settings.officer === "");
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const catalog = getQueueCatalog();
   const sops = listShippedSops();
   const sites = [...catalog.sites.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === "open" ? -1 : 1));
+  // The least privileged role first: what a shared device shows by default.
+  const roles = [...catalog.roles.values()].sort((a, b) => a.sees.length - b.sees.length);
   const sop = sops.find((s) => s.id === settings.sop);
   const site = catalog.sites.get(settings.site);
 
@@ -70,6 +74,7 @@ export function NewCasePanel() {
       <p className="new-case-settings">
         {sop ? text(sop.title) : "—"} · {site ? text(site.name) : settings.site || "—"}
         {settings.officer ? ` · ${settings.officer}` : ""}
+        {viewer.role ? ` · ${text(viewer.role.name)}` : ""}
       </p>
       {problem ? (
         <p className="problem" role="alert">
@@ -89,6 +94,22 @@ export function NewCasePanel() {
             value={settings.officer}
             onChange={(e) => save({ ...settings, officer: e.target.value })}
           />
+          {roles.length > 0 ? (
+            <>
+              <label htmlFor={`${id}-role`}>{t("newCase.role")}</label>
+              <select
+                id={`${id}-role`}
+                value={viewer.role?.id ?? ""}
+                onChange={(e) => save({ ...settings, role: e.target.value })}
+              >
+                {roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {text(r.name)}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
           <label htmlFor={`${id}-site`}>{t("newCase.site")}</label>
           <select id={`${id}-site`} value={settings.site} onChange={(e) => save({ ...settings, site: e.target.value })}>
             {sites.map((s) => (

@@ -1,16 +1,22 @@
 import { type FormEvent, useId, useState } from "react";
-import type { CaseView } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
+import type { CaseView, Level } from "../../engine/index";
+import { useViewer } from "../shared/useViewer";
 import { describeRefusal } from "./describeRefusal";
+import { useCaseI18n } from "./i18n/useCaseI18n";
 import type { CaseHandle } from "./useCaseSession";
 
 const MAX_NOTE = 1000;
 
-/** The case's notes, oldest first, and a field to add one (kept even after the case is closed). */
+/**
+ * The case's notes, oldest first, and a field to add one (kept even after the case is closed), with who may read it:
+ * any level the viewer's role sees. A note above the viewer's role shows as a neutral line.
+ */
 export function NotesPanel({ view, handle, step }: { view: CaseView; handle: CaseHandle; step?: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useCaseI18n();
+  const { sees } = useViewer();
   const id = useId();
   const [text, setText] = useState("");
+  const [level, setLevel] = useState<Level>("public");
   const [problem, setProblem] = useState<string>();
 
   const add = async (event: FormEvent) => {
@@ -20,7 +26,12 @@ export function NotesPanel({ view, handle, step }: { view: CaseView; handle: Cas
       setProblem(t("notes.empty"));
       return;
     }
-    const result = await handle.send({ type: "NOTE_ADDED", text: note.slice(0, MAX_NOTE), ...(step ? { step } : {}) });
+    const result = await handle.send({
+      type: "NOTE_ADDED",
+      text: note.slice(0, MAX_NOTE),
+      level,
+      ...(step ? { step } : {}),
+    });
     if (result.ok) {
       setText("");
       setProblem(undefined);
@@ -28,7 +39,7 @@ export function NotesPanel({ view, handle, step }: { view: CaseView; handle: Cas
   };
 
   return (
-    <details className="notes">
+    <details className="notes no-print">
       <summary>{t("notes.title", { count: view.notes.length })}</summary>
       {view.notes.length > 0 ? (
         <ul className="notes-list">
@@ -38,8 +49,9 @@ export function NotesPanel({ view, handle, step }: { view: CaseView; handle: Cas
             <li key={i}>
               <p className="note-meta">
                 {formatDateTime(note.at)} · {note.by}
+                {note.level !== "public" ? ` · ${t(`level.${note.level}`)}` : ""}
               </p>
-              <p className="note-text">{note.text}</p>
+              <p className="note-text">{note.hidden ? t("notes.hidden") : note.text}</p>
             </li>
           ))}
         </ul>
@@ -54,6 +66,23 @@ export function NotesPanel({ view, handle, step }: { view: CaseView; handle: Cas
           onChange={(e) => setText(e.target.value)}
           aria-describedby={problem ? `${id}-problem` : undefined}
         />
+        {sees.length > 1 ? (
+          <>
+            <label htmlFor={`${id}-level`}>{t("notes.level")}</label>
+            <select
+              id={`${id}-level`}
+              className="answer-input"
+              value={level}
+              onChange={(e) => setLevel(e.target.value as Level)}
+            >
+              {sees.map((l) => (
+                <option key={l} value={l}>
+                  {t(`notes.level.${l}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         {problem ? (
           <p id={`${id}-problem`} className="problem" role="alert">
             {problem}

@@ -7,9 +7,9 @@ import type { QueueFilters } from "./queueQuery";
 export function QueueFiltersBar({ filters, onChange }: { filters: QueueFilters; onChange(next: QueueFilters): void }) {
   const { t, text } = useI18n();
   const id = useId();
-  // Confidential flags are never listed, so they cannot be filtered on either.
+  // The queue is a public surface: only public flags are listed, so only they can be filtered on.
   const flags = [...getQueueCatalog().flags.values()]
-    .filter((f) => f.sensitivity !== "confidential")
+    .filter((f) => f.sensitivity === "public")
     .sort((a, b) => (a.priority ?? 5) - (b.priority ?? 5) || text(a.label).localeCompare(text(b.label)));
   const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => onChange({ ...filters, [key]: value });
   return (

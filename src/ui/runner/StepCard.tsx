@@ -1,17 +1,25 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import type { AnswerValue, StepView } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
+import type { AnswerValue, InstructionView, StepView } from "../../engine/index";
 import type { MessageKey } from "../shared/i18n/messagesEs";
 import { AnswerField, answerChoices } from "./AnswerField";
 import { type Draft, emptyDraft, readDraft } from "./answerDraft";
 import { type Choice, ChoiceList } from "./ChoiceList";
+import { type CaseI18n, useCaseI18n } from "./i18n/useCaseI18n";
+import { SayBox } from "./SayBox";
 
 /** What the officer's action at a step produces, before the time and author are added. */
 export type StepInput =
   | { type: "ANSWERED"; step: string; value: AnswerValue }
   | { type: "CHECKED"; step: string; items: string[] }
   | { type: "ACKNOWLEDGED"; step: string }
-  | { type: "REFERRED"; step: string; consent: boolean };
+  | { type: "REFERRED"; step: string; consent: boolean; notNeeded?: string };
+
+/** The language the person is interviewed in, for the texts read aloud. */
+export interface Interview {
+  language: string;
+  /** Whether a native speaker reviewed the step's texts in that language. */
+  reviewed: boolean;
+}
 
 interface StepCardProps {
   step: StepView;
@@ -21,7 +29,14 @@ interface StepCardProps {
   busy?: boolean;
   /** Why the last input was not accepted, in the officer's language. */
   problem?: string;
+  /** The interview language (the officer's own when absent). */
+  interview?: Interview;
+  /** The standing instructions in force, as the viewer may see them: a forbidden referral quotes its words. */
+  instructions?: readonly InstructionView[];
 }
+
+// The referral choices: the person accepts, declines, or the referral is not needed (a relative was found…).
+const NOT_NEEDED = "not-needed";
 
 const TEXT_INPUTS = new Set(["text", "number", "date", "datetime-local", "search", "email", "tel"]);
 
@@ -29,15 +44,19 @@ const TEXT_INPUTS = new Set(["text", "number", "date", "datetime-local", "search
  * One step of a case, alone on the screen: the words to read aloud, the officer's guidance, and the input the step
  * takes. Number keys pick options, Enter continues, and the heading takes the focus when the step appears.
  */
-export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProps) {
-  const { t, text } = useI18n();
+export function StepCard({ step, onSubmit, onBack, busy, problem, interview, instructions = [] }: StepCardProps) {
+  const i18n = useCaseI18n();
+  const { t, text } = i18n;
   const id = useId();
   const headingId = `${id}-title`;
   const problemId = `${id}-problem`;
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => initialDraft(step));
+  const [reason, setReason] = useState("");
   const [localProblem, setLocalProblem] = useState<string>();
+  // What a number key did, for screen readers: the key press itself moves no focus and says nothing.
+  const [announced, setAnnounced] = useState("");
 
   useEffect(() => {
     heading.current?.focus();
@@ -52,10 +71,13 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
     setLocalProblem(undefined);
     if (step.kind === "checklist" || (step.kind === "question" && step.answer?.type === "several-of")) {
       const list = Array.isArray(draft) ? draft : [];
-      setDraft(list.includes(choice.value) ? list.filter((v) => v !== choice.value) : [...list, choice.value]);
-    } else if (step.kind === "referral" || step.answer?.type === "yes-no" || step.answer?.type === "consent") {
-      setDraft(choice.value === "true");
-    } else setDraft(choice.value);
+      const ticked = !list.includes(choice.value);
+      setDraft(ticked ? [...list, choice.value] : list.filter((v) => v !== choice.value));
+      setAnnounced(t(ticked ? "step.ticked" : "step.unticked", { choice: choice.label }));
+    } else {
+      setDraft(toDraft(step, choice.value));
+      setAnnounced(t("step.chosen", { choice: choice.label }));
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -77,7 +99,7 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy || blocked) return;
-    const input = readInput(step, draft, t, text);
+    const input = readInput(step, draft, reason, i18n);
     if ("problem" in input) {
       setLocalProblem(input.problem);
       return;
@@ -97,12 +119,7 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
           {t("step.sensitive", { category: t(`sensitivity.${step.sensitive}` as MessageKey) })}
         </p>
       ) : null}
-      {step.say ? (
-        <div className="say">
-          <p className="say-label">{t("step.sayLabel")}</p>
-          <p className="say-text">{text(step.say)}</p>
-        </div>
-      ) : null}
+      {step.say ? <SayBox say={step.say} interview={interview} /> : null}
       {step.guidance ? (
         <div className="guidance">
           <p className="guidance-label">{t("step.guidanceLabel")}</p>
@@ -121,9 +138,20 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
             </span>
           </p>
           {step.reason ? <p>{text(step.reason)}</p> : null}
-          {step.requiresConsent === false ? <p className="note">{t("referral.mandatory")}</p> : null}
+          {step.requiresConsent === false && !step.forbiddenBy ? (
+            <p className="note">{t("referral.mandatory")}</p>
+          ) : null}
+          {step.mergesInto ? (
+            <p className="note referral-merge">
+              {t("referral.mergesInto", {
+                service: text(step.service.name),
+                status: t(`referralStatus.${step.mergesInto}`),
+              })}
+            </p>
+          ) : null}
         </div>
       ) : null}
+      {step.forbiddenBy ? <ForbiddenNotice flags={step.forbiddenBy} instructions={instructions} /> : null}
       <form ref={form} onSubmit={submit} noValidate>
         {blocked ? <p className="problem">{t("step.consentMissing")}</p> : null}
         {step.kind === "question" && step.answer && !blocked ? (
@@ -150,10 +178,30 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
             describedBy={shown ? problemId : undefined}
             onChange={(values) => {
               setLocalProblem(undefined);
-              setDraft(step.kind === "checklist" ? values : values[0] === "true");
+              setDraft(step.kind === "checklist" ? values : toDraft(step, values[0]));
             }}
           />
         ) : null}
+        {step.kind === "referral" && draft === NOT_NEEDED ? (
+          <div className="field">
+            <label htmlFor={`${id}-not-needed`}>{t("referral.notNeededReason")}</label>
+            <input
+              id={`${id}-not-needed`}
+              className="answer-input"
+              type="text"
+              maxLength={300}
+              autoComplete="off"
+              value={reason}
+              onChange={(e) => {
+                setLocalProblem(undefined);
+                setReason(e.target.value);
+              }}
+            />
+          </div>
+        ) : null}
+        <p className="visually-hidden" aria-live="polite">
+          {announced}
+        </p>
         <p id={problemId} className="problem" role="alert">
           {shown ?? ""}
         </p>
@@ -172,17 +220,49 @@ export function StepCard({ step, onSubmit, onBack, busy, problem }: StepCardProp
   );
 }
 
+/** The words of the standing instructions that forbid a referral, or a neutral sentence when the viewer may not read them. */
+function ForbiddenNotice({ flags, instructions }: { flags: string[]; instructions: readonly InstructionView[] }) {
+  const { t, text } = useCaseI18n();
+  const words = flags.map((flag) => instructions.find((i) => i.flag === flag && !i.hidden));
+  return (
+    <div className="notice notice-warning forbidden-notice">
+      <p>
+        <strong>{t("referral.forbidden")}</strong>
+      </p>
+      <ul>
+        {words.map((instruction, i) =>
+          instruction ? (
+            <li key={instruction.flag}>
+              <strong>{text(instruction.label)}:</strong> {text(instruction.instruction)}
+            </li>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: hidden instructions have no id to key on.
+            <li key={i}>{t("instruction.hiddenForbids")}</li>
+          ),
+        )}
+      </ul>
+      <p>{t("referral.forbiddenHelp")}</p>
+    </div>
+  );
+}
+
 function initialDraft(step: StepView): Draft {
   if (step.kind === "checklist") return [];
   if (step.kind === "question" && step.answer) return emptyDraft(step.answer);
+  // A forbidden referral has one way to go: recorded as not made.
+  if (step.kind === "referral" && step.forbiddenBy) return false;
   return undefined;
 }
 
-function stepChoices(
-  step: StepView,
-  t: ReturnType<typeof useI18n>["t"],
-  text: ReturnType<typeof useI18n>["text"],
-): Choice[] | undefined {
+/** The draft a chosen value makes: yes/no answers and referral decisions are booleans (or "not needed"). */
+function toDraft(step: StepView, value: string): Draft {
+  if (step.kind === "referral") return value === NOT_NEEDED ? NOT_NEEDED : value === "true";
+  if (step.kind === "question" && (step.answer?.type === "yes-no" || step.answer?.type === "consent"))
+    return value === "true";
+  return value;
+}
+
+function stepChoices(step: StepView, t: CaseI18n["t"], text: CaseI18n["text"]): Choice[] | undefined {
   switch (step.kind) {
     case "question":
       return step.answer ? answerChoices(step.answer, t, text) : undefined;
@@ -193,9 +273,16 @@ function stepChoices(
         note: item.required ? t("checklist.required") : undefined,
       }));
     case "referral":
+      if (step.forbiddenBy) return [{ value: "false", label: t("referral.recordNotMade") }];
+      if (step.requiresConsent === false)
+        return [
+          { value: "true", label: t("referral.consents") },
+          { value: "false", label: t("referral.declinesMandatory") },
+        ];
       return [
         { value: "true", label: t("referral.consents") },
         { value: "false", label: t("referral.declines") },
+        { value: NOT_NEEDED, label: t("referral.notNeeded") },
       ];
     default:
       return undefined;
@@ -205,8 +292,8 @@ function stepChoices(
 function readInput(
   step: StepView,
   draft: Draft,
-  t: ReturnType<typeof useI18n>["t"],
-  text: ReturnType<typeof useI18n>["text"],
+  reason: string,
+  { t, text }: CaseI18n,
 ): StepInput | { problem: string } {
   switch (step.kind) {
     case "question": {
@@ -223,6 +310,10 @@ function readInput(
       return { type: "CHECKED", step: step.path, items };
     }
     case "referral":
+      if (draft === NOT_NEEDED)
+        return reason.trim()
+          ? { type: "REFERRED", step: step.path, consent: false, notNeeded: reason.trim() }
+          : { problem: t("referral.notNeededMissing") };
       return typeof draft === "boolean"
         ? { type: "REFERRED", step: step.path, consent: draft }
         : { problem: t("referral.choose") };

@@ -1,6 +1,7 @@
 import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
+import { nextCaseCode } from "../station/caseCode";
 
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -20,12 +21,12 @@ function randomBytes(n: number): Uint8Array {
 
 /**
  * Opens a new case on a compiled SOP and saves its first event (durable) before resolving with the case id. A code
- * already used on the device is replaced by a fresh one.
+ * already used on the device is replaced by a fresh one. `group` links it to the cases of the people it arrived with.
  */
 export async function startCase(
   store: Pick<CaseStore, "appendEvents">,
   compiled: CompiledSop,
-  options: { at: Date; by: string; site?: string },
+  options: { at: Date; by: string; site?: string; group?: string },
   makeId: (now: Date) => string = makeCaseId,
 ): Promise<string> {
   for (let attempt = 1; ; attempt++) {
@@ -35,9 +36,12 @@ export async function startCase(
       at: options.at.toISOString(),
       by: options.by,
       ...(options.site ? { site: options.site } : {}),
+      ...(options.group ? { group: options.group } : {}),
     });
     try {
-      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1));
+      await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1), {
+        compiled,
+      });
       return caseId;
     } catch (error) {
       if (!(error instanceof StoreError && error.code === "conflict") || attempt >= TRIES) throw error;
@@ -45,11 +49,12 @@ export async function startCase(
   }
 }
 
-/** Loads a shipped SOP and starts a case on it: what the queue's "new case" button does. */
+/** Loads the newest published version of an SOP and starts a case on it: what the queue's "new case" button does. */
 export async function startCaseOn(
-  store: Pick<CaseStore, "appendEvents">,
+  store: Pick<CaseStore, "appendEvents" | "device">,
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
-  return startCase(store, await loadCompiledSop(sopId), options);
+  // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts.
+  return startCase(store, await loadNewestCompiledSop(sopId), options, () => nextCaseCode(store.device));
 }

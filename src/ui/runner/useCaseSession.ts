@@ -1,30 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type CaseEvent, type CaseSession, type CaseView, replayCase, viewCase } from "../../engine/index";
+import { type CaseEvent, type CaseView, PUBLIC_SURFACE, redactView, viewCase } from "../../engine/index";
 import { StoreError, summarizeCase } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
 import { useCaseStore } from "../shared/StoreProvider";
 import { useNow } from "../shared/useNow";
+import { useViewer } from "../shared/useViewer";
+import { type CaseInput, type CaseLoad, laterOf, loadCaseSession, type SendOutcome } from "./loadCaseSession";
 
-/** Where loading a case stands. */
-export type CaseLoad =
-  | { status: "loading" }
-  | { status: "failed"; code: string; reason: string }
-  | { status: "ready"; session: CaseSession };
-
-/** A case event as the screen makes it: the time and the author are added when it is sent. */
-export type CaseInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, "at" | "by"> : never) : never;
-
-/** The answer to `send`: saved (with the steps a correction or going back undid), or why not. */
-export type SendOutcome = { ok: true; dropped: string[] } | { ok: false; code: string; reason: string };
+export type { CaseInput, CaseLoad, SendOutcome } from "./loadCaseSession";
 
 /** Something the officer must know about the case that is not tied to one input. */
 export type CaseNotice = { kind: "conflict" } | { kind: "storage-full" } | { kind: "store-error"; reason: string };
 
-/** A running case: its view, and `send`, which saves each accepted event before the screen moves on. */
+/** A running case: its views, and `send`, which saves each accepted event before the screen moves on. */
 export interface CaseHandle {
   load: CaseLoad;
+  /** The case as the viewer's role may see it: what the case body, the summary and prints show. */
   view?: CaseView;
+  /** The case as a public surface shows it, whoever looks: what the case header shows. */
+  publicView?: CaseView;
   busy: boolean;
   notice?: CaseNotice;
   send(input: CaseInput): Promise<SendOutcome>;
@@ -34,12 +28,14 @@ export interface CaseHandle {
 /**
  * Loads a case from the device's store and replays its log through the SOP version it was opened with, then runs
  * it: every event the engine accepts is written to the store (durable) before the view moves on. When the write
- * fails, the case is rebuilt from what is really stored, so the screen never shows an answer that is not saved.
+ * fails, the case is rebuilt from what is really stored, so the screen never shows an answer that is not saved. The
+ * views it gives are redacted for who is looking (`useViewer`): nothing reaches a screen unredacted.
  */
 export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const store = useCaseStore();
   const clock = useClock();
   const now = useNow();
+  const viewer = useViewer();
   const [load, setLoad] = useState<CaseLoad>({ status: "loading" });
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -47,28 +43,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const busyRef = useRef(false);
 
   const reload = useCallback(async (): Promise<CaseLoad> => {
-    let next: CaseLoad;
-    try {
-      const events = await store.loadEvents(caseId);
-      const opened = events[0];
-      if (!opened) next = { status: "failed", code: "not-found", reason: caseId };
-      else if (opened.type !== "CASE_OPENED") next = { status: "failed", code: "corrupt-log", reason: caseId };
-      else {
-        const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
-        if (compiled instanceof Error) next = { status: "failed", code: "sop-unavailable", reason: compiled.message };
-        else {
-          const replay = replayCase(compiled, events);
-          next = replay.ok
-            ? { status: "ready", session: replay.session }
-            : { status: "failed", code: replay.code, reason: replay.reason };
-        }
-      }
-    } catch (error) {
-      next =
-        error instanceof StoreError
-          ? { status: "failed", code: error.code, reason: error.message }
-          : { status: "failed", code: "unknown", reason: String(error) };
-    }
+    const next = await loadCaseSession(store, caseId);
     setLoad(next);
     setVersion((v) => v + 1);
     return next;
@@ -81,11 +56,26 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   }, [reload]);
 
   const session = load.status === "ready" ? load.session : undefined;
+  const merged = load.status === "ready" ? load.merged : undefined;
+
+  // Events of this case from another device, or from the station's panel in this tab, reload it (issue 13).
+  useEffect(() => {
+    let seen = store.caseVersion(caseId);
+    return store.subscribe(() => {
+      const version = store.caseVersion(caseId);
+      const count = store.getSummary(caseId)?.eventCount;
+      if (version === seen || busyRef.current || !merged || count === undefined || count <= merged.count) return;
+      seen = version;
+      void reload();
+    });
+  }, [store, caseId, merged, reload]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session mutates in place; `version` marks each change.
-  const view = useMemo(
+  const full = useMemo(
     () => (session ? viewCase(session, laterOf(clock.now(), now)) : undefined),
     [session, version, now, clock],
   );
+  const view = useMemo(() => (full ? redactView(full, viewer.sees) : undefined), [full, viewer.sees]);
+  const publicView = useMemo(() => (full ? redactView(full, PUBLIC_SURFACE) : undefined), [full]);
 
   const send = useCallback(
     async (input: CaseInput): Promise<SendOutcome> => {
@@ -96,10 +86,10 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
       try {
         const events = session.events;
         const last = events[events.length - 1];
-        // A device clock set back must not put an event before the one it follows.
         const at = laterOf(clock.now(), new Date(last.at)).toISOString();
         const event = { ...input, at, by: officer || "unknown" } as CaseEvent;
-        const expectedSeq = events.length;
+        // The stored log may hold events the session set aside (another device's): count the log, not the session.
+        const expectedSeq = merged ? merged.count : events.length;
         const result = session.send(event);
         if (!result.ok) return result;
         try {
@@ -108,6 +98,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
             expectedSeq,
             [event],
             summarizeCase(viewCase(session, clock.now()), expectedSeq + 1),
+            { compiled: session.compiled },
           );
         } catch (error) {
           // The session has applied an event the store refused: rebuild it from what is stored.
@@ -122,6 +113,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
           );
           return { ok: false, code, reason: error instanceof Error ? error.message : String(error) };
         }
+        if (merged) merged.count = expectedSeq + 1;
         setNotice(undefined);
         setVersion((v) => v + 1);
         return result;
@@ -130,13 +122,9 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
         setBusy(false);
       }
     },
-    [session, store, caseId, officer, clock, reload],
+    [session, merged, store, caseId, officer, clock, reload],
   );
 
   const dismissNotice = useCallback(() => setNotice(undefined), []);
-  return { load, view, busy, notice, send, dismissNotice };
-}
-
-function laterOf(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
+  return { load, view, publicView, busy, notice, send, dismissNotice };
 }

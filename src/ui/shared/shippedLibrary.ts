@@ -1,4 +1,4 @@
-import { deadlineLabels, queueCatalog, sopIndex } from "virtual:senda-sops";
+import { queueCatalog, sopIndex } from "virtual:senda-sops";
 import type { Text } from "../../engine/index";
 
 /** An SOP the officer can open a case on, before its definition is loaded. */
@@ -11,7 +11,11 @@ export interface SopEntry {
 
 type QueueFlag = (typeof queueCatalog.flags)[number];
 type QueueSite = (typeof queueCatalog.sites)[number];
-let queueIndex: { flags: Map<string, QueueFlag>; sites: Map<string, QueueSite> } | undefined;
+/** A catalog role, as the officer settings offer it. */
+export type QueueRole = (typeof queueCatalog.roles)[number];
+let queueIndex:
+  | { flags: Map<string, QueueFlag>; sites: Map<string, QueueSite>; roles: Map<string, QueueRole> }
+  | undefined;
 
 /** The SOPs shipped with this build, the screening SOP first, then by id. */
 export function listShippedSops(): SopEntry[] {
@@ -21,23 +25,25 @@ export function listShippedSops(): SopEntry[] {
 }
 
 /**
- * What the queue needs of the shipped catalog: flag labels, sensitivities and priorities, and site names and status,
- * by id (the first file to define an id wins, as in the engine). The whole catalog is in `shippedCatalog.ts`.
+ * What the queue needs of the shipped catalog: flag labels, sensitivities and priorities, site names and status, and
+ * the roles with the levels each sees, by id (the first file to define an id wins, as in the engine). The whole
+ * catalog is in `shippedCatalog.ts`.
  */
-export function getQueueCatalog(): { flags: Map<string, QueueFlag>; sites: Map<string, QueueSite> } {
+export function getQueueCatalog(): {
+  flags: Map<string, QueueFlag>;
+  sites: Map<string, QueueSite>;
+  roles: Map<string, QueueRole>;
+} {
   if (!queueIndex) {
     const flags = new Map<string, QueueFlag>();
     const sites = new Map<string, QueueSite>();
+    const roles = new Map<string, QueueRole>();
     for (const flag of queueCatalog.flags) if (!flags.has(flag.id)) flags.set(flag.id, flag);
     for (const site of queueCatalog.sites) if (!sites.has(site.id)) sites.set(site.id, site);
-    queueIndex = { flags, sites };
+    for (const role of queueCatalog.roles ?? []) if (!roles.has(role.id)) roles.set(role.id, role);
+    queueIndex = { flags, sites, roles };
   }
   return queueIndex;
-}
-
-/** The label of a deadline by its id, as the SOPs name it. */
-export function getDeadlineLabel(id: string): Text | undefined {
-  return deadlineLabels[id];
 }
 
 /** The ids of an SOP and of every SOP it runs as a procedure, directly or not. */

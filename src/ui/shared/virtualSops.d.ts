@@ -2,15 +2,23 @@
 declare module "virtual:senda-sops" {
   import type { Text } from "../../engine/index";
 
-  /** What the queue needs of the catalog: flag labels and site names. */
+  type Level = "public" | "restricted" | "confidential";
+  /** What the queue needs of the catalog: flag labels (and public instructions), site names and roles. */
   export const queueCatalog: {
-    flags: { id: string; label: Text; sensitivity: "public" | "restricted" | "confidential"; priority?: number }[];
+    flags: {
+      id: string;
+      label: Text;
+      sensitivity: Level;
+      priority?: number;
+      /** Only for a public flag. */
+      instruction?: Text;
+      publicLabel?: Text;
+    }[];
     sites: { id: string; name: Text; status: "open" | "closed" }[];
+    roles: { id: string; name: Text; sees: Level[] }[];
   };
   /** One entry per SOP: id, version, title and the SOPs it runs as procedures. */
   export const sopIndex: { id: string; version: string; title: Text; procedures: string[] }[];
-  /** The label of every deadline an SOP can start, by deadline id, for the queue. */
-  export const deadlineLabels: Record<string, Text>;
   /** Loads one SOP definition by id (its own chunk). */
   export const sopLoaders: Record<string, () => Promise<import("../../engine/index").SopDefinition>>;
 }

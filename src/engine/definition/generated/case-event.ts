@@ -3,7 +3,7 @@
 /**
  * One entry of a case's append-only log. The case's state is the replay of its log through the SOP version it was opened with.
  */
-export type CaseEvent = (CaseOpened | Answered | Checked | Acknowledged | Referred | Corrected | WentBack | NoteAdded | CaseClosed | ReferralUpdated | FlagSet | FollowUpDone | CasePaused | CaseResumed | InformationUpdated | RelationshipRecorded | LanguageSet | AnswerRevealed)
+export type CaseEvent = (CaseOpened | Answered | Checked | Acknowledged | Referred | Corrected | WentBack | NoteAdded | CaseClosed | ReferralUpdated | FlagSet | FollowUpDone | CasePaused | CaseResumed | InformationUpdated | RelationshipRecorded | LanguageSet | AnswerRevealed | ConflictResolved | HandedOver)
 export type At = string
 /**
  * The officer who recorded the event.
@@ -198,4 +198,36 @@ type: "ANSWER_REVEALED"
 at: At
 by: By
 step: StepRef
+}
+/**
+ * Settles a conflict: officers on different devices recorded different answers to one step without seeing each other's. The value chosen stands as a correction would; the answers it settles are those its writer had seen.
+ */
+export interface ConflictResolved {
+type: "CONFLICT_RESOLVED"
+at: At
+by: By
+step: StepRef
+value: Value
+note?: string
+}
+/**
+ * The case is handed to another desk or role (a role that may see what this one may not), with a note; it changes nothing in the procedure.
+ */
+export interface HandedOver {
+type: "HANDED_OVER"
+at: At
+by: By
+/**
+ * The catalog role that continues the case.
+ */
+role: string
+/**
+ * The desk, when the station names its desks.
+ */
+desk?: string
+/**
+ * When the receiving desk should have taken the case up.
+ */
+dueAt?: string
+note?: string
 }

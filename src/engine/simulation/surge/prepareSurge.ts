@@ -2,9 +2,11 @@ import { modelSop } from "../../analysis/exploration/analyseSop";
 import { enumeratePaths } from "../../analysis/exploration/enumeratePaths";
 import { checkAnswer } from "../../case/validateInput";
 import type { CompiledSop } from "../../compile/CompiledSop";
-import { suggestion } from "../../definition/didYouMean";
+import { didYouMean } from "../../definition/didYouMean";
+import { issue } from "../../definition/issueMessages";
+import type { IssueParamsOf } from "../../definition/issueParams";
 import type { CatalogIndex, Scenario, Text } from "../../definition/types";
-import { type Issue, issue, toPointer } from "../../errors";
+import { type Issue, type IssueCode, type Severity, toPointer } from "../../errors";
 import { dailyArrivals, poissonArrivals } from "./arrivalTimes";
 import { DERIVED_ANSWERS } from "./contingencyAnswers";
 import type { SurgePlan } from "./loadSurgePlan";
@@ -81,8 +83,7 @@ export function prepareSurge(
   options: { csvText?: string; csvFile?: string } = {},
 ): { surge?: PreparedSurge; issues: Issue[] } {
   const issues: Issue[] = [];
-  const add = (code: Issue["code"], message: string, pointer: string, severity: "error" | "warning" = "error") =>
-    issues.push(issue(code, message, pointer, severity));
+  const add: Add = (code, params, pointer, severity = "error") => issues.push(issue(code, params, pointer, severity));
 
   // Arrivals and length.
   let counts: number[] | undefined;
@@ -91,12 +92,12 @@ export function prepareSurge(
   if (arrivals.kind === "daily") counts = arrivals.counts;
   else if (arrivals.kind === "csv") {
     if (options.csvText === undefined)
-      add("file-not-found", `the arrivals file "${arrivals.file}" was not given`, "/arrivals/file");
+      add("file-not-found", { file: arrivals.file, role: "arrivals" }, "/arrivals/file");
     else {
       const parsed = parseDailyCounts(options.csvText);
       for (const problem of parsed.problems)
         issues.push({
-          ...issue("bad-csv", problem.message, ""),
+          ...issue("bad-csv", { problem: problem.kind, value: problem.value }, ""),
           file: options.csvFile ?? arrivals.file,
           line: problem.line,
           column: 1,
@@ -106,16 +107,16 @@ export function prepareSurge(
     }
   }
   if (plan.days !== undefined && plan.hours !== undefined)
-    add("conflicting-fields", "give either days or hours, not both", "/hours");
+    add("conflicting-fields", { rule: "days-or-hours" }, "/hours");
   let hours = plan.hours ?? (plan.days !== undefined ? plan.days * 24 : counts ? counts.length * 24 : 0);
   if (hours === 0) {
-    add("missing-field", "say how long to simulate: days (or hours)", "");
+    add("missing-field", { rule: "length" }, "");
     hours = 24;
   }
   if (counts && counts.length * 24 < hours)
     add(
       "conflicting-fields",
-      `the arrivals give ${counts.length} day${counts.length === 1 ? "" : "s"} of counts, fewer than the ${Math.ceil(hours / 24)} days to simulate; give more counts or fewer days`,
+      { rule: "too-few-counts", counts: counts.length, days: Math.ceil(hours / 24) },
       plan.days !== undefined ? "/days" : "/hours",
     );
 
@@ -123,50 +124,43 @@ export function prepareSurge(
   const beds = plan.beds;
   let capacity = beds.capacity ?? 0;
   if (beds.site !== undefined && beds.capacity !== undefined)
-    add("conflicting-fields", "give either the site (its catalog capacity) or a capacity, not both", "/beds/capacity");
+    add("conflicting-fields", { rule: "site-or-capacity" }, "/beds/capacity");
   else if (beds.site !== undefined) {
     const site = library.catalog.sites.get(beds.site);
     if (!site)
       add(
         "unknown-site",
-        `the catalog has no site "${beds.site}".${suggestion(beds.site, library.catalog.sites.keys())}`,
+        { site: beds.site, suggestion: didYouMean(beds.site, library.catalog.sites.keys()) },
         "/beds/site",
       );
-    else if (site.capacity < 1)
-      add(
-        "unknown-site",
-        `the catalog gives no capacity for site "${beds.site}" (0 means unknown); give beds.capacity instead`,
-        "/beds/site",
-      );
+    else if (site.capacity < 1) add("unknown-site", { site: beds.site, noCapacity: true }, "/beds/site");
     else capacity = site.capacity;
-  } else if (beds.capacity === undefined)
-    add("missing-field", "give the site (for its catalog capacity) or a capacity", "/beds");
+  } else if (beds.capacity === undefined) add("missing-field", { rule: "beds" }, "/beds");
 
   // Desks: which desk handles each SOP, and each listed step.
   const bySop = new Map<string, number>();
   const byStep = new Map<string, number>();
   const deskIds = new Map<string, number>();
   for (const [d, desk] of plan.desks.entries()) {
-    if (deskIds.has(desk.id))
-      add("duplicate-id", `desk "${desk.id}" is defined twice; give each desk its own id`, toPointer("desks", d, "id"));
+    if (deskIds.has(desk.id)) add("duplicate-id", { what: "desk", id: desk.id }, toPointer("desks", d, "id"));
     deskIds.set(desk.id, d);
     if (desk.role !== undefined && library.catalog.roles.size > 0 && !library.catalog.roles.has(desk.role))
       add(
         "unknown-role",
-        `the catalog has no role "${desk.role}".${suggestion(desk.role, library.catalog.roles.keys())}`,
+        { role: desk.role, suggestion: didYouMean(desk.role, library.catalog.roles.keys()) },
         toPointer("desks", d, "role"),
       );
     for (const [j, sop] of (desk.sops ?? []).entries()) {
       if (!library.compiled(sop))
         add(
           "unknown-sop",
-          `no SOP "${sop}" can be run.${suggestion(sop, knownSops(library))}`,
+          { context: "plan", sop, suggestion: didYouMean(sop, knownSops(library)) },
           toPointer("desks", d, "sops", j),
         );
       else if (bySop.has(sop))
         add(
           "conflicting-fields",
-          `SOP "${sop}" is handled by desk "${plan.desks[bySop.get(sop)!].id}" already; name it at one desk`,
+          { rule: "sop-at-two-desks", sop, desk: plan.desks[bySop.get(sop)!].id },
           toPointer("desks", d, "sops", j),
         );
       else bySop.set(sop, d);
@@ -176,7 +170,7 @@ export function prepareSurge(
       if (!compiled) {
         add(
           "unknown-sop",
-          `no SOP "${sop}" can be run.${suggestion(sop, knownSops(library))}`,
+          { context: "plan", sop, suggestion: didYouMean(sop, knownSops(library)) },
           toPointer("desks", d, "steps", sop),
         );
         continue;
@@ -185,7 +179,12 @@ export function prepareSurge(
         if (!compiled.definition.steps[step])
           add(
             "unknown-step",
-            `SOP "${sop}" has no step "${step}".${suggestion(step, Object.keys(compiled.definition.steps))}`,
+            {
+              context: "desk",
+              sop,
+              target: step,
+              suggestion: didYouMean(step, Object.keys(compiled.definition.steps)),
+            },
             toPointer("desks", d, "steps", sop, j),
           );
         byStep.set(`${sop}\u0000${step}`, d);
@@ -207,7 +206,7 @@ export function prepareSurge(
   for (const [i, persona] of plan.personas.entries()) {
     const at = toPointer("personas", i);
     if ((persona.scenario === undefined) === (persona.path === undefined)) {
-      add("conflicting-fields", "give either a scenario or a path for each persona", at);
+      add("conflicting-fields", { rule: "scenario-or-path" }, at);
       continue;
     }
     let scenario: Scenario | undefined;
@@ -218,10 +217,13 @@ export function prepareSurge(
       if (!scenario) {
         add(
           "unknown-scenario",
-          `no scenario "${persona.scenario}" in the library.${suggestion(
-            persona.scenario,
-            library.scenarios.map((s) => s.id),
-          )}`,
+          {
+            scenario: persona.scenario,
+            suggestion: didYouMean(
+              persona.scenario,
+              library.scenarios.map((s) => s.id),
+            ),
+          },
           `${at}/scenario`,
         );
         continue;
@@ -231,7 +233,7 @@ export function prepareSurge(
       id = `${sop} path ${number}`;
       const compiled = library.compiled(sop);
       if (!compiled) {
-        add("unknown-sop", `no SOP "${sop}" can be run.${suggestion(sop, knownSops(library))}`, `${at}/path/sop`);
+        add("unknown-sop", { context: "plan", sop, suggestion: didYouMean(sop, knownSops(library)) }, `${at}/path/sop`);
         continue;
       }
       let list = explorations.get(sop);
@@ -242,11 +244,7 @@ export function prepareSurge(
       }
       const path = list.paths[number - 1];
       if (!path) {
-        add(
-          "unknown-path",
-          `SOP "${sop}" has ${list.paths.length} path${list.paths.length === 1 ? "" : "s"}; run \`senda paths\` on it to see them numbered`,
-          `${at}/path/number`,
-        );
+        add("unknown-path", { sop, count: list.paths.length }, `${at}/path/number`);
         continue;
       }
       scenario = {
@@ -260,36 +258,17 @@ export function prepareSurge(
     }
     const compiled = library.compiled(scenario.sop);
     if (!compiled) {
-      add(
-        "unknown-sop",
-        `the SOP "${scenario.sop}" of scenario "${scenario.id}" has errors or is missing; run senda validate`,
-        at,
-      );
+      add("unknown-sop", { context: "persona", sop: scenario.sop, scenario: scenario.id }, at);
       continue;
     }
     const played = playPersona(compiled, scenario);
     if (played.differences.length)
-      add(
-        "persona-differs",
-        `persona "${id}" does not play as its scenario expects (${played.differences[0]}); its time is counted as far as it went`,
-        at,
-        "warning",
-      );
+      add("persona-differs", { persona: id, difference: played.differences[0] }, at, "warning");
     const route = routeOf(compiled, played, bySop, byStep, serviceIndex);
-    for (const sop of route.unhandled)
-      add(
-        "unhandled-step",
-        `persona "${id}" goes through SOP "${sop}", which no desk handles; add "${sop}" (or an SOP that runs it) to a desk's sops`,
-        at,
-      );
+    for (const sop of route.unhandled) add("unhandled-step", { persona: id, sop }, at);
     for (const visit of route.visits)
       if (plan.desks[visit.desk]?.staff === 0)
-        add(
-          "unstaffed-desk",
-          `desk "${plan.desks[visit.desk].id}" has no staff, and persona "${id}" needs it: they will wait until the end`,
-          at,
-          "warning",
-        );
+        add("unstaffed-desk", { desk: plan.desks[visit.desk].id, persona: id }, at, "warning");
     personas.push({
       id,
       title: persona.scenario !== undefined ? scenario.title : undefined,
@@ -411,14 +390,14 @@ function prepareContingency(
   plan: SurgePlan,
   library: SurgeLibrary,
   hours: number,
-  add: (code: Issue["code"], message: string, pointer: string, severity?: "error" | "warning") => void,
+  add: Add,
 ): PreparedContingency | undefined {
   const id = plan.contingency.sop ?? DEFAULT_CONTINGENCY;
   const compiled = library.compiled(id);
   if (!compiled) {
     add(
       "unknown-sop",
-      `no contingency SOP "${id}" can be run.${suggestion(id, knownSops(library))}`,
+      { context: "contingency", sop: id, suggestion: didYouMean(id, knownSops(library)) },
       "/contingency/sop",
     );
     return undefined;
@@ -431,19 +410,14 @@ function prepareContingency(
       if (!question)
         add(
           "unknown-variable",
-          `the contingency SOP "${id}" asks no question "${variable}".${suggestion(variable, questions.keys())}`,
+          { context: "contingency", sop: id, variable, suggestion: didYouMean(variable, questions.keys()) },
           at,
         );
       else if (ALWAYS_DERIVED.has(variable))
-        add(
-          "unused-answer",
-          `"${variable}" comes from the simulation (${DERIVED_ANSWERS[variable].figure}); the plan's answer is not used`,
-          at,
-          "warning",
-        );
+        add("unused-answer", { rule: "derived", variable, figure: DERIVED_ANSWERS[variable].figure }, at, "warning");
       else {
         const problem = checkAnswer(question.step.answer, value);
-        if (problem) add("invalid-answer", `"${variable}" (step "${question.path}"): ${problem}`, at);
+        if (problem) add("invalid-answer", { variable, step: question.path, detail: problem }, at);
       }
     }
   };
@@ -454,13 +428,13 @@ function prepareContingency(
     if (toDay < c.fromDay)
       add(
         "conflicting-fields",
-        `toDay (${toDay}) is before fromDay (${c.fromDay})`,
+        { rule: "days-reversed", fromDay: c.fromDay, toDay },
         toPointer("contingency", "changes", i, "toDay"),
       );
     if (c.fromDay > days)
       add(
         "unused-answer",
-        `day ${c.fromDay} is after the last simulated day (${days})`,
+        { rule: "after-end", day: c.fromDay, days },
         toPointer("contingency", "changes", i, "fromDay"),
         "warning",
       );
@@ -473,12 +447,19 @@ function prepareContingency(
   if (missing.length)
     add(
       "missing-answer",
-      `the contingency SOP "${id}" also asks ${missing.map((v) => `"${v}" (${textOf(questions.get(v)!.step.title)})`).join(", ")}, which the simulation cannot know; answer ${missing.length === 1 ? "it" : "them"} in contingency.answers`,
+      {
+        sop: id,
+        missing,
+        titlesEn: missing.map((v) => textOf(questions.get(v)!.step.title, "en")),
+        titlesEs: missing.map((v) => textOf(questions.get(v)!.step.title, "es")),
+      },
       "/contingency/answers",
     );
   return { compiled, asks: [...questions.keys()], answers: plan.contingency.answers, changes };
 }
 
-function textOf(text: Text | undefined): string {
-  return text?.en ?? Object.values(text ?? {})[0] ?? "";
+function textOf(text: Text | undefined, locale: "es" | "en"): string {
+  return text?.[locale] ?? Object.values(text ?? {})[0] ?? "";
 }
+
+type Add = <C extends IssueCode>(code: C, params: IssueParamsOf[C], pointer: string, severity?: Severity) => void;

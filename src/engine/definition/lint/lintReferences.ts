@@ -1,0 +1,104 @@
+import { toPointer } from "../../errors";
+import { didYouMean } from "../didYouMean";
+import type { Subject } from "../issueParams";
+import { nextEdges, stepAt } from "../stepGraph";
+import type { LintContext } from "./LintContext";
+
+/** Every step an SOP names exists: routes, the start, track starts, time estimates. */
+export function lintStepReferences(context: LintContext): void {
+  const { sop, stepIds, add } = context;
+  const stepRef = (target: string, pointer: string, params: Subject & { context: "route" | "track" }) => {
+    if (stepAt(sop, target)) return;
+    add("unknown-step", { ...params, target, suggestion: didYouMean(target, stepIds) }, pointer);
+    context.graphIsBroken = true;
+  };
+  if (!stepAt(sop, sop.start))
+    add("unknown-step", { context: "start", target: sop.start, suggestion: didYouMean(sop.start, stepIds) }, "/start");
+  for (const [id, step] of Object.entries(sop.steps)) {
+    for (const edge of nextEdges(id, step)) stepRef(edge.to, edge.pointer, { context: "route", step: id });
+    if (step.kind === "parallel") {
+      const trackIds = new Set<string>();
+      for (const [i, track] of step.tracks.entries()) {
+        stepRef(track.start, toPointer("steps", id, "tracks", i, "start"), {
+          context: "track",
+          step: id,
+          track: track.id,
+        });
+        if (trackIds.has(track.id)) {
+          add("duplicate-id", { what: "track", id: track.id, step: id }, toPointer("steps", id, "tracks", i, "id"));
+          context.graphIsBroken = true;
+        }
+        trackIds.add(track.id);
+      }
+    }
+  }
+  if (!stepAt(sop, sop.start)) context.graphIsBroken = true;
+  for (const id of Object.keys(sop.estimates ?? {}))
+    if (!stepAt(sop, id))
+      add(
+        "unknown-step",
+        { context: "estimate", target: id, suggestion: didYouMean(id, stepIds) },
+        toPointer("estimates", id),
+        "warning",
+      );
+}
+
+/** Every flag and service an SOP names is in the catalog, and every SOP it runs is in the library. */
+export function lintCatalogReferences(context: LintContext): void {
+  const { sop, library, add } = context;
+  const { services, flags } = library.catalog;
+  const gaps = context.catalogGaps;
+  const flagRef = (flag: string, pointer: string, subject: Subject, kind: "effect" | "expect") => {
+    if (flags.has(flag) || gaps.explains("flag", flag, pointer, subject)) return;
+    add("unknown-flag", { ...subject, context: kind, flag, suggestion: didYouMean(flag, flags.keys()) }, pointer);
+  };
+  const serviceRef = (service: string, pointer: string, subject: Subject, kind: "referral" | "expect") => {
+    if (services.has(service) || gaps.explains("service", service, pointer, subject)) return;
+    add(
+      "unknown-service",
+      { ...subject, context: kind, service, suggestion: didYouMean(service, services.keys()) },
+      pointer,
+    );
+  };
+  for (const [id, step] of Object.entries(sop.steps)) {
+    for (const [i, effect] of (step.effects ?? []).entries()) {
+      if ("raise" in effect)
+        flagRef(effect.raise, toPointer("steps", id, "effects", i, "raise"), { step: id }, "effect");
+      if ("clear" in effect)
+        flagRef(effect.clear, toPointer("steps", id, "effects", i, "clear"), { step: id }, "effect");
+    }
+    if (step.kind === "referral") serviceRef(step.service, toPointer("steps", id, "service"), { step: id }, "referral");
+    if (step.kind === "procedure" && !library.sops.has(step.sop)) {
+      const brokenFile = library.unloaded?.get(step.sop);
+      const suggestion =
+        brokenFile === undefined
+          ? (library.renamed?.get(step.sop) ?? didYouMean(step.sop, library.sops.keys()))
+          : undefined;
+      add(
+        "unknown-sop",
+        { context: "procedure", step: id, sop: step.sop, brokenFile, suggestion },
+        toPointer("steps", id, "sop"),
+      );
+    }
+  }
+  for (const [i, invariant] of (sop.invariants ?? []).entries()) {
+    for (const [j, expectation] of invariant.expect.entries()) {
+      const pointer = toPointer("invariants", i, "expect", j);
+      const subject = { invariant: invariant.id };
+      if ("referral" in expectation) serviceRef(expectation.referral, `${pointer}/referral`, subject, "expect");
+      if ("offered" in expectation) serviceRef(expectation.offered, `${pointer}/offered`, subject, "expect");
+      if ("noReferral" in expectation) serviceRef(expectation.noReferral, `${pointer}/noReferral`, subject, "expect");
+      if ("flag" in expectation) flagRef(expectation.flag, `${pointer}/flag`, subject, "expect");
+      if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, subject, "expect");
+      for (const key of ["visits", "avoids"] as const) {
+        const target = (expectation as Record<string, string>)[key];
+        if (target && !stepAt(sop, target))
+          add(
+            "unknown-step",
+            { ...subject, context: "invariant", target, suggestion: didYouMean(target, context.stepIds) },
+            `${pointer}/${key}`,
+          );
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { pointerSegment } from "../../errors";
+import type { Subject } from "../issueParams";
+import { scenarioSubjectOf, subjectOf } from "../schemaIssues";
+import type { DocumentKind } from "../types";
+import type { LintContext } from "./LintContext";
+
+/** The locales every human text must have. */
+export const REQUIRED_LOCALES = ["es", "en"] as const;
+
+/**
+ * The fields whose values are locale maps (`$defs/Text` in each schema), wherever they stand in a document. A test
+ * compares them with the schemas, so a new text field cannot go unchecked.
+ */
+export const TEXT_FIELDS: Readonly<Record<DocumentKind, ReadonlySet<string>>> = {
+  sop: new Set(["title", "summary", "notes", "say", "guidance", "label", "text", "reason", "unit", "why"]),
+  catalog: new Set(["name", "description", "label", "hours", "note", "notes", "instruction", "publicLabel"]),
+  scenario: new Set(["title", "persona"]),
+};
+
+/** A text of a document that lacks a required language: where it is, and which languages it lacks. */
+export interface MissingTranslation {
+  pointer: string;
+  params: Subject & { missing: string[] };
+}
+
+/** Every text of a schema-valid document without a Spanish and an English version, in document order. */
+export function findMissingTranslations(value: unknown, kind: DocumentKind): MissingTranslation[] {
+  const fields = TEXT_FIELDS[kind];
+  const placeOf = kind === "scenario" ? scenarioSubjectOf : subjectOf;
+  const found: MissingTranslation[] = [];
+  // Iterative: a schema-valid document is shallow, but a walk over data should not trust that.
+  const stack: { value: unknown; pointer: string; key: string }[] = [{ value, pointer: "", key: "" }];
+  while (stack.length > 0) {
+    const { value: v, pointer, key } = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], pointer: `${pointer}/${i}`, key });
+    } else if (v && typeof v === "object") {
+      if (fields.has(key) && Object.values(v).every((t) => typeof t === "string")) {
+        const missing = REQUIRED_LOCALES.filter((l) => !(l in v));
+        if (missing.length) found.push({ pointer, params: { ...placeOf(pointer), missing } });
+        continue;
+      }
+      // Children pushed last first, so they are visited in the order the file gives them.
+      for (const [k, child] of Object.entries(v).reverse())
+        stack.push({ value: child, pointer: `${pointer}/${pointerSegment(k)}`, key: k });
+    }
+  }
+  return found;
+}
+
+/** Every human text of an SOP has a Spanish and an English version. */
+export function lintTranslations(context: LintContext): void {
+  for (const { pointer, params } of findMissingTranslations(context.sop, "sop"))
+    context.add("missing-translation", params, pointer);
+}

@@ -1,0 +1,50 @@
+import { Component, type ReactNode } from "react";
+import { useEditorI18n } from "./i18n/useEditorI18n";
+
+interface State {
+  error?: Error;
+}
+
+/**
+ * Catches a crash anywhere in the editor of one SOP. The draft is safe: every change was saved to the device's
+ * library as it was made, so reopening the editor brings it back; the message says what happened, in the
+ * interface language, with the technical detail below.
+ */
+export class EditorErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, State> {
+  override state: State = {};
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidUpdate(previous: { resetKey: string }) {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: undefined });
+  }
+
+  override render() {
+    return this.state.error ? (
+      <EditorFailure error={this.state.error} retry={() => this.setState({ error: undefined })} />
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+function EditorFailure({ error, retry }: { error: Error; retry(): void }) {
+  const { t } = useEditorI18n();
+  return (
+    <section className="step-card" role="alert">
+      <h1>{t("crash.title")}</h1>
+      <p>{t("crash.draftSafe")}</p>
+      <p className="problem-detail" lang="en">
+        {error.message}
+      </p>
+      <button type="button" className="button button-primary" onClick={retry}>
+        {t("crash.reopen")}
+      </button>{" "}
+      <a className="button button-secondary" href="#/edit">
+        {t("library.back")}
+      </a>
+    </section>
+  );
+}

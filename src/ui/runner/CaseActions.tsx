@@ -1,0 +1,70 @@
+import { type FormEvent, useId, useState } from "react";
+import type { CaseSession, CaseView } from "../../engine/index";
+import { routeHref } from "../shared/useRoute";
+import { describeRefusal } from "./describeRefusal";
+import { useCaseI18n } from "./i18n/useCaseI18n";
+import { StandingInstructionForm } from "./StandingInstructionForm";
+import type { CaseHandle } from "./useCaseSession";
+
+/**
+ * The case's actions beside its steps, on every screen of the case: continue later (pause, with why), raise or lift a
+ * standing instruction, and the people travelling with the person.
+ */
+export function CaseActions({ handle, session, view }: { handle: CaseHandle; session: CaseSession; view: CaseView }) {
+  const { t } = useCaseI18n();
+  const closed = view.status === "closed";
+  return (
+    <section className="case-actions no-print" aria-labelledby="case-actions-title">
+      <h2 id="case-actions-title" className="case-actions-title">
+        {t("actions.title")}
+      </h2>
+      <a className="button button-secondary" href={routeHref({ area: "case", caseId: view.caseId, view: "group" })}>
+        {t("group.open")}
+      </a>
+      {!closed && view.status !== "paused" ? <PauseForm handle={handle} /> : null}
+      {!closed ? <StandingInstructionForm handle={handle} session={session} view={view} /> : null}
+    </section>
+  );
+}
+
+/** "Continue later": pauses the case with a reason (the person was taken to care…); it resumes where it was. */
+function PauseForm({ handle }: { handle: CaseHandle }) {
+  const { t } = useCaseI18n();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const pause = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setProblem(t("pause.reasonMissing"));
+    const result = await handle.send({ type: "CASE_PAUSED", reason: reason.trim() });
+    if (result.ok) {
+      setReason("");
+      setProblem(undefined);
+    } else setProblem(describeRefusal(result.code, t));
+  };
+  return (
+    <details className="action">
+      <summary>{t("pause.open")}</summary>
+      <form onSubmit={pause} className="action-form" noValidate>
+        <label htmlFor={`${id}-reason`}>{t("pause.reason")}</label>
+        <input
+          id={`${id}-reason`}
+          className="answer-input"
+          type="text"
+          maxLength={300}
+          value={reason}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {problem ? (
+          <p id={`${id}-problem`} className="problem" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-secondary" disabled={handle.busy}>
+          {t("pause.submit")}
+        </button>
+      </form>
+    </details>
+  );
+}

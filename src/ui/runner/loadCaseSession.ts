@@ -1,0 +1,81 @@
+import { type CaseEvent, type CaseSession, viewCase } from "../../engine/index";
+import { type CaseStore, type MergedReplay, replayLog, StoreError, summarizeCase } from "../../store/index";
+import { loadCompiledSopOfCase } from "../shared/loadCompiledSop";
+
+/** Where loading a case stands. */
+export type CaseLoad =
+  | { status: "loading" }
+  | { status: "failed"; code: string; reason: string }
+  | { status: "ready"; session: CaseSession; merged: MergedReplay };
+
+/**
+ * Loads a case from the device's store and replays its log (merged from every device that wrote to it, see
+ * src/store/replayLog.ts) through the SOP version it was opened with. Never throws: a missing case, a broken log or
+ * an SOP this app does not have come back as `failed`, with a code.
+ */
+export async function loadCaseSession(store: Pick<CaseStore, "loadLog">, caseId: string): Promise<CaseLoad> {
+  try {
+    const log = await store.loadLog(caseId);
+    const opened = log.entries[0]?.event;
+    if (!opened) return { status: "failed", code: "not-found", reason: caseId };
+    if (opened.type !== "CASE_OPENED") return { status: "failed", code: "corrupt-log", reason: caseId };
+    const compiled = await loadCompiledSopOfCase(opened.sop).catch((error: unknown) => error as Error);
+    if (compiled instanceof Error) return { status: "failed", code: "sop-unavailable", reason: compiled.message };
+    const replay = replayLog(compiled, log);
+    return replay.ok
+      ? { status: "ready", session: replay.session, merged: replay }
+      : { status: "failed", code: replay.code, reason: replay.reason };
+  } catch (error) {
+    return error instanceof StoreError
+      ? { status: "failed", code: error.code, reason: error.message }
+      : { status: "failed", code: "unknown", reason: String(error) };
+  }
+}
+
+/** A case event as a screen makes it: the time and the author are added when it is recorded. */
+export type CaseInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, "at" | "by"> : never) : never;
+
+/** The answer to recording an event: saved (with the steps a correction or going back undid), or why not. */
+export type SendOutcome = { ok: true; dropped: string[] } | { ok: false; code: string; reason: string };
+
+/**
+ * Records one event on a case that is not the one on screen (the other side of a relationship): loads it, checks
+ * the event with the engine, and saves it with the case's new summary. Another writer in between makes it load
+ * again and retry once.
+ */
+export async function recordOnCase(
+  store: Pick<CaseStore, "loadLog" | "appendEvents">,
+  caseId: string,
+  input: CaseInput,
+  by: string,
+  now: Date,
+): Promise<SendOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const load = await loadCaseSession(store, caseId);
+    if (load.status !== "ready")
+      return { ok: false, code: load.status === "failed" ? load.code : "unknown", reason: caseId };
+    const session = load.session;
+    const events = session.events;
+    const at = laterOf(now, new Date(events[events.length - 1].at)).toISOString();
+    const event = { ...input, at, by } as CaseEvent;
+    // The stored log may hold events the session set aside (another device's): count the log, not the session.
+    const seq = load.merged.count;
+    const result = session.send(event);
+    if (!result.ok) return result;
+    try {
+      await store.appendEvents(caseId, seq, [event], summarizeCase(viewCase(session, now), seq + 1), {
+        compiled: session.compiled,
+      });
+      return result;
+    } catch (error) {
+      const code = error instanceof StoreError ? error.code : "unknown";
+      if (code !== "conflict" || attempt >= 2)
+        return { ok: false, code, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+/** The later of two times: a device clock set back must not put an event before the one it follows. */
+export function laterOf(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
