@@ -6,7 +6,11 @@ import { diffSops } from "./diff/diffSops";
 
 /** One measured check or diff: what, how long, and how that compares with compiling the same SOP. */
 export interface AnalysisBenchRow {
+  /** Which figure: the whole library, one SOP's check, or the benchmark's diff. */
+  id: "library" | "screening" | "uasc" | "diff";
   what: string;
+  /** False when something was left unsettled: an invariant unproven, or a diff incomplete. */
+  settled: boolean;
   /** Invariants proven, violated and unproven (for a check), or kinds of people found (for a diff). */
   result: string;
   ms: number;
@@ -45,12 +49,15 @@ export function benchAnalysis(
     total += ms;
     totalCompile += compileMs;
     for (const v of report.verdicts) counts[v.status]++;
-    if (id === "screening" || id === "uasc") rows.push(row(`check ${id}`, verdictText(report.verdicts), ms, compileMs));
+    if (id === "screening" || id === "uasc")
+      rows.push(row(id, `check ${id}`, verdictText(report.verdicts), report.complete, ms, compileMs));
   }
   rows.unshift(
     row(
+      "library",
       `check the whole library (${compiled.size} SOPs)`,
       `${counts.proven} proven, ${counts.violated} violated, ${counts.unproven} unproven`,
+      counts.unproven === 0,
       total,
       totalCompile,
     ),
@@ -63,8 +70,10 @@ export function benchAnalysis(
     const diff = diffSops(screening, after);
     rows.push(
       row(
+        "diff",
         "diff screening, children's threshold 18 → 17",
         `${diff.entries.length} kinds of people${diff.complete ? "" : " (incomplete)"}`,
+        diff.complete,
         now() - start,
         compileTime(screening.definition),
       ),
@@ -87,9 +96,18 @@ function verdictText(verdicts: { status: string }[]): string {
   return `${n("proven")} proven, ${n("violated")} violated, ${n("unproven")} unproven`;
 }
 
-function row(what: string, result: string, ms: number, compileMs: number): AnalysisBenchRow {
+function row(
+  id: AnalysisBenchRow["id"],
+  what: string,
+  result: string,
+  settled: boolean,
+  ms: number,
+  compileMs: number,
+): AnalysisBenchRow {
   return {
+    id,
     what,
+    settled,
     result,
     ms: Math.round(ms),
     compileMs: Math.round(compileMs * 10) / 10,
