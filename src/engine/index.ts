@@ -169,15 +169,17 @@ export {
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
 // Simulation
+export { runScenario, type ScenarioResult } from "./simulation/runScenario";
 export {
   actionToEvent,
+  type Playback,
+  type PlaybackRefusal,
   type PlayedActions,
   type PlayOptions,
   playActions,
-  runScenario,
   SCENARIO_EPOCH,
-  type ScenarioResult,
-} from "./simulation/runScenario";
+  startPlayback,
+} from "./simulation/startPlayback";
 export { benchSurge, formatSurgeBench, type SurgeBenchRow } from "./simulation/surge/benchSurge";
 // Surge simulation
 export { DERIVED_ANSWERS } from "./simulation/surge/contingencyAnswers";

@@ -1,5 +1,5 @@
 import type { StepAction } from "../../definition/types";
-import { playActions } from "../../simulation/runScenario";
+import { playActions } from "../../simulation/startPlayback";
 import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 import type { BddNode } from "./Bdd";
 import { planRun } from "./liveness";

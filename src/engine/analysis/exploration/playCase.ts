@@ -1,7 +1,7 @@
 import type { CaseSession } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
 import type { StepAction } from "../../definition/types";
-import { actionToEvent, playActions } from "../../simulation/runScenario";
+import { playActions, startPlayback } from "../../simulation/startPlayback";
 import type { AnswerSpaces } from "../answers/AnswerSpaces";
 import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
 
@@ -10,14 +10,12 @@ export const ANALYSIS_OFFICER = "senda-analysis";
 /** Actions a guided case may take at most (a loop could otherwise go on for ever). */
 const MAX_ACTIONS = 2000;
 
+/** How the analysis plays its cases: every action at the analysis epoch, by the analysis's officer. */
+const ANALYSIS_PLAY = { caseId: "analysis", openedAt: ANALYSIS_EPOCH, by: ANALYSIS_OFFICER, minutesBetween: 0 };
+
 /** Plays a path's actions as the analysis does: every action at the analysis epoch. */
 export function replay(compiled: CompiledSop, actions: readonly StepAction[]) {
-  return playActions(compiled, actions, {
-    caseId: "analysis",
-    openedAt: ANALYSIS_EPOCH,
-    by: ANALYSIS_OFFICER,
-    minutesBetween: 0,
-  });
+  return playActions(compiled, actions, ANALYSIS_PLAY);
 }
 
 /**
@@ -30,15 +28,14 @@ export function playGuided(
   answers: ReadonlyMap<string, unknown>,
 ): { actions: StepAction[]; session: CaseSession; refused?: string } {
   const actions: StepAction[] = [];
-  const { session } = replay(compiled, actions);
+  const playback = startPlayback(compiled, ANALYSIS_PLAY);
+  const session = playback.session;
   for (let n = 0; n < MAX_ACTIONS && !session.finished; n++) {
     const step = session.activeSteps()[0];
     if (!step) break;
     const action = answers.has(step) ? actionAt(step, answers.get(step)) : defaultAction(compiled, spaces, step);
     actions.push(action);
-    const event = actionToEvent(compiled, action, ANALYSIS_EPOCH, ANALYSIS_OFFICER);
-    const result = typeof event === "string" ? { ok: false as const } : session.send(event);
-    if (!result.ok) return { actions, session, refused: step };
+    if (playback.play(action)) return { actions, session, refused: step };
   }
   return { actions, session };
 }
