@@ -156,4 +156,35 @@ describe("structural checks over paths", () => {
     });
     expect(checkSop(compileWithFixtureCatalog(sop)).issues).toEqual([]);
   });
+
+  it("finds a public deadline only a sensitive answer leads to, which the queue would show to anyone", () => {
+    const build = (level?: "confidential"): SopDefinition =>
+      makeSop("refill", {
+        consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
+        "ask-hiv": {
+          ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+          next: [{ when: "on_treatment", to: "plan-refill" }, { to: "done" }],
+        } as SopDefinition["steps"][string],
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          ...(level ? { level } : {}),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: "done",
+        },
+        done: { kind: "end", outcome: "closed", title: t("Done") },
+      });
+    const leaks = checkSop(compileWithFixtureCatalog(build())).issues.filter((i) => i.kind === "surface-leak");
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0]).toMatchObject({ severity: "error", step: "plan-refill" });
+    expect(leaks[0].message).toMatch(
+      /^The deadline "refill" at "plan-refill" is public.*only the answers yes to "ask-hiv"/,
+    );
+    expect(leaks[0].actions).toEqual([
+      { step: "consent", answer: true },
+      { step: "ask-hiv", answer: true },
+    ]);
+    const kept = checkSop(compileWithFixtureCatalog(build("confidential")));
+    expect(kept.issues.filter((i) => i.kind === "surface-leak")).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/run
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
+import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
@@ -47,9 +48,11 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const bdd = model.bdd;
 
   const verdicts = new Map<string, InvariantVerdict>();
+  const chosen = (key: string) => !options.invariants || options.invariants.has(key);
   for (const scope of compiled.scopes.values())
     for (const invariant of scope.sop.invariants ?? []) {
       const key = `${scope.sop.id}:${invariant.id}`;
+      if (!chosen(key)) continue;
       const known = verdicts.get(key);
       if (known) known.scopes.push(scope.path);
       else
@@ -75,7 +78,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   let stopped = false;
   let structureRun: ModelRun | undefined;
   const pastDeadlines = new Map<number, StepAction[]>();
-  const invariantChecks = model.checks.filter((c) => c.kind === "violation");
+  const invariantChecks = model.checks.filter((c) => c.kind === "violation" && chosen(`${c.sop}:${c.invariant}`));
   const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
   const runGroup = (checks: CheckSpec[]) => {
@@ -189,6 +192,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   progress("structure", 0, 1);
   if (!structureRun && !stopped) structureRun = runGroup([]).run;
   const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop));
   if (structureRun)
     for (const verdict of verdicts.values()) {
       if (verdict.status !== "proven") continue;
