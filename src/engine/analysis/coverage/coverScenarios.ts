@@ -56,7 +56,8 @@ export function coverScenarios(
     for (const x of r.routes) covered.routes.add(`${x.step}#${x.index}`);
     for (const x of r.referrals) covered.referrals.add(`${x.step}:${x.status}`);
     for (const key of answerClassesOf(compiled, spaces, played.session)) coveredAnswers.add(key);
-    if (played.refused) results.push({ id: scenario.id, note: `it is refused at "${played.refused.step}": ${played.refused.reason}` });
+    if (played.refused)
+      results.push({ id: scenario.id, note: `it is refused at "${played.refused.step}": ${played.refused.reason}` });
     else if (!r.finished) results.push({ id: scenario.id, note: "it stops before the case ends" });
     else {
       const signature = pathSignature(r, "finished");
