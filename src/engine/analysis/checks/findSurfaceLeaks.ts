@@ -16,6 +16,8 @@ interface ShownFact {
   step: string;
   what: string;
   level: Level;
+  /** A referral: the catalog made its service public, so only a warning (its reason must say nothing of the answer). */
+  referral?: boolean;
 }
 
 /**
@@ -24,8 +26,9 @@ interface ShownFact {
  * only some answers to a more sensitive question lead to tells those answers to anyone who sees it: a deadline in
  * the queue set only on the way of an HIV-positive answer says the person is HIV positive. The check runs the model
  * keeping the answers to every sensitive question (one with a `sensitive` category above the surface's level), and
- * reports each public deadline, follow-up or referral produced on the paths of some answers to such a question and
- * not of others, with a case that shows it. Flags keep the sensitivity the catalog gives them. Pure.
+ * reports each public deadline or follow-up produced on the paths of some answers to such a question and not of
+ * others, with a case that shows it (an error); a referral to a service the catalog makes public, a warning. Flags
+ * keep the sensitivity the catalog gives them. Pure.
  */
 export function findSurfaceLeaks(model: Model, locale: string, shouldStop?: () => boolean): StructuralIssue[] {
   const { compiled, bdd, spaces } = model;
@@ -42,17 +45,21 @@ export function findSurfaceLeaks(model: Model, locale: string, shouldStop?: () =
       sensitive.push({ domain, question: question.path, level });
   }
   if (sensitive.length === 0) return [];
-  const run = runModel(model, planRun(model, new Set(), new Set(sensitive.map((s) => s.domain))), { shouldStop });
-  if (!run.complete) return [];
   const enter = new Map(model.nodes.filter((n) => n.kind === "enter").map((n) => [n.step, n.id]));
+  const facts = shownFacts(model).filter((f) => enter.has(f.step) && !isAbove(f.level, SURFACE));
+  // The sensitive answers are kept up to the steps that produce public facts, and forgotten after the last of them.
+  const domains = sensitive.map((s) => s.domain);
+  const liveAt = new Map(facts.map((f) => [enter.get(f.step)!, domains]));
+  const run = runModel(model, planRun(model, new Set(), new Set(), liveAt), { shouldStop });
+  if (!run.complete) return [];
   const after = new Map(model.nodes.filter((n) => n.kind === "route").map((n) => [n.step, n.id]));
   const answered = (domain: Domain, states: BddNode) =>
     (domain.classValues ?? []).filter((v) => bdd.meets(states, domain.is[v]));
 
   const issues: StructuralIssue[] = [];
-  for (const fact of shownFacts(model)) {
-    const node = enter.get(fact.step);
-    if (node === undefined || run.reached[node] === bdd.false || isAbove(fact.level, SURFACE)) continue;
+  for (const fact of facts) {
+    const node = enter.get(fact.step)!;
+    if (run.reached[node] === bdd.false) continue;
     for (const { domain, question, level } of sensitive) {
       const asked = after.get(question);
       if (asked === undefined) continue;
@@ -65,11 +72,14 @@ export function findSurfaceLeaks(model: Model, locale: string, shouldStop?: () =
       const words = (values: number[]) =>
         space ? values.map((v) => describeClass(space, domain.classOf![v], locale)).join("; ") : "";
       const path = tracePath(run, node, bdd.and(run.reached[node], domain.is[here[0]]));
+      const shown = `only the answers ${words(here)} to "${question}" (${level}) lead to it, never ${words(never)}`;
       issues.push({
         kind: "surface-leak",
-        severity: "error",
+        severity: fact.referral ? "warning" : "error",
         step: fact.step,
-        message: `${fact.what} at "${fact.step}" is public, so the queue, the case header and every list show it; but only the answers ${words(here)} to "${question}" (${level}) lead to it, never ${words(never)}: whoever sees it learns that answer. Give "${fact.step}" (or what it produces) the level "${level}", or produce it on every path.`,
+        message: fact.referral
+          ? `${fact.what} at "${fact.step}" is shown to everyone (the catalog makes the service public), but ${shown}: make sure its reason, and the slip, say nothing of that answer.`
+          : `${fact.what} at "${fact.step}" is public, so the queue, the case header and every list show it; but ${shown}: whoever sees it learns that answer. Give "${fact.step}" (or what it produces) the level "${level}", or produce it on every path.`,
         ...(path ? { actions: path.actions, answers: describeActions(compiled, spaces, path.actions, locale) } : {}),
       });
       break;
@@ -85,7 +95,7 @@ function shownFacts(model: Model): ShownFact[] {
   for (const at of compiled.steps.values()) {
     const step = at.step;
     if (step.kind === "referral")
-      facts.push({ step: at.path, what: `The referral to "${step.service}"`, level: at.level });
+      facts.push({ step: at.path, what: `The referral to "${step.service}"`, level: at.level, referral: true });
     // Flags are left out: each has the sensitivity policy staff gave it in the catalog, and a public one (a standing
     // instruction in neutral words, like "family unity") is meant for everyone to see.
     for (const [i, effect] of (step.effects ?? []).entries()) {

@@ -18,9 +18,15 @@ interface OpUse {
  * Plans a run of a model that keeps track of only what `focus` (some of its checks) and the routes read. It works
  * out, for every moment, which facts anything ahead can still read (a backward data-flow over the graph), drops the
  * settings of facts nothing reads, and makes each edge forget, as it arrives, the facts its target no longer needs:
- * the sets of states then relate only facts that matter together. Pure.
+ * the sets of states then relate only facts that matter together. `liveAtExit` keeps domains to the end of every
+ * path, `liveAt` keeps some up to given nodes (a check that reads them there). Pure.
  */
-export function planRun(model: Model, focus: ReadonlySet<number>, liveAtExit: ReadonlySet<Domain> = new Set()): Plan {
+export function planRun(
+  model: Model,
+  focus: ReadonlySet<number>,
+  liveAtExit: ReadonlySet<Domain> = new Set(),
+  liveAt: ReadonlyMap<number, readonly Domain[]> = new Map(),
+): Plan {
   const { bdd, nodes, edges, domains } = model;
   const words = Math.ceil(domains.length / 32) || 1;
   const uses = opUsesOf(model, words);
@@ -29,6 +35,7 @@ export function planRun(model: Model, focus: ReadonlySet<number>, liveAtExit: Re
     const set = empty();
     for (const id of node.checks) if (focus.has(id)) orInto(set, uses.checkReads[id]);
     if (node.out.length === 0) for (const d of liveAtExit) set[d.id >> 5] |= 1 << (d.id & 31);
+    for (const d of liveAt.get(node.id) ?? []) set[d.id >> 5] |= 1 << (d.id & 31);
     return set;
   });
 
