@@ -4,6 +4,9 @@ import type { SopDefinition, SopLibrary } from "../definition/types";
 import { checkSop } from "./checks/checkSop";
 import { diffSops } from "./diff/diffSops";
 
+/** How long the diff may run before it is stopped and reported incomplete, in the caller's clock (4× its target). */
+const DIFF_BUDGET_MS = 120_000;
+
 /** One measured check or diff: what, how long, and how that compares with compiling the same SOP. */
 export interface AnalysisBenchRow {
   /** Which figure: the whole library, one SOP's check, or the benchmark's diff. */
@@ -22,7 +25,8 @@ export interface AnalysisBenchRow {
 /**
  * Measures `senda check` on every SOP of a library (the whole library, screening and uasc stand out), and `senda
  * diff` between screening and screening with its threshold for the children's procedure moved from 18 to 17, each
- * beside the time to compile the same SOP in the same run. `now` is the caller's clock (the engine has none).
+ * beside the time to compile the same SOP in the same run; the diff is stopped, incomplete, after two minutes. `now`
+ * is the caller's clock (the engine has none).
  *
  * @example
  * const rows = benchAnalysis(loaded.library, loaded.compiled, () => performance.now());
@@ -67,7 +71,7 @@ export function benchAnalysis(
     const edited = moveChildThreshold(screening.definition);
     const after = compileSop(edited, library);
     const start = now();
-    const diff = diffSops(screening, after);
+    const diff = diffSops(screening, after, { control: { shouldStop: () => now() - start > DIFF_BUDGET_MS } });
     rows.push(
       row(
         "diff",
