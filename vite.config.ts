@@ -91,6 +91,9 @@ export default defineConfig({
       workbox: {
         // Every built file, so that the app, every SOP chunk and the lazy areas open with no network.
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // The Edit area carries the whole library (to play every scenario) and its editors: above Workbox's 2 MiB
+        // default, yet it must open offline too.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: "/index.html",
         cleanupOutdatedCaches: true,
         clientsClaim: true,

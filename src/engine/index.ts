@@ -103,6 +103,7 @@ export {
 } from "./definition/issueMessages";
 export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
 export { issuesAbout } from "./definition/issuesAbout";
+export { listUnreviewedTranslations, type UnreviewedLanguage } from "./definition/lint/lintTranslations";
 export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {

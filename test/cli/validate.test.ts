@@ -131,6 +131,53 @@ describe("senda validate", () => {
     }
   });
 
+  it("requires every text read aloud in the catalog's interview languages, and says which are not yet reviewed", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      writeFileSync(join(scratch.dir, "catalog", "languages.json"), JSON.stringify({ interviewLanguages: ["ht"] }));
+      const missing = await runCli(["validate", "sop"], scratch.root);
+      expect(missing.code).toBe(1);
+      const codes = missing.out.map((line) => ISSUE_LINE.exec(line)?.slice(1, 8));
+      expect(codes.length).toBeGreaterThan(0);
+      // Only the texts read aloud need Creole; titles and guidance stay in the languages SOPs are written in.
+      for (const [, , , severity, code, message, pointer] of codes as string[][]) {
+        expect([severity, code, message.endsWith("the text has no ht version.")]).toEqual([
+          "error",
+          "missing-translation",
+          true,
+        ]);
+        expect(pointer).toMatch(/\/say$/);
+      }
+
+      const intake = join(scratch.dir, "intake.sop.json");
+      const child = join(scratch.dir, "child-protection.sop.json");
+      for (const [file, reviewed] of [
+        [intake, false],
+        [child, true],
+      ] as const) {
+        const sop = JSON.parse(readFileSync(file, "utf8"));
+        sop.translations = { ht: { reviewed } };
+        const addCreole = (value: unknown): void => {
+          if (!value || typeof value !== "object") return;
+          for (const [key, child] of Object.entries(value)) {
+            if (key === "say") (child as Record<string, string>).ht = "Tèks an kreyòl.";
+            else addCreole(child);
+          }
+        };
+        addCreole(sop.steps);
+        writeFileSync(file, JSON.stringify(sop, null, 2));
+      }
+      const translated = await runCli(["validate", "sop"], scratch.root);
+      expect(translated.out).toEqual([]);
+      expect(translated.err).toEqual([
+        "8 files checked: 0 errors, 0 warnings",
+        "Not yet reviewed by a native speaker (officers see the texts marked): ht in 1 SOP (intake)",
+      ]);
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
   it("reports a renamed step at every scenario that plays through it, with did-you-mean", async () => {
     const scratch = scratchCopy("library");
     try {

@@ -1,4 +1,4 @@
-import { hasErrors, type Issue, issuesAbout } from "../../../src/engine/index";
+import { hasErrors, type Issue, issuesAbout, listUnreviewedTranslations } from "../../../src/engine/index";
 import { allowFlags, type Command } from "../command";
 import { defaultSopDir, loadLibraryFor } from "../readSources";
 
@@ -48,6 +48,18 @@ Exits 1 when there is any error, 0 otherwise (warnings alone do not fail).
         summary += `; ${count(broken, "error", "errors")} and ${count(elsewhere.length - broken, "warning", "warnings")} in ${count(others, "other file", "other files")} that depend on ${targets.size === 1 ? "it" : "them"}`;
       }
       io.err(summary);
+      const sops = [...loaded.library.sops.values()].filter((sop) => {
+        const file = loaded.sopFiles.get(sop.id);
+        return file !== undefined && targets.has(file);
+      });
+      // Languages left unreviewed in the same SOPs share a line.
+      const bySops = new Map<string, string[]>();
+      for (const { language, sops: ids } of listUnreviewedTranslations(sops))
+        bySops.set(ids.join(", "), [...(bySops.get(ids.join(", ")) ?? []), language]);
+      for (const [ids, languages] of bySops)
+        io.err(
+          `Not yet reviewed by a native speaker (officers see the texts marked): ${languages.join(", ")} in ${count(ids.split(", ").length, "SOP", "SOPs")} (${ids})`,
+        );
     }
     return hasErrors(issues) ? 1 : 0;
   },

@@ -1,3 +1,4 @@
+import { REQUIRED_LOCALES } from "./lint/lintTranslations";
 import type { Catalog, CatalogIndex, Category, Level } from "./types";
 
 /** The handover time of each urgency when no catalog file sets one: at once, within a day, within a week. */
@@ -16,7 +17,7 @@ export function emptyCatalog(): CatalogIndex {
 }
 
 /**
- * Adds the catalog-wide settings of one file (urgency times, sensitive-data categories) to an index; the first
+ * Adds the catalog-wide settings of one file (urgency times, sensitive-data categories, interview languages) to an index; the first
  * file to set a value wins, as for ids.
  */
 export function addCatalogSettings(index: CatalogIndex, file: Catalog, seen: Set<string>): void {
@@ -24,6 +25,10 @@ export function addCatalogSettings(index: CatalogIndex, file: Catalog, seen: Set
     if (seen.has(`urgency:${urgency}`) || within === undefined) continue;
     seen.add(`urgency:${urgency}`);
     index.urgencies[urgency as keyof CatalogIndex["urgencies"]] = within;
+  }
+  if (file.interviewLanguages && !seen.has("interviewLanguages")) {
+    seen.add("interviewLanguages");
+    index.interviewLanguages = [...new Set([...REQUIRED_LOCALES, ...file.interviewLanguages])];
   }
   for (const category of file.categories ?? [])
     if (!index.categories.has(category.id)) index.categories.set(category.id, category as Category);

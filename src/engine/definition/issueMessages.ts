@@ -215,7 +215,7 @@ const FORMAT: Record<Locale, Record<string, string>> = {
 
 const LANGUAGE: Record<Locale, Record<string, string>> = {
   en: { es: "es", en: "en" },
-  es: { es: "español", en: "inglés" },
+  es: { es: "español", en: "inglés", ht: "criollo haitiano", fr: "francés", pt: "portugués" },
 };
 
 const CATALOG_KIND: Record<Locale, Record<string, [string, string]>> = {

@@ -39,6 +39,8 @@ export interface CatalogIndex {
   urgencies: Required<UrgencyTimes>;
   /** The sensitive-data categories, with the level their answers are kept at. */
   categories: Map<string, Category>;
+  /** The languages every text read aloud must exist in besides Spanish and English; none when absent. */
+  interviewLanguages?: string[];
   /** What the catalog could not say because a catalog file is broken; absent when every file is sound. */
   gaps?: CatalogGaps;
 }

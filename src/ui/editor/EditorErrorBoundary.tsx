@@ -1,33 +1,18 @@
-import { Component, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { AreaErrorBoundary } from "../shared/AreaErrorBoundary";
 import { useEditorI18n } from "./i18n/useEditorI18n";
-
-interface State {
-  error?: Error;
-}
 
 /**
  * Catches a crash anywhere in the editor of one SOP. The draft is safe: every change was saved to the device's
  * library as it was made, so reopening the editor brings it back; the message says what happened, in the
  * interface language, with the technical detail below.
  */
-export class EditorErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, State> {
-  override state: State = {};
-
-  static getDerivedStateFromError(error: Error): State {
-    return { error };
-  }
-
-  override componentDidUpdate(previous: { resetKey: string }) {
-    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: undefined });
-  }
-
-  override render() {
-    return this.state.error ? (
-      <EditorFailure error={this.state.error} retry={() => this.setState({ error: undefined })} />
-    ) : (
-      this.props.children
-    );
-  }
+export function EditorErrorBoundary({ children, resetKey }: { children: ReactNode; resetKey: string }) {
+  return (
+    <AreaErrorBoundary resetKey={resetKey} fallback={(error, retry) => <EditorFailure error={error} retry={retry} />}>
+      {children}
+    </AreaErrorBoundary>
+  );
 }
 
 function EditorFailure({ error, retry }: { error: Error; retry(): void }) {

@@ -29,9 +29,6 @@ import { StepList } from "./StepList";
 import { TranslationsTable } from "./translations/TranslationsTable";
 import { useProblems } from "./useProblems";
 
-// The interview languages beside Spanish and English, offered in every text.
-const INTERVIEW_LOCALES = ["ht", "fr", "pt"];
-
 /** What the editor of one SOP is given by the Edit area. */
 export interface SopEditorProps {
   library: SopLibraryStore;
@@ -88,9 +85,12 @@ export function SopEditor(props: SopEditorProps) {
     const first = locale === "es" ? ["es", "en"] : ["en", "es"];
     return [
       ...first,
-      ...[...used, ...INTERVIEW_LOCALES].filter((l, i, all) => !first.includes(l) && all.indexOf(l) === i),
+      // The catalog's interview languages are offered in every text, whether or not the SOP has them yet.
+      ...[...used, ...(catalog.interviewLanguages ?? [])].filter(
+        (l, i, all) => !first.includes(l) && all.indexOf(l) === i,
+      ),
     ];
-  }, [value, locale]);
+  }, [value, locale, catalog]);
 
   const allIssues = useMemo(() => [...problems.own, ...problems.elsewhere], [problems.own, problems.elsewhere]);
   const form: FormContextValue = useMemo(

@@ -3,6 +3,7 @@ import type { CaseSession, CaseView } from "../../engine/index";
 import { routeHref } from "../shared/useRoute";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
+import { ReasonField } from "./ReasonField";
 import { StandingInstructionForm } from "./StandingInstructionForm";
 import type { CaseHandle } from "./useCaseSession";
 
@@ -46,21 +47,13 @@ function PauseForm({ handle }: { handle: CaseHandle }) {
     <details className="action">
       <summary>{t("pause.open")}</summary>
       <form onSubmit={pause} className="action-form" noValidate>
-        <label htmlFor={`${id}-reason`}>{t("pause.reason")}</label>
-        <input
+        <ReasonField
           id={`${id}-reason`}
-          className="answer-input"
-          type="text"
-          maxLength={300}
+          label={t("pause.reason")}
           value={reason}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={setReason}
+          problem={problem}
         />
-        {problem ? (
-          <p id={`${id}-problem`} className="problem" role="alert">
-            {problem}
-          </p>
-        ) : null}
         <button type="submit" className="button button-secondary" disabled={handle.busy}>
           {t("pause.submit")}
         </button>

@@ -1,7 +1,8 @@
 import type { CaseView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
+import { FlagChips } from "./FlagChips";
 import { useCaseI18n } from "./i18n/useCaseI18n";
-import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
+import { deadlineLines } from "./neutralLabels";
 
 /**
  * Progress, the flags raised so far and the deadlines counting down, always in view above the step. It is the case
@@ -12,8 +13,6 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
   const { t, text } = useCaseI18n();
   const { done, remaining } = view.progress;
   const total = done + remaining;
-  const flags = [...view.flags].filter((f) => !f.hidden).sort((a, b) => a.priority - b.priority);
-  const neutral = neutralFlagLabels(view.flags, t, text);
   return (
     <div className="status-bar">
       <div className="progress">
@@ -22,20 +21,9 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
         </p>
         <progress aria-labelledby="progress-label" max={Math.max(total, 1)} value={done} />
       </div>
-      {flags.length + neutral.length > 0 ? (
+      {view.flags.length > 0 ? (
         <section aria-label={t("case.flags")} className="flags">
-          <ul className="chips">
-            {flags.map((flag) => (
-              <li key={flag.id} className={`chip chip-priority-${Math.min(flag.priority, 3)}`}>
-                {text(flag.label)}
-              </li>
-            ))}
-            {neutral.map((label) => (
-              <li key={label} className="chip chip-neutral">
-                {label}
-              </li>
-            ))}
-          </ul>
+          <FlagChips view={view} />
         </section>
       ) : null}
       {view.deadlines.length > 0 ? (

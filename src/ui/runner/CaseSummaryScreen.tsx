@@ -10,12 +10,13 @@ import { CaseNoticeBanner } from "./CaseNoticeBanner";
 import { CloseCaseForm } from "./CloseCaseForm";
 import { type CorrectionReport, CorrectionReportView, compareViews } from "./CorrectionReport";
 import { describeRefusal } from "./describeRefusal";
+import { FlagChips } from "./FlagChips";
 import { FollowUpList } from "./FollowUpList";
 import { InstructionBanner } from "./InstructionBanner";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { describeLanguage } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
-import { deadlineLines, neutralFlagLabels } from "./neutralLabels";
+import { deadlineLines } from "./neutralLabels";
 import { PendingList } from "./PendingList";
 import { ReferralList } from "./ReferralList";
 import type { CaseHandle } from "./useCaseSession";
@@ -161,24 +162,11 @@ export function CaseSummaryScreen({
 /** The flags and deadlines as the viewer may see them; the others as neutral lines that never name the category. */
 function FlagsAndDeadlines({ view }: { view: CaseView }) {
   const { t, text } = useCaseI18n();
-  const flags = view.flags.filter((f) => !f.hidden).sort((a, b) => a.priority - b.priority);
-  const neutral = neutralFlagLabels(view.flags, t, text);
   return (
     <section aria-labelledby="summary-flags" className="flags">
       <h2 id="summary-flags">{t("case.flags")}</h2>
-      {flags.length + neutral.length === 0 ? <p>{t("summary.noFlags")}</p> : null}
-      <ul className="chips">
-        {flags.map((flag) => (
-          <li key={flag.id} className={`chip chip-priority-${Math.min(flag.priority, 3)}`}>
-            {text(flag.label)}
-          </li>
-        ))}
-        {neutral.map((label) => (
-          <li key={label} className="chip chip-neutral">
-            {label}
-          </li>
-        ))}
-      </ul>
+      {view.flags.length === 0 ? <p>{t("summary.noFlags")}</p> : null}
+      <FlagChips view={view} />
       {view.deadlines.length > 0 ? (
         <>
           <h3>{t("case.deadlines")}</h3>

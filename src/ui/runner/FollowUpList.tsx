@@ -3,6 +3,7 @@ import type { CaseSession, CaseView, FollowUpView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
+import { ReasonField } from "./ReasonField";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
@@ -69,15 +70,7 @@ function FollowUpItem({
       {followUp.done?.note ? <p className="note">{followUp.done.note}</p> : null}
       {followUp.open && !closed ? (
         <form className="follow-up-form no-print" onSubmit={done}>
-          <label htmlFor={`${id}-note`}>{t("followUp.note")}</label>
-          <input
-            id={`${id}-note`}
-            className="answer-input"
-            type="text"
-            maxLength={300}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
+          <ReasonField id={`${id}-note`} label={t("followUp.note")} value={note} onChange={setNote} />
           <button
             aria-label={`${t("followUp.recordDone")}: ${label}`}
             type="submit"

@@ -3,6 +3,7 @@ import { type CaseSession, type CaseView, canSee } from "../../engine/index";
 import { useViewer } from "../shared/useViewer";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
+import { ReasonField } from "./ReasonField";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
@@ -68,21 +69,13 @@ export function StandingInstructionForm({
           ))}
         </select>
         {chosen ? <p className="note">{text(chosen.instruction)}</p> : null}
-        <label htmlFor={`${id}-reason`}>{t(lifting ? "instruction.liftReason" : "instruction.reason")}</label>
-        <input
+        <ReasonField
           id={`${id}-reason`}
-          className="answer-input"
-          type="text"
-          maxLength={300}
+          label={t(lifting ? "instruction.liftReason" : "instruction.reason")}
           value={reason}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={setReason}
+          problem={problem}
         />
-        {problem ? (
-          <p id={`${id}-problem`} className="problem" role="alert">
-            {problem}
-          </p>
-        ) : null}
         {done ? (
           <p className="notice notice-info" role="status">
             {done}

@@ -5,6 +5,7 @@ import { AnswerField, answerChoices } from "./AnswerField";
 import { type Draft, emptyDraft, readDraft } from "./answerDraft";
 import { type Choice, ChoiceList } from "./ChoiceList";
 import { type CaseI18n, useCaseI18n } from "./i18n/useCaseI18n";
+import { ReasonField } from "./ReasonField";
 import { SayBox } from "./SayBox";
 
 /** What the officer's action at a step produces, before the time and author are added. */
@@ -184,17 +185,13 @@ export function StepCard({ step, onSubmit, onBack, busy, problem, interview, ins
         ) : null}
         {step.kind === "referral" && draft === NOT_NEEDED ? (
           <div className="field">
-            <label htmlFor={`${id}-not-needed`}>{t("referral.notNeededReason")}</label>
-            <input
+            <ReasonField
               id={`${id}-not-needed`}
-              className="answer-input"
-              type="text"
-              maxLength={300}
-              autoComplete="off"
+              label={t("referral.notNeededReason")}
               value={reason}
-              onChange={(e) => {
+              onChange={(value) => {
                 setLocalProblem(undefined);
-                setReason(e.target.value);
+                setReason(value);
               }}
             />
           </div>

@@ -5,23 +5,35 @@ interface State {
   error?: Error;
 }
 
+interface Props {
+  children: ReactNode;
+  /** A new key (another route) clears the error. */
+  resetKey: string;
+  /** What to show instead; by default, a reload offered to the officer. */
+  fallback?: (error: Error, retry: () => void) => ReactNode;
+}
+
 /**
- * Catches what a lazy area throws while loading or rendering (a chunk missing after an update, with no network to
- * fetch the new one) and offers a reload, instead of leaving the officer with a blank page. Saved cases are safe.
+ * Catches what an area throws while loading or rendering (a chunk missing after an update, with no network to
+ * fetch the new one; a crash in the editor) and shows what happened with a way on, instead of leaving a blank
+ * page. Saved cases and drafts are safe: they were written as they were made.
  */
-export class AreaErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, State> {
+export class AreaErrorBoundary extends Component<Props, State> {
   override state: State = {};
 
   static getDerivedStateFromError(error: Error): State {
     return { error };
   }
 
-  override componentDidUpdate(previous: { resetKey: string }) {
+  override componentDidUpdate(previous: Props) {
     if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: undefined });
   }
 
   override render() {
-    return this.state.error ? <AreaFailure error={this.state.error} /> : this.props.children;
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    const retry = () => this.setState({ error: undefined });
+    return this.props.fallback ? this.props.fallback(error, retry) : <AreaFailure error={error} />;
   }
 }
 

@@ -29,6 +29,10 @@ services?: Service[]
 flags?: Flag[]
 sites?: Site[]
 roles?: Role[]
+/**
+ * The languages of the people who arrive, spoken in interviews: every text an officer reads aloud (`say`) must exist in each, besides Spanish and English.
+ */
+interviewLanguages?: string[]
 urgencies?: UrgencyTimes1
 /**
  * The categories of sensitive questions (health, hiv, …) and the level their answers are kept at.

@@ -1,7 +1,7 @@
 import { pointerSegment } from "../../errors";
 import type { Subject } from "../issueParams";
 import { scenarioSubjectOf, subjectOf } from "../schemaIssues";
-import type { DocumentKind } from "../types";
+import type { DocumentKind, SopDefinition } from "../types";
 import type { LintContext } from "./LintContext";
 
 /** The locales every human text must have. */
@@ -23,8 +23,16 @@ export interface MissingTranslation {
   params: Subject & { missing: string[] };
 }
 
-/** Every text of a schema-valid document without a Spanish and an English version, in document order. */
-export function findMissingTranslations(value: unknown, kind: DocumentKind): MissingTranslation[] {
+/**
+ * Every text of a schema-valid document without a Spanish and an English version, in document order; a text read
+ * aloud (`say`) also needs every one of `interviewLanguages`, the languages the people who arrive speak.
+ */
+export function findMissingTranslations(
+  value: unknown,
+  kind: DocumentKind,
+  interviewLanguages: readonly string[] = [],
+): MissingTranslation[] {
+  const spoken = [...new Set([...REQUIRED_LOCALES, ...interviewLanguages])];
   const fields = TEXT_FIELDS[kind];
   const placeOf = kind === "scenario" ? scenarioSubjectOf : subjectOf;
   const found: MissingTranslation[] = [];
@@ -36,7 +44,7 @@ export function findMissingTranslations(value: unknown, kind: DocumentKind): Mis
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], pointer: `${pointer}/${i}`, key });
     } else if (v && typeof v === "object") {
       if (fields.has(key) && Object.values(v).every((t) => typeof t === "string")) {
-        const missing = REQUIRED_LOCALES.filter((l) => !(l in v));
+        const missing = (key === "say" && kind === "sop" ? spoken : REQUIRED_LOCALES).filter((l) => !(l in v));
         if (missing.length) found.push({ pointer, params: { ...placeOf(pointer), missing } });
         continue;
       }
@@ -48,8 +56,41 @@ export function findMissingTranslations(value: unknown, kind: DocumentKind): Mis
   return found;
 }
 
-/** Every human text of an SOP has a Spanish and an English version. */
+/** Every human text of an SOP has a Spanish and an English version, and every text read aloud each interview language. */
 export function lintTranslations(context: LintContext): void {
-  for (const { pointer, params } of findMissingTranslations(context.sop, "sop"))
+  const spoken = context.library.catalog.interviewLanguages ?? [];
+  for (const { pointer, params } of findMissingTranslations(context.sop, "sop", spoken))
     context.add("missing-translation", params, pointer);
+}
+
+/** An interview language whose texts some SOPs read aloud without a native speaker's review. */
+export interface UnreviewedLanguage {
+  language: string;
+  sops: string[];
+}
+
+/**
+ * The languages beyond Spanish and English that SOPs read aloud in without marking them `reviewed` in their
+ * `translations`, with those SOPs, so a library's state of translation is visible at a glance.
+ */
+export function listUnreviewedTranslations(sops: Iterable<SopDefinition>): UnreviewedLanguage[] {
+  const found = new Map<string, string[]>();
+  for (const sop of sops) {
+    const spoken = new Set<string>();
+    const stack: unknown[] = [sop.steps];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (!value || typeof value !== "object") continue;
+      for (const [key, child] of Object.entries(value)) {
+        if (key === "say" && child && typeof child === "object") for (const l of Object.keys(child)) spoken.add(l);
+        else stack.push(child);
+      }
+    }
+    for (const language of spoken) {
+      if ((REQUIRED_LOCALES as readonly string[]).includes(language)) continue;
+      if (sop.translations?.[language]?.reviewed === true) continue;
+      found.set(language, [...(found.get(language) ?? []), sop.id]);
+    }
+  }
+  return [...found].map(([language, ids]) => ({ language, sops: ids.sort() }));
 }
