@@ -1,4 +1,4 @@
-import type { Answer } from "../definition/types";
+import type { Answer } from "../../definition/types";
 import type { Literals } from "./collectAtoms";
 
 /** A value an officer could enter, as JSON; `preferred` when it sits at a boundary an expression names. */

@@ -1,7 +1,7 @@
-import type { CompiledSop } from "../compile/CompiledSop";
-import type { Scenario, ScenarioExpect } from "../definition/types";
-import { ANALYSIS_EPOCH } from "./answerCandidates";
-import type { InvariantVerdict } from "./checkSop";
+import type { CompiledSop } from "../../compile/CompiledSop";
+import type { Scenario, ScenarioExpect } from "../../definition/types";
+import { ANALYSIS_EPOCH } from "../answers/answerCandidates";
+import type { InvariantVerdict } from "./types";
 
 /**
  * A scenario that replays a violated invariant's counterexample and expects what the invariant demands, so that

@@ -1,9 +1,10 @@
-import type { Answer, ChecklistItem, SopDefinition } from "../definition/generated/sop";
-import type { Activation, CelValue, ExpressionScope } from "../expression/ExpressionScope";
-import { toCelValue } from "../expression/ExpressionScope";
-import { declaredVariables } from "../expression/variables";
+import type { SopDefinition } from "../../definition/generated/sop";
+import type { Activation, CelValue, ExpressionScope } from "../../expression/ExpressionScope";
+import { toCelValue } from "../../expression/ExpressionScope";
+import { declaredVariables } from "../../expression/variables";
 import { ANALYSIS_EPOCH, answerCandidates, type Candidate, checklistCandidates } from "./answerCandidates";
 import { type Atom, type AtomCounter, atomValueText, collectAtoms, type Literals, type SopAtoms } from "./collectAtoms";
+import type { AnswerClass, AnswerSpace } from "./types";
 
 /** Marks an input left unanswered when an atom is evaluated. */
 export const ABSENT: unique symbol = Symbol("absent");
@@ -12,31 +13,6 @@ export const ABSENT: unique symbol = Symbol("absent");
 const TABLE_LIMIT = 20_000;
 const DURATION_UNIT_SECONDS = { minutes: 60, hours: 3600, days: 86400 } as const;
 const OUTCOMES = ["", "closed", "referred", "escalated", "transferred"];
-
-/** Answers the SOP cannot tell apart: every atom gives them the same value, whatever the other answers are. */
-export interface AnswerClass {
-  index: number;
-  /** Indexes into the space's candidates. */
-  members: number[];
-  /** The candidate the analysis answers with. */
-  representative: number;
-}
-
-/** The answers of one variable (a question's or a checklist's), partitioned into classes. */
-export interface AnswerSpace {
-  sop: string;
-  variable: string;
-  /** The step that declares the variable. */
-  step: string;
-  answer?: Answer;
-  items?: ChecklistItem[];
-  candidates: Candidate[];
-  cel: CelValue[];
-  classes: AnswerClass[];
-  /** The class of any value of the variable, or undefined when it behaves like no candidate. */
-  classify(value: CelValue): number | undefined;
-  notes: string[];
-}
 
 interface TableView {
   atom: Atom;

@@ -1,8 +1,8 @@
-import { pickText } from "../case/viewCase";
-import { toCelValue } from "../expression/ExpressionScope";
-import { celTypeOf } from "../expression/variables";
-import type { AnswerSpace } from "./AnswerSpaces";
+import { pickText } from "../../case/viewCase";
+import { toCelValue } from "../../expression/ExpressionScope";
+import { celTypeOf } from "../../expression/variables";
 import { describeClass, wordsFor } from "./describeAnswer";
+import type { AnswerSpace } from "./types";
 
 const DURATION_UNIT_SECONDS = { minutes: 60, hours: 3600, days: 86400 } as const;
 

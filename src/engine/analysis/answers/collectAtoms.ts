@@ -1,9 +1,10 @@
 import { type ASTNode, Environment } from "@marcbachmann/cel-js";
 // The parser's source ranges leave out a leading parenthesis; serializing the node gives its exact text back.
 import { serialize } from "@marcbachmann/cel-js/serialize";
-import { nextEdges } from "../definition/stepGraph";
-import type { SopDefinition } from "../definition/types";
-import type { Activation, CelValue, ExpressionScope } from "../expression/ExpressionScope";
+import { nextEdges } from "../../definition/stepGraph";
+import type { SopDefinition } from "../../definition/types";
+import type { Activation, CelValue, ExpressionScope } from "../../expression/ExpressionScope";
+import { celValueKey } from "./celValueKey";
 
 /** The constants an expression compares with: where the boundaries of an answer's classes lie. */
 export interface Literals {
@@ -396,14 +397,5 @@ export function parseDuration(text: string): number {
   return seconds;
 }
 
-/** The atom's value for a set of inputs, as comparable text (timestamps, durations and integers made plain). */
-export function atomValueText(value: unknown): string {
-  if (value === undefined) return "⊥";
-  if (typeof value === "bigint") return `${value}n`;
-  if (value instanceof Date) return `t${value.getTime()}`;
-  if (value && typeof value === "object" && "seconds" in value) {
-    const d = value as { seconds: bigint | number; nanos?: number };
-    return `d${d.seconds}.${d.nanos ?? 0}`;
-  }
-  return JSON.stringify(value) ?? "⊥";
-}
+/** The atom's value for a set of inputs, as comparable text (see `celValueKey`). */
+export const atomValueText = celValueKey;

@@ -1,17 +1,8 @@
-import { pickText } from "../case/viewCase";
-import type { CompiledSop } from "../compile/CompiledSop";
-import type { StepAction } from "../definition/types";
-import type { AnswerSpace, AnswerSpaces } from "./AnswerSpaces";
-
-/** One answer of a path, as a policy officer reads it: the question's title and the kind of answer given. */
-export interface AnswerText {
-  step: string;
-  title: string;
-  /** The answer's class in words ("12–17", "Alone or Unrelated adult", "yes"). */
-  text: string;
-  /** Whether the SOP tells this question's answers apart at all (false: any answer does the same). */
-  matters: boolean;
-}
+import { pickText } from "../../case/viewCase";
+import type { CompiledSop } from "../../compile/CompiledSop";
+import type { StepAction } from "../../definition/types";
+import type { AnswerSpaces } from "./AnswerSpaces";
+import type { AnswerSpace, AnswerText } from "./types";
 
 const WORDS = {
   en: {

@@ -1,19 +1,8 @@
-import { pickText } from "../case/viewCase";
-import type { CompiledSop } from "../compile/CompiledSop";
-import type { AnswerSpace } from "./AnswerSpaces";
-import { wordsFor } from "./describeAnswer";
-import type { DiffEntry } from "./diffSops";
-
-/** What a path produced, as compared between versions. */
-export interface ResultSummary {
-  status: "finished" | "stuck" | "refused" | "unexplored";
-  where?: string;
-  outcome?: string;
-  flags: string[];
-  /** Referrals made, as "service (urgency)". */
-  referrals: { service: string; urgency: string }[];
-  deadlines: { id: string; window: number }[];
-}
+import { pickText } from "../../case/viewCase";
+import type { CompiledSop } from "../../compile/CompiledSop";
+import { wordsFor } from "../answers/describeAnswer";
+import type { AnswerSpace } from "../answers/types";
+import type { DiffEntry, ResultSummary } from "./types";
 
 /** One person's comparison: the answers both versions ask, and what each version produced. */
 export interface Comparison {
