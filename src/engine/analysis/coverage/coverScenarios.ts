@@ -71,7 +71,7 @@ export function coverScenarios(
     return path ? describeActions(compiled, spaces, path.actions, locale).filter((a) => a.matters) : undefined;
   };
   const missing = (all: Map<string, number>, done: Set<string>, what: (key: string) => string): Missed[] =>
-    [...all].filter(([key]) => !done.has(key)).map(([key, node]) => ({ what: what(key), answers: reaching(node) }));
+    [...all].filter(([key]) => !done.has(key)).map(([key, node]) => ({ what: what(key), key, answers: reaching(node) }));
   const routeText = (key: string) => {
     const [step, index] = key.split("#");
     const at = compiled.steps.get(step)?.step;
@@ -105,6 +105,7 @@ export function coverScenarios(
         .filter((p) => listed.has(p.signature) && !coveredPaths.has(p.signature))
         .map((p) => ({
           what: `path ${p.index + 1}: ${p.status === "finished" ? `outcome ${p.outcome ?? "?"}` : `${p.status} at ${p.where}`}`,
+          key: p.signature,
           answers: describeActions(compiled, spaces, p.actions, locale).filter((a) => a.matters),
         })),
       steps: missing(reachable.steps, covered.steps, (s) => s),

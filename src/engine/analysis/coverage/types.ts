@@ -12,6 +12,8 @@ export interface ScenarioCoverage {
 /** A part of the SOP the scenarios miss, with the answers that reach it. */
 export interface Missed {
   what: string;
+  /** What it is, as data: a step id; a route "step#index" (from 0); a referral "step:made|declined"; an answer class "step#class"; a path's signature. */
+  key: string;
   answers?: AnswerText[];
 }
 
