@@ -71,7 +71,9 @@ export function coverScenarios(
     return path ? describeActions(compiled, spaces, path.actions, locale).filter((a) => a.matters) : undefined;
   };
   const missing = (all: Map<string, number>, done: Set<string>, what: (key: string) => string): Missed[] =>
-    [...all].filter(([key]) => !done.has(key)).map(([key, node]) => ({ what: what(key), key, answers: reaching(node) }));
+    [...all]
+      .filter(([key]) => !done.has(key))
+      .map(([key, node]) => ({ what: what(key), key, answers: reaching(node) }));
   const routeText = (key: string) => {
     const [step, index] = key.split("#");
     const at = compiled.steps.get(step)?.step;
