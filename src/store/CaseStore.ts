@@ -188,7 +188,8 @@ export class CaseStore {
     // refuses existing ids, which is what stops a replicated document that arrives in between.
     const rev = await withLock(this.lockName(caseId), () =>
       this.database.use(caseId, "saving the case", async (db) => {
-        const { rows } = await db.allDocs(eventRange(caseId));
+        // The log's count and the summary's revision are read together: one round of reads before the write.
+        const [{ rows }, prior] = await Promise.all([db.allDocs(eventRange(caseId)), readOptional(db, summaryId)]);
         if (rows.length !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq: rows.length });
         const seen: Record<string, string> = {};
         let lastStamp: number | undefined;
@@ -213,7 +214,6 @@ export class CaseStore {
           docs.push(eventDoc);
           seen[this.device] = key;
         }
-        const prior = await readOptional(db, summaryId);
         docs.push(await this.toSummaryDoc(summary, prior?._rev));
         const result = await commitDocs(db, docs, new Map(prior ? [[summaryId, prior]] : []), caseId);
         if (!result.ok) {

@@ -5,6 +5,7 @@ import {
   compareWithSummary,
   openSummary,
   playAction,
+  playActionUnacknowledged,
   ROLE_SEEING_ALL,
   setUpOfficer,
   startNewCase,
@@ -22,7 +23,7 @@ const scenario = pickScenario(library, [
 const skip = !scenario || scenario.steps.length < 6;
 
 describe.skipIf(skip)(`nothing answered is lost (${scenario?.id ?? "no scenario with six steps"})`, () => {
-  it("resumes on the same step after a reload in the middle of a step, and after the tab is killed", async () => {
+  it("resumes on the same step after a reload in the middle of a step, and after the tab is killed, before or after an answer is acknowledged", async () => {
     const s = scenario!;
     const phone = await launchPhone();
     try {
@@ -42,7 +43,8 @@ describe.skipIf(skip)(`nothing answered is lost (${scenario?.id ?? "no scenario 
       await expect(page.locator(".progress-label").textContent()).resolves.toMatch(/^Pasos hechos: 3\b/);
       for (const action of s.steps.slice(3, 5)) await playAction(page, library, s, action, "mouse");
 
-      // The renderer is killed right after the sixth step shows: no unload, no chance to save anything more.
+      // The renderer is killed right after the sixth step shows and the fifth answer is acknowledged as saved: no
+      // unload, no chance to save anything more.
       const sixth = titleOf(library, s, s.steps[5].step);
       await page.locator("h2.step-title", { hasText: sixth }).waitFor();
       const crashed = new Promise((resolve) => page.once("crash", resolve));
@@ -52,11 +54,32 @@ describe.skipIf(skip)(`nothing answered is lost (${scenario?.id ?? "no scenario 
       await crashed;
       await page.close().catch(() => undefined);
 
-      const reopened = await context.newPage();
+      let reopened = await context.newPage();
       await reopened.goto(`${baseUrl}/#/cases/${encodeURIComponent(caseId)}`);
       await reopened.locator("h2.step-title", { hasText: sixth }).waitFor();
       await expect(reopened.locator(".progress-label").textContent()).resolves.toMatch(/^Pasos hechos: 5\b/);
-      for (const action of s.steps.slice(5)) await playAction(reopened, library, s, action, "mouse");
+
+      // The next step shows before the answer is stored (the write overlaps the paint); killed right then, before
+      // "saved" shows, the answer is either stored whole or not at all, and the case goes on from what is stored.
+      let from = 5;
+      if (s.steps.length > 6) {
+        await playActionUnacknowledged(reopened, library, s, s.steps[5]);
+        const gone = new Promise((resolve) => reopened.once("crash", resolve));
+        const cdp2 = await context.newCDPSession(reopened);
+        void cdp2.send("Page.crash").catch(() => undefined);
+        await gone;
+        await reopened.close().catch(() => undefined);
+        reopened = await context.newPage();
+        await reopened.goto(`${baseUrl}/#/cases/${encodeURIComponent(caseId)}`);
+        await reopened.locator(".step-card h2.step-title").waitFor();
+        const progress = (await reopened.locator(".progress-label").textContent()) ?? "";
+        expect(progress).toMatch(/^Pasos hechos: [56]\b/);
+        from = progress.startsWith("Pasos hechos: 6") ? 6 : 5;
+        await reopened
+          .locator("h2.step-title", { hasText: titleOf(library, s, s.steps[from].step) })
+          .waitFor({ timeout: 10_000 });
+      }
+      for (const action of s.steps.slice(from)) await playAction(reopened, library, s, action, "mouse");
       await openSummary(reopened);
       expect(await compareWithSummary(reopened, library, s)).toEqual([]);
       expect(await readCspViolations(reopened)).toEqual([]);

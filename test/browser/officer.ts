@@ -42,7 +42,8 @@ export function titleOf(library: ShippedLibrary, scenario: Scenario, path: strin
 
 /**
  * Does what the scenario says at one step, as an officer would on the screen: checks the step shown is the one
- * expected, answers it, continues, and waits until that step card has gone (the next one, or the end, is shown).
+ * expected, answers it, continues, and waits until that step card has gone (the next one, or the end, is shown) and
+ * the answer is acknowledged as saved.
  */
 export async function playAction(
   page: Page,
@@ -50,6 +51,19 @@ export async function playAction(
   scenario: Scenario,
   action: ScenarioAction,
   hands: Hands,
+): Promise<void> {
+  await playActionUnacknowledged(page, library, scenario, action, hands);
+  // The next step shows at once; the answer is acknowledged once it is stored on the device.
+  await waitUntilSaved(page);
+}
+
+/** `playAction` up to the next step on screen, without waiting for the answer to be acknowledged as saved. */
+export async function playActionUnacknowledged(
+  page: Page,
+  library: ShippedLibrary,
+  scenario: Scenario,
+  action: ScenarioAction,
+  hands: Hands = "mouse",
 ): Promise<void> {
   const step = findStep(library, scenario.sop, action.step);
   const title = titleOf(library, scenario, action.step);
@@ -72,6 +86,11 @@ export async function playAction(
       const problem = await page.locator(".step-card .problem").allInnerTexts();
       throw new Error(`Scenario ${scenario.id}: step "${action.step}" was not accepted: ${problem.join(" ")}`);
     });
+}
+
+/** Waits until the case screen says every change is stored on the device (its save indicator reads "saved"). */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator(".save-state[data-state=saved]").waitFor({ timeout: 10_000 });
 }
 
 /**

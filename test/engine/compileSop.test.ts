@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { canonicalJson } from "../../src/engine/compile/hashBundle";
 import {
   ACTION_NAMES,
@@ -5,6 +7,7 @@ import {
   compileSop,
   GUARD_NAMES,
   hashJson,
+  loadLibrary,
   type MachineConfigJson,
   SendaError,
 } from "../../src/engine/index";
@@ -225,5 +228,42 @@ describe("hashJson", () => {
     expect(hashJson({ a: 1 })).not.toBe(hashJson({ a: 2 }));
     expect(hashJson([1, 2])).not.toBe(hashJson([2, 1]));
     expect(hashJson("x")).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("the eventless check that skips a question already known", () => {
+  /** The shipped library, as `senda validate` loads it. */
+  const shipped = (() => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = join(dir, name);
+        return statSync(full).isDirectory() ? walk(full) : name.endsWith(".json") ? [full] : [];
+      });
+    const files = walk("sop").filter((f) => !f.includes("scenarios"));
+    return loadLibrary(files.map((full) => ({ path: relative("sop", full), text: readFileSync(full, "utf8") })));
+  })();
+  const stateOf = (config: MachineConfigJson, key: string) =>
+    key.split(".").reduce<MachineConfigJson | undefined>((node, part) => node?.states?.[part], config);
+
+  it("is compiled only on questions whose answer can be known before they are asked", () => {
+    const compiled = shipped.compiled.get("screening")!;
+    for (const step of compiled.steps.values()) {
+      if (step.step.kind !== "question") continue;
+      const state = stateOf(compiled.config, step.stateKey)!;
+      const callerWith = step.scope ? compiled.steps.get(step.scope)?.step : undefined;
+      const passed = callerWith?.kind === "procedure" && step.step.variable in (callerWith.with ?? {});
+      const updatable = Object.values(compiled.scopes.get(step.scope)!.sop.steps).some(
+        (s) => s.kind === "question" && s.updatable !== undefined,
+      );
+      expect({ path: step.path, known: state.always !== undefined }).toEqual({
+        path: step.path,
+        known: passed || updatable,
+      });
+    }
+    // The case's own questions are never passed in: screening asks its age with no check.
+    expect(stateOf(compiled.config, compiled.steps.get("ask-age")!.stateKey)?.always).toBeUndefined();
+    // The child-protection procedure is told the age: its own age question is skipped.
+    const uascAge = [...compiled.steps.values()].find((s) => s.scope === "run-uasc" && s.id === "ask-age")!;
+    expect(stateOf(compiled.config, uascAge.stateKey)?.always).toBeDefined();
   });
 });

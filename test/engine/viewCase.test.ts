@@ -1,4 +1,4 @@
-import { compileSop, pickText, viewCase } from "../../src/engine/index";
+import { compileSop, PUBLIC_SURFACE, pickText, redactView, viewCase } from "../../src/engine/index";
 import { at, CaseDriver, OPENED_AT } from "./caseDriver";
 import { compiledFixture } from "./readFixture";
 import { makeLibrary, makeSop, step } from "./sopBuilder";
@@ -277,5 +277,30 @@ describe("pickText", () => {
     expect(pickText({ en: "Hello" }, "fr")).toBe("Hello");
     expect(pickText({ ht: "Bonjou" }, "es")).toBe("Bonjou");
     expect(pickText(undefined, "es")).toBe("");
+  });
+});
+
+describe("a view's answers and trace, built when first read", () => {
+  it("are those of the moment the view was taken, however late they are read, redacted or not", () => {
+    const d = new CaseDriver(intake);
+    d.ack("welcome");
+    d.answer("ask-dob", "2010-05-01");
+    const early = viewCase(d.session, new Date(at(3)));
+    const earlyPublic = redactView(early, PUBLIC_SURFACE);
+    const later = childWithIncident();
+    const late = viewCase(later.session, new Date(at(70)));
+    // The early view is read only now, after the case it came from went on.
+    d.answer("ask-with", "alone");
+    d.refer("child-protection/notify-senniaf", true);
+    expect(early.answers.map((a) => a.step)).toEqual(["welcome", "ask-dob"]);
+    expect(early.trace.length).toBeLessThan(viewCase(d.session, new Date(at(5))).trace.length);
+    expect(earlyPublic.answers.map((a) => a.kind)).toEqual(["instruction", "question"]);
+    // Read or spread, a view holds the same values as a plain object would.
+    expect(JSON.parse(JSON.stringify(late))).toEqual(JSON.parse(JSON.stringify({ ...late })));
+    expect(late.answers.length).toBeGreaterThan(3);
+    expect(late.trace.every((entry) => typeof entry.level === "string")).toBe(true);
+    const shown = redactView(late, ["public"]);
+    expect(shown.trace.every((entry) => entry.level === "public")).toBe(true);
+    expect(shown.answers.filter((a) => a.hidden).length).toBe(late.answers.filter((a) => a.level !== "public").length);
   });
 });

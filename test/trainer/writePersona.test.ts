@@ -1,15 +1,17 @@
-import { describeActions, enumeratePaths, exploreSop } from "../../src/engine/index";
+import { answerSpacesOf, describeActions, enumeratePaths, modelSop } from "../../src/engine/index";
 import { writePersona } from "../../src/ui/trainer/paths/writePersona";
 import { expectationsOf, scoreRun } from "../../src/ui/trainer/practice/scoreRun";
 import { playReference, scenarioOfPath } from "../../src/ui/trainer/trainerEngine";
 import { shippedSop } from "./shippedLibrary";
 
 const trafficking = shippedSop("trafficking");
-const exploration = exploreSop(trafficking, { budget: 2000 });
-const paths = enumeratePaths(exploration, { limit: 400 }).paths.filter((p) => p.status === "finished");
+const spaces = answerSpacesOf(trafficking);
+const paths = enumeratePaths(modelSop(trafficking, { purpose: "results" }, spaces), { limit: 400 }).paths.filter(
+  (p) => p.status === "finished",
+);
 const answersOf = (actions: (typeof paths)[number]["actions"]) => ({
-  es: describeActions(trafficking, exploration.spaces, actions, "es"),
-  en: describeActions(trafficking, exploration.spaces, actions, "en"),
+  es: describeActions(trafficking, spaces, actions, "es"),
+  en: describeActions(trafficking, spaces, actions, "en"),
 });
 
 describe("personas written from the SOP's paths", () => {

@@ -7,6 +7,7 @@ import { CaseStore, ConflictError, StorageFullError, summarizeCase } from "../..
 import { CasePage } from "../../src/ui/runner/CasePage";
 import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { startCase } from "../../src/ui/runner/startCase";
+import { whenSaved } from "../../src/ui/runner/useCaseSession";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { loadCompiledSop } from "../../src/ui/shared/loadCompiledSop";
 import { fixedClock, renderInApp } from "./renderInApp";
@@ -51,7 +52,7 @@ const answerAge = (age: string) => {
 };
 
 describe("a case on the officer's screen", () => {
-  it("saves each answer before moving on, and shows a full storage instead of losing the answer", async () => {
+  it("moves on at once, says saved once the answer is stored, and on a full storage shows the answer again instead of losing it", async () => {
     const { store, caseId } = await openNewCase();
     const append = store.appendEvents.bind(store);
     let full = true;
@@ -70,12 +71,39 @@ describe("a case on the officer's screen", () => {
     expect(screen.getByRole("spinbutton")).toHaveProperty("value", "15");
     expect(await store.loadEvents(caseId)).toHaveLength(1);
 
+    // Said beside the progress, until the next change is saved.
+    expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saveFailed"]);
+
     full = false;
     answerAge("15");
     await waitFor(() => expect(stepHeading()?.textContent).not.toBe("Edad"));
+    // The next step shows at once; the answer is acknowledged once it is stored.
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
     const saved = await store.loadEvents(caseId);
     expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
     expect(store.getSummary(caseId)?.eventCount).toBe(2);
+  });
+
+  it("takes a change made while the last one is still being written, and stores both in order", async () => {
+    const { store, caseId } = await openNewCase();
+    const appends: number[] = [];
+    const append = store.appendEvents.bind(store);
+    store.appendEvents = async (...args) => {
+      appends.push(args[2].length);
+      return append(...args);
+    };
+    renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    answerAge("15");
+    // The next step is on screen before the answer is stored: going back at once is taken too.
+    expect(stepHeading()?.textContent).toBe("Nacionalidad");
+    expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saving"]);
+    fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
+    expect(stepHeading()?.textContent).toBe("Edad");
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
+    expect((await store.loadEvents(caseId)).map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED", "WENT_BACK"]);
+    expect(store.getSummary(caseId)?.eventCount).toBe(3);
+    expect(appends.reduce((a, b) => a + b, 0)).toBe(2);
   });
 
   it("reloads the case and says so when another tab answered first", async () => {
@@ -175,7 +203,7 @@ describe("a case on the officer's screen", () => {
 
     fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
     await waitFor(() => expect(stepHeading()?.textContent).toBe("Edad"));
-    expect(screen.getByText(es["case.wentBack"])).toBeTruthy();
+    expect(await screen.findByText(es["case.wentBack"])).toBeTruthy();
     expect(document.activeElement).toBe(stepHeading());
 
     fireEvent.change(screen.getByLabelText(es["notes.add"]), { target: { value: "Llegó con fiebre." } });
@@ -183,7 +211,8 @@ describe("a case on the officer's screen", () => {
     await waitFor(() =>
       expect(document.querySelector(".notes-list .note-text")?.textContent).toBe("Llegó con fiebre."),
     );
-    expect(screen.getByLabelText(es["notes.add"])).toHaveProperty("value", "");
+    // The field empties once the note is stored.
+    await waitFor(() => expect(screen.getByLabelText(es["notes.add"])).toHaveProperty("value", ""));
 
     view.unmount();
     renderInApp(<CasePage caseId={caseId} view="summary" />, { store });
@@ -193,6 +222,7 @@ describe("a case on the officer's screen", () => {
     await screen.findByText("Caso cerrado: la persona dejó la estación.");
     expect(screen.queryByRole("button", { name: es["summary.correct"] })).toBeNull();
 
+    await whenSaved();
     const saved = await store.loadEvents(caseId);
     expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED", "WENT_BACK", "NOTE_ADDED", "CASE_CLOSED"]);
     expect(saved[3]).toMatchObject({ text: "Llegó con fiebre.", step: "ask-age", by: "OF-7" });

@@ -6,6 +6,7 @@ import { CaseStore, summarizeCase } from "../../src/store/index";
 import { CasePage } from "../../src/ui/runner/CasePage";
 import { CaseStatusBar } from "../../src/ui/runner/CaseStatusBar";
 import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
+import { whenSaved } from "../../src/ui/runner/useCaseSession";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { ADULT_ON_TREATMENT, compileDesk, seedDesk } from "./deskCase";
 import { fixedClock, renderInApp } from "./renderInApp";
@@ -122,6 +123,7 @@ describe("standing instructions", () => {
     const banner = await screen.findByRole("region", { name: caseEs["instruction.title"] });
     expect(banner.textContent).toContain("No poner a esta persona en listas públicas");
     expect(banner.textContent).toContain("Lo pidió la persona.");
+    await whenSaved();
     expect((await store.loadEvents("C-LIST")).at(-1)).toMatchObject({
       type: "FLAG_SET",
       flag: "not-on-lists",
@@ -192,6 +194,7 @@ describe("standing instructions", () => {
     ).toHaveLength(2);
     fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
     await screen.findByRole("heading", { level: 2, name: caseEs["case.pendingTitle"] });
+    await whenSaved();
     const session = await replayStored(store, "C-CONSUL");
     expect(session.context.referralByService.get("consulate")?.status).toBe("forbidden");
   });
@@ -260,6 +263,7 @@ describe("referrals", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
     await screen.findByRole("heading", { level: 2, name: "Consulado: documentos" });
+    await whenSaved();
     const saved = (await store.loadEvents("C-TRACE")).at(-1);
     expect(saved).toMatchObject({
       type: "REFERRED",
@@ -312,9 +316,11 @@ describe("what keeps a case open", () => {
     fireEvent.click(screen.getByRole("button", { name: caseEs["pause.submit"] }));
     await screen.findByRole("heading", { level: 2, name: caseEs["pause.title"] });
     expect(screen.getByText(/Llevada a la clínica\./)).toBeTruthy();
+    await whenSaved();
     expect(store.getSummary("C-PAUSE")!.status).toBe("paused");
     fireEvent.click(screen.getByRole("button", { name: caseEs["pause.resume"] }));
     await screen.findByRole("heading", { level: 2, name: "Viaja sin acompañante" });
+    await whenSaved();
     expect(store.getSummary("C-PAUSE")!.status).toBe("active");
   });
 });
@@ -347,6 +353,7 @@ describe("new information", () => {
     fireEvent.click(within(item).getByRole("button", { name: caseEs["update.save"] }));
     await within(item).findByRole("list", { name: "Respuestas anteriores a «Viaja sin acompañante»" });
     expect(item.textContent).toContain("No. Información nueva (OF-7): El tío que la acompañaba se fue");
+    await whenSaved();
     const session = await replayStored(store, "C-NEW");
     expect(session.context.flags).toContain("child-alone");
     expect(session.activeSteps()).toEqual(["notify-child"]);

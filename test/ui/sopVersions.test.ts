@@ -41,3 +41,27 @@ describe("SOP versions for cases", () => {
     expect(replayCase(oldCompiled, old.events).ok).toBe(true);
   });
 });
+
+describe("compiled SOPs kept for the page", () => {
+  it("gives the same compiled SOP for the same versions, and compiles again only when a new version is published", async () => {
+    const a = await loadNewestCompiledSop("screening");
+    const b = await loadNewestCompiledSop("screening");
+    expect(b).toBe(a);
+    expect(await loadCompiledSopOfCase({ id: a.id, version: a.version, hash: a.hash })).toBe(a);
+    // The cached machine runs a case exactly as a fresh compilation does.
+    const fresh = openCase(await loadCompiledSop("screening"), { caseId: "C-A", at: "2026-01-01T08:00:00Z", by: "X" });
+    const cached = openCase(a, { caseId: "C-A", at: "2026-01-01T08:00:00Z", by: "X" });
+    expect(cached.activeSteps()).toEqual(fresh.activeSteps());
+
+    const screening = JSON.parse(readFileSync("sop/screening.sop.json", "utf8")) as SopDefinition;
+    const [major, minor, patch] = screening.version.split(".").map(Number);
+    const library = await openSopLibrary();
+    const revised = { ...screening, version: `${major}.${minor}.${patch + 1}`, owner: `${screening.owner} (revised)` };
+    await library.publish({ definition: revised, note: "Owner", author: "Marta", at: "2026-02-01T00:00:00Z" });
+    const c = await loadNewestCompiledSop("screening");
+    expect(c).not.toBe(a);
+    expect(c.hash).not.toBe(a.hash);
+    expect(c.version).toBe(revised.version);
+    expect(await loadNewestCompiledSop("screening")).toBe(c);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { loadLibrary } from "../../src/engine/index";
-import { ConflictError, StorageFullError } from "../../src/store/index";
+import { loadLibrary, openCase } from "../../src/engine/index";
+import { type CaseSummary, ConflictError, StorageFullError, StoreError } from "../../src/store/index";
+import { keepOpenedCase, loadCaseSession } from "../../src/ui/runner/loadCaseSession";
 import { makeCaseId, startCase } from "../../src/ui/runner/startCase";
 
 const loaded = loadLibrary([
@@ -38,5 +39,29 @@ describe("opening a case", () => {
       },
     };
     await expect(startCase(store, compiled, { at, by: "OF-7" })).rejects.toBeInstanceOf(StorageFullError);
+  });
+
+  it("hands the case it just opened to the case screen, which reads the log back only if the case changed since", async () => {
+    const session = openCase(compiled, { caseId: "C-9", at: at.toISOString(), by: "OF-7" });
+    const reads: string[] = [];
+    const storeHolding = (eventCount: number) => ({
+      loadLog: async (caseId: string) => {
+        reads.push(caseId);
+        throw new StoreError("not-found", caseId, caseId);
+      },
+      getSummary: () => ({ eventCount }) as CaseSummary,
+    });
+    keepOpenedCase(session);
+    const load = await loadCaseSession(storeHolding(1), "C-9");
+    expect(load.status === "ready" && load.session).toBe(session);
+    expect(load.status === "ready" && load.merged.count).toBe(1);
+    expect(reads).toEqual([]);
+    // Taken once: the next load reads the store.
+    expect((await loadCaseSession(storeHolding(1), "C-9")).status).toBe("failed");
+    expect(reads).toEqual(["C-9"]);
+
+    keepOpenedCase(session);
+    expect((await loadCaseSession(storeHolding(2), "C-9")).status).toBe("failed");
+    expect(reads).toEqual(["C-9", "C-9"]);
   });
 });

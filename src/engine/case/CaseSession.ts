@@ -120,6 +120,14 @@ export class CaseSession {
   /** The paths of the steps waiting for the officer now (several in parallel tracks). */
   activeSteps(): string[] {
     const snapshot = this.actor.getSnapshot();
+    // A machine's snapshot is a new object after every change: the steps found for one stand until the next.
+    if (snapshot !== this.stepsOf?.snapshot) this.stepsOf = { snapshot, steps: this.findActiveSteps(snapshot) };
+    return [...this.stepsOf.steps];
+  }
+
+  private stepsOf?: { snapshot: unknown; steps: readonly string[] };
+
+  private findActiveSteps(snapshot: ReturnType<Actor<AnyStateMachine>["getSnapshot"]>): string[] {
     if (snapshot.status !== "active") return [];
     const found: string[] = [];
     const walk = (value: unknown, prefix: string) => {

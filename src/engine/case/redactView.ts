@@ -1,5 +1,6 @@
 import { canSee } from "../compile/levels";
 import type { Level } from "../definition/types";
+import { lazyField } from "./lazyField";
 import type { CaseView } from "./viewCase";
 
 /** What the queue, the case header, search and every list show: public facts only, whoever looks. */
@@ -18,8 +19,12 @@ export const PUBLIC_SURFACE: readonly Level[] = ["public"];
  */
 export function redactView(view: CaseView, sees: readonly Level[]): CaseView {
   const visible = (level: Level) => canSee(sees, level);
-  return {
-    ...view,
+  // The answers and the trace are redacted when first read, as `viewCase` builds them: copied here unread.
+  const rest: Partial<CaseView> = {};
+  for (const key of Object.keys(view) as (keyof CaseView)[])
+    if (key !== "answers" && key !== "trace") (rest as Record<string, unknown>)[key] = view[key];
+  const redacted: CaseView = {
+    ...(rest as CaseView),
     flags: view.flags.map((f) =>
       visible(f.level)
         ? f
@@ -78,12 +83,17 @@ export function redactView(view: CaseView, sees: readonly Level[]): CaseView {
             hidden: true,
           },
     ),
-    answers: view.answers.map((a) =>
+    answers: [],
+    notes: view.notes.map((n) => (visible(n.level) ? n : { ...n, text: "", step: undefined, hidden: true })),
+    trace: [],
+  };
+  lazyField(redacted, "answers", () =>
+    view.answers.map((a) =>
       visible(a.level)
         ? a
         : { step: "", kind: a.kind, value: undefined, at: a.at, by: a.by, level: a.level, hidden: true },
     ),
-    notes: view.notes.map((n) => (visible(n.level) ? n : { ...n, text: "", step: undefined, hidden: true })),
-    trace: view.trace.filter((entry) => visible(entry.level)),
-  };
+  );
+  lazyField(redacted, "trace", () => view.trace.filter((entry) => visible(entry.level)));
+  return redacted;
 }

@@ -181,10 +181,17 @@ export function checkAnswer(answer: Answer, value: unknown): string | undefined 
 }
 
 /** Whether `YYYY-MM-DD…` names a day that exists (Date.parse rolls 2024-02-30 over into March). */
+/** Whether the YYYY-MM-DD that starts `value` is a day of the calendar (no 31 April, no 29 February in 2023). */
 function isCalendarDate(value: string): boolean {
-  const time = Date.parse(value.slice(0, 10));
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value.slice(0, 10);
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Whether a value is an ISO 8601 date and time with an offset, as case events carry. Without an offset a time

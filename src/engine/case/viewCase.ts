@@ -1,5 +1,6 @@
 import type { CompiledStep } from "../compile/CompiledSop";
 import type {
+  AnswerRecord,
   AnswerUpdate,
   FollowUpRecord,
   InvariantViolation,
@@ -10,6 +11,7 @@ import { maxLevel } from "../compile/levels";
 import { referralForbiddenBy } from "../compile/standingInstructions";
 import type { Answer, Level, Text } from "../definition/types";
 import type { CaseNote, CaseRelationship, CaseSession } from "./CaseSession";
+import { lazyField } from "./lazyField";
 
 /** One step waiting for the officer, with everything the screen needs to show it. */
 export interface StepView {
@@ -234,23 +236,10 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
       });
   deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 
-  const answers: AnswerView[] = [];
-  for (const record of context.answers.values()) {
-    const compiledStep = compiled.steps.get(record.step);
-    const step = compiledStep?.step;
-    const history = context.updates.filter((u) => u.step === record.step);
-    answers.push({
-      step: record.step,
-      title: step && "title" in step ? step.title : undefined,
-      kind: step?.kind ?? "question",
-      value: record.value,
-      at: record.at,
-      by: record.by,
-      level: compiledStep?.level ?? "restricted",
-      sensitive: step?.kind === "question" ? step.sensitive : undefined,
-      ...(history.length ? { history } : {}),
-    });
-  }
+  // The answers and the decision trace grow with the case and few screens read them: kept as they are now (the
+  // records are replaced, never changed, and the trace only grows), and turned into views when first read.
+  const records = [...context.answers.values()];
+  const updates = context.updates.slice();
   const pending = {
     followUps: followUps.filter((f) => f.open).length,
     handovers: referrals.filter((r) => r.awaitingHandover).length,
@@ -268,7 +257,7 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
           : "active";
   const events = session.events;
   const pause = session.pause;
-  return {
+  const view: CaseView = {
     caseId: session.opened.caseId,
     sop: { id: compiled.id, version: compiled.version, hash: compiled.hash, title: compiled.definition.title },
     openedAt: session.opened.at,
@@ -289,14 +278,64 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     followUps,
     pending,
     outcome: context.outcomes.get(""),
-    answers,
+    answers: [],
     notes: [...session.notes],
     relationships: [...session.relationships],
-    // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader.
-    trace: context.trace.map((entry) => ({ ...entry, level: traceLevel(entry, session) })),
+    trace: [],
     violations: [...context.violations],
     canGoBack: session.effectiveInputs.length > 0 && !session.closed,
     updatedAt: events[events.length - 1].at,
+  };
+  lazyField(view, "answers", () => answerViews(compiled, records, updates));
+  // Copies: the case's lists grow in place, and a view taken earlier must not change under its reader. A trace
+  // entry's level is read from what it names as it is now (a referral's level can rise when another need merges).
+  const trace = context.trace.slice();
+  const levels = levelsNow(context);
+  lazyField(view, "trace", () => trace.map((entry) => ({ ...entry, level: traceLevel(entry, compiled, levels) })));
+  return view;
+}
+
+function answerViews(
+  compiled: CaseSession["compiled"],
+  records: readonly AnswerRecord[],
+  updates: readonly AnswerUpdate[],
+): AnswerView[] {
+  const historyOf = new Map<string, AnswerUpdate[]>();
+  for (const update of updates) {
+    const list = historyOf.get(update.step);
+    if (list) list.push(update);
+    else historyOf.set(update.step, [update]);
+  }
+  return records.map((record) => {
+    const compiledStep = compiled.steps.get(record.step);
+    const step = compiledStep?.step;
+    const history = historyOf.get(record.step);
+    return {
+      step: record.step,
+      title: step && "title" in step ? step.title : undefined,
+      kind: step?.kind ?? "question",
+      value: record.value,
+      at: record.at,
+      by: record.by,
+      level: compiledStep?.level ?? "restricted",
+      sensitive: step?.kind === "question" ? step.sensitive : undefined,
+      ...(history ? { history } : {}),
+    };
+  });
+}
+
+/** The levels of what trace entries name, as they are at the time of a view. */
+interface LevelsNow {
+  referrals: Map<string, Level>;
+  deadlines: Map<string, Level>;
+  followUps: Map<string, Level>;
+}
+
+function levelsNow(context: CaseSession["context"]): LevelsNow {
+  return {
+    referrals: new Map([...context.referralByService].map(([service, r]) => [service, r.level])),
+    deadlines: new Map([...context.deadlines].map(([id, d]) => [id, d.level])),
+    followUps: new Map([...context.followUps].map(([id, f]) => [id, f.level])),
   };
 }
 
@@ -305,19 +344,17 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
  * or cleared, a referral's service, a deadline or follow-up it set), so a public step that raises a confidential
  * flag does not name it on a public screen.
  */
-function traceLevel(entry: TraceEntry, session: CaseSession): Level {
-  const compiled = session.compiled;
-  const context = session.context;
+function traceLevel(entry: TraceEntry, compiled: CaseSession["compiled"], levels: LevelsNow): Level {
   const step = entry.step ? (compiled.steps.get(entry.step)?.level ?? "restricted") : "public";
   switch (entry.kind) {
     case "flag":
       return maxLevel(step, compiled.catalog.flags.get(entry.flag)?.sensitivity ?? "restricted");
     case "referral":
-      return maxLevel(step, context.referralByService.get(entry.service)?.level ?? "restricted");
+      return maxLevel(step, levels.referrals.get(entry.service) ?? "restricted");
     case "deadline":
-      return maxLevel(step, context.deadlines.get(entry.deadline)?.level ?? "restricted");
+      return maxLevel(step, levels.deadlines.get(entry.deadline) ?? "restricted");
     case "follow-up":
-      return maxLevel(step, context.followUps.get(entry.followUp)?.level ?? "restricted");
+      return maxLevel(step, levels.followUps.get(entry.followUp) ?? "restricted");
     default:
       return step;
   }

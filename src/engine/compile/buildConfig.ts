@@ -39,7 +39,7 @@ export function buildConfig(
 ): { config: MachineConfigJson; tables: BuildTables } {
   const tables: BuildTables = { steps: new Map(), scopes: new Map(), stepByStateKey: new Map(), updatable: new Map() };
   tables.scopes.set("", { sop: root });
-  const region = buildRegion(root, "", root.start, [], library, tables, [root.id]);
+  const region = buildRegion(root, "", root.start, [], library, tables, [root.id], undefined, new Set());
   const config: MachineConfigJson = { id: "case", ...region };
   // New information can come at any time, even after the end: the root takes it and re-enters the resume step.
   const updates = [...tables.updatable].map(
@@ -66,9 +66,15 @@ function buildRegion(
   library: SopLibrary,
   tables: BuildTables,
   callStack: string[],
-  track?: string,
+  track: string | undefined,
+  passable: ReadonlySet<string>,
 ): { initial: string; states: Record<string, MachineConfigJson> } {
   const ids = collectRegion(sop, entry);
+  // A question is skipped as known only when its answer can be known before it is asked: passed in by the caller
+  // (`with`), or kept through new information re-routing its SOP (an updatable question). Only those questions get
+  // the eventless `isKnown` check, which XState would otherwise evaluate after every event.
+  const mayBeKnown = (step: Step) =>
+    step.kind === "question" && step.variable !== undefined && (passable.has(step.variable) || hasUpdatable(sop));
   const remaining = distancesToEnd(sop, ids);
   const states: Record<string, MachineConfigJson> = {};
   const resumeTargets = new Set<string>();
@@ -120,7 +126,7 @@ function buildRegion(
       case "question":
         states[id] = {
           entry: [call("enter")],
-          always: { target, guard: call("isKnown"), actions: [call("completeKnown")] },
+          ...(mayBeKnown(step) ? { always: { target, guard: call("isKnown"), actions: [call("completeKnown")] } } : {}),
           on: { ANSWERED: { ...done, guard: call("isStep") } },
         };
         break;
@@ -142,7 +148,18 @@ function buildRegion(
             path,
           );
         tables.scopes.set(path, { sop: callee, caller: path });
-        const inner = buildRegion(callee, path, callee.start, keys, library, tables, [...callStack, callee.id]);
+        const passed = new Set(Object.keys(step.with ?? {}));
+        const inner = buildRegion(
+          callee,
+          path,
+          callee.start,
+          keys,
+          library,
+          tables,
+          [...callStack, callee.id],
+          undefined,
+          passed,
+        );
         states[id] = { entry: [call("enter"), call("bindInputs")], ...inner, onDone: done };
         break;
       }
@@ -158,6 +175,7 @@ function buildRegion(
             tables,
             callStack,
             `${path}/${track.id}`,
+            passable,
           );
         states[id] = { type: "parallel", entry: [call("enter")], states: regions, onDone: done };
         break;
@@ -174,6 +192,18 @@ function buildRegion(
     if (resumeTargets.has(id)) states[id].id = resumeStateId(path);
   }
   return { initial: entry, states };
+}
+
+const updatableCache = new WeakMap<SopDefinition, boolean>();
+
+/** Whether an SOP has a question that takes new information (which keeps its SOP's answers known on re-routing). */
+function hasUpdatable(sop: SopDefinition): boolean {
+  let found = updatableCache.get(sop);
+  if (found === undefined) {
+    found = Object.values(sop.steps).some((step) => step.kind === "question" && step.updatable !== undefined);
+    updatableCache.set(sop, found);
+  }
+  return found;
 }
 
 function afterStep(id: string, step: Step): string | undefined {

@@ -12,6 +12,7 @@ import { isTranslationReviewed } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
 import { PausedPanel } from "./PausedPanel";
 import { PendingList } from "./PendingList";
+import { SaveIndicator } from "./SaveIndicator";
 import { StepCard, type StepInput } from "./StepCard";
 import type { CaseHandle } from "./useCaseSession";
 
@@ -64,6 +65,7 @@ export function CaseScreen({
       <InstructionBanner instructions={view.instructions} />
       <CaseNoticeBanner notice={handle.notice} onDismiss={handle.dismissNotice} />
       <CaseStatusBar view={publicView} />
+      <SaveIndicator tracker={handle.saves} />
       {view.status === "active" && view.progress.done === 0 && view.relationships.length === 0 ? (
         <p className="notice notice-info group-offer">
           {t("group.offer")}{" "}
@@ -104,6 +106,7 @@ export function CaseScreen({
           busy={handle.busy}
           problem={problem}
           instructions={view.instructions}
+          retry={handle.unsaved as StepInput | undefined}
           interview={{ language, reviewed: isTranslationReviewed(session.compiled, step.path, language) }}
         />
       ) : (

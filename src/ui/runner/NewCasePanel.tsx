@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { StoreError } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
 import { useI18n } from "../shared/i18n/I18nProvider";
@@ -27,6 +27,16 @@ export function NewCasePanel() {
   const roles = [...catalog.roles.values()].sort((a, b) => a.sees.length - b.sees.length);
   const sop = sops.find((s) => s.id === settings.sop);
   const site = catalog.sites.get(settings.site);
+
+  // Once the queue is idle, the new case's SOP is compiled and the case screen loaded, ready for the tap.
+  const sopId = sop?.id;
+  useEffect(() => {
+    if (!sopId || typeof requestIdleCallback !== "function") return;
+    const handle = requestIdleCallback(() => {
+      void import("./startCase").then((m) => m.prepareNewCase(sopId)).catch(() => undefined);
+    });
+    return () => cancelIdleCallback(handle);
+  }, [sopId]);
 
   const start = async () => {
     if (!settings.officer.trim()) {

@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import type { AnswerValue, InstructionView, StepView } from "../../engine/index";
 import type { MessageKey } from "../shared/i18n/messagesEs";
 import { AnswerField, answerChoices } from "./AnswerField";
-import { type Draft, emptyDraft, readDraft } from "./answerDraft";
+import { type Draft, draftFromValue, emptyDraft, readDraft } from "./answerDraft";
 import { type Choice, ChoiceList } from "./ChoiceList";
 import { type CaseI18n, useCaseI18n } from "./i18n/useCaseI18n";
 import { ReasonField } from "./ReasonField";
@@ -34,6 +34,8 @@ interface StepCardProps {
   interview?: Interview;
   /** The standing instructions in force, as the viewer may see them: a forbidden referral quotes its words. */
   instructions?: readonly InstructionView[];
+  /** An input to this step that could not be saved: the card opens holding it, to send again. */
+  retry?: StepInput;
 }
 
 // The referral choices: the person accepts, declines, or the referral is not needed (a relative was found…).
@@ -45,7 +47,16 @@ const TEXT_INPUTS = new Set(["text", "number", "date", "datetime-local", "search
  * One step of a case, alone on the screen: the words to read aloud, the officer's guidance, and the input the step
  * takes. Number keys pick options, Enter continues, and the heading takes the focus when the step appears.
  */
-export function StepCard({ step, onSubmit, onBack, busy, problem, interview, instructions = [] }: StepCardProps) {
+export function StepCard({
+  step,
+  onSubmit,
+  onBack,
+  busy,
+  problem,
+  interview,
+  instructions = [],
+  retry,
+}: StepCardProps) {
   const i18n = useCaseI18n();
   const { t, text } = i18n;
   const id = useId();
@@ -53,8 +64,12 @@ export function StepCard({ step, onSubmit, onBack, busy, problem, interview, ins
   const problemId = `${id}-problem`;
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(step));
-  const [reason, setReason] = useState("");
+  const [draft, setDraft] = useState<Draft>(() =>
+    retry?.step === step.path ? retriedDraft(step, retry) : initialDraft(step),
+  );
+  const [reason, setReason] = useState(() =>
+    retry?.step === step.path && retry.type === "REFERRED" ? (retry.notNeeded ?? "") : "",
+  );
   const [localProblem, setLocalProblem] = useState<string>();
   // What a number key did, for screen readers: the key press itself moves no focus and says nothing.
   const [announced, setAnnounced] = useState("");
@@ -249,6 +264,20 @@ function initialDraft(step: StepView): Draft {
   // A forbidden referral has one way to go: recorded as not made.
   if (step.kind === "referral" && step.forbiddenBy) return false;
   return undefined;
+}
+
+/** The draft that holds an input again (one the store could not save). */
+function retriedDraft(step: StepView, input: StepInput): Draft {
+  switch (input.type) {
+    case "ANSWERED":
+      return step.kind === "question" && step.answer ? draftFromValue(step.answer, input.value) : initialDraft(step);
+    case "CHECKED":
+      return [...input.items];
+    case "REFERRED":
+      return input.notNeeded !== undefined ? NOT_NEEDED : input.consent;
+    default:
+      return initialDraft(step);
+  }
 }
 
 /** The draft a chosen value makes: yes/no answers and referral decisions are booleans (or "not needed"). */

@@ -13,7 +13,15 @@ export type CaseLoad =
  * src/store/replayLog.ts) through the SOP version it was opened with. Never throws: a missing case, a broken log or
  * an SOP this app does not have come back as `failed`, with a code.
  */
-export async function loadCaseSession(store: Pick<CaseStore, "loadLog">, caseId: string): Promise<CaseLoad> {
+export async function loadCaseSession(
+  store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary">>,
+  caseId: string,
+): Promise<CaseLoad> {
+  const opened = justOpened.get(caseId);
+  justOpened.delete(caseId);
+  // Taken as it is only while the store still holds that one event (nothing else wrote to the case since).
+  if (opened && store.getSummary?.(caseId)?.eventCount === 1)
+    return { status: "ready", session: opened, merged: { session: opened, setAside: [], conflicts: [], count: 1 } };
   try {
     const log = await store.loadLog(caseId);
     const opened = log.entries[0]?.event;
@@ -30,6 +38,19 @@ export async function loadCaseSession(store: Pick<CaseStore, "loadLog">, caseId:
       ? { status: "failed", code: error.code, reason: error.message }
       : { status: "failed", code: "unknown", reason: String(error) };
   }
+}
+
+/** Cases this page has just opened and stored, by id: the screen that shows one next takes its session as it is. */
+const justOpened = new Map<string, CaseSession>();
+
+/**
+ * Hands a case just opened and stored (its CASE_OPENED alone) to the next `loadCaseSession` of it, which takes it
+ * instead of reading the log back and replaying it: the new case's first step shows without a round trip.
+ */
+export function keepOpenedCase(session: CaseSession): void {
+  if (session.events.length !== 1) return;
+  justOpened.clear();
+  justOpened.set(session.opened.caseId, session);
 }
 
 /** A case event as a screen makes it: the time and the author are added when it is recorded. */

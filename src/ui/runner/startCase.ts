@@ -2,6 +2,7 @@ import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
+import { keepOpenedCase } from "./loadCaseSession";
 
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -42,6 +43,7 @@ export async function startCase(
       await store.appendEvents(caseId, 0, session.events, summarizeCase(viewCase(session, options.at), 1), {
         compiled,
       });
+      keepOpenedCase(session);
       return caseId;
     } catch (error) {
       if (!(error instanceof StoreError && error.code === "conflict") || attempt >= TRIES) throw error;
@@ -57,4 +59,12 @@ export async function startCaseOn(
 ): Promise<string> {
   // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts.
   return startCase(store, await loadNewestCompiledSop(sopId), options, () => nextCaseCode(store.device));
+}
+
+/**
+ * Gets a new case on an SOP ready before it is asked for: its newest versions compiled (kept for the page) and the
+ * case screen's code loaded. What the queue does once it is idle, so that "New case" shows the first step at once.
+ */
+export async function prepareNewCase(sopId: string): Promise<void> {
+  await Promise.all([loadNewestCompiledSop(sopId), import("./CasePage")]);
 }

@@ -6,6 +6,10 @@ import { collectBundleIds } from "./shippedLibrary";
 
 const compiledById = new Map<string, Promise<CompiledSop>>();
 const compiledByHash = new Map<string, Promise<CompiledSop>>();
+/** Compiled bundles by the content hashes of their members: a new case on versions already compiled compiles nothing. */
+const compiledByMembers = new Map<string, CompiledSop>();
+/** Bundle hashes recorded in the library by this page: recorded once. */
+const bundlesSaved = new Set<string>();
 let libraryOpening: Promise<SopLibraryStore> | undefined;
 
 /**
@@ -54,26 +58,43 @@ export function openSopLibrary(): Promise<SopLibraryStore> {
 /**
  * What a new case runs on: the newest published version of the SOP and of every SOP it runs, from the device's
  * library, recorded as a bundle so that the case finds the same versions when it is opened again. Falls back to
- * the shipped versions when the library cannot be opened.
+ * the shipped versions when the library cannot be opened. The newest versions are looked up every time (another tab
+ * may have published one); their compilation is kept for the page, by the members' content hashes.
  */
 export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
   const library = await openSopLibrary().catch(() => undefined);
   if (!library) return loadCompiledSop(id);
   const versions = new Map<string, PublishedVersion>();
-  const visit = async (current: string): Promise<void> => {
-    if (versions.has(current)) return;
-    const newest = await library.newestVersion(current);
-    if (!newest) throw new Error(`The SOP "${current}" is not in this device's library.`);
-    versions.set(current, newest);
-    for (const step of Object.values(newest.definition.steps)) if (step.kind === "procedure") await visit(step.sop);
-  };
-  await visit(id);
-  const compiled = compile(
-    id,
-    [...versions.values()].map((v) => v.definition),
-  );
-  await library.saveBundle(compiled.hash, Object.fromEntries([...versions].map(([sop, v]) => [sop, v.hash])));
-  compiledByHash.set(compiled.hash, Promise.resolve(compiled));
+  // The SOPs each level runs are looked up together: one round of reads per level of procedures, not one per SOP.
+  for (let level = [id]; level.length > 0; ) {
+    const found = await Promise.all(level.map((sop) => library.newestVersion(sop)));
+    const next = new Set<string>();
+    found.forEach((newest, i) => {
+      if (!newest) throw new Error(`The SOP "${level[i]}" is not in this device's library.`);
+      versions.set(level[i], newest);
+      for (const step of Object.values(newest.definition.steps))
+        if (step.kind === "procedure" && !versions.has(step.sop)) next.add(step.sop);
+    });
+    level = [...next].filter((sop) => !versions.has(sop));
+  }
+  // A version's hash is its content's: the same members (and the shipped catalog) compile to the same machine.
+  const key = `${id}|${[...versions]
+    .map(([sop, v]) => `${sop}@${v.hash}`)
+    .sort()
+    .join(",")}`;
+  let compiled = compiledByMembers.get(key);
+  if (!compiled) {
+    compiled = compile(
+      id,
+      [...versions.values()].map((v) => v.definition),
+    );
+    compiledByMembers.set(key, compiled);
+  }
+  if (!bundlesSaved.has(compiled.hash)) {
+    await library.saveBundle(compiled.hash, Object.fromEntries([...versions].map(([sop, v]) => [sop, v.hash])));
+    bundlesSaved.add(compiled.hash);
+  }
+  if (!compiledByHash.has(compiled.hash)) compiledByHash.set(compiled.hash, Promise.resolve(compiled));
   return compiled;
 }
 

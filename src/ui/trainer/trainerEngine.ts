@@ -11,13 +11,13 @@ import {
   type CompiledSop,
   openCase,
   type RefusalCode,
-  replayCase,
   runScenario,
   SCENARIO_EPOCH,
   type Scenario,
   type ScenarioAction,
   type ScenarioResult,
   type StepAction,
+  startPlayback,
   type Text,
   viewCase,
 } from "../../engine/index";
@@ -44,26 +44,26 @@ export interface PlayedScenario {
 }
 
 /**
- * Plays a scenario exactly as CI does (`runScenario`), then rebuilds the case after each accepted action by replaying
- * the log up to it, so that playback shows what the same run looked like at every moment.
+ * Plays a scenario with the engine's one scenario player (`startPlayback`, which `runScenario` and CI use too),
+ * keeping the case as it was after each action, so that playback shows what the same run looked like at every
+ * moment.
  */
 export function playScenario(compiled: CompiledSop, scenario: Scenario): PlayedScenario {
   const result = runScenario(compiled, scenario);
-  const events = result.session.events;
+  const playback = startPlayback(compiled, { caseId: scenario.id, openedAt: scenario.openedAt, site: scenario.site });
   const frames: PlaybackFrame[] = [];
   let traceBefore = 0;
-  for (let k = 0; k < events.length; k++) {
-    const replayed = replayCase(compiled, events.slice(0, k + 1));
-    if (!replayed.ok) break;
-    const view = viewCase(replayed.session, new Date(events[k].at));
-    frames.push({
-      action: k > 0 ? scenario.steps[k - 1] : undefined,
-      index: k - 1,
-      view,
-      value: recordedValue(events[k]),
-      traceBefore,
-    });
+  const keep = (index: number, action?: ScenarioAction) => {
+    const view = viewCase(playback.session, new Date(playback.time));
+    const events = playback.session.events;
+    const value = action ? recordedValue(events[events.length - 1]) : undefined;
+    frames.push({ action, index, view, value, traceBefore });
     traceBefore = view.trace.length;
+  };
+  keep(-1);
+  for (const [index, action] of scenario.steps.entries()) {
+    if (playback.play(action)) break;
+    keep(index, action);
   }
   return { result, frames };
 }

@@ -7,6 +7,9 @@ export type CaseMessage = string | { one?: string; other: string };
  */
 export const caseMessagesEs = {
   "case.pendingTitle": "Pasos terminados: queda algo pendiente",
+  "case.saving": "Guardando…",
+  "case.saved": "Guardado en este equipo",
+  "case.saveFailed": "No se guardó",
 
   "step.sayIn": "Lea en voz alta, en {language}",
   "step.sayOwn": "En su idioma:",
@@ -189,6 +192,9 @@ export type CaseKey = keyof typeof caseMessagesEs;
 /** The case screens' messages in English. */
 export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "case.pendingTitle": "Steps done: something is still open",
+  "case.saving": "Saving…",
+  "case.saved": "Saved on this device",
+  "case.saveFailed": "Not saved",
 
   "step.sayIn": "Read aloud, in {language}",
   "step.sayOwn": "In your language:",

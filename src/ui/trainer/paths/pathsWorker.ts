@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * The SOP's paths and its coverage by the scenarios, off the page's thread (an exploration takes seconds): the
- * trainer's one call into the engine's path analysis (`exploreSop`, `enumeratePaths`, `coverScenarios`,
+ * trainer's one call into the engine's path analysis (`modelSop`, `enumeratePaths`, `coverScenarios`,
  * `describeActions`). The shipped library is bundled into this worker alone.
  */
 import {
   type AnswerText,
+  answerSpacesOf,
   buildLibrary,
   type Catalog,
   type CompiledSop,
@@ -13,8 +14,8 @@ import {
   coverScenarios,
   describeActions,
   enumeratePaths,
-  exploreSop,
   type Missed,
+  modelSop,
   pickText,
   type Scenario,
   type SopDefinition,
@@ -30,7 +31,6 @@ export interface PathsRequest {
   coverage: boolean;
   /** The language of the coverage's answers. */
   locale: string;
-  budget?: number;
   limit?: number;
 }
 
@@ -118,15 +118,17 @@ scope.onmessage = (event: MessageEvent<PathsRequest>) => {
 function explore(request: PathsRequest): PathsReply {
   const sop = compiledSop(request.sop);
   const limit = request.limit ?? 300;
-  const exploration = exploreSop(sop, { budget: request.budget ?? 2000 });
-  // Coverage matches scenarios against up to COVERAGE_PATHS paths: list as many, so that their indices agree.
-  const list = enumeratePaths(exploration, { limit: request.coverage ? COVERAGE_PATHS : limit });
-  const byPath = new Map<number, string[]>();
+  const spaces = answerSpacesOf(sop);
+  // Coverage matches scenarios against up to COVERAGE_PATHS paths: list as many, so that the same paths are known.
+  const list = enumeratePaths(modelSop(sop, { purpose: "results" }, spaces), {
+    limit: request.coverage ? COVERAGE_PATHS : limit,
+  });
+  const byPath = new Map<string, string[]>();
   let coverage: CoverageSummary | undefined;
   let scenarioSteps: Record<string, string[]> | undefined;
   if (request.coverage) {
     const own = Object.values(scenarios).filter((s) => s.sop === request.sop);
-    const covered = coverScenarios(exploration, own, { locale: request.locale, pathLimit: COVERAGE_PATHS });
+    const covered = coverScenarios(sop, own, { locale: request.locale, pathLimit: COVERAGE_PATHS });
     scenarioSteps = Object.fromEntries(own.map((s) => [s.id, [...playReference(sop, s).session.context.visitedSet]]));
     for (const s of covered.scenarios)
       if (s.path !== undefined) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s.id]);
@@ -149,36 +151,32 @@ function explore(request: PathsRequest): PathsReply {
     steps: sop.definition.steps,
     start: sop.definition.start,
     total: list.total,
-    complete: exploration.complete && list.countExact,
+    complete: list.countExact,
     // Every path a scenario takes, then the first others, in their order.
     paths: [
-      ...list.paths.filter((p) => byPath.has(p.index)),
-      ...list.paths.filter((p) => !byPath.has(p.index)).slice(0, limit),
+      ...list.paths.filter((p) => byPath.has(p.signature)),
+      ...list.paths.filter((p) => !byPath.has(p.signature)).slice(0, limit),
     ]
       .sort((a, b) => a.index - b.index)
-      .map(({ violations: _v, signature: _s, ...path }) => ({
+      .map(({ violations: _v, signature, ...path }) => ({
         ...path,
         answers: Object.fromEntries(
-          LOCALES.map((locale) => [locale, describeActions(sop, exploration.spaces, path.actions, locale)]),
+          LOCALES.map((locale) => [locale, describeActions(sop, spaces, path.actions, locale)]),
         ),
-        scenarios: byPath.get(path.index) ?? [],
+        scenarios: byPath.get(signature) ?? [],
       })),
     coverage,
     scenarioSteps,
   };
 }
 
-const ROUTE = /^route (\d+) of "([^"]+)"/;
-
-// TODO(issue 12): coverScenarios names a missed route in a sentence; read its step and index from data once the
-// analysis's coverage returns them as fields (the analysis branch is reworking coverage).
+/** A missed route is keyed "step#index", the index from 0. */
 function missedRoute(sop: CompiledSop, missed: Missed): MissedRoute[] {
-  const match = ROUTE.exec(missed.what);
-  if (!match) return [];
-  const step = match[2];
+  const at = missed.key.lastIndexOf("#");
+  const step = missed.key.slice(0, at);
   const placed = sop.steps.get(step)?.step;
   if (!placed || placed.kind === "end" || typeof placed.next === "string") return [];
-  const route = placed.next[Number(match[1]) - 1];
+  const route = placed.next[Number(missed.key.slice(at + 1))];
   const scope = step.includes("/") ? step.slice(0, step.lastIndexOf("/") + 1) : "";
   return [
     { step, from: titleOf(sop, step), to: titleOf(sop, `${scope}${route?.to ?? ""}`), answers: missed.answers ?? [] },
@@ -187,12 +185,12 @@ function missedRoute(sop: CompiledSop, missed: Missed): MissedRoute[] {
 
 /** A missed referral is keyed "step:status". */
 function missedReferral(sop: CompiledSop, missed: Missed): MissedReferral[] {
-  const at = missed.what.lastIndexOf(":");
-  const step = missed.what.slice(0, at);
+  const at = missed.key.lastIndexOf(":");
+  const step = missed.key.slice(0, at);
   const placed = sop.steps.get(step)?.step;
   if (placed?.kind !== "referral") return [];
   const service = sop.catalog.services.get(placed.service)?.name ?? { es: placed.service, en: placed.service };
-  return [{ step, service, status: missed.what.slice(at + 1) }];
+  return [{ step, service, status: missed.key.slice(at + 1) }];
 }
 
 function titleOf(sop: CompiledSop, path: string): Text {

@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { isInstant } from "../../src/engine/case/validateInput";
+
+/** The calendar check as it was first written, through `Date`: the reference the arithmetic one must agree with. */
+function isCalendarDateByDate(value: string): boolean {
+  const time = Date.parse(value.slice(0, 10));
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value.slice(0, 10);
+}
+
+describe("an event's time (isInstant)", () => {
+  it("takes a date and time with its offset, on a day of the calendar", () => {
+    for (const ok of [
+      "2024-02-29T08:00:00Z",
+      "2000-02-29T08:00Z",
+      "2024-04-30T23:59:59.999-05:00",
+      "2024-12-31T00:00:00+01:00",
+    ])
+      expect(isInstant(ok)).toBe(true);
+    for (const bad of [
+      "2023-02-29T08:00:00Z",
+      "1900-02-29T08:00:00Z",
+      "2024-04-31T08:00:00Z",
+      "2024-13-01T08:00:00Z",
+      "2024-00-10T08:00:00Z",
+      "2024-01-00T08:00:00Z",
+      "2024-01-32T08:00:00Z",
+      "2024-01-10T08:00:00",
+      "2024-01-10T25:00:00Z",
+      "2024-01-10",
+    ])
+      expect(isInstant(bad)).toBe(false);
+  });
+
+  it("agrees with the check through Date on every day of years 0 to 9999", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T12:00:00Z`;
+          const parses = !Number.isNaN(Date.parse(value));
+          expect(isInstant(value)).toBe(parses && isCalendarDateByDate(value));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
