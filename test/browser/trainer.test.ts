@@ -90,7 +90,7 @@ describe("a trainer runs a lesson", () => {
           "ask-control",
           "ask-fear",
           "ask-exploitation",
-        ].map((step) => ({ step, answer: false })),
+        ].map((step) => ({ step, answer: "no" })),
       ];
       const trainee: Scenario = { ...woman, steps: missed };
       for (const [i, action] of missed.entries()) {
