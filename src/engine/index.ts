@@ -4,40 +4,45 @@
  */
 
 // Analysis
-export { type AnswerClass, type AnswerSpace, AnswerSpaces } from "./analysis/AnswerSpaces";
-export { type AnalysisBenchRow, benchAnalysis, generateBenchSop } from "./analysis/benchAnalysis";
+export { AnswerSpaces } from "./analysis/answers/AnswerSpaces";
+export { describeActions, describeClass } from "./analysis/answers/describeAnswer";
+export type { AnswerClass, AnswerSpace, AnswerText } from "./analysis/answers/types";
 export {
-  type CheckOptions,
-  type CheckReport,
-  type Counterexample,
-  checkSop,
-  describeExpectation,
-  type InvariantVerdict,
-} from "./analysis/checkSop";
-export { counterexampleScenario } from "./analysis/counterexampleScenario";
-export { type Coverage, coverScenarios, type Missed, type ScenarioCoverage } from "./analysis/coverScenarios";
-export { type AnswerText, describeActions, describeClass } from "./analysis/describeAnswer";
-export { type DiffEntry, diffSops, type ResultSummary, type SopDiff } from "./analysis/diffSops";
-export {
-  type Combination,
-  enumerateCombinations,
-  enumeratePaths,
-  type PathList,
-  type SopPath,
-} from "./analysis/enumeratePaths";
-export {
-  type Choice,
-  type Exploration,
-  type ExploreEdge,
-  type ExploreNode,
-  type ExploreOptions,
-  exploreSop,
-  type Finding,
-  type Reached,
-} from "./analysis/exploreSop";
-export type { StructuralIssue } from "./analysis/findStructuralIssues";
-export type { PathDeadline, PathReferral, PathViolation, Segment } from "./analysis/readSegment";
-export { ANALYSIS_OFFICER, type Replayed, replayActions } from "./analysis/replayActions";
+  type AnalysisBenchRow,
+  benchAnalysis,
+  formatAnalysisBench,
+  moveChildThreshold,
+} from "./analysis/benchAnalysis";
+export { checkSop } from "./analysis/checks/checkSop";
+export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
+export { describeExpectation } from "./analysis/checks/describeExpectation";
+export type {
+  AnalysisControl,
+  AnalysisProgress,
+  CheckOptions,
+  CheckReport,
+  CheckStats,
+  Counterexample,
+  InvariantVerdict,
+  StructuralIssue,
+} from "./analysis/checks/types";
+export { coverScenarios } from "./analysis/coverage/coverScenarios";
+export type { Coverage, Missed, ScenarioCoverage } from "./analysis/coverage/types";
+export { diffSops } from "./analysis/diff/diffSops";
+export type { DiffEntry, DiffOptions, ResultSummary, SopDiff } from "./analysis/diff/types";
+export { answerSpacesOf, modelSop } from "./analysis/exploration/analyseSop";
+export { enumeratePaths } from "./analysis/exploration/enumeratePaths";
+export { ANALYSIS_OFFICER, playGuided, replay } from "./analysis/exploration/playCase";
+export { pathSignature, readCase } from "./analysis/exploration/readCase";
+export type {
+  CaseResults,
+  Model,
+  PathDeadline,
+  PathList,
+  PathReferral,
+  PathViolation,
+  SopPath,
+} from "./analysis/exploration/types";
 // Cases
 export { buildSlip, type HouseholdMember, type SlipAnswer, type SlipView } from "./case/buildSlip";
 export {
@@ -165,7 +170,17 @@ export {
 export { type Activation, type ExpressionCheck, ExpressionScope } from "./expression/ExpressionScope";
 export { declaredVariables, type VariableDeclaration } from "./expression/variables";
 // Simulation
-export { actionToEvent, runScenario, SCENARIO_EPOCH, type ScenarioResult } from "./simulation/runScenario";
+export { runScenario, type ScenarioResult } from "./simulation/runScenario";
+export {
+  actionToEvent,
+  type Playback,
+  type PlaybackRefusal,
+  type PlayedActions,
+  type PlayOptions,
+  playActions,
+  SCENARIO_EPOCH,
+  startPlayback,
+} from "./simulation/startPlayback";
 export { benchSurge, formatSurgeBench, type SurgeBenchRow } from "./simulation/surge/benchSurge";
 // Surge simulation
 export { DERIVED_ANSWERS } from "./simulation/surge/contingencyAnswers";

@@ -1,28 +1,26 @@
-import { benchAnalysis, checkSop, compileSop, generateBenchSop } from "../../src/engine/index";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { benchAnalysis, formatAnalysisBench, moveChildThreshold, type SopDefinition } from "../../src/engine/index";
+import { loadAnalysisFixtures } from "./analysisFixtures";
 
 describe("the analysis benchmark", () => {
-  it("measures generated SOPs of growing size beside a graph walk, with the caller's clock", () => {
-    let tick = 0;
-    const rows = benchAnalysis(
-      () => tick++,
-      [
-        { questions: 2, options: 2 },
-        { questions: 4, options: 3 },
-      ],
-    );
-    expect(rows.map((r) => [r.questions, r.options, r.steps])).toEqual([
-      [2, 2, 7],
-      [4, 3, 11],
-    ]);
-    // States grow with questions times options; paths as options to the power of questions.
-    expect(rows[1].states).toBeGreaterThan(rows[0].states);
-    expect(rows.map((r) => r.paths)).toEqual([4, 81]);
-    for (const r of rows) expect(r.ratio).toBeGreaterThan(0);
+  it("times a check of every SOP of a library beside compiling it, as a table", () => {
+    const loaded = loadAnalysisFixtures();
+    let clock = 0;
+    const rows = benchAnalysis(loaded.library, loaded.compiled, () => (clock += 1));
+    expect(rows[0].what).toBe(`check the whole library (${loaded.compiled.size} SOPs)`);
+    expect(rows[0].result).toMatch(/^\d+ proven, \d+ violated, \d+ unproven$/);
+    expect(formatAnalysisBench(rows).split("\n")[0]).toBe("| analysis | result | time | compile (floor) | ratio |");
   });
 
-  it("generates SOPs whose invariant the check proves", () => {
-    const { sop, catalog } = generateBenchSop(3, 3);
-    const report = checkSop(compileSop(sop, { sops: new Map([[sop.id, sop]]), catalog }));
-    expect(report.verdicts.map((v) => v.status)).toEqual(["proven"]);
+  it("moves screening's threshold for the children's procedure from 18 to 17, and nothing else", () => {
+    const text = readFileSync(resolve(import.meta.dirname, "../../sop/screening.sop.json"), "utf8");
+    const sop = JSON.parse(text) as SopDefinition;
+    const moved = moveChildThreshold(sop);
+    const route = (s: SopDefinition) => JSON.stringify((s.steps["need-uasc"] as { next: unknown }).next);
+    expect(route(moved)).toBe(route(sop).replace("age < 18", "age < 17"));
+    expect(JSON.stringify({ ...moved.steps, "need-uasc": null })).toBe(
+      JSON.stringify({ ...sop.steps, "need-uasc": null }),
+    );
   });
 });

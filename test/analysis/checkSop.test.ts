@@ -3,7 +3,7 @@ import {
   checkSop,
   counterexampleScenario,
   describeExpectation,
-  replayActions,
+  replay,
   runScenario,
   type SopDefinition,
 } from "../../src/engine/index";
@@ -38,7 +38,7 @@ describe("invariants proven or refuted on every path", () => {
     expect(Object.keys(example.expectation)).toEqual([kind]);
     expect(describeExpectation(compiled, example.expectation, "en")).toBe(words);
     // Replayed through the runtime, the counterexample really breaks the invariant.
-    const { session, refused } = replayActions(compiled, example.actions);
+    const { session, refused } = replay(compiled, example.actions);
     expect(refused).toBeUndefined();
     expect(session.finished).toBe(true);
     expect(session.context.violations.map((x) => x.invariant)).toContain(id);
@@ -74,14 +74,14 @@ describe("invariants proven or refuted on every path", () => {
     expect(holds.differences.join("\n")).toMatch(/invariant "over-twelve" of violations is broken/);
   });
 
-  it("checks a called SOP's invariants where it is called, and settles them as unproven past the budget", () => {
+  it("checks a called SOP's invariants where it is called, and leaves them unproven when stopped", () => {
     const caller = checkSop(analysisFixture("caller"));
     expect(caller.verdicts).toEqual([
       expect.objectContaining({ sop: "callee", invariant: "child-referred", scopes: ["run-callee"], status: "proven" }),
     ]);
-    const tight = checkSop(analysisFixture("violations"), { budget: 2 });
-    expect(tight.complete).toBe(false);
-    expect(tight.verdicts.some((v) => v.status === "unproven" && /budget|states/.test(v.note ?? ""))).toBe(true);
+    const stopped = checkSop(analysisFixture("violations"), { control: { shouldStop: () => true } });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.verdicts.every((v) => v.status === "unproven" && /stopped/.test(v.note ?? ""))).toBe(true);
   });
 });
 
@@ -97,13 +97,18 @@ describe("structural checks over paths", () => {
   });
 
   it("finds a case that can never end, and the loop an officer could go round", () => {
-    expect(kinds(checkSop(analysisFixture("endless")))).toEqual([
-      "error no-end wait",
-      "warning loop wait",
+    const endless = checkSop(analysisFixture("endless"));
+    expect(kinds(endless)).toEqual([
+      "error no-end again",
       "warning unused-route again",
       "warning unreachable-step end-closed",
     ]);
-    expect(kinds(checkSop(analysisFixture("loop")))).toEqual(["warning loop ask-calm"]);
+    expect(endless.issues[0].message).toBe(
+      'From "again" the case can return to "wait" forever: on this path no answer leads out of the loop, so the case never ends.',
+    );
+    const loop = checkSop(analysisFixture("loop"));
+    expect(kinds(loop)).toEqual(["warning loop breathe"]);
+    expect(loop.issues[0].loop).toEqual({ from: "breathe", to: "ask-calm" });
   });
 
   it("finds answers, routes and steps no path can use, where a caller rules them out", () => {
@@ -150,5 +155,36 @@ describe("structural checks over paths", () => {
       done: { kind: "end", outcome: "closed", title: t("Done") },
     });
     expect(checkSop(compileWithFixtureCatalog(sop)).issues).toEqual([]);
+  });
+
+  it("finds a public deadline only a sensitive answer leads to, which the queue would show to anyone", () => {
+    const build = (level?: "confidential"): SopDefinition =>
+      makeSop("refill", {
+        consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
+        "ask-hiv": {
+          ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+          next: [{ when: "on_treatment", to: "plan-refill" }, { to: "done" }],
+        } as SopDefinition["steps"][string],
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          ...(level ? { level } : {}),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: "done",
+        },
+        done: { kind: "end", outcome: "closed", title: t("Done") },
+      });
+    const leaks = checkSop(compileWithFixtureCatalog(build())).issues.filter((i) => i.kind === "surface-leak");
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0]).toMatchObject({ severity: "error", step: "plan-refill" });
+    expect(leaks[0].message).toMatch(
+      /^The deadline "refill" at "plan-refill" is public.*only the answers yes to "ask-hiv"/,
+    );
+    expect(leaks[0].actions).toEqual([
+      { step: "consent", answer: true },
+      { step: "ask-hiv", answer: true },
+    ]);
+    const kept = checkSop(compileWithFixtureCatalog(build("confidential")));
+    expect(kept.issues.filter((i) => i.kind === "surface-leak")).toEqual([]);
   });
 });

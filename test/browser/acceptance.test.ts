@@ -106,7 +106,10 @@ describe.skipIf(!scenario || !senniafStep)("the acceptance story", () => {
       await page.reload();
       await page.getByRole("link", { name: es["nav.train"] }).click();
       await page.getByRole("heading", { level: 1, name: es["train.title"] }).waitFor();
-      await page.getByRole("button", { name: es["train.play"] }).waitFor();
+      await page
+        .getByRole("link", { name: /^Proyectar «/ })
+        .first()
+        .waitFor();
       await page.getByRole("link", { name: es["nav.edit"] }).click();
       await page.getByRole("heading", { level: 1, name: ed["library.title"] }).waitFor();
     } finally {

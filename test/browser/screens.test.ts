@@ -4,12 +4,14 @@ import type { Step } from "../../src/engine/index";
 import { editorEs as ed } from "../../src/ui/editor/i18n/editorMessages";
 import { messagesEn as en } from "../../src/ui/shared/i18n/messagesEn";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
+import { trainerText } from "../../src/ui/trainer/i18n/trainerMessages";
 import { launchPhone, measureOverflow, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
 import { openSummary, playAction, ROLE_SEEING_ALL, setUpOfficer, startNewCase } from "./officer";
 import { findStep, pickScenario, readLibrary } from "./readLibrary";
 
 const library = readLibrary();
 const baseUrl = inject("baseUrl");
+const tr = trainerText("es");
 const scenario = pickScenario(library, ["screening-carlos-15-alone", "uasc-carlos-15-alone"]);
 
 /** Checks a screen as a phone shows it: no sideways scrolling, no axe violation; saves its screenshot. */
@@ -118,9 +120,12 @@ describe.skipIf(!scenario)("every main screen at 360 px: screenshots, no sideway
 
       await page.getByRole("link", { name: es["nav.train"] }).click();
       await page.getByRole("heading", { level: 1, name: es["train.title"] }).waitFor();
-      await page.getByLabel(es["train.pick"]).selectOption(s.id);
-      for (let i = 0; i < s.steps.length; i++) await page.getByRole("button", { name: es["train.step"] }).click();
-      await page.getByRole("heading", { name: es["train.pass"] }).waitFor();
+      await page
+        .getByRole("link", { name: tr("library.playNamed", { title: s.title.es }), exact: true })
+        .first()
+        .click();
+      for (let i = 0; i < s.steps.length; i++) await page.getByRole("button", { name: tr("play.next") }).click();
+      await page.getByRole("heading", { name: tr("play.passed") }).waitFor();
       await checkScreen(page, "train");
 
       // English, from any screen, remembered over a reload, with the SOP texts in English too.

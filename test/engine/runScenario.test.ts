@@ -1,4 +1,11 @@
-import { actionToEvent, compileSop, runScenario, SCENARIO_EPOCH, type Scenario } from "../../src/engine/index";
+import {
+  actionToEvent,
+  compileSop,
+  runScenario,
+  SCENARIO_EPOCH,
+  type Scenario,
+  startPlayback,
+} from "../../src/engine/index";
 import { compiledFixture, loadTestLibrary } from "./readFixture";
 import { makeLibrary, makeSop, step, t } from "./sopBuilder";
 
@@ -186,5 +193,26 @@ describe("actionToEvent", () => {
     expect(actionToEvent(intake, { step: "closed" }, when, "o")).toBe(
       'step "closed" is a end step, which takes no action',
     );
+  });
+});
+
+describe("startPlayback, the one scenario player", () => {
+  it("played one action at a time, gives the same case as the whole scenario played at once", () => {
+    const s = scenario("adult-family");
+    const playback = startPlayback(intake, { caseId: s.id, openedAt: s.openedAt });
+    for (const action of s.steps) expect(playback.play(action)).toBeUndefined();
+    const whole = runScenario(intake, s);
+    expect(playback.played).toBe(s.steps.length);
+    expect(playback.session.events).toEqual(whole.session.events);
+    expect(playback.time).toBe(Date.parse(whole.session.events.at(-1)!.at));
+  });
+
+  it("stops at the first action the case refuses, and plays nothing after it", () => {
+    const playback = startPlayback(intake);
+    const refused = playback.play({ step: "no-such-step" });
+    expect(refused).toMatchObject({ index: 0, step: "no-such-step", code: "not-an-action" });
+    expect(playback.play({ step: intake.definition.start })).toBe(refused);
+    expect(playback.played).toBe(1);
+    expect(playback.session.events).toHaveLength(1);
   });
 });

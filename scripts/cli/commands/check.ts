@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
+  type AnalysisProgress,
   type CheckReport,
   type CompiledSop,
   checkSop,
@@ -10,42 +11,65 @@ import {
 } from "../../../src/engine/index";
 import { allowFlags, type Command, type Io } from "../command";
 import { defaultSopDir, loadLibraryFor } from "../readSources";
-import { numberOption } from "./paths";
 import { formatIssue } from "./validate";
 
 /** Warnings printed per SOP before "and N more". */
 const WARNINGS_SHOWN = 8;
+/** Longest silence on stderr during a long check, in milliseconds. */
+const PROGRESS_EVERY = 2000;
 
 export const check: Command = {
   name: "check",
   summary: "prove or refute every invariant of SOPs over all their paths, and check their structure",
-  usage: `senda check [paths…] [--json] [--budget N] [--locale es|en] [--save-counterexample DIR] [--strict]
+  usage: `senda check [paths…] [--json] [--locale es|en] [--save-counterexample DIR] [--strict] [--quiet]
 
-Explores every path of each SOP under the given files or folders (default: sop/) over its answer space, as real
-cases, procedures and parallel tracks included, and checks on every path:
-  - each invariant of the SOP and of the SOPs it runs: PROVEN, VIOLATED (with a counterexample: the answers an
-    officer would give, and what the invariant expected), or UNPROVEN (the SOP has more states than the budget);
-  - that every path ends at an end step, no sensitive question is reached without consent, no deadline is past
-    when it is set (errors); and steps, routes and answers no path can use, loops and parallel tracks whose order
-    matters (warnings).
+Checks each SOP under the given files or folders (default: sop/) over every case it allows: every answer to every
+question (grouped into the classes its conditions tell apart), every route, every procedure it runs and every
+parallel track, as the case runtime runs them. For each invariant of the SOP, and of the SOPs it runs, it says:
+
+  PROVEN    the promise holds on every path of every case: no answers can break it. Nothing to do.
+  VIOLATED  some case breaks it. The counterexample gives the answers that matter (another answer to any of them
+            keeps the promise), then every answer as actions; it is a real case, played by the runtime. Fix the
+            SOP (or the invariant, if the promise was wrong), or save it with --save-counterexample: senda test
+            then fails on it until the SOP is fixed.
+  UNPROVEN  the check could not settle it; the note says why (it was stopped, or the SOP uses an expression the
+            analysis cannot reason about). Treat it as not yet known to hold: simplify the expression it names, or
+            add scenarios for it, and tell the Senda maintainers.
+
+It also checks the structure of every path (errors): every path ends at an end step; no loop traps a case ("from
+X the case can return to Y forever"); no sensitive question is reached without consent; no deadline is already
+past when it is set; no referral a standing instruction forbids is reached; no public deadline, follow-up or
+referral tells a sensitive answer (surface-leak). Warnings: a service asked for twice, loops a case can go round,
+steps, routes and answers no path uses, parallel tracks whose order matters. sop/README.md lists every code.
+
 Exits 1 when an invariant is violated or a structural error is found (with --strict, also when one is unproven).
+Progress goes to stderr every few seconds on long runs.
 
   --json                     print the reports as JSON
-  --budget N                 distinct case states per exploration (default 20000)
   --locale L                 language of question titles and answers (default en)
   --save-counterexample DIR  write each counterexample as DIR/<id>.scenario.json, which senda test then fails
-  --strict                   also fail when an invariant could not be settled within the budget`,
+  --strict                   also fail when an invariant is unproven
+  --quiet                    no progress on stderr`,
   run(args, io) {
-    allowFlags(args, ["json", "strict", "budget", "locale", "save-counterexample"]);
+    allowFlags(args, ["json", "strict", "quiet", "locale", "save-counterexample"]);
     const paths = args.positional.length ? args.positional : [defaultSopDir(io.cwd)];
-    const budget = numberOption(args.options.get("budget"), "budget", 20_000);
     const locale = args.options.get("locale") ?? "en";
     const saveTo = args.options.get("save-counterexample");
     const { loaded, targets } = loadLibraryFor(paths, io.cwd);
     const files = [...loaded.sopFiles].filter(([, file]) => targets.has(file));
     const reports: CheckReport[] = [];
     const broken: { sop: string; file: string; why: string }[] = [];
-    for (const [id, file] of files) {
+    const started = Date.now();
+    let lastSaid = started;
+    const say = (progress: AnalysisProgress, force = false) => {
+      const now = Date.now();
+      if (args.flags.has("quiet") || (!force && now - lastSaid < PROGRESS_EVERY)) return;
+      lastSaid = now;
+      const where =
+        progress.phase === "invariants" ? `run ${progress.done + 1} of ${progress.total}` : describePhase(progress);
+      io.err(`senda check: ${progress.sop}: ${where} (${((now - started) / 1000).toFixed(0)} s)`);
+    };
+    for (const [index, [id, file]] of files.entries()) {
       const compiled = loaded.compiled.get(id);
       if (!compiled) {
         const first = loaded.issues.find((i) => i.severity === "error" && i.file === file);
@@ -56,7 +80,8 @@ Exits 1 when an invariant is violated or a structural error is found (with --str
         });
         continue;
       }
-      const report = checkSop(compiled, { budget, locale });
+      if (files.length > 1) say({ sop: id, phase: "answers", done: index, total: files.length });
+      const report = checkSop(compiled, { locale, control: { onProgress: (p) => say(p), now: () => Date.now() } });
       reports.push(report);
       if (!args.flags.has("json")) printReport(io, compiled, report, locale);
       if (saveTo) saveCounterexamples(io, compiled, report, resolve(io.cwd, saveTo));
@@ -77,22 +102,35 @@ Exits 1 when an invariant is violated or a structural error is found (with --str
   },
 };
 
+function describePhase(progress: AnalysisProgress): string {
+  switch (progress.phase) {
+    case "answers":
+      return "grouping answers into classes";
+    case "model":
+      return "building the model of its cases";
+    case "structure":
+      return "checking the structure of its paths";
+    default:
+      return "proving invariants";
+  }
+}
+
 function printReport(io: Io, compiled: CompiledSop, report: CheckReport, locale: string) {
-  const stats = `${report.stats.states} case state${report.stats.states === 1 ? "" : "s"} in ${report.stats.runs} run${report.stats.runs === 1 ? "" : "s"}`;
-  io.out(`${report.sop} ${report.version} (${stats}${report.complete ? "" : "; NOT fully explored"})`);
-  // Invariants left unproven for the same reason share one note, printed after them.
-  const unprovenNote = (v: (typeof report.verdicts)[number]) => (v.status === "unproven" ? v.note : undefined);
-  for (const [i, v] of report.verdicts.entries()) {
+  const seconds = report.stats.milliseconds ? `, ${(report.stats.milliseconds / 1000).toFixed(1)} s` : "";
+  const stats = `${report.stats.nodes} moments, ${report.stats.runs} run${report.stats.runs === 1 ? "" : "s"}${seconds}`;
+  io.out(`${report.sop} ${report.version} (${stats}${report.complete ? "" : "; NOT everything settled"})`);
+  for (const v of report.verdicts) {
     const where =
       v.sop === report.sop ? v.invariant : `${v.sop}/${v.invariant} (run at ${v.scopes.filter(Boolean).join(", ")})`;
     io.out(`  ${v.status.toUpperCase().padEnd(8)}  ${where}: ${pickText(v.text, locale)}`);
-    const next = report.verdicts[i + 1];
-    if (v.note && !(unprovenNote(v) && next && unprovenNote(next) === v.note)) io.out(`            ${v.note}`);
+    if (v.note) io.out(`            ${v.note}`);
     const example = v.counterexample;
     if (!example) continue;
-    io.out(`            expected ${describeExpectation(compiled, example.expectation, locale)}, but on this path:`);
-    const telling = example.answers.filter((a) => a.matters);
-    io.out(`            ${telling.map((a) => `${a.title}: ${a.text}`).join("; ") || "(any answers)"}`);
+    io.out(
+      `            expected ${describeExpectation(compiled, example.expectation, locale)}, but for a person with:`,
+    );
+    const telling = example.telling.map((a) => `${a.title}: ${a.text}`).join("; ");
+    io.out(`            ${telling || "(any answers)"}${telling ? " (other answers do not matter)" : ""}`);
     const services = example.referrals.map((r) => `${r.service} (${r.urgency}, ${r.status})`).join(", ") || "none";
     io.out(
       `            → outcome ${example.outcome ?? "none"}; flags: ${example.flags.join(", ") || "none"}; referrals: ${services}`,
@@ -103,7 +141,14 @@ function printReport(io: Io, compiled: CompiledSop, report: CheckReport, locale:
   for (const issue of report.issues.filter((i) => i.severity === "error")) {
     io.out(`  ERROR     ${issue.kind}: ${issue.message}`);
     if (issue.answers)
-      io.out(`            ${issue.answers.map((a) => `${a.title}: ${a.text}`).join("; ") || "(no answers)"}`);
+      io.out(
+        `            ${
+          issue.answers
+            .filter((a) => a.matters)
+            .map((a) => `${a.title}: ${a.text}`)
+            .join("; ") || "(no answers)"
+        }`,
+      );
   }
   for (const issue of warnings.slice(0, WARNINGS_SHOWN)) io.out(`  warning   ${issue.kind}: ${issue.message}`);
   if (warnings.length > WARNINGS_SHOWN)

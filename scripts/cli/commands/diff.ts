@@ -3,26 +3,26 @@ import { join, relative, resolve } from "node:path";
 import { type CompiledSop, classifyPath, diffSops, loadLibrary, type SourceFile } from "../../../src/engine/index";
 import { allowFlags, type Command, UsageError } from "../command";
 import { libraryRootOf, listJsonFiles } from "../readSources";
-import { numberOption } from "./paths";
 import { formatIssue } from "./validate";
 
 export const diff: Command = {
   name: "diff",
   summary: "compare two versions of an SOP path by path, in sentences",
-  usage: `senda diff <old.sop.json> <new.sop.json> [--json] [--budget N] [--locale es|en] [--declines]
+  usage: `senda diff <old.sop.json> <new.sop.json> [--json] [--locale es|en] [--declines] [--quiet]
 
-Explores both versions over their answer spaces and replays every path of each through the other with the same
-answers, then describes each kind of person whose outcome, flags, referrals or deadlines change:
-  "Age: 16–17 years; Travelling with: Unrelated adult: before, referral to SENNIAF (immediate); now, none."
+Runs both versions side by side on the same people (every class of answers either version tells apart) and finds
+every kind of person whose outcome, flags, referrals (with their urgency), deadlines (with their window) or end
+change, described by the answers that make the difference and confirmed by playing both versions as real cases:
+  "Age: 17 years; Travelling with: Alone: before, referral to SENNIAF (immediate); now, none."
 Each version is checked against the catalog of its library (the nearest folder with a catalog/, else the other
 file's, else sop/); a version outside the library, such as one taken from git, is compiled with that catalog.
 
   --json       print the differences as JSON
-  --budget N   distinct case states to explore per version (default 20000)
   --locale L   language of the sentences (default en)
-  --declines   also compare people who decline referrals (by default, every referral is accepted)`,
+  --declines   also compare people who decline referrals (by default, every referral is accepted)
+  --quiet      no progress on stderr`,
   run(args, io) {
-    allowFlags(args, ["json", "declines", "budget", "locale"]);
+    allowFlags(args, ["json", "declines", "quiet", "locale"]);
     const [oldPath, newPath, ...rest] = args.positional;
     if (!oldPath || !newPath || rest.length)
       throw new UsageError("give the two versions: senda diff <old.sop.json> <new.sop.json>");
@@ -31,10 +31,18 @@ file's, else sop/); a version outside the library, such as one taken from git, i
     if (before.id !== after.id)
       io.err(`note: comparing two different SOPs ("${before.id}" and "${after.id}"); steps are matched by their ids`);
     const locale = args.options.get("locale") ?? "en";
+    const started = Date.now();
+    let said = started;
     const result = diffSops(before, after, {
-      budget: numberOption(args.options.get("budget"), "budget", 20_000),
       locale,
       declines: args.flags.has("declines"),
+      control: {
+        onProgress: (p) => {
+          if (args.flags.has("quiet") || Date.now() - said < 2000) return;
+          said = Date.now();
+          io.err(`senda diff: result ${p.done + 1} of ${p.total} compared (${Math.round((said - started) / 1000)} s)`);
+        },
+      },
     });
     if (args.flags.has("json")) {
       io.out(JSON.stringify(result, null, 2));
@@ -42,7 +50,7 @@ file's, else sop/); a version outside the library, such as one taken from git, i
     }
     const n = result.entries.length;
     io.out(
-      `${after.id} ${result.before} → ${result.after}: ${n === 0 ? "no kind of person is treated differently" : `${n} kind${n === 1 ? " of person is" : "s of people are"} treated differently`} (${result.compared} runs compared${result.complete ? "" : "; NOT complete: a version has more paths than the budget or the limits, so there may be more differences"}).`,
+      `${after.id} ${result.before} → ${result.after}: ${n === 0 ? "no kind of person is treated differently" : `${n} kind${n === 1 ? " of person is" : "s of people are"} treated differently`} (${result.runs} runs${result.complete ? "" : "; NOT complete: the comparison was stopped or reached its limits, so there may be more differences"}).`,
     );
     for (const entry of result.entries) io.out(`- ${entry.sentence}`);
     return 0;

@@ -1,167 +1,128 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
-import { DEFAULT_URGENCY_TIMES } from "../definition/catalogSettings";
-import { nextEdges } from "../definition/stepGraph";
-import type { CatalogIndex, SopDefinition, Step } from "../definition/types";
-import { checkSop } from "./checkSop";
-import { enumeratePaths } from "./enumeratePaths";
-import { exploreSop } from "./exploreSop";
+import type { SopDefinition, SopLibrary } from "../definition/types";
+import { checkSop } from "./checks/checkSop";
+import { diffSops } from "./diff/diffSops";
 
-/** One measured size: the SOP, what the analysis explored, and its times beside the baseline's. */
+/** How long the diff may run before it is stopped and reported incomplete, in the caller's clock (4× its target). */
+const DIFF_BUDGET_MS = 120_000;
+
+/** One measured check or diff: what, how long, and how that compares with compiling the same SOP. */
 export interface AnalysisBenchRow {
-  questions: number;
-  options: number;
-  steps: number;
-  states: number;
-  paths: number;
-  exploreMs: number;
-  checkMs: number;
-  /** A plain depth-first walk over the SOP's step graph (each step once), measured in the same run. */
-  baselineMs: number;
-  /** exploreMs / baselineMs: how many graph walks one exploration costs, whatever the machine. */
+  /** Which figure: the whole library, one SOP's check, or the benchmark's diff. */
+  id: "library" | "screening" | "uasc" | "diff";
+  what: string;
+  /** False when something was left unsettled: an invariant unproven, or a diff incomplete. */
+  settled: boolean;
+  /** Invariants proven, violated and unproven (for a check), or kinds of people found (for a diff). */
+  result: string;
+  ms: number;
+  /** Compiling the SOP (validated definitions to a machine), measured in the same run: the floor. */
+  compileMs: number;
   ratio: number;
 }
 
-const text = (en: string) => ({ es: en, en });
-
 /**
- * A generated SOP for the benchmark: `questions` one-of questions of `options` options in a row; the first option
- * raises a flag, the second routes to a referral; an invariant on the first question holds to the end. Its case
- * states grow with the questions times the options, its paths as the options to the power of the questions.
- */
-export function generateBenchSop(questions: number, options: number): { sop: SopDefinition; catalog: CatalogIndex } {
-  const steps: Record<string, Step> = {};
-  for (let i = 0; i < questions; i++) {
-    const next = i + 1 < questions ? `q${i + 1}` : "wrap-up";
-    steps[`q${i}`] = {
-      kind: "question",
-      title: text(`Question ${i}`),
-      say: text(`Question ${i}?`),
-      variable: `v${i}`,
-      answer: {
-        type: "one-of",
-        options: Array.from({ length: options }, (_, o) => ({ value: `o${o}`, label: text(`Option ${o}`) })) as never,
-      },
-      effects: [{ raise: "bench-flag", when: `v${i} == "o0"` }],
-      next: [{ when: `v${i} == "o1"`, to: `r${i}` }, { to: next }],
-    };
-    steps[`r${i}`] = {
-      kind: "referral",
-      title: text(`Referral ${i}`),
-      service: "bench-service",
-      urgency: "routine",
-      reason: text("Benchmark"),
-      requiresConsent: false,
-      next,
-    };
-  }
-  steps["wrap-up"] = {
-    kind: "decision",
-    next: [{ when: '"bench-flag" in flags', to: "end-flagged" }, { to: "end-closed" }],
-  };
-  steps["end-flagged"] = { kind: "end", outcome: "referred" };
-  steps["end-closed"] = { kind: "end", outcome: "closed" };
-  const sop: SopDefinition = {
-    id: "bench",
-    version: "1.0.0",
-    title: text("Benchmark"),
-    owner: "Senda benchmark",
-    legalBasis: [],
-    start: "q0",
-    steps,
-    invariants: [
-      {
-        id: "first-answer-flagged",
-        text: text("The first option raises the flag"),
-        when: 'v0 == "o0"',
-        expect: [{ flag: "bench-flag" }],
-      },
-    ],
-  };
-  const catalog: CatalogIndex = {
-    services: new Map([
-      [
-        "bench-service",
-        {
-          id: "bench-service",
-          name: text("Service"),
-          agency: "Bench",
-          accepts: [],
-          confidentiality: "public",
-        } as never,
-      ],
-    ]),
-    flags: new Map([
-      ["bench-flag", { id: "bench-flag", label: text("Flag"), sensitivity: "public", priority: 5 } as never],
-    ]),
-    sites: new Map(),
-    roles: new Map(),
-    urgencies: { ...DEFAULT_URGENCY_TIMES },
-    categories: new Map(),
-  };
-  return { sop, catalog };
-}
-
-/** Walks the step graph depth first, each step once: the baseline. Returns the steps seen. */
-function walkGraph(sop: SopDefinition): number {
-  const seen = new Set<string>();
-  const stack = [sop.start];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const edge of nextEdges(id, sop.steps[id])) stack.push(edge.to);
-  }
-  return seen.size;
-}
-
-/**
- * Measures path enumeration (`exploreSop` + counting paths) and checking (`checkSop`) on generated SOPs of growing
- * size and branching, beside a plain graph walk of the same SOP measured in the same run, as a ratio. `now` is the
- * caller's clock (the engine has none), e.g. `() => performance.now()`.
+ * Measures `senda check` on every SOP of a library (the whole library, screening and uasc stand out), and `senda
+ * diff` between screening and screening with its threshold for the children's procedure moved from 18 to 17, each
+ * beside the time to compile the same SOP in the same run; the diff is stopped, incomplete, after two minutes. `now`
+ * is the caller's clock (the engine has none).
  *
  * @example
- * const rows = benchAnalysis(() => performance.now());
+ * const rows = benchAnalysis(loaded.library, loaded.compiled, () => performance.now());
  */
 export function benchAnalysis(
+  library: SopLibrary,
+  compiled: ReadonlyMap<string, CompiledSop>,
   now: () => number,
-  sizes: readonly { questions: number; options: number }[] = [
-    { questions: 5, options: 2 },
-    { questions: 10, options: 3 },
-    { questions: 20, options: 3 },
-    { questions: 40, options: 4 },
-  ],
 ): AnalysisBenchRow[] {
-  return sizes.map(({ questions, options }) => {
-    const { sop, catalog } = generateBenchSop(questions, options);
-    const compiled: CompiledSop = compileSop(sop, { sops: new Map([[sop.id, sop]]), catalog });
-    let start = now();
-    const exploration = exploreSop(compiled);
-    const paths = enumeratePaths(exploration, { limit: 1 }).total;
-    const exploreMs = now() - start;
-    start = now();
-    checkSop(compiled);
-    const checkMs = now() - start;
-    // The walk is far quicker than a millisecond: repeat it and take the mean.
-    const repeats = 2000;
-    start = now();
-    for (let i = 0; i < repeats; i++) walkGraph(sop);
-    const baselineMs = (now() - start) / repeats;
-    return {
-      questions,
-      options,
-      steps: Object.keys(sop.steps).length,
-      states: exploration.stats.states,
-      paths,
-      exploreMs: round(exploreMs),
-      checkMs: round(checkMs),
-      baselineMs: round(baselineMs, 4),
-      ratio: Math.round(exploreMs / Math.max(baselineMs, 1e-6)),
-    };
-  });
+  const rows: AnalysisBenchRow[] = [];
+  const compileTime = (sop: SopDefinition) => {
+    const start = now();
+    compileSop(sop, library);
+    return now() - start;
+  };
+  let total = 0;
+  let totalCompile = 0;
+  const counts = { proven: 0, violated: 0, unproven: 0 };
+  for (const [id, sop] of compiled) {
+    const start = now();
+    const report = checkSop(sop);
+    const ms = now() - start;
+    const compileMs = compileTime(sop.definition);
+    total += ms;
+    totalCompile += compileMs;
+    for (const v of report.verdicts) counts[v.status]++;
+    if (id === "screening" || id === "uasc")
+      rows.push(row(id, `check ${id}`, verdictText(report.verdicts), report.complete, ms, compileMs));
+  }
+  rows.unshift(
+    row(
+      "library",
+      `check the whole library (${compiled.size} SOPs)`,
+      `${counts.proven} proven, ${counts.violated} violated, ${counts.unproven} unproven`,
+      counts.unproven === 0,
+      total,
+      totalCompile,
+    ),
+  );
+  const screening = compiled.get("screening");
+  if (screening) {
+    const edited = moveChildThreshold(screening.definition);
+    const after = compileSop(edited, library);
+    const start = now();
+    const diff = diffSops(screening, after, { control: { shouldStop: () => now() - start > DIFF_BUDGET_MS } });
+    rows.push(
+      row(
+        "diff",
+        "diff screening, children's threshold 18 → 17",
+        `${diff.entries.length} kinds of people${diff.complete ? "" : " (incomplete)"}`,
+        diff.complete,
+        now() - start,
+        compileTime(screening.definition),
+      ),
+    );
+  }
+  return rows;
 }
 
-function round(ms: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(ms * f) / f;
+/** The benchmark's edit: screening sends children to the children's procedure below 17 instead of 18. */
+export function moveChildThreshold(sop: SopDefinition): SopDefinition {
+  const copy = JSON.parse(JSON.stringify(sop)) as SopDefinition;
+  const step = copy.steps["need-uasc"];
+  if (step && step.kind === "decision" && typeof step.next !== "string")
+    for (const route of step.next) if (route.when) route.when = route.when.replace("age < 18", "age < 17");
+  return { ...copy, version: `${sop.version}-bench` };
+}
+
+function verdictText(verdicts: { status: string }[]): string {
+  const n = (s: string) => verdicts.filter((v) => v.status === s).length;
+  return `${n("proven")} proven, ${n("violated")} violated, ${n("unproven")} unproven`;
+}
+
+function row(
+  id: AnalysisBenchRow["id"],
+  what: string,
+  result: string,
+  settled: boolean,
+  ms: number,
+  compileMs: number,
+): AnalysisBenchRow {
+  return {
+    id,
+    what,
+    settled,
+    result,
+    ms: Math.round(ms),
+    compileMs: Math.round(compileMs * 10) / 10,
+    ratio: Math.round(ms / Math.max(compileMs, 0.001)),
+  };
+}
+
+/** The rows as a Markdown table. */
+export function formatAnalysisBench(rows: readonly AnalysisBenchRow[]): string {
+  const lines = ["| analysis | result | time | compile (floor) | ratio |", "|---|---|---:|---:|---:|"];
+  for (const r of rows)
+    lines.push(`| ${r.what} | ${r.result} | ${(r.ms / 1000).toFixed(1)} s | ${r.compileMs} ms | ${r.ratio}× |`);
+  return lines.join("\n");
 }

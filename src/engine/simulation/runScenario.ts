@@ -1,12 +1,8 @@
 import type { CaseSession } from "../case/CaseSession";
-import { openCase } from "../case/CaseSession";
 import { type CaseView, viewCase } from "../case/viewCase";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { CaseEvent, Scenario, ScenarioAction } from "../definition/types";
-
-/** The default moment a scenario's case opens. */
-export const SCENARIO_EPOCH = "2024-03-01T08:00:00Z";
-const MINUTE = 60_000;
+import type { Scenario } from "../definition/types";
+import { playActions } from "./startPlayback";
 
 /** The outcome of playing a scenario: pass, or the differences from what it expects, first one first. */
 export interface ScenarioResult {
@@ -18,129 +14,22 @@ export interface ScenarioResult {
 }
 
 /**
- * The case event an officer's action produces: at a step (by the step's kind), or on the case as a whole (`do`).
- * The one way a scenario's actions become events, for CI, the trainer, the analysis and the simulator.
- */
-export function actionToEvent(
-  compiled: CompiledSop,
-  action: ScenarioAction,
-  at: string,
-  by: string,
-): CaseEvent | string {
-  const reason = action.reason ?? "";
-  switch (action.do ?? "answer") {
-    case "back":
-      return { type: "WENT_BACK", at, by };
-    case "pause":
-      return { type: "CASE_PAUSED", reason, at, by };
-    case "resume":
-      return { type: "CASE_RESUMED", at, by };
-    case "language":
-      return action.language ? { type: "LANGUAGE_SET", language: action.language, at, by } : "say which language";
-    case "hand-over":
-    case "acknowledge":
-      if (!action.service) return "say which service's referral";
-      return {
-        type: "REFERRAL_UPDATED",
-        service: action.service,
-        status: action.do === "hand-over" ? "handed-over" : "acknowledged",
-        ...(action.reason ? { note: action.reason } : {}),
-        at,
-        by,
-      };
-    case "raise":
-    case "clear":
-      if (!action.flag) return "say which standing instruction";
-      return { type: "FLAG_SET", flag: action.flag, raise: action.do === "raise", reason, at, by };
-    case "follow-up-done":
-      if (!action.followUp) return "say which follow-up";
-      return {
-        type: "FOLLOW_UP_DONE",
-        followUp: action.followUp,
-        ...(action.reason ? { note: action.reason } : {}),
-        at,
-        by,
-      };
-    default:
-      break;
-  }
-  if (!action.step) return "say at which step";
-  const step = compiled.steps.get(action.step)?.step;
-  if (!step) return `the SOP has no step "${action.step}"`;
-  switch (action.do ?? "answer") {
-    case "correct":
-      return {
-        type: "CORRECTED",
-        step: action.step,
-        value: action.answer as never,
-        ...(action.reason ? { reason } : {}),
-        at,
-        by,
-      };
-    case "update":
-      return { type: "INFORMATION_UPDATED", step: action.step, value: action.answer as never, reason, at, by };
-    case "not-needed":
-      return { type: "REFERRED", step: action.step, consent: false, notNeeded: reason, at, by };
-    default:
-      break;
-  }
-  switch (step.kind) {
-    case "question":
-      return { type: "ANSWERED", step: action.step, value: action.answer as never, at, by };
-    case "checklist":
-      return {
-        type: "CHECKED",
-        step: action.step,
-        items: Array.isArray(action.answer)
-          ? (action.answer as string[])
-          : step.items.filter((i) => i.required).map((i) => i.id),
-        at,
-        by,
-      };
-    case "instruction":
-      return { type: "ACKNOWLEDGED", step: action.step, at, by };
-    case "referral":
-      return {
-        type: "REFERRED",
-        step: action.step,
-        consent: action.answer === undefined ? true : action.answer === true,
-        at,
-        by,
-      };
-    default:
-      return `step "${action.step}" is a ${step.kind} step, which takes no action`;
-  }
-}
-
-/**
  * Plays a scenario through a compiled SOP, exactly as an officer would (the same events, at the times it gives),
  * and compares what comes out with what it expects. The same function runs in CI, the trainer and the CLI.
  */
 export function runScenario(compiled: CompiledSop, scenario: Scenario): ScenarioResult {
-  const by = "scenario";
-  let time = Date.parse(scenario.openedAt ?? SCENARIO_EPOCH);
-  const session = openCase(compiled, {
+  const { session, time, refused } = playActions(compiled, scenario.steps, {
     caseId: scenario.id,
-    at: new Date(time).toISOString(),
-    by,
+    openedAt: scenario.openedAt,
     site: scenario.site,
   });
   const differences: string[] = [];
-  for (const [i, action] of scenario.steps.entries()) {
-    time += (action.afterMinutes ?? 1) * MINUTE;
-    const event = actionToEvent(compiled, action, new Date(time).toISOString(), by);
-    if (typeof event === "string") {
-      differences.push(`action ${i + 1}: ${event}`);
-      break;
-    }
-    const result = session.send(event);
-    if (!result.ok) {
-      differences.push(
-        `action ${i + 1} (${action.step ? `step "${action.step}"` : (action.do ?? "answer")}) was refused: ${result.reason}`,
-      );
-      break;
-    }
-  }
+  if (refused)
+    differences.push(
+      refused.code === "not-an-action"
+        ? `action ${refused.index + 1}: ${refused.reason}`
+        : `action ${refused.index + 1} (${refused.what}) was refused: ${refused.reason}`,
+    );
   const view = viewCase(session, new Date(time));
   if (differences.length === 0) differences.push(...compareExpectations(scenario, view, session));
   return { id: scenario.id, passed: differences.length === 0, differences, view, session };

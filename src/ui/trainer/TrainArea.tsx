@@ -1,97 +1,75 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { runScenario, type Scenario, type ScenarioResult } from "../../engine/index";
-import { useI18n } from "../shared/i18n/I18nProvider";
-import { loadCompiledSop } from "../shared/loadCompiledSop";
-import { ScenarioPlayer } from "./ScenarioPlayer";
-import { TrainTabs, useSurgeOpen } from "./surge/TrainTabs";
+import "./trainer.css";
+import { lazy, Suspense } from "react";
+import { useTrainerText } from "./i18n/trainerMessages";
+import { ScenarioLibrary } from "./library/ScenarioLibrary";
+import { findScenario, SCENARIOS, useCompiledSop } from "./library/useScenarioLibrary";
+import { UnscriptedScreen } from "./paths/UnscriptedScreen";
+import { PlaybackScreen } from "./playback/PlaybackScreen";
+import { PracticeScreen } from "./practice/PracticeScreen";
+import { ResultsScreen } from "./results/ResultsScreen";
+import { TrainerNav } from "./TrainerNav";
+import { trainerHref, useTrainerRoute } from "./trainerRoute";
 
-// The surge simulation (with its charting library) is a chunk of its own, loaded when its tab is opened.
+// The surge simulation (with its charting library) and the path explorer (with the graph layout) are chunks of
+// their own, loaded when opened.
 const SurgeScreen = lazy(() => import("./surge/SurgeScreen"));
+const PathExplorer = lazy(() => import("./paths/PathExplorer"));
 
-// Scenarios are the trainer's alone, so they live in this lazy chunk.
-const loaded = import.meta.glob<Scenario>("/sop/scenarios/*.scenario.json", { eager: true, import: "default" });
-const SCENARIOS: Scenario[] = Object.values(loaded).sort(
-  (a, b) => a.sop.localeCompare(b.sop) || a.id.localeCompare(b.id),
-);
-
-/** The Train area: its sections, scenarios or the surge simulation. */
+/** The Train area: the scenario library, projection, practice, unscripted cases, paths, results and surges. */
 export default function TrainArea() {
-  const { t } = useI18n();
-  const surge = useSurgeOpen();
+  const { t } = useTrainerText();
+  const route = useTrainerRoute();
   return (
-    <>
-      <TrainTabs surge={surge} />
-      {surge ? (
-        <Suspense fallback={<p className="loading">{t("app.loading")}</p>}>
+    <div className="train-area">
+      <TrainerNav route={route} />
+      <Suspense fallback={<p className="loading">{t("app.loading")}</p>}>
+        {route.screen === "surge" ? (
           <SurgeScreen scenarios={SCENARIOS} />
-        </Suspense>
-      ) : (
-        <ScenarioTraining />
-      )}
-    </>
+        ) : route.screen === "play" || route.screen === "practice" ? (
+          <ScenarioScreen key={`${route.screen}:${route.scenario}`} id={route.scenario} mode={route.screen} />
+        ) : route.screen === "unscripted" ? (
+          <UnscriptedScreen sop={route.sop} path={route.path} />
+        ) : route.screen === "paths" ? (
+          <PathExplorer sop={route.sop} />
+        ) : route.screen === "results" ? (
+          <ResultsScreen />
+        ) : (
+          <ScenarioLibrary />
+        )}
+      </Suspense>
+    </div>
   );
 }
 
-/**
- * Scenario training: pick a scenario and play it step by step (or automatically) through the same engine and events as
- * a real case, then see whether it passes, with the flags and referrals it produced. The verdict is `runScenario`'s,
- * the same function CI runs.
- */
-function ScenarioTraining() {
-  const { t, text } = useI18n();
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [scenarioId, setScenarioId] = useState(SCENARIOS[0]?.id ?? "");
-  const [player, setPlayer] = useState<{
-    scenario: Scenario;
-    verdict: ScenarioResult;
-    compiled: Awaited<ReturnType<typeof loadCompiledSop>>;
-  }>();
-  const [problem, setProblem] = useState<string>();
-  useEffect(() => heading.current?.focus(), []);
-
-  const scenario = SCENARIOS.find((s) => s.id === scenarioId);
-  useEffect(() => {
-    if (!scenario) return;
-    let cancelled = false;
-    setPlayer(undefined);
-    setProblem(undefined);
-    loadCompiledSop(scenario.sop).then(
-      (compiled) => {
-        if (!cancelled) setPlayer({ scenario, compiled, verdict: runScenario(compiled, scenario) });
-      },
-      (error: unknown) => {
-        if (!cancelled) setProblem(t("train.loadFailed", { reason: String(error) }));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [scenario, t]);
-
-  return (
-    <div className="train-area">
-      <h1 ref={heading} tabIndex={-1}>
-        {t("train.title")}
-      </h1>
-      {SCENARIOS.length === 0 ? <p>{t("train.none")}</p> : null}
-      <label htmlFor={`${id}-scenario`}>{t("train.pick")}</label>
-      <select id={`${id}-scenario`} value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
-        {SCENARIOS.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.sop} · {text(s.title)}
-          </option>
-        ))}
-      </select>
-      {scenario ? <p className="persona">{text(scenario.persona)}</p> : null}
-      {problem ? (
+/** A scenario projected or practised, once its SOP is compiled. */
+function ScenarioScreen({ id, mode }: { id: string; mode: "play" | "practice" }) {
+  const { tr, t } = useTrainerText();
+  const scenario = findScenario(id);
+  const { compiled, problem } = useCompiledSop(scenario?.sop);
+  if (!scenario)
+    return (
+      <>
         <p className="problem" role="alert">
-          {problem}
+          {tr("scenario.unknown")}
         </p>
-      ) : null}
-      {player && player.scenario === scenario ? (
-        <ScenarioPlayer key={scenario.id} scenario={scenario} compiled={player.compiled} verdict={player.verdict} />
-      ) : null}
-    </div>
+        <a href={trainerHref({ screen: "library" })}>{tr("back")}</a>
+      </>
+    );
+  if (problem)
+    return (
+      <p className="problem" role="alert">
+        {tr("load.failed", { reason: problem })}
+      </p>
+    );
+  if (!compiled)
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  return mode === "play" ? (
+    <PlaybackScreen scenario={scenario} compiled={compiled} />
+  ) : (
+    <PracticeScreen scenario={scenario} compiled={compiled} />
   );
 }

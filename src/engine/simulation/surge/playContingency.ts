@@ -1,7 +1,6 @@
-import { openCase } from "../../case/CaseSession";
 import type { CompiledSop } from "../../compile/CompiledSop";
 import type { QuestionStep, ScenarioAction } from "../../definition/types";
-import { actionToEvent } from "../runScenario";
+import { startPlayback } from "../startPlayback";
 
 /** The contingency plan's alert levels, lowest first; the SOP raises the flag `alert-<level>` for the one it sets. */
 export const ALERT_LEVELS = ["green", "yellow", "orange", "red"] as const;
@@ -48,7 +47,13 @@ export function playContingency(
   answers: Record<string, ContingencyAnswer>,
   at: string,
 ): AlertDecision {
-  const session = openCase(compiled, { caseId: "surge-review", at, by: SURGE_OFFICER });
+  const playback = startPlayback(compiled, {
+    caseId: "surge-review",
+    openedAt: at,
+    by: SURGE_OFFICER,
+    minutesBetween: 0,
+  });
+  const session = playback.session;
   const decision: AlertDecision = { referrals: [], answers };
   for (let guard = 0; guard < 10_000 && !session.finished; guard++) {
     const path = session.activeSteps()[0];
@@ -62,10 +67,9 @@ export function playContingency(
       }
       action.answer = answers[step.variable];
     }
-    const event = actionToEvent(compiled, action, at, SURGE_OFFICER);
-    const result = typeof event === "string" ? { ok: false as const, reason: event } : session.send(event);
-    if (!result.ok) {
-      decision.problem = `step "${path}" refused the day's figures: ${result.reason}`;
+    const refused = playback.play(action);
+    if (refused) {
+      decision.problem = `step "${path}" refused the day's figures: ${refused.reason}`;
       break;
     }
   }

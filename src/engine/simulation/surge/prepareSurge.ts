@@ -1,5 +1,5 @@
-import { enumeratePaths } from "../../analysis/enumeratePaths";
-import { exploreSop } from "../../analysis/exploreSop";
+import { modelSop } from "../../analysis/exploration/analyseSop";
+import { enumeratePaths } from "../../analysis/exploration/enumeratePaths";
 import { checkAnswer } from "../../case/validateInput";
 import type { CompiledSop } from "../../compile/CompiledSop";
 import { didYouMean } from "../../definition/didYouMean";
@@ -239,7 +239,7 @@ export function prepareSurge(
       let list = explorations.get(sop);
       // The same exploration and numbering as `senda paths`.
       if (!list) {
-        list = enumeratePaths(exploreSop(compiled, { budget: 20_000 }), { limit: 1000 });
+        list = enumeratePaths(modelSop(compiled, { purpose: "results" }), { limit: 1000 });
         explorations.set(sop, list);
       }
       const path = list.paths[number - 1];

@@ -25,8 +25,8 @@ export interface Consequences {
 export type AnalysisRequest =
   | { type: "library"; files: SourceFile[] }
   | { type: "problems"; id: number; draft: SourceFile }
-  | { type: "consequences"; id: number; sop: string; draft: SourceFile; locale: string; budget: number }
-  | { type: "diff"; id: number; sop: string; before: SourceFile; after: SourceFile; locale: string; budget: number };
+  | { type: "consequences"; id: number; sop: string; draft: SourceFile; locale: string }
+  | { type: "diff"; id: number; sop: string; before: SourceFile; after: SourceFile; locale: string };
 
 /** Messages from the analysis worker. */
 export type AnalysisResponse =

@@ -11,8 +11,6 @@ import {
 } from "../../../engine/index";
 import type { AnalysisRequest, AnalysisResponse, Consequences, ScenarioVerdict } from "./analysisProtocol";
 
-/** Paths listed per version for the diff before publishing (the engine's default, 50,000, takes a minute on uasc). */
-const DIFF_LIMIT = 2000;
 let files: SourceFile[] = [];
 let published: LoadedLibrary | undefined;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -36,10 +34,7 @@ scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
     } else if (request.type === "diff") {
       const before = loadLibrary(withDraft(request.before)).compiled.get(request.sop);
       const after = loadLibrary(withDraft(request.after)).compiled.get(request.sop);
-      const diff =
-        before && after
-          ? diffSops(before, after, { budget: request.budget, limit: DIFF_LIMIT, locale: request.locale })
-          : undefined;
+      const diff = before && after ? diffSops(before, after, { locale: request.locale }) : undefined;
       post({ type: "diff", id: request.id, diff });
     } else {
       post({ type: "consequences", id: request.id, result: consequences(request) });
@@ -158,13 +153,12 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
     });
   }
   post({ type: "progress", id: request.id, phase: "invariants", done: 0, total: 1 });
-  const check = draftCompiled ? checkSop(draftCompiled, { budget: request.budget, locale: request.locale }) : undefined;
+  const check = draftCompiled
+    ? checkSop(draftCompiled, { locale: request.locale, control: { now: () => performance.now() } })
+    : undefined;
   if (!draftCompiled) notes.push("not-compiled");
   post({ type: "progress", id: request.id, phase: "diff", done: 0, total: 1 });
-  const diff =
-    draftCompiled && before
-      ? diffSops(before, draftCompiled, { budget: request.budget, limit: DIFF_LIMIT, locale: request.locale })
-      : undefined;
+  const diff = draftCompiled && before ? diffSops(before, draftCompiled, { locale: request.locale }) : undefined;
   if (!before) notes.push("no-published");
   const order = { failed: 0, changed: 1, passed: 2 };
   scenarios.sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id));

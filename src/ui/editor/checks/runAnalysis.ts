@@ -66,7 +66,7 @@ export class Analysis {
 
   /** Plays the scenarios, checks the invariants and diffs against the published version, with progress. */
   runConsequences(
-    input: { sop: string; draft: SourceFile; locale: string; budget?: number },
+    input: { sop: string; draft: SourceFile; locale: string },
     onProgress: (progress: ConsequenceProgress) => void,
   ): Cancellable<Consequences> {
     const worker = startWorker();
@@ -97,7 +97,6 @@ export class Analysis {
       sop: input.sop,
       draft: input.draft,
       locale: input.locale,
-      budget: input.budget ?? 5000,
     } satisfies AnalysisRequest);
     return {
       result,
@@ -109,13 +108,7 @@ export class Analysis {
   }
 
   /** The path-level difference between two texts of one SOP, each checked against the library. */
-  diffVersions(input: {
-    sop: string;
-    before: SourceFile;
-    after: SourceFile;
-    locale: string;
-    budget?: number;
-  }): Cancellable<SopDiff> {
+  diffVersions(input: { sop: string; before: SourceFile; after: SourceFile; locale: string }): Cancellable<SopDiff> {
     const worker = startWorker();
     let settle: (value: SopDiff | undefined) => void = () => undefined;
     const result = new Promise<SopDiff | undefined>((resolve, reject) => {
@@ -137,7 +130,6 @@ export class Analysis {
       type: "diff",
       id: this.nextId++,
       ...input,
-      budget: input.budget ?? 5000,
     } satisfies AnalysisRequest);
     return {
       result,

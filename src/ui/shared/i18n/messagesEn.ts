@@ -246,17 +246,4 @@ export const messagesEn: Record<MessageKey, string> = {
   "slip.signService": "Received by the service",
 
   "train.title": "Training",
-  "train.pick": "Scenario",
-  "train.none": "There are no scenarios in the library yet.",
-  "train.loadFailed": "The scenario's procedure could not be loaded: {reason}",
-  "train.play": "Play",
-  "train.pause": "Pause",
-  "train.step": "Next step",
-  "train.restart": "Restart",
-  "train.progress": "Action {done} of {total}",
-  "train.nextAnswer": "The scenario's answer: {answer}",
-  "train.refused": "Step “{step}” was refused: {reason}",
-  "train.pass": "PASS: the case produced what the scenario expects",
-  "train.fail": "FAIL: the case did not produce what the scenario expects",
-  "train.log": "Actions done ({count})",
 };

@@ -246,19 +246,6 @@ export const messagesEs = {
   "slip.signService": "Recibido por el servicio",
 
   "train.title": "Entrenamiento",
-  "train.pick": "Escenario",
-  "train.none": "Todavía no hay escenarios en la biblioteca.",
-  "train.loadFailed": "No se pudo cargar el procedimiento del escenario: {reason}",
-  "train.play": "Reproducir",
-  "train.pause": "Pausar",
-  "train.step": "Paso siguiente",
-  "train.restart": "Reiniciar",
-  "train.progress": "Acción {done} de {total}",
-  "train.nextAnswer": "Respuesta del escenario: {answer}",
-  "train.refused": "El paso «{step}» fue rechazado: {reason}",
-  "train.pass": "APROBADO: el caso dio lo que el escenario espera",
-  "train.fail": "FALLIDO: el caso no dio lo que el escenario espera",
-  "train.log": "Acciones hechas ({count})",
 } as const;
 
 /** The key of an interface message. */

@@ -1,0 +1,159 @@
+import type { BddNode } from "./Bdd";
+import type { Domain, Model, Op, Plan } from "./types";
+
+/** A set of domains as bits of a word array, for the data-flow below. */
+type DomainSet = Uint32Array;
+
+/** What one op reads and writes, as domain sets. */
+interface OpUse {
+  reads: DomainSet;
+  /** The domain the op sets, if any; `kills` when the old value does not survive. */
+  writes: number;
+  kills: boolean;
+  /** A check outside the plan's focus: the op is left out. */
+  check?: number;
+}
+
+/**
+ * Plans a run of a model that keeps track of only what `focus` (some of its checks) and the routes read. It works
+ * out, for every moment, which facts anything ahead can still read (a backward data-flow over the graph), drops the
+ * settings of facts nothing reads, and makes each edge forget, as it arrives, the facts its target no longer needs:
+ * the sets of states then relate only facts that matter together. `liveAtExit` keeps domains to the end of every
+ * path, `liveAt` keeps some up to given nodes (a check that reads them there). Pure.
+ */
+export function planRun(
+  model: Model,
+  focus: ReadonlySet<number>,
+  liveAtExit: ReadonlySet<Domain> = new Set(),
+  liveAt: ReadonlyMap<number, readonly Domain[]> = new Map(),
+): Plan {
+  const { bdd, nodes, edges, domains } = model;
+  const words = Math.ceil(domains.length / 32) || 1;
+  const uses = opUsesOf(model, words);
+  const empty = () => new Uint32Array(words);
+  const nodeReads = nodes.map((node) => {
+    const set = empty();
+    for (const id of node.checks) if (focus.has(id)) orInto(set, uses.checkReads[id]);
+    if (node.out.length === 0) for (const d of liveAtExit) set[d.id >> 5] |= 1 << (d.id & 31);
+    for (const d of liveAt.get(node.id) ?? []) set[d.id >> 5] |= 1 << (d.id & 31);
+    return set;
+  });
+
+  /** The domains live before an edge's ops, given those live after; and which ops matter. */
+  const through = (e: number, after: DomainSet, keep?: boolean[]): DomainSet => {
+    const live = after.slice();
+    const opUses = uses.edges[e];
+    for (let i = opUses.length - 1; i >= 0; i--) {
+      const use = opUses[i];
+      let matters = true;
+      if (use.check !== undefined) matters = focus.has(use.check);
+      else if (use.writes >= 0) {
+        matters = has(live, use.writes);
+        if (matters && use.kills) live[use.writes >> 5] &= ~(1 << (use.writes & 31));
+      }
+      if (matters) orInto(live, use.reads);
+      if (keep) keep[i] = matters;
+    }
+    return live;
+  };
+
+  const liveIn = nodes.map(() => empty());
+  const byOrder = [...nodes].sort((a, b) => b.order - a.order);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const node of byOrder) {
+      const live = nodeReads[node.id].slice();
+      for (const e of node.out) orInto(live, through(e, liveIn[edges[e].to]));
+      if (!equal(live, liveIn[node.id])) {
+        liveIn[node.id] = live;
+        changed = true;
+      }
+    }
+  }
+
+  const ops = edges.map((edge) => {
+    const keep: boolean[] = [];
+    through(edge.id, liveIn[edge.to], keep);
+    const kept = edge.ops.filter((_, i) => keep[i]);
+    const touched = liveIn[edge.from].slice();
+    for (const op of kept)
+      if (op.kind === "set" || op.kind === "choose") touched[op.domain.id >> 5] |= 1 << (op.domain.id & 31);
+    const target = liveIn[edge.to];
+    const dead: number[] = [];
+    for (const d of domains) if (has(touched, d.id) && !has(target, d.id)) dead.push(...d.bits);
+    if (dead.length) kept.push({ kind: "forget", cube: bdd.cube(dead) });
+    return kept;
+  });
+  const live = liveIn.map((set) => new Set(domains.filter((d) => has(set, d.id))));
+  const initial = bdd.andAll([...live[model.start]].map((d) => d.is[0]));
+  return { focus, ops, initial, live };
+}
+
+const opUsesMemo = new WeakMap<Model, { edges: OpUse[][]; checkReads: DomainSet[] }>();
+
+/** What every op of a model reads and writes, computed once per model. */
+function opUsesOf(model: Model, words: number) {
+  const known = opUsesMemo.get(model);
+  if (known) return known;
+  const { bdd } = model;
+  const readsMemo = new Map<BddNode, DomainSet>();
+  const reads = (...fs: BddNode[]): DomainSet => {
+    const out = new Uint32Array(words);
+    for (const f of fs) {
+      let set = readsMemo.get(f);
+      if (!set) {
+        set = new Uint32Array(words);
+        for (const v of bdd.support(f)) {
+          const d = model.domainOfVariable[v].id;
+          set[d >> 5] |= 1 << (d & 31);
+        }
+        readsMemo.set(f, set);
+      }
+      orInto(out, set);
+    }
+    return out;
+  };
+  const opUse = (op: Op): OpUse => {
+    switch (op.kind) {
+      case "assume":
+        return { reads: reads(op.cond), writes: -1, kills: false };
+      case "set":
+        return {
+          reads: reads(op.keep, ...op.cases.map((c) => c.when)),
+          writes: op.domain.id,
+          kills: op.keep === bdd.false,
+        };
+      case "choose":
+        return { reads: new Uint32Array(words), writes: op.domain.id, kills: true };
+      case "check":
+        return { reads: reads(op.cond), writes: -1, kills: false, check: op.check };
+      case "observe": {
+        const set = new Uint32Array(words);
+        set[op.domain.id >> 5] |= 1 << (op.domain.id & 31);
+        return { reads: set, writes: -1, kills: false };
+      }
+      case "forget":
+        return { reads: new Uint32Array(words), writes: -1, kills: false };
+    }
+  };
+  const result = {
+    edges: model.edges.map((edge) => edge.ops.map(opUse)),
+    checkReads: model.checks.map((check) => reads(check.cond)),
+  };
+  opUsesMemo.set(model, result);
+  return result;
+}
+
+function orInto(into: DomainSet, from: DomainSet) {
+  for (let i = 0; i < into.length; i++) into[i] |= from[i];
+}
+
+function has(set: DomainSet, id: number): boolean {
+  return (set[id >> 5] & (1 << (id & 31))) !== 0;
+}
+
+function equal(a: DomainSet, b: DomainSet): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
