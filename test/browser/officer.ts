@@ -53,8 +53,9 @@ export async function playAction(
   hands: Hands,
 ): Promise<void> {
   await playActionUnacknowledged(page, library, scenario, action, hands);
-  // The next step shows at once; the answer is acknowledged once it is stored on the device.
-  await waitUntilSaved(page);
+  // On a case, the next step shows at once and the answer is acknowledged once it is stored on the device. A
+  // screen that stores nothing (the trainer's practice) has no save indicator.
+  if ((await page.locator(".save-state").count()) > 0) await waitUntilSaved(page);
 }
 
 /** `playAction` up to the next step on screen, without waiting for the answer to be acknowledged as saved. */

@@ -122,9 +122,11 @@ describe("faults while a station syncs", () => {
         // Go on from what the device really holds: an answer saved just before the crash is not given twice.
         const ages = await storedAges(page, caseId);
         next = Math.max(0, ...ages) + 1;
-        if ((await heading(page)) !== ageTitle) {
+        const shown = await heading(page);
+        if (shown !== ageTitle) {
+          // The heading before the tap: the screen moves as soon as the engine takes the step back.
           await page.getByRole("button", { name: "Atrás" }).click();
-          await waitForHeading(page, await heading(page));
+          await waitForHeading(page, shown);
         }
         continue;
       }

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Scenario, ScenarioAction } from "../../src/engine/index";
 import { trainerText } from "../../src/ui/trainer/i18n/trainerMessages";
 import { launchPhone, measureOverflow, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
-import { playAction } from "./officer";
+import { playActionUnacknowledged } from "./officer";
 import { readLibrary } from "./readLibrary";
 
 const baseUrl = inject("baseUrl");
@@ -90,11 +90,11 @@ describe("a trainer runs a lesson", () => {
           "ask-control",
           "ask-fear",
           "ask-exploitation",
-        ].map((step) => ({ step, answer: false })),
+        ].map((step) => ({ step, answer: "no" })),
       ];
       const trainee: Scenario = { ...woman, steps: missed };
       for (const [i, action] of missed.entries()) {
-        await playAction(page, library, trainee, action, "mouse");
+        await playActionUnacknowledged(page, library, trainee, action, "mouse");
         if (i === 0) await page.getByText(tr("practice.asExpected")).waitFor();
         if (i === 2) {
           // Asked for, the feedback after each step says the scenario saw signs of control.
@@ -105,7 +105,7 @@ describe("a trainer runs a lesson", () => {
           await checkScreen(page, "practice-step-360");
         }
       }
-      await playAction(page, library, trainee, { step: "ask-return-fear", answer: "no" }, "mouse");
+      await playActionUnacknowledged(page, library, trainee, { step: "ask-return-fear", answer: "no" }, "mouse");
       await page.getByText(tr("practice.ended")).waitFor();
       await page.getByRole("button", { name: tr("practice.finish") }).click();
       const score = page.getByRole("heading", { level: 2, name: /^Su nota: \d+ %$/ });

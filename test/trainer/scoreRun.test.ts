@@ -60,7 +60,7 @@ describe("scoring a practice run", () => {
         "ask-control",
         "ask-fear",
         "ask-exploitation",
-      ].map((step) => ({ step, answer: false })),
+      ].map((step) => ({ step, answer: "no" })),
       { step: "ask-return-fear", answer: "no" },
     ];
     const score = scoreRun(
@@ -108,7 +108,7 @@ describe("scoring a practice run", () => {
     const pushed: ScenarioAction[] = [
       ...declines.steps.slice(0, consentAt),
       { step: "consent-interview", answer: true },
-      { step: "ask-arranged", answer: false },
+      { step: "ask-arranged", answer: "no" },
     ];
     const key = reference(trafficking, declines);
     const trainee = playTrainee(trafficking, declines, pushed);

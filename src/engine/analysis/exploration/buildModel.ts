@@ -183,7 +183,6 @@ class ModelBuilder {
       if (at.step.kind === "referral") referred.add(at.step.service);
     }
     const flagNeeded = (f: string) => raised.has(f) && (needs.flags.all || needs.flags.members.has(f));
-    const referralNeeded = (s: string) => referred.has(s) && (needs.referrals.all || needs.referrals.members.has(s));
     const bool = [false, true];
     const visitedNeeded = (scope: string, id: string) => {
       const need = needs.visited.get(scope);

@@ -6,6 +6,7 @@ import { type TrainerKey, useTrainerText } from "../i18n/trainerMessages";
 import { SCENARIOS } from "../library/useScenarioLibrary";
 import { trainerHref } from "../trainerRoute";
 import type { PathSummary } from "./pathsWorker";
+import { SopPicker } from "./SopPicker";
 import { usePaths } from "./usePaths";
 
 /** Paths listed on the screen at most (all are counted). */
@@ -49,22 +50,14 @@ export default function PathExplorer({ sop }: { sop?: string }) {
       </h1>
       <p>{tr("paths.intro")}</p>
       <div className="trainer-filters-row">
-        <div className="field">
-          <label htmlFor={`${id}-sop`}>{tr("paths.sop")}</label>
-          <select
-            id={`${id}-sop`}
-            value={chosen}
-            onChange={(e) => {
-              window.location.hash = trainerHref({ screen: "paths", sop: e.target.value });
-            }}
-          >
-            {listShippedSops().map((s) => (
-              <option key={s.id} value={s.id}>
-                {text(s.title)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SopPicker
+          id={`${id}-sop`}
+          label={tr("paths.sop")}
+          value={chosen}
+          onPick={(sop) => {
+            window.location.hash = trainerHref({ screen: "paths", sop });
+          }}
+        />
         <div className="field">
           <label htmlFor={`${id}-scenario`}>{tr("paths.scenario")}</label>
           <select id={`${id}-scenario`} value={scenario} onChange={(e) => setScenario(e.target.value)}>

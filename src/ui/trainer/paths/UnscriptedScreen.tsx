@@ -8,6 +8,7 @@ import { useCompiledSop } from "../library/useScenarioLibrary";
 import { PracticeScreen } from "../practice/PracticeScreen";
 import { scenarioOfPath } from "../trainerEngine";
 import { trainerHref } from "../trainerRoute";
+import { SopPicker } from "./SopPicker";
 import { usePaths } from "./usePaths";
 import { writePersona } from "./writePersona";
 
@@ -69,22 +70,14 @@ export function UnscriptedScreen({ sop, path }: { sop?: string; path?: number })
         {tr("unscripted.title")}
       </h1>
       <p>{tr("unscripted.intro")}</p>
-      <div className="field">
-        <label htmlFor={`${id}-sop`}>{tr("unscripted.sop")}</label>
-        <select
-          id={`${id}-sop`}
-          value={chosen}
-          onChange={(e) => {
-            window.location.hash = trainerHref({ screen: "unscripted", sop: e.target.value });
-          }}
-        >
-          {listShippedSops().map((s) => (
-            <option key={s.id} value={s.id}>
-              {text(s.title)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SopPicker
+        id={`${id}-sop`}
+        label={tr("unscripted.sop")}
+        value={chosen}
+        onPick={(sop) => {
+          window.location.hash = trainerHref({ screen: "unscripted", sop });
+        }}
+      />
       {run.state === "running" ? <p role="status">{tr("unscripted.exploring")}</p> : null}
       {problem ? (
         <p className="problem" role="alert">

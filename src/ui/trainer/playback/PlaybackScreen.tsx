@@ -115,19 +115,21 @@ export function PlaybackScreen({ scenario, compiled }: { scenario: Scenario; com
               <h2 className="projector-step">{tr("play.opening")}</h2>
             )}
           </section>
-          <section className="projector-why" aria-labelledby="projector-why">
-            <h2 id="projector-why">{tr("play.why")}</h2>
-            {news.length ? (
-              <ul>
-                {news.map((line, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one action, in order.
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>{tr("play.nothingNew")}</p>
-            )}
-          </section>
+          {frame.action || news.length ? (
+            <section className="projector-why" aria-labelledby="projector-why">
+              <h2 id="projector-why">{tr("play.why")}</h2>
+              {news.length ? (
+                <ul>
+                  {news.map((line, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one action, in order.
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{tr("play.nothingNew")}</p>
+              )}
+            </section>
+          ) : null}
           {at === last ? (
             <Verdict
               passed={result.passed}
