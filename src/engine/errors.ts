@@ -28,6 +28,7 @@ export const ISSUE_CODES = [
   "unknown-role",
   "unknown-kind",
   "placeholder-text",
+  "gendered-say",
   "answer-reveals",
   "slip-over-level",
   "resume-outside-region",

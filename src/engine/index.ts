@@ -104,7 +104,7 @@ export {
 export type { IssueParamsOf, JsonKind, Subject } from "./definition/issueParams";
 export { issuesAbout } from "./definition/issuesAbout";
 export { listUnreviewedTranslations, type UnreviewedLanguage } from "./definition/lint/lintTranslations";
-export { lintCatalogFile, placeholderIn } from "./definition/lintProtection";
+export { genderedFormIn, lintCatalogFile, placeholderIn } from "./definition/lintProtection";
 export { lintSop, REQUIRED_LOCALES } from "./definition/lintSop";
 export {
   emptyCatalog,

@@ -161,6 +161,7 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
     { step: "a", at: "guidance", found: "⚠" },
     { path: "services.0.contact", found: "por fijar", field: "contact" },
   ],
+  "gendered-say": [{ step: "ask", found: "está usted segura", locale: "es" }],
   "answer-reveals": [{ step: "risk", flag: "harm", sensitivity: "restricted", level: "public" }],
   "slip-over-level": [
     { step: "refer", service: "camp", receives: "public", variable: "meds", shared: "restricted" },

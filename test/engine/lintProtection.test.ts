@@ -2,10 +2,12 @@ import {
   type Catalog,
   emptyCatalog,
   formatJson,
+  genderedFormIn,
   lintCatalogFile,
   lintSop,
   mergeCatalogs,
   placeholderIn,
+  type Step,
 } from "../../src/engine/index";
 import { makeLibrary, makeSop, step, t } from "./sopBuilder";
 
@@ -89,6 +91,32 @@ describe("lint of the protection mechanisms", () => {
       "placeholder-text /steps/a/guidance/es",
       "placeholder-text /steps/a/guidance/en",
     ]);
+  });
+
+  it("warns of words read aloud that assume the person's gender, in each interview language", () => {
+    expect(genderedFormIn("¿Está usted segura de que quiere seguir?", "es")).toBe("Está usted segura");
+    expect(genderedFormIn("¿Se siente cansado?", "es")).toBe("Se siente cansado");
+    expect(genderedFormIn("¿Se siente en un lugar seguro aquí?", "es")).toBeUndefined();
+    expect(genderedFormIn("Puede no contestar.", "es")).toBeUndefined();
+    expect(genderedFormIn("Bienvenido a Panamá.", "es")).toBe("Bienvenido");
+    expect(genderedFormIn("Le damos la bienvenida a Panamá.", "es")).toBeUndefined();
+    expect(genderedFormIn("Obrigado por me contar.", "pt")).toBe("Obrigado");
+    expect(genderedFormIn("Você está grávida?", "pt")).toBe("está grávida");
+    expect(genderedFormIn("Você está esperando um bebê?", "pt")).toBeUndefined();
+    expect(genderedFormIn("Vous n'êtes pas obligé de répondre.", "fr")).toBe("n'êtes pas obligé");
+    expect(genderedFormIn("Vous a-t-on obligé à travailler ?", "fr")).toBe("Vous a-t-on obligé");
+    expect(genderedFormIn("J'aimerais parler avec vous seul à seul.", "fr")).toBe("seul à seul");
+    expect(genderedFormIn("Êtes-vous enceinte ?", "fr")).toBe("Êtes-vous enceinte");
+    expect(genderedFormIn("Vous pouvez ne pas répondre.", "fr")).toBeUndefined();
+    expect(genderedFormIn("Are you sure?", "en")).toBeUndefined();
+    const sop = makeSop("gender", {
+      a: { ...step.instruction("b"), say: { es: "¿Está usted cansada?", en: "Are you tired?" } } as Step,
+      b: { ...step.instruction("c"), say: { es: "¿Necesita descansar?", en: "Do you need to rest?" } } as Step,
+      c: step.end(),
+    });
+    const issues = lintSop(sop, makeLibrary([sop], library()));
+    expect(codes(issues)).toEqual(["gendered-say /steps/a/say/es"]);
+    expect(issues[0].severity).toBe("warning");
   });
 
   it("wants a resume step in the main flow and a follow-up owner that exists", () => {

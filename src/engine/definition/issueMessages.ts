@@ -975,6 +975,12 @@ export const ISSUE_MESSAGES: Templates = {
         ? `El contacto aún contiene ${q(p.found)}.`
         : `Este texto aún contiene ${q(p.found)}, que ningún funcionario ni persona debería leer: escriba el texto final, y deje las notas para el personal de políticas en "notes".`,
   },
+  "gendered-say": {
+    en: (p) =>
+      `The text read aloud in ${q(p.locale)} says ${q(p.found)}, which assumes the person's gender: say it in a neutral form (for example "¿se siente seguro o segura?" becomes "¿se siente en un lugar seguro?"), since the officer does not know how the person wants to be addressed.`,
+    es: (p) =>
+      `El texto que se lee en voz alta en ${q(p.locale)} dice ${q(p.found)}, que supone el género de la persona: dígalo en forma neutra (por ejemplo, «¿se siente segura?» pasa a «¿se siente en un lugar seguro?»), porque quien atiende no sabe cómo quiere que se le trate.`,
+  },
   "answer-reveals": {
     en: (p) =>
       `The answer to step ${q(p.step ?? "")} tells whether ${q(p.flag)} (${p.sensitivity}) is raised, but the answer is kept at ${p.level}: give the step "level": ${q(p.sensitivity)} so that it is shown only where the flag may be.`,

@@ -229,6 +229,8 @@ export interface IssueParamsOf {
   "unknown-kind": Subject & Suggests & { flag: string; kind: string; context: "forbids" | "concerns" };
   /** `field`: "contact" for a service's contact, else a text. */
   "placeholder-text": Subject & { found: string; field?: "contact" };
+  /** `found`: the words that mark the listener's gender; `locale`: the language of the text read aloud. */
+  "gendered-say": Subject & { found: string; locale: string };
   "answer-reveals": Subject & { flag: string; sensitivity: LevelName; level: LevelName };
   /** `variable` and `shared` when a shared answer is too sensitive; `own` when the procedure part is. */
   "slip-over-level": Subject & {

@@ -25,6 +25,37 @@ const PLACEHOLDERS = [
   /lorem ipsum/i,
 ];
 
+/**
+ * Words that, read aloud to a person, assume their gender: an adjective or participle about "you" after a verb of
+ * being or feeling, a thank-you or welcome that agrees with someone, and French participles after "vous a" / "t'a".
+ * Per interview language; languages without grammatical gender here (en, ht) have none. A heuristic: it finds the
+ * common forms, not every one.
+ */
+const GENDERED: Record<string, RegExp[]> = {
+  es: [
+    /(?<![\p{L}])(?:estás?|esté|estaba|se siente|se sienta|te sientes|sentirse|quedarse|se queda|es usted|eres)\s+(?:usted\s+)?(?:muy\s+|más\s+|tan\s+|un poco\s+)?(?:segur|cansad|preocupad|asustad|tranquil|list|sol|acompañad|herid|perdid|obligad|amenazad|perseguid|embarazad|enferm|content|nervios|agradecid|bienvenid|dispuest|interesad|informad|separad|protegid|lastimad|golpead|confundid|maread)(?:o|a|os|as)(?![\p{L}])/iu,
+    /(?<![\p{L}])(?<!la\s)bienvenid[oa]s?(?![\p{L}])/iu,
+  ],
+  pt: [
+    /(?<![\p{L}])(?:está|esteja|estiver|estava|fica|ficar|fique|se sente|se sentir|sentir-se|é)\s+(?:muito\s+|mais\s+|tão\s+|um pouco\s+)?(?:segur|cansad|preocupad|assustad|tranquil|pront|sozinh|acompanhad|ferid|perdid|obrigad|ameaçad|perseguid|grávid|content|nervos|agradecid|bem-vind|dispost|interessad|informad|separad|protegid|machucad|confus)(?:o|a|os|as)(?![\p{L}])/iu,
+    /(?<![\p{L}])(?:obrigad[oa]|bem-vind[oa]s?)(?![\p{L}])/iu,
+  ],
+  fr: [
+    /(?<![\p{L}])(?:êtes-vous|vous êtes|n'êtes|es-tu|tu es|n'es|soyez|sois|vous sentez-vous|vous vous sentez|te sens-tu|tu te sens|rester|restez)\s+(?:pas\s+)?(?:très\s+|plus\s+|bien\s+|un peu\s+)?(?:sûr|fatigué|inquiet|inquiète|prêt|seul|accompagné|blessé|perdu|obligé|menacé|persécuté|réfugié|enceinte|venu|arrivé|entré|né|content|nerveux|nerveuse|protégé|informé|séparé)(?:e|es|s)?(?![\p{L}])/iu,
+    /(?<![\p{L}])(?:vous|t'|te)\s*a(?:-t-on|-t-il|-t-elle)?\s+(?:\p{L}+\s+)?(?:obligé|forcé|menacé|harcelé|frappé|blessé|trompé|emmené)(?:e|s|es)?(?![\p{L}])/iu,
+    /(?<![\p{L}])seule? à seule?(?![\p{L}])/iu,
+  ],
+};
+
+/** The first words of a text read aloud in `locale` that assume the listener's gender, if any. */
+export function genderedFormIn(text: string, locale: string): string | undefined {
+  for (const pattern of GENDERED[locale] ?? []) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return undefined;
+}
+
 /** Whether a text an officer or a person would read still holds a placeholder. */
 export function placeholderIn(text: string): string | undefined {
   for (const pattern of PLACEHOLDERS) {
@@ -109,6 +140,12 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
         add("slip-over-level", { step: id, service: step.service, receives, own }, toPointer("steps", id, "service"));
     }
     for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, toPointer("steps", id, ...key), add);
+    const say = "say" in step ? (step.say as Text | undefined) : undefined;
+    if (say)
+      for (const [locale, value] of Object.entries(say)) {
+        const found = genderedFormIn(value, locale);
+        if (found) add("gendered-say", { step: id, found, locale }, toPointer("steps", id, "say", locale), "warning");
+      }
   }
   for (const key of ["title", "summary"] as const) {
     const text = sop[key];

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { buildSlip, loadLibrary, runScenario, type Scenario, type SlipView } from "../../src/engine/index";
+
+/**
+ * Principle 9 of the library (issue 9): a slip carries what its service needs to act. Scenarios cannot say what a
+ * slip shows, so these play the shipped library's scenarios and read the slips they print.
+ */
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : name.endsWith(".json") ? [full] : [];
+  });
+const shipped = loadLibrary(
+  walk("sop")
+    .filter((f) => !f.includes("scenarios"))
+    .map((full) => ({ path: relative("sop", full), text: readFileSync(full, "utf8") })),
+);
+
+function slipAfter(id: string, service: string): SlipView | undefined {
+  const scenario = JSON.parse(readFileSync(`sop/scenarios/${id}.scenario.json`, "utf8")) as Scenario;
+  const compiled = shipped.compiled.get(scenario.sop);
+  if (!compiled) throw new Error(`no SOP ${scenario.sop}`);
+  const result = runScenario(compiled, scenario);
+  expect(result.differences).toEqual([]);
+  const last = result.session.events.at(-1);
+  return buildSlip(result.session, service, new Date(last ? last.at : 0));
+}
+
+/** The slip's answers by the variable's step id (the last part of its path), as plain values. */
+const answers = (slip: SlipView | undefined) =>
+  Object.fromEntries((slip?.answers ?? []).map((a) => [a.step.split("/").at(-1), a.value]));
+const instructionLabels = (slip: SlipView | undefined) => (slip?.instructions ?? []).map((i) => i.label.en);
+
+describe("slips carry what the service needs (principle 9)", () => {
+  it("obstetric emergency care receives the danger signs and how far along the pregnancy is", () => {
+    const slip = slipAfter("pregnancy-bleeding-5-months", "minsa-obstetric");
+    expect(answers(slip)).toMatchObject({ "ask-danger-signs": ["bleeding"], "ask-stage": "middle" });
+  });
+
+  it("a danger sign the woman could not name reaches the slip as such", () => {
+    const slip = slipAfter("pregnancy-woman-30-cannot-say-danger-signs", "minsa-obstetric");
+    expect(answers(slip)).toMatchObject({ "ask-danger-signs": ["no_answer"], "ask-stage": "middle" });
+  });
+
+  it("the antenatal check receives the stage, and that no danger sign was found", () => {
+    const slip = slipAfter("pregnancy-woman-31-no-signs", "minsa-obstetric");
+    expect(answers(slip)).toMatchObject({ "ask-stage": "late", "ask-danger-signs": [] });
+  });
+
+  it("HIV care receives the days of treatment left, and the days without when it ran out", () => {
+    expect(answers(slipAfter("hiv-continuity-arv-3-days-left", "minsa-hiv-care"))).toEqual({ "ask-supply": 3 });
+    const ranOut = answers(slipAfter("screening-woman-30-on-arv-tells-once", "minsa-hiv-care"));
+    expect(ranOut).toHaveProperty("ask-days-without");
+    expect(ranOut).toHaveProperty("ask-supply", 0);
+  });
+
+  it("health care for an older person's medicines receives the days without treatment", () => {
+    const slip = slipAfter("older-persons-man-70-diabetic-lost-insulin", "minsa-health");
+    expect(answers(slip)).toHaveProperty("ask-days-without");
+    expect(answers(slip)).toHaveProperty("ask-medicines");
+  });
+
+  it("a tracing slip carries the instruction against consular contact when the case holds it", () => {
+    expect(instructionLabels(slipAfter("uasc-carlos-15-alone-fears-return", "red-cross-rfl"))).toContain(
+      "No consular contact",
+    );
+  });
+
+  it("a tracing slip carries no consular instruction the case does not hold", () => {
+    const slip = slipAfter("screening-woman-30-tracing-accepted-not-asked-again", "red-cross-rfl");
+    expect(slip).toBeDefined();
+    expect(instructionLabels(slip)).not.toContain("No consular contact");
+  });
+});
