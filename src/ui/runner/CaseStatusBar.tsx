@@ -21,7 +21,7 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
         </p>
         <progress aria-labelledby="progress-label" max={Math.max(total, 1)} value={done} />
       </div>
-      {view.flags.length > 0 ? (
+      {view.flags.some((f) => !view.instructions.some((i) => i.flag === f.id)) ? (
         <section aria-label={t("case.flags")} className="flags">
           <FlagChips view={view} />
         </section>

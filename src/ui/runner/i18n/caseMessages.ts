@@ -69,7 +69,7 @@ export const caseMessagesEs = {
   "flag.hidden": "Necesidad confidencial: vea al equipo a cargo",
   "deadline.hidden": {
     one: "Plazo confidencial: vea al equipo a cargo",
-    other: "{count} plazos confidenciales (el primero): vea al equipo a cargo",
+    other: "{count} plazos confidenciales (vea al equipo a cargo); el más próximo",
   },
 
   "actions.title": "Más acciones",
@@ -254,7 +254,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "flag.hidden": "Confidential need: see the team in charge",
   "deadline.hidden": {
     one: "Confidential deadline: see the team in charge",
-    other: "{count} confidential deadlines (the first): see the team in charge",
+    other: "{count} confidential deadlines (see the team in charge); the nearest",
   },
 
   "actions.title": "More actions",
