@@ -35,7 +35,10 @@ export const caseMessagesEs = {
   "referral.mandatoryShort": "notificación obligatoria",
   "referral.reasons": "Motivos de la referencia a {service}",
   "referral.hidden": "Referencia confidencial: vea al equipo a cargo",
-  "referral.hiddenHandover": "Una referencia confidencial por entregar: vea al equipo a cargo",
+  "referral.hiddenHandover": {
+    one: "Una referencia confidencial por entregar: vea al equipo a cargo",
+    other: "{count} referencias confidenciales por entregar: vea al equipo a cargo",
+  },
   "referral.dueBy": "entregar antes de: {at}",
   "referral.handedOverAt": "Entregada al servicio: {at} · {by}",
   "referral.acknowledgedAt": "Recibida por el servicio: {at} · {by}",
@@ -220,7 +223,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.mandatoryShort": "mandatory notification",
   "referral.reasons": "Reasons for the referral to {service}",
   "referral.hidden": "Confidential referral: see the team in charge",
-  "referral.hiddenHandover": "A confidential referral to hand over: see the team in charge",
+  "referral.hiddenHandover": {
+    one: "A confidential referral to hand over: see the team in charge",
+    other: "{count} confidential referrals to hand over: see the team in charge",
+  },
   "referral.dueBy": "hand over by: {at}",
   "referral.handedOverAt": "Handed over to the service: {at} · {by}",
   "referral.acknowledgedAt": "Acknowledged by the service: {at} · {by}",
