@@ -1,6 +1,6 @@
 import type { CaseView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
-import { FlagChips } from "./FlagChips";
+import { FlagChips, flagChips } from "./FlagChips";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { deadlineLines } from "./neutralLabels";
 
@@ -13,6 +13,7 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
   const { t, text } = useCaseI18n();
   const { done, remaining } = view.progress;
   const total = done + remaining;
+  const chips = flagChips(view, t, text);
   return (
     <div className="status-bar">
       <div className="progress">
@@ -21,7 +22,7 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
         </p>
         <progress aria-labelledby="progress-label" max={Math.max(total, 1)} value={done} />
       </div>
-      {view.flags.some((f) => !view.instructions.some((i) => i.flag === f.id)) ? (
+      {chips.flags.length + chips.neutral.length > 0 ? (
         <section aria-label={t("case.flags")} className="flags">
           <FlagChips view={view} />
         </section>
