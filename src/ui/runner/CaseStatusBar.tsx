@@ -29,19 +29,30 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
       ) : null}
       {view.deadlines.length > 0 ? (
         <section aria-label={t("case.deadlines")} className="deadlines">
-          <ul>
-            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
-              <li
-                key={hidden ? "hidden" : deadline.id}
-                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
-              >
-                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
-                {formatCountdown(deadline.hoursLeft, t)}
-              </li>
-            ))}
-          </ul>
+          <DeadlineList deadlines={view.deadlines} />
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The deadlines counting down, in time order, each one the viewer may see by its label and the hidden ones as one
+ * neutral line.
+ */
+export function DeadlineList({ deadlines, className }: { deadlines: CaseView["deadlines"]; className?: string }) {
+  const { t, text } = useCaseI18n();
+  return (
+    <ul className={className}>
+      {deadlineLines(deadlines).map(({ deadline, hidden }) => (
+        <li
+          key={hidden ? "hidden" : deadline.id}
+          className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+        >
+          <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
+          {formatCountdown(deadline.hoursLeft, t)}
+        </li>
+      ))}
+    </ul>
   );
 }
