@@ -27,18 +27,17 @@ const PLACEHOLDERS = [
 
 /**
  * Words that, read aloud to a person, assume their gender: an adjective or participle about "you" after a verb of
- * being or feeling, a thank-you or welcome that agrees with someone, and French participles after "vous a" / "t'a".
+ * being or feeling, a Portuguese thank-you (it agrees with the speaker), and French participles after "vous a" / "t'a".
  * Per interview language; languages without grammatical gender here (en, ht) have none. A heuristic: it finds the
  * common forms, not every one.
  */
 const GENDERED: Record<string, RegExp[]> = {
   es: [
     /(?<![\p{L}])(?:estás?|esté|estaba|se siente|se sienta|te sientes|sentirse|quedarse|se queda|es usted|eres)\s+(?:usted\s+)?(?:muy\s+|más\s+|tan\s+|un poco\s+)?(?:segur|cansad|preocupad|asustad|tranquil|list|sol|acompañad|herid|perdid|obligad|amenazad|perseguid|embarazad|enferm|content|nervios|agradecid|bienvenid|dispuest|interesad|informad|separad|protegid|lastimad|golpead|confundid|maread)(?:o|a|os|as)(?![\p{L}])/iu,
-    /(?<![\p{L}])(?<!la\s)bienvenid[oa]s?(?![\p{L}])/iu,
   ],
   pt: [
     /(?<![\p{L}])(?:está|esteja|estiver|estava|fica|ficar|fique|se sente|se sentir|sentir-se|é)\s+(?:muito\s+|mais\s+|tão\s+|um pouco\s+)?(?:segur|cansad|preocupad|assustad|tranquil|pront|sozinh|acompanhad|ferid|perdid|obrigad|ameaçad|perseguid|grávid|content|nervos|agradecid|bem-vind|dispost|interessad|informad|separad|protegid|machucad|confus)(?:o|a|os|as)(?![\p{L}])/iu,
-    /(?<![\p{L}])(?:obrigad[oa]|bem-vind[oa]s?)(?![\p{L}])/iu,
+    /(?<![\p{L}])obrigad[oa](?![\p{L}])/iu,
   ],
   fr: [
     /(?<![\p{L}])(?:êtes-vous|vous êtes|n'êtes|es-tu|tu es|n'es|soyez|sois|vous sentez-vous|vous vous sentez|te sens-tu|tu te sens|rester|restez)\s+(?:pas\s+)?(?:très\s+|plus\s+|bien\s+|un peu\s+)?(?:sûr|fatigué|inquiet|inquiète|prêt|seul|accompagné|blessé|perdu|obligé|menacé|persécuté|réfugié|enceinte|venu|arrivé|entré|né|content|nerveux|nerveuse|protégé|informé|séparé)(?:e|es|s)?(?![\p{L}])/iu,
