@@ -1,4 +1,4 @@
-import type { CaseView, InstructionView } from "../../engine/index";
+import type { CaseView, InstructionView, Text } from "../../engine/index";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
@@ -21,7 +21,15 @@ export function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T
   return true;
 }
 
-/** Standing instructions that read the same (their texts come from the catalog, by flag). */
+/** Two texts in the same languages with the same words. */
+export function sameText(a: Text | undefined, b: Text | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Standing instructions that read the same (a hidden one by its neutral words only: it keeps no flag id). */
 export function sameInstructions(a: readonly InstructionView[], b: readonly InstructionView[]): boolean {
   return sameItems(
     a,
@@ -29,6 +37,9 @@ export function sameInstructions(a: readonly InstructionView[], b: readonly Inst
     (x, y) =>
       x.flag === y.flag &&
       x.hidden === y.hidden &&
+      sameText(x.publicLabel, y.publicLabel) &&
+      sameText(x.label, y.label) &&
+      sameText(x.instruction, y.instruction) &&
       x.manual?.at === y.manual?.at &&
       x.manual?.by === y.manual?.by &&
       x.manual?.reason === y.manual?.reason,
