@@ -1,3 +1,7 @@
+// Times each answer of whole sessions of Senda and raw XState and prints the mean per tenth of the session, the
+// start and the slowest answer: where in a session the time goes, and whether pauses (garbage collection, other
+// work on the machine) explain a slow whole-session figure (dev aid).
+//   node --expose-gc --import tsx scripts/bench/profile/sessionPositions.ts [size]
 import { generateAnswers, generateQuestionnaire } from "../questionnaire/generateQuestionnaire";
 import { questionIndex, SYSTEMS } from "../questionnaire/systems";
 
