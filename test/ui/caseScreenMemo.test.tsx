@@ -67,6 +67,19 @@ describe("useFixedRows", () => {
     expect(result.current).toEqual({ first: 94, last: 111 });
   });
 
+  it("shows the end of a list that got shorter while scrolled far down", () => {
+    const element = box(640);
+    const { result, rerender } = renderHook(({ count }) => useFixedRows({ current: element }, count, 132, 6, 640), {
+      initialProps: { count: 10_000 },
+    });
+    act(() => {
+      element.scrollTop = 132 * 500;
+      element.dispatchEvent(new Event("scroll"));
+    });
+    rerender({ count: 3 });
+    expect(result.current).toEqual({ first: 0, last: 3 });
+  });
+
   it("never passes the end of the list, and assumes a phone's height without layout", () => {
     const { result } = renderHook(() => useFixedRows({ current: box(0) }, 3, 132, 6, 640));
     expect(result.current).toEqual({ first: 0, last: 3 });

@@ -42,7 +42,9 @@ export function useFixedRows(
       resized?.disconnect();
     };
   }, [scroller, rowHeight, fallbackHeight]);
-  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  // A list that just got shorter (a filter) may not have told its new scroll position yet: clamp as the box will.
+  const top = Math.min(view.top, Math.max(0, count * rowHeight - view.height));
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((top + view.height) / rowHeight) + overscan);
   return { first, last: Math.max(first, last) };
 }
