@@ -12,6 +12,7 @@ import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
+import { proveCallSites } from "./proveCallSites";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
 const DEFAULT_NODE_LIMIT = 2_000_000;
@@ -82,7 +83,9 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
   const runGroup = (checks: CheckSpec[]) => {
-    const plan = planRun(model, new Set(checks.map((c) => c.id)));
+    // A run of invariants only works the moments that lead to them; one with the structure's checks works them all.
+    const prune = checks.length > 0 && checks.every((c) => c.kind === "violation");
+    const plan = planRun(model, new Set(checks.map((c) => c.id)), new Set(), new Map(), prune);
     const before = bdd.nodeCount;
     let blown = false;
     runs++;
@@ -142,7 +145,20 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     if (!composite(c.scope!)) return c.scope!;
     return `${c.scope}:${Math.floor(ranks.get(`${c.scope}:${c.invariant}`)! / ROOT_GROUP)}`;
   };
-  const all = [...invariantChecks, ...deadlineChecks];
+  // The procedures' invariants, call site by call site (see `proveCallSites`); what they leave open, the whole runs
+  // below settle, with counterexamples played from the opening of the case.
+  const atSites = proveCallSites(
+    model,
+    invariantChecks.filter((c) => c.scope !== ""),
+    nodeLimit,
+    () => {
+      if (control.shouldStop?.()) stopped = true;
+      return stopped;
+    },
+    options.debug,
+  );
+  runs += atSites.runs;
+  const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];
   let queue: CheckSpec[][] = model.nodes.length > 400 ? split(all, firstGroup) : [all];
   if (queue.length === 0) queue = [[]];
   const halve = (checks: CheckSpec[]): CheckSpec[][] => {
@@ -161,7 +177,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       `${checks.length} ${checks[0]?.scope}:${checks[0]?.invariant} ${blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`,
     );
     done++;
-    if (!structureRun && run.complete) structureRun = run;
+    if (!structureRun && run.complete && !run.plan.relevant) structureRun = run;
     if (blown && checks.length > 1) {
       queue.unshift(...halve(checks));
       continue;
