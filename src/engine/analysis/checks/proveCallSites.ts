@@ -1,4 +1,5 @@
 import type { BddNode } from "../exploration/Bdd";
+import { crossProcedures } from "../exploration/crossProcedures";
 import { planRun } from "../exploration/liveness";
 import { imageOf, runModel } from "../exploration/runModel";
 import type { CheckSpec, Domain, Model } from "../exploration/types";
@@ -67,7 +68,13 @@ export function proveCallSites(
   const limited = (before: number, limit: number) => () => bdd.nodeCount - before > limit || shouldStop?.() === true;
 
   /** One run inside `scope` from its entry (the case's opening for the root): its checks, its children's entries. */
-  const work = (scope: string, entry: BddNode | undefined, own: CheckSpec[], children: Site[]): boolean => {
+  const work = (
+    scope: string,
+    entry: BddNode | undefined,
+    own: CheckSpec[],
+    children: Site[],
+    cross = false,
+  ): boolean => {
     const liveAt = new Map<number, Domain[]>();
     for (const child of children) liveAt.set(child.start, [...(liveAt.get(child.start) ?? []), ...child.needs]);
     const plan = planRun(model, new Set(own.map((c) => c.id)), new Set(), liveAt, true);
@@ -76,17 +83,19 @@ export function proveCallSites(
     // The entry, with what this run does not read forgotten (the run forgets only what it has kept).
     const states = start === undefined ? undefined : only(entry!, plan.live[start]);
     const several = children.length + byInvariant(own).length > 1;
+    const stop = limited(before, several ? nodeLimit / 4 : nodeLimit);
     const run = runModel(
       model,
       plan,
-      { shouldStop: limited(before, several ? nodeLimit / 4 : nodeLimit) },
-      entry === undefined
+      { shouldStop: stop },
+      start === undefined || states === undefined
         ? undefined
-        : { node: sites.get(scope)!.start, states: entry, within: (n) => inside(scope, n.step) && n.step !== scope },
+        : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
+      cross ? crossProcedures(model, plan, stop, { nodes: nodeLimit }) : undefined,
     );
     out.runs++;
     debug?.(
-      `call site ${scope || "(root)"}: ${own.length} checks, entries ${children.map((c) => c.scope).join(" ")} ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
+      `call site ${scope || "(root)"}${cross ? " (crossing)" : ""}: ${own.length} checks, entries ${children.map((c) => c.scope).join(" ")} ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
     );
     if (!run.complete) return false;
     for (const check of own) if (run.found[check.id] === bdd.false) out.proven.add(check.id);
@@ -123,7 +132,7 @@ export function proveCallSites(
           { own: parts.slice(0, half).flat(), children: [] },
           { own: parts.slice(half).flat(), children: [] },
         );
-      } else out.complete = false;
+      } else if (!(job.children.length === 0 && work(scope, entry, job.own, [], true))) out.complete = false;
     }
     for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
   };

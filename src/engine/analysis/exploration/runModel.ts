@@ -46,6 +46,12 @@ export interface RunStart {
   within: (node: ModelNode) => boolean;
 }
 
+/**
+ * A way round a procedure: given a procedure step's moment and the states that reached it, the states at the
+ * procedure's end (its "done" moment), or undefined to work through it (see `crossProcedures`).
+ */
+export type Crossing = (node: number, states: BddNode) => { to: number; states: BddNode } | undefined;
+
 /** The states after `op`, from the states `states` before it. */
 export function imageOf(bdd: Bdd, op: Op, states: BddNode): BddNode {
   switch (op.kind) {
@@ -100,7 +106,13 @@ export function preimageOf(bdd: Bdd, op: Op, target: BddNode): BddNode {
  * its entries), working only the moments `within` it; only the plan's relevant moments when it is pruned. Pure;
  * stops early when `control.shouldStop` says so.
  */
-export function runModel(model: Model, plan: Plan, control: RunControl = {}, from?: RunStart): ModelRun {
+export function runModel(
+  model: Model,
+  plan: Plan,
+  control: RunControl = {},
+  from?: RunStart,
+  cross?: Crossing,
+): ModelRun {
   const { bdd, nodes, edges, checks } = model;
   const started = control.now?.() ?? 0;
   const reached: BddNode[] = nodes.map(() => bdd.false);
@@ -132,6 +144,12 @@ export function runModel(model: Model, plan: Plan, control: RunControl = {}, fro
     const frontier = pending[id];
     pending[id] = bdd.false;
     processed++;
+    const crossed = cross?.(id, frontier);
+    if (crossed) {
+      if (crossed.states !== bdd.false) arrive(crossed.to, crossed.states);
+      control.onProgress?.(processed, nodes.length);
+      continue;
+    }
     for (const check of nodes[id].checks) {
       if (!plan.focus.has(check) || !bdd.meets(frontier, checks[check].cond)) continue;
       found[check] = bdd.or(found[check], bdd.and(frontier, checks[check].cond));
