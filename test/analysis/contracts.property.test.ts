@@ -42,7 +42,8 @@ function playRandomly(compiled: CompiledSop, pick: (n: number) => number): CaseS
   return session;
 }
 
-describe.each(["uasc", "trafficking", "gbv-disclosure", "screening"])("the analysis of %s against concrete cases", (id) => {
+const composed = ["uasc", "trafficking", "gbv-disclosure", "screening"];
+describe.each(composed)("the analysis of %s against concrete cases", (id) => {
   const compiled = library.compiled.get(id)!;
   const report = checkSop(compiled);
   const proven = new Set(report.verdicts.filter((v) => v.status === "proven").map((v) => `${v.sop}:${v.invariant}`));
