@@ -4,6 +4,9 @@ import { planRun } from "../exploration/liveness";
 import { imageOf, runModel } from "../exploration/runModel";
 import type { CheckSpec, Domain, Model } from "../exploration/types";
 
+/** A procedure that runs others has its own invariants tried this many at a time. */
+const OWN_GROUP = 3;
+
 /** What the proofs at call sites settled. */
 export interface CallSiteProofs {
   /** Checks (by id) proven: no state breaks them. */
@@ -110,9 +113,16 @@ export function proveCallSites(
 
   /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
   const settle = (scope: string, entry: BddNode | undefined) => {
-    const jobs: { own: CheckSpec[]; children: Site[] }[] = [
-      { own: scope === "" ? [] : sites.get(scope)!.checks, children: childrenOf(scope) },
-    ];
+    const own = scope === "" ? [] : sites.get(scope)!.checks;
+    const children = childrenOf(scope);
+    // A procedure that runs others: its own promises span theirs, and together grow fast; a few at a time.
+    const jobs: { own: CheckSpec[]; children: Site[] }[] =
+      children.length === 0
+        ? [{ own, children }]
+        : [
+            { own: [], children },
+            ...chunks(byInvariant(own), OWN_GROUP).map((parts) => ({ own: parts.flat(), children: [] })),
+          ];
     while (jobs.length > 0 && !shouldStop?.()) {
       const job = jobs.shift()!;
       if (job.own.length === 0 && job.children.length === 0) continue;
@@ -150,6 +160,12 @@ interface Site {
   checks: CheckSpec[];
   /** The states it is entered with, over `needs`, once known. */
   entry?: BddNode;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function byInvariant(checks: CheckSpec[]): CheckSpec[][] {
