@@ -85,7 +85,8 @@ export function proveCallSites(
     const start = entry === undefined ? undefined : sites.get(scope)!.start;
     // The entry, with what this run does not read forgotten (the run forgets only what it has kept).
     const states = start === undefined ? undefined : only(entry!, plan.live[start]);
-    const several = children.length + byInvariant(own).length > 1;
+    // Entries for several call sites at once are split early: apart, each keeps fewer facts.
+    const several = children.length > 1;
     const stop = limited(before, several ? nodeLimit / 4 : nodeLimit);
     const run = runModel(
       model,
