@@ -218,7 +218,11 @@ export async function openSummary(page: Page): Promise<void> {
  */
 export async function compareWithSummary(page: Page, library: ShippedLibrary, scenario: Scenario): Promise<string[]> {
   const differences: string[] = [];
-  const chips = (await page.locator(".flags .chip").allInnerTexts()).map((c) => c.trim());
+  // A flag with a standing instruction is named in the instructions banner, not again as a chip.
+  const chips = [
+    ...(await page.locator(".flags .chip").allInnerTexts()).map((c) => c.trim()),
+    ...(await page.locator(".instructions .instruction strong").allInnerTexts()).map((c) => c.trim().replace(/:$/, "")),
+  ];
   const expect = scenario.expect;
   for (const flag of expect.flags ?? []) {
     const label = library.flags.get(flag)!.label.es;

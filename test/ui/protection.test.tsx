@@ -73,7 +73,7 @@ describe("what a case shows depends on who looks", () => {
     expect(header).not.toContain(REFILL);
     expect(header).toContain(NEUTRAL_HIV);
     // Three confidential deadlines (the refill, the clinic's handover, the follow-up): one neutral line.
-    expect(screen.getByText("3 plazos confidenciales (el primero): vea al equipo a cargo")).toBeTruthy();
+    expect(screen.getByText("3 plazos confidenciales (vea al equipo a cargo); el más próximo")).toBeTruthy();
   });
 
   it("names the flag and its deadline in the case body only for a role that sees them", async () => {
@@ -123,6 +123,12 @@ describe("standing instructions", () => {
     const banner = await screen.findByRole("region", { name: caseEs["instruction.title"] });
     expect(banner.textContent).toContain("No poner a esta persona en listas públicas");
     expect(banner.textContent).toContain("Lo pidió la persona.");
+    // Said once: the banner holds it, the flags above the step do not repeat it.
+    expect(document.querySelector(".status-bar")!.textContent).not.toContain(
+      within(banner)
+        .getByText(/No poner a esta persona en listas públicas/, { exact: false })
+        .textContent!.split(":")[0],
+    );
     await whenSaved();
     expect((await store.loadEvents("C-LIST")).at(-1)).toMatchObject({
       type: "FLAG_SET",

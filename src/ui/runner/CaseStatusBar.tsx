@@ -1,6 +1,6 @@
 import type { CaseView } from "../../engine/index";
 import { formatCountdown } from "../shared/formatCountdown";
-import { FlagChips } from "./FlagChips";
+import { FlagChips, flagChips } from "./FlagChips";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { deadlineLines } from "./neutralLabels";
 
@@ -13,6 +13,7 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
   const { t, text } = useCaseI18n();
   const { done, remaining } = view.progress;
   const total = done + remaining;
+  const chips = flagChips(view, t, text);
   return (
     <div className="status-bar">
       <div className="progress">
@@ -21,26 +22,37 @@ export function CaseStatusBar({ view }: { view: CaseView }) {
         </p>
         <progress aria-labelledby="progress-label" max={Math.max(total, 1)} value={done} />
       </div>
-      {view.flags.length > 0 ? (
+      {chips.flags.length + chips.neutral.length > 0 ? (
         <section aria-label={t("case.flags")} className="flags">
           <FlagChips view={view} />
         </section>
       ) : null}
       {view.deadlines.length > 0 ? (
         <section aria-label={t("case.deadlines")} className="deadlines">
-          <ul>
-            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
-              <li
-                key={hidden ? "hidden" : deadline.id}
-                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
-              >
-                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
-                {formatCountdown(deadline.hoursLeft, t)}
-              </li>
-            ))}
-          </ul>
+          <DeadlineList deadlines={view.deadlines} />
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The deadlines counting down, in time order, each one the viewer may see by its label and the hidden ones as one
+ * neutral line.
+ */
+export function DeadlineList({ deadlines, className }: { deadlines: CaseView["deadlines"]; className?: string }) {
+  const { t, text } = useCaseI18n();
+  return (
+    <ul className={className}>
+      {deadlineLines(deadlines).map(({ deadline, hidden }) => (
+        <li
+          key={hidden ? "hidden" : deadline.id}
+          className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
+        >
+          <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
+          {formatCountdown(deadline.hoursLeft, t)}
+        </li>
+      ))}
+    </ul>
   );
 }

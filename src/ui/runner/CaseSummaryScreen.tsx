@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import { type AnswerValue, type CaseSession, type CaseView, redactView, viewCase } from "../../engine/index";
 import { useClock } from "../shared/ClockProvider";
-import { formatCountdown } from "../shared/formatCountdown";
 import { routeHref } from "../shared/useRoute";
 import { useViewer } from "../shared/useViewer";
 import { AnswerList } from "./AnswerList";
 import { CaseActions } from "./CaseActions";
 import { CaseNoticeBanner } from "./CaseNoticeBanner";
+import { DeadlineList } from "./CaseStatusBar";
 import { CloseCaseForm } from "./CloseCaseForm";
 import { type CorrectionReport, CorrectionReportView, compareViews } from "./CorrectionReport";
 import { describeRefusal } from "./describeRefusal";
@@ -16,7 +16,6 @@ import { InstructionBanner } from "./InstructionBanner";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { describeLanguage } from "./interviewLanguages";
 import { NotesPanel } from "./NotesPanel";
-import { deadlineLines } from "./neutralLabels";
 import { PendingList } from "./PendingList";
 import { ReferralList } from "./ReferralList";
 import type { CaseHandle } from "./useCaseSession";
@@ -161,7 +160,7 @@ export function CaseSummaryScreen({
 
 /** The flags and deadlines as the viewer may see them; the others as neutral lines that never name the category. */
 function FlagsAndDeadlines({ view }: { view: CaseView }) {
-  const { t, text } = useCaseI18n();
+  const { t } = useCaseI18n();
   return (
     <section aria-labelledby="summary-flags" className="flags">
       <h2 id="summary-flags">{t("case.flags")}</h2>
@@ -170,17 +169,7 @@ function FlagsAndDeadlines({ view }: { view: CaseView }) {
       {view.deadlines.length > 0 ? (
         <>
           <h3>{t("case.deadlines")}</h3>
-          <ul className="deadline-list">
-            {deadlineLines(view.deadlines).map(({ deadline, hidden }) => (
-              <li
-                key={hidden ? "hidden" : deadline.id}
-                className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
-              >
-                <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
-                {formatCountdown(deadline.hoursLeft, t)}
-              </li>
-            ))}
-          </ul>
+          <DeadlineList deadlines={view.deadlines} className="deadline-list" />
         </>
       ) : null}
     </section>

@@ -35,7 +35,10 @@ export const caseMessagesEs = {
   "referral.mandatoryShort": "notificación obligatoria",
   "referral.reasons": "Motivos de la referencia a {service}",
   "referral.hidden": "Referencia confidencial: vea al equipo a cargo",
-  "referral.hiddenHandover": "Una referencia confidencial por entregar: vea al equipo a cargo",
+  "referral.hiddenHandover": {
+    one: "Una referencia confidencial por entregar: vea al equipo a cargo",
+    other: "{count} referencias confidenciales por entregar: vea al equipo a cargo",
+  },
   "referral.dueBy": "entregar antes de: {at}",
   "referral.handedOverAt": "Entregada al servicio: {at} · {by}",
   "referral.acknowledgedAt": "Recibida por el servicio: {at} · {by}",
@@ -69,7 +72,7 @@ export const caseMessagesEs = {
   "flag.hidden": "Necesidad confidencial: vea al equipo a cargo",
   "deadline.hidden": {
     one: "Plazo confidencial: vea al equipo a cargo",
-    other: "{count} plazos confidenciales (el primero): vea al equipo a cargo",
+    other: "{count} plazos confidenciales (vea al equipo a cargo); el más próximo",
   },
 
   "actions.title": "Más acciones",
@@ -220,7 +223,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.mandatoryShort": "mandatory notification",
   "referral.reasons": "Reasons for the referral to {service}",
   "referral.hidden": "Confidential referral: see the team in charge",
-  "referral.hiddenHandover": "A confidential referral to hand over: see the team in charge",
+  "referral.hiddenHandover": {
+    one: "A confidential referral to hand over: see the team in charge",
+    other: "{count} confidential referrals to hand over: see the team in charge",
+  },
   "referral.dueBy": "hand over by: {at}",
   "referral.handedOverAt": "Handed over to the service: {at} · {by}",
   "referral.acknowledgedAt": "Acknowledged by the service: {at} · {by}",
@@ -254,7 +260,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "flag.hidden": "Confidential need: see the team in charge",
   "deadline.hidden": {
     one: "Confidential deadline: see the team in charge",
-    other: "{count} confidential deadlines (the first): see the team in charge",
+    other: "{count} confidential deadlines (see the team in charge); the nearest",
   },
 
   "actions.title": "More actions",

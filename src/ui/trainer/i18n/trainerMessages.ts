@@ -32,6 +32,17 @@ const es = {
   "library.group.principles": "Principios",
   "library.group.lessons": "Prácticas",
   "library.principle": "Principio {n}",
+  "library.principle.1": "Principio 1: lo que amenaza la vida, antes que todo",
+  "library.principle.2": "Principio 2: nunca preguntar delante de un posible controlador",
+  "library.principle.3": "Principio 3: la protección de la niñez no espera su consentimiento",
+  "library.principle.4": "Principio 4: a una presunta víctima de trata se la protege, no se la tramita",
+  "library.principle.5": "Principio 5: las quejas llegan a la Defensoría",
+  "library.principle.6": "Principio 6: una necesidad médica urgente no separa a la familia",
+  "library.principle.7": "Principio 7: lo confidencial es confidencial",
+  "library.principle.8": "Principio 8: cada referencia una sola vez, y con plazo",
+  "library.principle.9": "Principio 9: la hoja lleva lo que el servicio necesita para actuar",
+  "library.principle.10": "Principio 10: quien va al sur o fue devuelto también se tamiza",
+  "library.principle.11": "Principio 11: callar o no saber también es una respuesta",
   "library.difficultyHelp":
     "Dificultad según el camino: 1 punto por acción, 2 por alerta esperada, 3 por pregunta sensible y 2 por nivel de reserva del procedimiento (reservado 1, confidencial 2). Básico: menos de {intermediate} puntos; intermedio: menos de {advanced}; avanzado: {advanced} o más.",
   "library.measure":
@@ -213,6 +224,17 @@ const en: Record<TrainerKey, Message> = {
   "library.group.principles": "Principles",
   "library.group.lessons": "Practices",
   "library.principle": "Principle {n}",
+  "library.principle.1": "Principle 1: life threats before anything else",
+  "library.principle.2": "Principle 2: never question in front of a possible controller",
+  "library.principle.3": "Principle 3: a child's protection never waits for the child's consent",
+  "library.principle.4": "Principle 4: a presumed trafficking victim is protected, not processed",
+  "library.principle.5": "Principle 5: complaints reach the Ombudsman",
+  "library.principle.6": "Principle 6: an urgent medical need does not split the family",
+  "library.principle.7": "Principle 7: confidential means confidential",
+  "library.principle.8": "Principle 8: every referral once, and with a time",
+  "library.principle.9": "Principle 9: the slip carries what the service needs to act",
+  "library.principle.10": "Principle 10: people going south or sent back are screened too",
+  "library.principle.11": "Principle 11: silence and not knowing are answers too",
   "library.difficultyHelp":
     "Difficulty from the path: 1 point per action, 2 per flag expected, 3 per sensitive question and 2 per level of sensitivity of the procedure (restricted 1, confidential 2). Basic: under {intermediate} points; intermediate: under {advanced}; advanced: {advanced} or more.",
   "library.measure":
@@ -365,6 +387,11 @@ const en: Record<TrainerKey, Message> = {
 };
 
 const MESSAGES: Record<Locale, Record<TrainerKey, Message>> = { es, en };
+
+/** Whether the Train area has a text by this name (for names built from data, such as a scenario's tags). */
+export function isTrainerKey(key: string): key is TrainerKey {
+  return Object.hasOwn(es, key);
+}
 
 /** A translator for the Train area's texts. */
 export type TrainerText = (key: TrainerKey, params?: MessageParams) => string;

@@ -1,7 +1,7 @@
 import { sopIndex } from "virtual:senda-sops";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { getShippedCatalog } from "../../shared/shippedCatalog";
-import { type TrainerKey, useTrainerText } from "../i18n/trainerMessages";
+import { isTrainerKey, type TrainerKey, useTrainerText } from "../i18n/trainerMessages";
 import { trainerHref } from "../trainerRoute";
 import { DIFFICULTY_RULE, type Difficulty, type Lesson, type ScenarioFacets } from "./describeScenario";
 import { SCENARIOS, useScenarioFacets } from "./useScenarioLibrary";
@@ -36,7 +36,10 @@ export function ScenarioLibrary() {
     const [kind, value] = key.split(":");
     if (kind === "flag") return text(catalog.flags.get(value)?.label) || value;
     if (kind === "service") return text(catalog.services.get(value)?.name) || value;
-    if (kind === "principle") return tr("library.principle", { n: value });
+    if (kind === "principle") {
+      const named = `library.principle.${value}`;
+      return isTrainerKey(named) ? tr(named) : tr("library.principle", { n: value });
+    }
     return tr(`lesson.${value}` as TrainerKey);
   };
 
