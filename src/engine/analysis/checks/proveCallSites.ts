@@ -143,7 +143,11 @@ export function proveCallSites(
           { own: parts.slice(0, half).flat(), children: [] },
           { own: parts.slice(half).flat(), children: [] },
         );
-      } else if (!(job.children.length === 0 && work(scope, entry, job.own, [], true))) out.complete = false;
+      } else if (job.own.length > 1) {
+        // One invariant: its expectations apart.
+        const half = Math.ceil(job.own.length / 2);
+        jobs.unshift({ own: job.own.slice(0, half), children: [] }, { own: job.own.slice(half), children: [] });
+      } else if (!(job.own.length === 1 && work(scope, entry, job.own, [], true))) out.complete = false;
     }
     for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
   };
