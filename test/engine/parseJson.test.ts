@@ -47,6 +47,18 @@ describe("parseJson", () => {
     expect(issues.map((i) => i.pointer)).toEqual(["/a/b", "/a/b", "/c/0/d"]);
   });
 
+  it("finds a repeated key among colons, quotes and backslashes inside strings", () => {
+    // Colons in strings are no members: the text below has as many colons outside strings as a repeat-free one would.
+    const text = '{ "a:b": "x:y\\"z:", "c": { "d": "e\\\\", "d": 1 }, "f": [":"] }';
+    const { document, issues } = parseJson(text);
+    expect(issues.map((i) => i.pointer)).toEqual(["/c/d"]);
+    expect(document?.value).toEqual({ "a:b": 'x:y"z:', c: { d: 1 }, f: [":"] });
+    const clean = parseJson('{ "a:b": "x:y\\"z:",\n  "c": { "d": "e\\\\" } }');
+    expect(clean.issues).toEqual([]);
+    expect(clean.document?.value).toEqual({ "a:b": 'x:y"z:', c: { d: "e\\" } });
+    expect(clean.document?.locate("/c/d")).toEqual({ line: 2, column: 15 });
+  });
+
   it.each([
     ["an empty file", "", 1, 1, "the file is empty"],
     ["a file of blanks", "  \n\t\n", 1, 1, "the file is empty"],

@@ -45,7 +45,8 @@ export function canCollectGarbage(): boolean {
   return typeof (globalThis as { gc?: unknown }).gc === "function";
 }
 
-function collectGarbage(): void {
+/** Full garbage collections, when the process can ask for them (a no-op otherwise). */
+export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) for (let i = 0; i < 3; i++) gc();
 }

@@ -61,9 +61,11 @@ function partOf(module: string, functionName: string): string {
   if (/node_modules\/react-dom\//.test(module) || /node_modules\/scheduler\//.test(module))
     return "React (react-dom, scheduler)";
   if (/node_modules\/(react|@xstate\/react|@tanstack)\//.test(module)) return "React (other)";
-  if (/src\/ui\//.test(module)) return "app UI (src/ui)";
+  // The screens by file, to see which component's render costs.
+  const ui = /src\/ui\/(.+)$/.exec(module);
+  if (ui) return `app UI: ${ui[1]}`;
   if (/virtual:|\.sop\.json|\.json/.test(module)) return "SOP and catalog data";
-  if (module === "") return "DOM and built-in calls (no script URL)";
+  if (module === "") return `DOM and built-in calls (no script URL): ${functionName || "(anonymous)"}`;
   return module === "(chunk glue)" ? "other JavaScript" : `other: ${module}`;
 }
 

@@ -1,4 +1,5 @@
 import {
+  collectGarbage,
   formatNumber,
   formatRatio,
   median,
@@ -66,6 +67,9 @@ function measureSystem(context: BenchContext, system: BenchSystem, questionnaire
   // Whole sessions: warm-up, then as many runs as fit; per answer from the same runs.
   const samples: ReturnType<typeof timeSession>[] = [];
   const budget = slow ? 0 : 15_000;
+  // The system's sessions start on a collected heap, so that none is charged for the garbage of the one measured
+  // before (collecting before every session would also throw away what the engine had warmed up).
+  collectGarbage();
   const began = now();
   do samples.push(timeSession(system, model, answers, count));
   while (samples.length < context.runs + 1 && now() - began < budget);
@@ -245,7 +249,8 @@ client compiles it, one case per session), raw XState v5 (one state per question
 context), SurveyJS (\`survey-core\`, one question at a time in its question-per-page mode; a session is a \`Model\`)
 and the floor (a plain table interpreter of the SOP with the same CEL evaluator). Every session answers the same
 seeded answers; \`test/bench/questionnaire.test.ts\` checks that the four ask the same questions and reach the same
-outcome. A figure is the median of several runs after a warm-up (the run count is shown where it is under 3).
+outcome. A figure is the median of several runs after a warm-up (the run count is shown where it is under 3); each
+system's sessions start after full garbage collections, so that no system pays for the garbage of another.
 "Time per answer" is the time of asking for the current question and answering it, averaged over the first and
 the last tenth of a whole session. Saving is the system's own persistence (Senda: the event log as JSON;
 XState: \`getPersistedSnapshot\`; SurveyJS: \`data\` and the current question; floor: its answers), restoring is

@@ -130,24 +130,28 @@ export class CaseSession {
   private findActiveSteps(snapshot: ReturnType<Actor<AnyStateMachine>["getSnapshot"]>): string[] {
     if (snapshot.status !== "active") return [];
     const found: string[] = [];
-    const walk = (value: unknown, prefix: string) => {
-      if (typeof value === "string") {
-        const path = this.compiled.stepByStateKey.get(prefix ? `${prefix}.${value}` : value);
-        // Only input steps wait for the officer: a track that reached its end rests in a final state until the
-        // others finish, and a decision whose routes all fail stays where it is (the case is stuck).
-        const kind = path ? this.compiled.steps.get(path)?.step.kind : undefined;
-        if (path && kind && isInputKind(kind)) found.push(path);
-        return;
-      }
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        const here = prefix ? `${prefix}.${key}` : key;
-        const path = this.compiled.stepByStateKey.get(here);
-        const kind = path ? this.compiled.steps.get(path)?.step.kind : undefined;
-        if (kind === "procedure" || kind === "parallel" || !path) walk(child, here);
-      }
-    };
-    walk(snapshot.value, "");
+    this.walkActive(snapshot.value, "", found);
     return found;
+  }
+
+  /** Collects the input steps under a state value (a method, not a closure: it runs after every answer). */
+  private walkActive(value: unknown, prefix: string, found: string[]): void {
+    const { stepByStateKey, steps } = this.compiled;
+    if (typeof value === "string") {
+      const path = stepByStateKey.get(prefix ? `${prefix}.${value}` : value);
+      // Only input steps wait for the officer: a track that reached its end rests in a final state until the
+      // others finish, and a decision whose routes all fail stays where it is (the case is stuck).
+      const kind = path ? steps.get(path)?.step.kind : undefined;
+      if (path && kind && isInputKind(kind)) found.push(path);
+      return;
+    }
+    for (const key in value as Record<string, unknown>) {
+      const here = prefix ? `${prefix}.${key}` : key;
+      const path = stepByStateKey.get(here);
+      const kind = path ? steps.get(path)?.step.kind : undefined;
+      if (kind === "procedure" || kind === "parallel" || !path)
+        this.walkActive((value as Record<string, unknown>)[key], here, found);
+    }
   }
 
   /** Checks an event and, if acceptable, appends it to the log and applies it. Never throws for bad input. */
@@ -289,12 +293,6 @@ export class CaseSession {
    */
   private apply(input: CaseInput, mode: "live" | "rebuild", cause = ""): Refusal | undefined {
     const context = this.context;
-    const at = new Date(input.at);
-    const setTime = () => {
-      context.now = at;
-      context.nowIso = at.toISOString();
-      context.by = input.by;
-    };
     switch (input.type) {
       case "FLAG_SET": {
         const flag = this.compiled.catalog.flags.get(input.flag);
@@ -302,7 +300,7 @@ export class CaseSession {
         if (!flag.manual) return refuse("not-manual", `The flag "${input.flag}" is raised by the SOP, not by hand.`);
         if (typeof input.reason !== "string" || input.reason.trim() === "")
           return refuse("bad-event", "Say why the instruction is raised or cleared.");
-        setTime();
+        setTime(context, input);
         if (input.raise) raiseFlag(context, input.flag, "#manual");
         else clearFlag(context, input.flag);
         context.manualFlags.push({
@@ -331,7 +329,7 @@ export class CaseSession {
           if (input.status === "acknowledged" && !delivered)
             return refuse("not-handed-over", `Hand the referral to "${input.service}" over before it is acknowledged.`);
         }
-        setTime();
+        setTime(context, input);
         const delivery = {
           status: input.status,
           at: input.at,
@@ -384,19 +382,19 @@ export class CaseSession {
           return refuse("not-answered", `Step "${input.step}" has not been answered yet: answer it instead.`);
         const problem = checkAnswer(compiled.step.answer, input.value);
         if (problem) return refuse("invalid-value", `Step "${input.step}": ${problem}`);
-        setTime();
+        setTime(context, input);
         return this.sendToMachine(
           { type: "UPDATED", step: input.step, value: input.value, reason: input.reason },
           input.step,
         );
       }
       default:
-        return this.applyStepInput(input, setTime);
+        return this.applyStepInput(input);
     }
   }
 
   /** Applies an answer, tick, acknowledgement or referral to the running machine, or says why not. */
-  private applyStepInput(input: InputEvent, setTime: () => void): Refusal | undefined {
+  private applyStepInput(input: InputEvent): Refusal | undefined {
     if (this.finished) return refuse("case-finished", "Every step of this case is done; add a note or close the case.");
     const compiled = this.compiled.steps.get(input.step);
     if (!compiled) return refuse("unknown-step", `This SOP has no step "${input.step}".`);
@@ -408,7 +406,7 @@ export class CaseSession {
       );
     const refusal = validateInput(compiled, input, this.context, this.compiled.catalog);
     if (refusal) return refusal;
-    setTime();
+    setTime(this.context, input);
     return this.sendToMachine(input, input.step);
   }
 
@@ -461,6 +459,14 @@ export class CaseSession {
     // Starting runs the entry steps (decisions, skipped questions) at the time the case was opened.
     this.actor.start();
   }
+}
+
+/** Sets the case's clock and author to an input's, before it is applied. */
+function setTime(context: CaseContext, input: CaseInput): void {
+  const at = new Date(input.at);
+  context.now = at;
+  context.nowIso = at.toISOString();
+  context.by = input.by;
 }
 
 function holdsValue(input: InputEvent, value: unknown): boolean {

@@ -23,8 +23,9 @@ export interface JsonDocument {
 export function parseJson(text: string): { document?: JsonDocument; issues: Issue[] } {
   // Editors on Windows often save a byte-order mark; JSON parsers may ignore it. A space keeps every offset.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  const lineStarts = computeLineStarts(text);
+  let lineStarts: number[] | undefined;
   const position = (offset: number) => {
+    lineStarts ??= computeLineStarts(text);
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -39,8 +40,20 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     return {
       issues: [{ ...issue("bad-json", { problem: "too-deep", limit: MAX_DEPTH }, ""), ...position(scan.tooDeep) }],
     };
+  // Most files are well-formed with no repeated key: the engine's own parser reads them, and positions are worked out
+  // only when an issue asks for one. A key repeated in an object leaves fewer keys in the value than the text has
+  // (every colon outside strings starts a member), so such files, and those JSON.parse refuses, take the full path.
+  const fast = parseWithoutDuplicates(text, scan.members);
+  if (fast) {
+    let offsets: Map<string, number> | undefined;
+    const locate = (pointer: string) => {
+      offsets ??= indexTree(parseTree(text, [], PARSE_OPTIONS)!, position).offsets;
+      return locateIn(offsets, pointer, position);
+    };
+    return { document: { value: fast.value, locate }, issues: [] };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const root = parseTree(text, errors, PARSE_OPTIONS);
   if (errors.length > 0 || !root) {
     const fail = (problem: JsonProblem, offset: number) => ({
       issues: [{ ...issue("bad-json", { problem }, ""), ...position(offset) }],
@@ -65,6 +78,40 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
       code === "CommaExpected" ? endOfPreviousToken(text, offset) : offset,
     );
   }
+  const { value, issues, offsets } = indexTree(root, position);
+  return { document: { value, locate: (pointer) => locateIn(offsets, pointer, position) }, issues };
+}
+
+const PARSE_OPTIONS = { allowTrailingComma: false, disallowComments: true } as const;
+
+/** The value of text JSON.parse reads with as many object members as the text has, or undefined. */
+function parseWithoutDuplicates(text: string, members: number): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return countMembers(value) === members ? { value } : undefined;
+}
+
+/** How many members the objects of a parsed value have, nested ones included (depth is at most MAX_DEPTH). */
+function countMembers(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countMembers(item);
+    return count;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    count += 1 + countMembers((value as Record<string, unknown>)[key]);
+  }
+  return count;
+}
+
+/** The value of a parse tree, its repeated keys as issues, and the offset of the value at every JSON pointer. */
+function indexTree(root: Node, position: (offset: number) => { line: number; column: number }) {
   const offsets = new Map<string, number>();
   const issues: Issue[] = [];
   const walk = (node: Node, pointer: string): unknown => {
@@ -90,12 +137,18 @@ export function parseJson(text: string): { document?: JsonDocument; issues: Issu
     return node.value;
   };
   const value = walk(root, "");
-  const locate = (pointer: string) => {
-    let p = pointer;
-    while (!offsets.has(p) && p !== "") p = p.slice(0, p.lastIndexOf("/"));
-    return position(offsets.get(p) ?? 0);
-  };
-  return { document: { value, locate }, issues };
+  return { value, issues, offsets };
+}
+
+/** The position of the value at a pointer, or of its nearest existing parent. */
+function locateIn(
+  offsets: Map<string, number>,
+  pointer: string,
+  position: (offset: number) => { line: number; column: number },
+) {
+  let p = pointer;
+  while (!offsets.has(p) && p !== "") p = p.slice(0, p.lastIndexOf("/"));
+  return position(offsets.get(p) ?? 0);
 }
 
 /** The offset of a comma that stands right before a closing bracket at `offset`, or -1. */
@@ -143,32 +196,37 @@ const PARSE_PROBLEM: Record<string, JsonProblem> = {
 const CURLY_QUOTES = new Set(["\u201c", "\u201d", "\u2018", "\u2019", "\u201e", "\u00ab", "\u00bb"]);
 
 /**
- * One pass over the text, outside strings: where nesting first goes deeper than `MAX_DEPTH`, and the first curly
- * or single quote. Iterative, so no text can exhaust the stack.
+ * One pass over the text, outside strings: where nesting first goes deeper than `MAX_DEPTH`, the first curly or
+ * single quote, and how many object members it has (its colons). Iterative, so no text can exhaust the stack.
  */
-function scanText(text: string): { tooDeep?: number; curlyQuote?: number; singleQuote?: number } {
-  const found: { tooDeep?: number; curlyQuote?: number; singleQuote?: number } = {};
+function scanText(text: string): { tooDeep?: number; curlyQuote?: number; singleQuote?: number; members: number } {
+  const found: { tooDeep?: number; curlyQuote?: number; singleQuote?: number; members: number } = { members: 0 };
   let depth = 0;
   let inString = false;
+  // Character codes rather than one-character strings: this runs over every character of every file.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const code = text.charCodeAt(i);
     if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"' || c === "\n") inString = false;
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE || code === NEWLINE) inString = false;
       continue;
     }
-    if (c === '"') inString = true;
-    else if (c === "[" || c === "{") {
+    if (code === QUOTE) inString = true;
+    else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       if (++depth > MAX_DEPTH) {
         found.tooDeep = i;
         return found;
       }
-    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (CURLY_QUOTES.has(c)) found.curlyQuote ??= i;
-    else if (c === "'") found.singleQuote ??= i;
+    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) depth = Math.max(0, depth - 1);
+    else if (code === COLON) found.members++;
+    else if (code === APOSTROPHE) found.singleQuote ??= i;
+    else if (code > 127 && CURLY_QUOTES.has(text[i])) found.curlyQuote ??= i;
   }
   return found;
 }
+
+const [QUOTE, BACKSLASH, NEWLINE, COLON, APOSTROPHE] = ['"', "\\", "\n", ":", "'"].map((c) => c.charCodeAt(0));
+const [OPEN_BRACKET, OPEN_BRACE, CLOSE_BRACKET, CLOSE_BRACE] = ["[", "{", "]", "}"].map((c) => c.charCodeAt(0));
 
 /** The first curly quote on the line of `offset`, or -1: a string "closed" by one is not closed. */
 function curlyQuoteOnLine(text: string, offset: number): number {

@@ -1,17 +1,29 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, memo, useId, useState } from "react";
 import type { CaseSession, CaseView } from "../../engine/index";
 import { routeHref } from "../shared/useRoute";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { ReasonField } from "./ReasonField";
 import { StandingInstructionForm } from "./StandingInstructionForm";
+import { sameFlags, sameSending } from "./sameProps";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
  * The case's actions beside its steps, on every screen of the case: continue later (pause, with why), raise or lift a
  * standing instruction, and the people travelling with the person.
  */
-export function CaseActions({ handle, session, view }: { handle: CaseHandle; session: CaseSession; view: CaseView }) {
+export const CaseActions = memo(
+  CaseActionsBody,
+  // The actions read the case's id, status and flags (to offer lifting a raised instruction), and its catalog.
+  (a, b) =>
+    a.session === b.session &&
+    sameSending(a.handle, b.handle) &&
+    a.view.caseId === b.view.caseId &&
+    a.view.status === b.view.status &&
+    sameFlags(a.view.flags, b.view.flags),
+);
+
+function CaseActionsBody({ handle, session, view }: { handle: CaseHandle; session: CaseSession; view: CaseView }) {
   const { t } = useCaseI18n();
   const closed = view.status === "closed";
   return (

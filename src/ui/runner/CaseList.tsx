@@ -1,10 +1,10 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { CaseSummary } from "../../store/index";
 import { formatCountdown } from "../shared/formatCountdown";
 import { useI18n } from "../shared/i18n/I18nProvider";
 import { getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
 import { routeHref } from "../shared/useRoute";
+import { useFixedRows } from "./useFixedRows";
 
 const ROW_HEIGHT = 132;
 const HOUR = 3_600_000;
@@ -18,21 +18,15 @@ const HOUR = 3_600_000;
 export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSummary[]; now: Date; labelledBy: string }) {
   const { t, text } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: cases.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    // Without layout (first paint, tests) assume a phone-sized window so that the first rows show at once.
-    initialRect: { width: 360, height: 640 },
-  });
+  // Without layout (first paint, tests) a phone-sized window is assumed, so that the first rows show at once.
+  const rows = useFixedRows(scroller, cases.length, ROW_HEIGHT, 6, 640);
   const catalog = getQueueCatalog();
   const titles = new Map(listShippedSops().map((s) => [s.id, s.title]));
   return (
     <div ref={scroller} className="case-list">
-      <ul aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const summary = cases[item.index];
+      <ul aria-labelledby={labelledBy} style={{ height: cases.length * ROW_HEIGHT, position: "relative" }}>
+        {cases.slice(rows.first, rows.last).map((summary, i) => {
+          const index = rows.first + i;
           const flags = summary.flags
             .map((id) => catalog.flags.get(id))
             .filter((f) => f !== undefined && f.sensitivity === "public");
@@ -49,8 +43,8 @@ export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSumma
               key={summary.caseId}
               className="case-row"
               aria-setsize={cases.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              aria-posinset={index + 1}
+              style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
             >
               <a href={routeHref({ area: "case", caseId: summary.caseId, view: "step" })} className="case-link">
                 <span className="case-row-top">

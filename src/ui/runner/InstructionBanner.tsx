@@ -1,11 +1,17 @@
+import { memo } from "react";
 import type { InstructionView } from "../../engine/index";
 import { useCaseI18n } from "./i18n/useCaseI18n";
+import { sameInstructions } from "./sameProps";
 
 /**
  * The standing instructions in force, above everything else on every screen of the case, for as long as their flags
  * are raised. One the viewer may not read shows its neutral words (the catalog's `publicLabel`), never its category.
  */
-export function InstructionBanner({ instructions }: { instructions: readonly InstructionView[] }) {
+export const InstructionBanner = memo(InstructionBannerBody, (a, b) =>
+  sameInstructions(a.instructions, b.instructions),
+);
+
+function InstructionBannerBody({ instructions }: { instructions: readonly InstructionView[] }) {
   const { t, text, formatDateTime } = useCaseI18n();
   if (instructions.length === 0) return null;
   const hidden = new Set<string>();

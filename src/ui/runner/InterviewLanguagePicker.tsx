@@ -1,15 +1,21 @@
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import type { CaseSession, CaseView } from "../../engine/index";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { describeLanguage, listInterviewLanguages } from "./interviewLanguages";
+import { sameSending } from "./sameProps";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
  * The language the person is interviewed in, chosen per case among the languages the SOP's texts exist in, and
  * remembered on the case (`LANGUAGE_SET`); it can change at any time. The interface stays in the officer's language.
  */
-export function InterviewLanguagePicker({
+export const InterviewLanguagePicker = memo(
+  InterviewLanguagePickerBody,
+  (a, b) => a.session === b.session && sameSending(a.handle, b.handle) && a.view.language === b.view.language,
+);
+
+function InterviewLanguagePickerBody({
   handle,
   session,
   view,

@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, memo, useId, useState } from "react";
 import type { CaseView, Level } from "../../engine/index";
 import { useViewer } from "../shared/useViewer";
 import { describeRefusal } from "./describeRefusal";
 import { useCaseI18n } from "./i18n/useCaseI18n";
+import { sameNotes, sameSending } from "./sameProps";
 import type { CaseHandle } from "./useCaseSession";
 
 const MAX_NOTE = 1000;
@@ -11,7 +12,12 @@ const MAX_NOTE = 1000;
  * The case's notes, oldest first, and a field to add one (kept even after the case is closed), with who may read it:
  * any level the viewer's role sees. A note above the viewer's role shows as a neutral line.
  */
-export function NotesPanel({ view, handle, step }: { view: CaseView; handle: CaseHandle; step?: string }) {
+export const NotesPanel = memo(
+  NotesPanelBody,
+  (a, b) => a.step === b.step && sameSending(a.handle, b.handle) && sameNotes(a.view.notes, b.view.notes),
+);
+
+function NotesPanelBody({ view, handle, step }: { view: CaseView; handle: CaseHandle; step?: string }) {
   const { t, formatDateTime } = useCaseI18n();
   const { sees } = useViewer();
   const id = useId();

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { memo, useSyncExternalStore } from "react";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import type { SaveTracker } from "./saveTracker";
 
@@ -8,7 +8,9 @@ import type { SaveTracker } from "./saveTracker";
  * tracker alone, so a commit re-renders this line and nothing else. Not a live region: the officer is not
  * interrupted at every answer; a failed write is announced by the case's notice.
  */
-export function SaveIndicator({ tracker }: { tracker: SaveTracker }) {
+export const SaveIndicator = memo(SaveIndicatorBody);
+
+function SaveIndicatorBody({ tracker }: { tracker: SaveTracker }) {
   const { t } = useCaseI18n();
   const state = useSyncExternalStore(tracker.subscribe, tracker.get);
   return (

@@ -12,13 +12,23 @@ const ENDONYMS: Record<string, string> = {
   pt: "Português",
 };
 
-/** The languages an SOP's texts read aloud (`say`) exist in, across the SOP and the procedures it runs. */
-export function listInterviewLanguages(compiled: CompiledSop): string[] {
-  const found = new Set<string>();
-  for (const { step } of compiled.steps.values())
-    if ("say" in step && step.say) for (const language of Object.keys(step.say)) found.add(language);
-  const rank = (l: string) => (ORDER.includes(l) ? ORDER.indexOf(l) : ORDER.length);
-  return [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const languagesOf = new WeakMap<CompiledSop, readonly string[]>();
+
+/**
+ * The languages an SOP's texts read aloud (`say`) exist in, across the SOP and the procedures it runs. Worked out once
+ * per compiled SOP: the case screen asks at every answer, and a bundle has hundreds of steps.
+ */
+export function listInterviewLanguages(compiled: CompiledSop): readonly string[] {
+  let languages = languagesOf.get(compiled);
+  if (!languages) {
+    const found = new Set<string>();
+    for (const { step } of compiled.steps.values())
+      if ("say" in step && step.say) for (const language of Object.keys(step.say)) found.add(language);
+    const rank = (l: string) => (ORDER.includes(l) ? ORDER.indexOf(l) : ORDER.length);
+    languages = [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    languagesOf.set(compiled, languages);
+  }
+  return languages;
 }
 
 /**
@@ -35,12 +45,21 @@ export function isTranslationReviewed(compiled: CompiledSop, path: string, langu
 
 /** A language's name in the interface language, with its own name after it when that differs ("criollo haitiano · Kreyòl ayisyen"). */
 export function describeLanguage(code: string, locale: string): string {
-  let name = code;
-  try {
-    name = new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
-  } catch {
-    // An unknown code keeps its code.
+  // Building an Intl.DisplayNames costs more than a render of the picker: each name is worked out once per page.
+  const key = `${locale}|${code}`;
+  let described = describedLanguages.get(key);
+  if (described === undefined) {
+    let name = code;
+    try {
+      name = new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
+    } catch {
+      // An unknown code keeps its code.
+    }
+    const own = ENDONYMS[code];
+    described = own && own.toLocaleLowerCase(locale) !== name.toLocaleLowerCase(locale) ? `${name} · ${own}` : name;
+    describedLanguages.set(key, described);
   }
-  const own = ENDONYMS[code];
-  return own && own.toLocaleLowerCase(locale) !== name.toLocaleLowerCase(locale) ? `${name} · ${own}` : name;
+  return described;
 }
+
+const describedLanguages = new Map<string, string>();
