@@ -4,6 +4,7 @@ import type { StepAction } from "../../definition/types";
 import { describeActions } from "../answers/describeAnswer";
 import { answerSpacesOf, modelSop } from "../exploration/analyseSop";
 import type { BddNode } from "../exploration/Bdd";
+import { crossProcedures } from "../exploration/crossProcedures";
 import { planRun } from "../exploration/liveness";
 import { replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
@@ -12,6 +13,7 @@ import type { CheckSpec, Model } from "../exploration/types";
 import { findStructuralIssues } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
+import { proveCallSites } from "./proveCallSites";
 import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from "./types";
 
 const DEFAULT_NODE_LIMIT = 2_000_000;
@@ -81,22 +83,25 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const invariantChecks = model.checks.filter((c) => c.kind === "violation" && chosen(`${c.sop}:${c.invariant}`));
   const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
-  const runGroup = (checks: CheckSpec[]) => {
-    const plan = planRun(model, new Set(checks.map((c) => c.id)));
+  const runGroup = (checks: CheckSpec[], cross = false) => {
+    // A run of invariants only works the moments that lead to them, and goes round the procedures none of them is
+    // inside (`crossProcedures`); one with the structure's checks works every moment.
+    const prune = checks.length > 0 && checks.every((c) => c.kind === "violation");
+    const plan = planRun(model, new Set(checks.map((c) => c.id)), new Set(), new Map(), prune);
     const before = bdd.nodeCount;
     let blown = false;
     runs++;
-    const run = runModel(model, plan, {
-      shouldStop: () => {
-        if (control.shouldStop?.()) {
-          stopped = true;
-          return true;
-        }
-        blown = bdd.nodeCount - before > nodeLimit;
-        return blown;
-      },
-    });
-    return { run, blown };
+    const shouldStop = () => {
+      if (control.shouldStop?.()) {
+        stopped = true;
+        return true;
+      }
+      blown = bdd.nodeCount - before > nodeLimit;
+      return blown;
+    };
+    const crossing = prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }) : undefined;
+    const run = runModel(model, plan, { shouldStop }, undefined, crossing);
+    return { run, blown, crossed: crossing !== undefined };
   };
 
   const settle = (run: ModelRun, checks: CheckSpec[]) => {
@@ -142,7 +147,20 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     if (!composite(c.scope!)) return c.scope!;
     return `${c.scope}:${Math.floor(ranks.get(`${c.scope}:${c.invariant}`)! / ROOT_GROUP)}`;
   };
-  const all = [...invariantChecks, ...deadlineChecks];
+  // The procedures' invariants, call site by call site (see `proveCallSites`); what they leave open, the whole runs
+  // below settle, with counterexamples played from the opening of the case.
+  const atSites = proveCallSites(
+    model,
+    invariantChecks.filter((c) => c.scope !== ""),
+    nodeLimit,
+    () => {
+      if (control.shouldStop?.()) stopped = true;
+      return stopped;
+    },
+    options.debug,
+  );
+  runs += atSites.runs;
+  const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];
   let queue: CheckSpec[][] = model.nodes.length > 400 ? split(all, firstGroup) : [all];
   if (queue.length === 0) queue = [[]];
   const halve = (checks: CheckSpec[]): CheckSpec[][] => {
@@ -156,12 +174,23 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     const checks = queue.shift()!;
     progress("invariants", done, done + queue.length + 1);
     const t0 = now();
-    const { run, blown } = runGroup(checks);
+    let { run, blown } = runGroup(checks);
+    // One invariant too large worked through every procedure: again, round the procedures (a violation found that
+    // way is traced on a run through them, which a real counterexample's path keeps small).
+    if (blown && byInvariantCount(checks) === 1 && !stopped) {
+      const again = runGroup(checks, true);
+      if (again.run.complete && checks.some((c) => again.run.found[c.id] !== bdd.false)) {
+        run = again.run;
+        blown = false;
+        const traced = runGroup(checks, false);
+        if (traced.run.complete) run = traced.run;
+      } else ({ run, blown } = again);
+    }
     options.debug?.(
       `${checks.length} ${checks[0]?.scope}:${checks[0]?.invariant} ${blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`,
     );
     done++;
-    if (!structureRun && run.complete) structureRun = run;
+    if (!structureRun && run.complete && !run.plan.relevant) structureRun = run;
     if (blown && checks.length > 1) {
       queue.unshift(...halve(checks));
       continue;
@@ -208,6 +237,10 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     issues,
     stats: { runs, nodes: model.nodes.length, diagramNodes: bdd.nodeCount, milliseconds: now() - started },
   };
+}
+
+function byInvariantCount(checks: CheckSpec[]): number {
+  return new Set(checks.map((c) => `${c.scope}:${c.invariant}`)).size;
 }
 
 function split<T>(items: T[], keyOf: (item: T) => string): T[][] {

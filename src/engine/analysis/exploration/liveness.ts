@@ -19,15 +19,22 @@ interface OpUse {
  * out, for every moment, which facts anything ahead can still read (a backward data-flow over the graph), drops the
  * settings of facts nothing reads, and makes each edge forget, as it arrives, the facts its target no longer needs:
  * the sets of states then relate only facts that matter together. `liveAtExit` keeps domains to the end of every
- * path, `liveAt` keeps some up to given nodes (a check that reads them there). Pure.
+ * path, `liveAt` keeps some up to given nodes (a check that reads them there).
+ *
+ * With `prune`, the run leaves out every moment from which no way leads to what it looks at (a check in `focus`,
+ * a node of `liveAt`, an exit when `liveAtExit` is given): nothing there can change what it finds, so no fact is
+ * kept for it and no route condition there is read (the cone of influence of the focus). A pruned run does not
+ * tell which moments a case can reach; the structure of the paths is checked on a run without it. Pure.
  */
 export function planRun(
   model: Model,
   focus: ReadonlySet<number>,
   liveAtExit: ReadonlySet<Domain> = new Set(),
   liveAt: ReadonlyMap<number, readonly Domain[]> = new Map(),
+  prune = false,
 ): Plan {
   const { bdd, nodes, edges, domains } = model;
+  const relevant = prune ? relevantNodes(model, focus, liveAtExit.size > 0, liveAt) : undefined;
   const words = Math.ceil(domains.length / 32) || 1;
   const uses = opUsesOf(model, words);
   const empty = () => new Uint32Array(words);
@@ -63,6 +70,7 @@ export function planRun(
   while (changed) {
     changed = false;
     for (const node of byOrder) {
+      if (relevant && !relevant[node.id]) continue;
       const live = nodeReads[node.id].slice();
       for (const e of node.out) orInto(live, through(e, liveIn[edges[e].to]));
       if (!equal(live, liveIn[node.id])) {
@@ -87,7 +95,37 @@ export function planRun(
   });
   const live = liveIn.map((set) => new Set(domains.filter((d) => has(set, d.id))));
   const initial = bdd.andAll([...live[model.start]].map((d) => d.is[0]));
-  return { focus, ops, initial, live };
+  return { focus, ops, initial, live, relevant };
+}
+
+/** The moments from which some way leads to a check in `focus`, a node of `liveAt`, or (with `exits`) an exit. */
+function relevantNodes(
+  model: Model,
+  focus: ReadonlySet<number>,
+  exits: boolean,
+  liveAt: ReadonlyMap<number, readonly Domain[]>,
+): Uint8Array {
+  const { nodes, edges } = model;
+  const relevant = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  const mark = (id: number) => {
+    if (relevant[id]) return;
+    relevant[id] = 1;
+    stack.push(id);
+  };
+  for (const node of nodes) {
+    if (node.checks.some((c) => focus.has(c)) || liveAt.has(node.id) || (exits && node.out.length === 0)) mark(node.id);
+    for (const e of node.out)
+      if (edges[e].ops.some((op) => op.kind === "check" && focus.has(op.check))) {
+        mark(node.id);
+        mark(edges[e].to);
+      }
+  }
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const e of nodes[id].in) mark(edges[e].from);
+  }
+  return relevant;
 }
 
 const opUsesMemo = new WeakMap<Model, { edges: OpUse[][]; checkReads: DomainSet[] }>();

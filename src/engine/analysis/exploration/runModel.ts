@@ -1,5 +1,5 @@
 import type { Bdd, BddNode } from "./Bdd";
-import type { Model, Op, Plan } from "./types";
+import type { Model, ModelNode, Op, Plan } from "./types";
 
 /** A set of states that reached a node at one moment of the run (deltas are numbered in the order they arrive). */
 export interface Delta {
@@ -35,6 +35,22 @@ export interface RunControl {
   /** A clock in milliseconds, for the statistics (the engine has none of its own). */
   now?: () => number;
 }
+
+/**
+ * Where a run starts when not at the case's opening: a moment inside a procedure with the states it is entered
+ * with, and the part of the model the run stays in (the procedure's own moments).
+ */
+export interface RunStart {
+  node: number;
+  states: BddNode;
+  within: (node: ModelNode) => boolean;
+}
+
+/**
+ * A way round a procedure: given a procedure step's moment and the states that reached it, the states at the
+ * procedure's end (its "done" moment), or undefined to work through it (see `crossProcedures`).
+ */
+export type Crossing = (node: number, states: BddNode) => { to: number; states: BddNode } | undefined;
 
 /** The states after `op`, from the states `states` before it. */
 export function imageOf(bdd: Bdd, op: Op, states: BddNode): BddNode {
@@ -86,9 +102,17 @@ export function preimageOf(bdd: Bdd, op: Op, target: BddNode): BddNode {
 /**
  * Computes every reachable state of a model: a work list over its nodes in their order, each worked with the new
  * states that reached it since it was last worked, until nothing new arrives (loops are gone round until then).
- * Checks are evaluated on every state that reaches them. Pure; stops early when `control.shouldStop` says so.
+ * Checks are evaluated on every state that reaches them. From `from` when given (a procedure's first moment with
+ * its entries), working only the moments `within` it; only the plan's relevant moments when it is pruned. Pure;
+ * stops early when `control.shouldStop` says so.
  */
-export function runModel(model: Model, plan: Plan, control: RunControl = {}): ModelRun {
+export function runModel(
+  model: Model,
+  plan: Plan,
+  control: RunControl = {},
+  from?: RunStart,
+  cross?: Crossing,
+): ModelRun {
   const { bdd, nodes, edges, checks } = model;
   const started = control.now?.() ?? 0;
   const reached: BddNode[] = nodes.map(() => bdd.false);
@@ -107,7 +131,8 @@ export function runModel(model: Model, plan: Plan, control: RunControl = {}): Mo
     deltas[node].push({ time: time++, states: fresh });
     queue.add(node);
   };
-  arrive(model.start, plan.initial);
+  if (from) arrive(from.node, from.states);
+  else arrive(model.start, plan.initial);
   let processed = 0;
   let complete = true;
   while (queue.size > 0) {
@@ -119,12 +144,20 @@ export function runModel(model: Model, plan: Plan, control: RunControl = {}): Mo
     const frontier = pending[id];
     pending[id] = bdd.false;
     processed++;
+    const crossed = cross?.(id, frontier);
+    if (crossed) {
+      if (crossed.states !== bdd.false) arrive(crossed.to, crossed.states);
+      control.onProgress?.(processed, nodes.length);
+      continue;
+    }
     for (const check of nodes[id].checks) {
       if (!plan.focus.has(check) || !bdd.meets(frontier, checks[check].cond)) continue;
       found[check] = bdd.or(found[check], bdd.and(frontier, checks[check].cond));
     }
     for (const e of nodes[id].out) {
       const edge = edges[e];
+      if (from && !from.within(nodes[edge.to])) continue;
+      if (plan.relevant && !plan.relevant[edge.to]) continue;
       let states = frontier;
       for (const op of plan.ops[e]) {
         if (op.kind === "check") {

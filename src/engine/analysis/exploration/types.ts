@@ -150,6 +150,8 @@ export interface Plan {
   initial: BddNode;
   /** Per node: the domains live there. */
   live: Set<Domain>[];
+  /** When pruned: the moments worth working (see `planRun`); the others are never entered. */
+  relevant?: Uint8Array;
 }
 
 /** What to keep track of. */

@@ -1,0 +1,183 @@
+import type { BddNode } from "../exploration/Bdd";
+import { crossProcedures } from "../exploration/crossProcedures";
+import { planRun } from "../exploration/liveness";
+import { imageOf, runModel } from "../exploration/runModel";
+import type { CheckSpec, Domain, Model } from "../exploration/types";
+
+/** A procedure that runs others has its own invariants tried this many at a time. */
+const OWN_GROUP = 3;
+
+/** What the proofs at call sites settled. */
+export interface CallSiteProofs {
+  /** Checks (by id) proven: no state breaks them. */
+  proven: Set<number>;
+  /** Runs of the model made. */
+  runs: number;
+  /** False when the run of the entries grew too large: nothing was settled at a call site. */
+  complete: boolean;
+}
+
+/**
+ * Proves the invariants of the procedures an SOP runs **compositionally, one call site at a time**, instead of in
+ * runs of the whole case.
+ *
+ * 1. Entries: one run of the whole model keeps track, up to each call site, of the facts that site's invariants
+ *    can read before the procedure writes them (its bound inputs, the flags, referrals, consents, deadlines and
+ *    follow-ups already on the case; found by the same backward reading as every run, `planRun`). Everything else
+ *    is forgotten as soon as nothing ahead reads it, so this run is about as large as one with no invariant at all.
+ * 2. Procedures: for each call site, a run that starts where the procedure starts, with exactly the states the
+ *    entry run brings there (the binding of its inputs applied), and works only the procedure's own moments (and
+ *    those of what it runs in turn) to its ends, where its invariants are checked. A check no state reaches is
+ *    proven: the run covers every way into the procedure and every path through it.
+ *
+ * Why: a model inlines every step of every procedure the SOP runs, so one run for screening's invariants inside
+ * arrival works through arrival, two screenings and reverse-flow, carrying each invariant's facts all the way;
+ * single invariants outgrew two million diagram nodes and each run cost seconds. Split at the call site, the entry
+ * run is paid once and each procedure's run costs what that procedure costs given what it can be entered with.
+ * It is exact (the same states as the whole run, only not carried where nothing reads them), so a check it leaves
+ * open (a state breaks it, or a run grew too large) is checked by the whole run as before, which traces a
+ * counterexample back to the opening of the case and plays it through the runtime. Pure.
+ */
+export function proveCallSites(
+  model: Model,
+  checks: readonly CheckSpec[],
+  nodeLimit: number,
+  shouldStop?: () => boolean,
+  debug?: (line: string) => void,
+): CallSiteProofs {
+  const { bdd, nodes, edges } = model;
+  const out: CallSiteProofs = { proven: new Set(), runs: 0, complete: true };
+  const sites = new Map<string, Site>();
+  for (const node of nodes) {
+    if (node.kind !== "enter") continue;
+    // A procedure step: its way in binds the inputs and leads to the procedure's first step.
+    const bind = node.out.find((e) => nodes[edges[e].to].step.startsWith(`${node.step}/`));
+    if (bind === undefined || nodes[edges[bind].to].kind !== "enter") continue;
+    sites.set(node.step, { scope: node.step, bind, start: edges[bind].to, needs: [], checks: [] });
+  }
+  for (const check of checks)
+    if (check.kind === "violation" && check.scope && check.node !== undefined)
+      sites.get(check.scope)?.checks.push(check);
+  const inside = (scope: string, path: string) => path === scope || path.startsWith(`${scope}/`);
+  for (const site of sites.values()) {
+    const deep = checks.filter((c) => c.kind === "violation" && c.scope && inside(site.scope, c.scope));
+    site.needs = [...planRun(model, new Set(deep.map((c) => c.id)), new Set(), new Map(), true).live[site.start]];
+  }
+  const parentOf = (scope: string) => (scope.includes("/") ? scope.slice(0, scope.lastIndexOf("/")) : "");
+  const childrenOf = (scope: string) => [...sites.values()].filter((s) => parentOf(s.scope) === scope);
+  /** States with every domain but `keep` forgotten. */
+  const only = (states: BddNode, keep: ReadonlySet<Domain>) =>
+    bdd.exists(states, bdd.cube(model.domains.filter((d) => !keep.has(d)).flatMap((d) => d.bits)));
+  const limited = (before: number, limit: number) => () => bdd.nodeCount - before > limit || shouldStop?.() === true;
+
+  /** One run inside `scope` from its entry (the case's opening for the root): its checks, its children's entries. */
+  const work = (
+    scope: string,
+    entry: BddNode | undefined,
+    own: CheckSpec[],
+    children: Site[],
+    cross = false,
+  ): boolean => {
+    const liveAt = new Map<number, Domain[]>();
+    for (const child of children) liveAt.set(child.start, [...(liveAt.get(child.start) ?? []), ...child.needs]);
+    const plan = planRun(model, new Set(own.map((c) => c.id)), new Set(), liveAt, true);
+    const before = bdd.nodeCount;
+    const start = entry === undefined ? undefined : sites.get(scope)!.start;
+    // The entry, with what this run does not read forgotten (the run forgets only what it has kept).
+    const states = start === undefined ? undefined : only(entry!, plan.live[start]);
+    // Entries for several call sites at once are split early: apart, each keeps fewer facts.
+    const several = children.length > 1;
+    const stop = limited(before, several ? nodeLimit / 4 : nodeLimit);
+    const run = runModel(
+      model,
+      plan,
+      { shouldStop: stop },
+      start === undefined || states === undefined
+        ? undefined
+        : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
+      cross ? crossProcedures(model, plan, stop, { nodes: nodeLimit }) : undefined,
+    );
+    out.runs++;
+    debug?.(
+      `call site ${scope || "(root)"}${cross ? " (crossing)" : ""}: ${own.length} checks, entries ${children.map((c) => c.scope).join(" ")} ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
+    );
+    if (!run.complete) return false;
+    for (const check of own) if (run.found[check.id] === bdd.false) out.proven.add(check.id);
+    for (const child of children) {
+      let at: BddNode = run.reached[edges[child.bind].from];
+      for (const op of plan.ops[child.bind])
+        if (op.kind !== "check" && op.kind !== "observe") at = imageOf(bdd, op, at);
+      child.entry = only(at, new Set(child.needs));
+    }
+    return true;
+  };
+
+  /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
+  const settle = (scope: string, entry: BddNode | undefined) => {
+    const own = scope === "" ? [] : sites.get(scope)!.checks;
+    const children = childrenOf(scope);
+    // A procedure that runs others: its own promises span theirs, and together grow fast; a few at a time.
+    const jobs: { own: CheckSpec[]; children: Site[] }[] =
+      children.length === 0
+        ? [{ own, children }]
+        : [
+            { own: [], children },
+            ...chunks(byInvariant(own), OWN_GROUP).map((parts) => ({ own: parts.flat(), children: [] })),
+          ];
+    while (jobs.length > 0 && !shouldStop?.()) {
+      const job = jobs.shift()!;
+      if (job.own.length === 0 && job.children.length === 0) continue;
+      if (work(scope, entry, job.own, job.children)) continue;
+      const parts = byInvariant(job.own);
+      if (job.own.length > 0 && job.children.length > 0)
+        jobs.unshift({ own: job.own, children: [] }, { own: [], children: job.children });
+      else if (job.children.length > 1) {
+        const half = Math.ceil(job.children.length / 2);
+        jobs.unshift(
+          { own: [], children: job.children.slice(0, half) },
+          { own: [], children: job.children.slice(half) },
+        );
+      } else if (parts.length > 1) {
+        const half = Math.ceil(parts.length / 2);
+        jobs.unshift(
+          { own: parts.slice(0, half).flat(), children: [] },
+          { own: parts.slice(half).flat(), children: [] },
+        );
+      } else if (job.own.length > 1) {
+        // One invariant: its expectations apart.
+        const half = Math.ceil(job.own.length / 2);
+        jobs.unshift({ own: job.own.slice(0, half), children: [] }, { own: job.own.slice(half), children: [] });
+      } else if (!(job.own.length === 1 && work(scope, entry, job.own, [], true))) out.complete = false;
+    }
+    for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
+  };
+  settle("", undefined);
+  return out;
+}
+
+interface Site {
+  scope: string;
+  /** The procedure step's edge into the procedure (binding its inputs), and the procedure's first moment. */
+  bind: number;
+  start: number;
+  /** What the checks inside it (its own and those of what it runs) can read of its entry. */
+  needs: Domain[];
+  checks: CheckSpec[];
+  /** The states it is entered with, over `needs`, once known. */
+  entry?: BddNode;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function byInvariant(checks: CheckSpec[]): CheckSpec[][] {
+  const groups = new Map<string, CheckSpec[]>();
+  for (const check of checks) {
+    const key = `${check.scope}:${check.invariant}`;
+    groups.set(key, [...(groups.get(key) ?? []), check]);
+  }
+  return [...groups.values()];
+}
