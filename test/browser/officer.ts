@@ -42,8 +42,8 @@ export function titleOf(library: ShippedLibrary, scenario: Scenario, path: strin
 
 /**
  * Does what the scenario says at one step, as an officer would on the screen: checks the step shown is the one
- * expected, answers it, continues, and waits until that step card has gone (the next one, or the end, is shown) and
- * the answer is acknowledged as saved.
+ * expected, answers it, continues, and waits until the card shows the next step (or the end is shown) and the answer
+ * is acknowledged as saved.
  */
 export async function playAction(
   page: Page,
@@ -78,15 +78,33 @@ export async function playActionUnacknowledged(
         `Scenario ${scenario.id}: expected step "${action.step}" ("${title}"), the screen shows ${JSON.stringify(shown)}.`,
       );
     });
-  const handle = await card.first().elementHandle();
+  const before = await shownStep(page);
   if (hands === "keyboard") await answerByKeyboard(page, step, action.answer);
   else await answerByMouse(page, step, action.answer);
-  await page
-    .waitForFunction((el) => !el?.isConnected, handle, { timeout: 10_000 })
-    .catch(async () => {
-      const problem = await page.locator(".step-card .problem").allInnerTexts();
-      throw new Error(`Scenario ${scenario.id}: step "${action.step}" was not accepted: ${problem.join(" ")}`);
-    });
+  await waitForNextStep(page, before).catch(async () => {
+    const problem = await page.locator(".step-card .problem").allInnerTexts();
+    throw new Error(`Scenario ${scenario.id}: step "${action.step}" was not accepted: ${problem.join(" ")}`);
+  });
+}
+
+/**
+ * Which showing of a step the step card holds (its `data-step`: the step's path and how many steps were done before
+ * it), or null when no step card is shown. The card is reused from step to step: this, not the element, changes.
+ */
+export async function shownStep(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector(".step-card")?.getAttribute("data-step") ?? null);
+}
+
+/**
+ * Waits until the answer to the step shown as `before` was accepted: the card shows another step (or the same step
+ * again, after going back), or the case's end panel took its place. A refused answer leaves the card as it was.
+ */
+export async function waitForNextStep(page: Page, before: string | null): Promise<void> {
+  await page.waitForFunction(
+    (shown) => document.querySelector(".step-card")?.getAttribute("data-step") !== shown,
+    before,
+    { timeout: 10_000 },
+  );
 }
 
 /** Waits until the case screen says every change is stored on the device (its save indicator reads "saved"). */

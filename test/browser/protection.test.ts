@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { launchPhone, measureOverflow, type Phone, readCspViolations, runAxe, saveScreenshot } from "./launchBrowser";
-import { setUpOfficer, startNewCase } from "./officer";
+import { setUpOfficer, shownStep, startNewCase, waitForNextStep } from "./officer";
 import { servePreview } from "./servePreview";
 
 /*
@@ -58,12 +58,12 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 async function answer(page: Page, title: string, keys: { pick?: number[]; type?: string } = {}): Promise<void> {
   const heading = page.locator("h2.step-title", { hasText: title });
   await heading.waitFor();
-  const card = await page.locator(".step-card").first().elementHandle();
+  const before = await shownStep(page);
   if (keys.type !== undefined) await page.locator(".step-card input.answer-input").fill(keys.type);
   else await heading.focus();
   for (const index of keys.pick ?? []) await page.keyboard.press(String(index));
   await page.locator(".step-card button[type=submit]").click();
-  await page.waitForFunction((el) => !el?.isConnected, card, { timeout: 10_000 });
+  await waitForNextStep(page, before);
 }
 
 /** The desk SOP up to the clinic's first referral, for a 30-year-old on HIV treatment. */

@@ -2,12 +2,21 @@
 import "fake-indexeddb/auto";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import carlos from "../../sop/scenarios/uasc-carlos-15-alone.scenario.json";
-import { actionToEvent, PUBLIC_SURFACE, redactView, replayCase, type Scenario, viewCase } from "../../src/engine/index";
+import {
+  actionToEvent,
+  openCase,
+  PUBLIC_SURFACE,
+  redactView,
+  replayCase,
+  type Scenario,
+  viewCase,
+} from "../../src/engine/index";
 import { CaseStore, ConflictError, StorageFullError, summarizeCase } from "../../src/store/index";
 import { CasePage } from "../../src/ui/runner/CasePage";
 import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
+import { keepOpenedCase } from "../../src/ui/runner/loadCaseSession";
 import { startCase } from "../../src/ui/runner/startCase";
-import { whenSaved } from "../../src/ui/runner/useCaseSession";
+import { trackWrite, whenSaved } from "../../src/ui/runner/useCaseSession";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
 import { loadCompiledSop } from "../../src/ui/shared/loadCompiledSop";
 import { fixedClock, renderInApp } from "./renderInApp";
@@ -82,6 +91,57 @@ describe("a case on the officer's screen", () => {
     const saved = await store.loadEvents(caseId);
     expect(saved.map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
     expect(store.getSummary(caseId)?.eventCount).toBe(2);
+  });
+
+  it("shows a case just opened before its first event is stored, and writes the answers given meanwhile after it", async () => {
+    const store = await CaseStore.open({ name: `case-${Math.random()}` });
+    stores.push(store);
+    const compiled = await loadCompiledSop(scenario.sop);
+    const session = openCase(compiled, { caseId: "C-2", at: "2024-03-01T08:00:00.000Z", by: "OF-7" });
+    // The session grows as the officer answers: its first event is written as it was when the case was opened.
+    const first = [...session.events];
+    const summary = summarizeCase(viewCase(session, new Date(first[0].at)), 1);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const storing = trackWrite(held.then(() => store.appendEvents("C-2", 0, first, summary, { compiled })));
+    keepOpenedCase(session, storing);
+    renderInApp(<CasePage caseId="C-2" view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    expect(document.querySelector(".save-state")?.getAttribute("data-state")).toBe("saving");
+    answerAge("15");
+    expect(stepHeading()?.textContent).toBe("Nacionalidad");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Nothing is written before the case's first event, and nothing is said saved.
+    expect(await store.loadEvents("C-2").catch(() => [])).toEqual([]);
+    expect(document.querySelector(".save-state")?.getAttribute("data-state")).toBe("saving");
+    release();
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
+    expect((await store.loadEvents("C-2")).map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
+    await whenSaved();
+  });
+
+  it("says the case could not be stored when the write of its first event fails", async () => {
+    const store = await CaseStore.open({ name: `case-${Math.random()}` });
+    stores.push(store);
+    const compiled = await loadCompiledSop(scenario.sop);
+    const session = openCase(compiled, { caseId: "C-3", at: "2024-03-01T08:00:00.000Z", by: "OF-7" });
+    let fail: () => void = () => undefined;
+    const storing = trackWrite(
+      new Promise<void>((_, reject) => {
+        fail = () => reject(new StorageFullError("C-3"));
+      }),
+    );
+    storing.catch(() => undefined);
+    keepOpenedCase(session, storing);
+    renderInApp(<CasePage caseId="C-3" view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    answerAge("15");
+    fail();
+    // The case is read back from the store, which does not hold it: nothing goes on from an unsaved case.
+    await screen.findByText(es["case.notFound"]);
+    expect(await store.loadEvents("C-3").catch(() => [])).toEqual([]);
   });
 
   it("takes a change made while the last one is still being written, and stores both in order", async () => {
@@ -204,7 +264,7 @@ describe("a case on the officer's screen", () => {
     fireEvent.click(screen.getByRole("button", { name: es["step.back"] }));
     await waitFor(() => expect(stepHeading()?.textContent).toBe("Edad"));
     expect(await screen.findByText(es["case.wentBack"])).toBeTruthy();
-    expect(document.activeElement).toBe(stepHeading());
+    await waitFor(() => expect(document.activeElement).toBe(stepHeading()));
 
     fireEvent.change(screen.getByLabelText(es["notes.add"]), { target: { value: "Llegó con fiebre." } });
     fireEvent.click(screen.getByRole("button", { name: es["notes.save"] }));

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 import type { StepView } from "../../src/engine/index";
 import { caseMessagesEs as caseEs } from "../../src/ui/runner/i18n/caseMessages";
 import { StepCard, type StepInput } from "../../src/ui/runner/StepCard";
@@ -44,16 +45,64 @@ function renderCard(
   return { sent, heading: screen.getByRole("heading", { level: 2 }) };
 }
 
+type Showing = { step: StepView; key: string };
+let show: (next: Showing) => void = () => undefined;
+
+/** One step card whose step the test changes in place (`show`), as the case screen does from answer to answer. */
+function Shown({ first, onSubmit }: { first: Showing; onSubmit(input: StepInput): void }) {
+  const [shown, setShown] = useState(first);
+  show = (next) => act(() => setShown(next));
+  return <StepCard step={shown.step} stepKey={shown.key} onSubmit={onSubmit} />;
+}
+
 describe("the step card", () => {
-  it("shows what to read aloud apart from the officer's guidance, and takes the focus on its heading", () => {
+  it("shows what to read aloud apart from the officer's guidance, and takes the focus on its heading", async () => {
     const { heading } = renderCard(travellingWith);
     expect(heading).toHaveProperty("textContent", "Con quién viaja");
-    expect(document.activeElement).toBe(heading);
+    // Once the step is painted, not before.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const say = screen.getByText("¿Con quién viaja?").closest(".say");
     const guidance = screen.getByText("Solo para usted.").closest(".guidance");
     expect(say?.textContent).toContain(es["step.sayLabel"]);
     expect(guidance?.textContent).toContain(es["step.guidanceLabel"]);
     expect(say?.contains(screen.getByText("Solo para usted."))).toBe(false);
+  });
+
+  it("is reused from step to step: what was picked or typed at one step never shows on the next", async () => {
+    const sent: StepInput[] = [];
+    const age = question(
+      { type: "number", min: 0, max: 120 },
+      { path: "age", id: "age", title: { es: "Edad", en: "Age" } },
+    );
+    renderInApp(<Shown first={{ step: travellingWith, key: "ask:0" }} onSubmit={(input) => sent.push(input)} />);
+    const section = document.querySelector(".step-card");
+    fireEvent.click(screen.getByRole("radio", { name: "Con otro pariente" }));
+    fireEvent.keyDown(screen.getByRole("heading", { level: 2 }), { key: "9" });
+    fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+    expect(sent).toEqual([{ type: "ANSWERED", step: "ask", value: "relative" }]);
+
+    // The same step again (say, after going back), then another: each opens empty, in the same card.
+    show({ step: travellingWith, key: "ask:1" });
+    expect(document.querySelector(".step-card")).toBe(section);
+    expect(section?.getAttribute("data-step")).toBe("ask:1");
+    for (const radio of screen.getAllByRole("radio")) expect(radio).toHaveProperty("checked", false);
+    fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+    expect(screen.getByRole("alert").textContent).not.toBe("");
+
+    show({ step: age, key: "age:1" });
+    expect(document.querySelector(".step-card")).toBe(section);
+    const field = screen.getByRole("spinbutton") as HTMLInputElement;
+    expect(field.value).toBe("");
+    expect(screen.getByRole("alert").textContent).toBe("");
+    fireEvent.change(field, { target: { value: "14" } });
+    show({ step: age, key: "age:2" });
+    expect((screen.getByRole("spinbutton") as HTMLInputElement).value).toBe("");
+    // The focus moves to the new step's heading, a new element (so that screen readers announce it).
+    const heading = screen.getByRole("heading", { level: 2 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    show({ step: travellingWith, key: "ask:3" });
+    expect(screen.getByRole("heading", { level: 2 })).not.toBe(heading);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { level: 2 })));
   });
 
   it("picks an option with its number key and continues with Enter", () => {

@@ -99,8 +99,8 @@ export function CaseScreen({
         <PausedPanel view={view} handle={handle} />
       ) : view.status === "active" && step ? (
         <StepCard
-          key={`${step.path}:${view.progress.done}`}
           step={step}
+          stepKey={`${step.path}:${view.progress.done}`}
           onSubmit={submit}
           onBack={view.canGoBack ? back : undefined}
           busy={handle.busy}

@@ -7,6 +7,7 @@ import { type Choice, ChoiceList } from "./ChoiceList";
 import { type CaseI18n, useCaseI18n } from "./i18n/useCaseI18n";
 import { ReasonField } from "./ReasonField";
 import { SayBox } from "./SayBox";
+import { afterPaint } from "./saveTracker";
 
 /** What the officer's action at a step produces, before the time and author are added. */
 export type StepInput =
@@ -24,6 +25,12 @@ export interface Interview {
 
 interface StepCardProps {
   step: StepView;
+  /**
+   * Which showing of a step this is (say, its path and how many steps were done before it). The card is reused in
+   * place from one step to the next: when this changes, the draft, the reason and the problem start again (from
+   * `retry` when it is for the new step) and the new heading takes the focus. The step's path when absent.
+   */
+  stepKey?: string;
   onSubmit(input: StepInput): void;
   onBack?: () => void;
   /** True while the last input is being saved: the buttons wait. */
@@ -49,6 +56,7 @@ const TEXT_INPUTS = new Set(["text", "number", "date", "datetime-local", "search
  */
 export function StepCard({
   step,
+  stepKey = step.path,
   onSubmit,
   onBack,
   busy,
@@ -64,19 +72,38 @@ export function StepCard({
   const problemId = `${id}-problem`;
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<Draft>(() =>
-    retry?.step === step.path ? retriedDraft(step, retry) : initialDraft(step),
-  );
-  const [reason, setReason] = useState(() =>
-    retry?.step === step.path && retry.type === "REFERRED" ? (retry.notNeeded ?? "") : "",
-  );
+  const [draft, setDraft] = useState<Draft>(() => startingDraft(step, retry));
+  const [reason, setReason] = useState(() => startingReason(step, retry));
   const [localProblem, setLocalProblem] = useState<string>();
   // What a number key did, for screen readers: the key press itself moves no focus and says nothing.
   const [announced, setAnnounced] = useState("");
+  // The step shown changed: everything typed or picked belonged to the one before, and must never show on this one.
+  // Reset during the render (React discards this pass and renders again before anything reaches the screen).
+  const [shownKey, setShownKey] = useState(stepKey);
+  if (shownKey !== stepKey) {
+    setShownKey(stepKey);
+    setDraft(startingDraft(step, retry));
+    setReason(startingReason(step, retry));
+    setLocalProblem(undefined);
+    setAnnounced("");
+  }
 
+  // The heading (a new element for each step, so that screen readers announce it) takes the focus once the step is
+  // painted: focusing it before would lay the page out again ahead of the paint. It scrolls into view only when it
+  // is not in view already.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new step (not each render) moves the focus.
   useEffect(() => {
-    heading.current?.focus();
-  }, []);
+    let cancelled = false;
+    afterPaint(() => {
+      const target = heading.current;
+      if (cancelled || !target) return;
+      target.focus({ preventScroll: true });
+      if (target.getBoundingClientRect().top < 0) target.scrollIntoView({ block: "start" });
+    }, 50);
+    return () => {
+      cancelled = true;
+    };
+  }, [stepKey]);
 
   const choices = stepChoices(step, t, text);
   const shown = localProblem ?? problem;
@@ -125,9 +152,9 @@ export function StepCard({
   };
 
   return (
-    <section className="step-card" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+    <section className="step-card" data-step={stepKey} aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <p className="step-procedure">{text(step.procedure)}</p>
-      <h2 id={headingId} ref={heading} tabIndex={-1} className="step-title">
+      <h2 key={stepKey} id={headingId} ref={heading} tabIndex={-1} className="step-title">
         {text(step.title)}
       </h2>
       {step.sensitive ? (
@@ -264,6 +291,16 @@ function initialDraft(step: StepView): Draft {
   // A forbidden referral has one way to go: recorded as not made.
   if (step.kind === "referral" && step.forbiddenBy) return false;
   return undefined;
+}
+
+/** The draft a step opens with: the input the store could not save when it is for this step, else an empty one. */
+function startingDraft(step: StepView, retry: StepInput | undefined): Draft {
+  return retry?.step === step.path ? retriedDraft(step, retry) : initialDraft(step);
+}
+
+/** The reason a referral was not needed, as the input the store could not save gave it. */
+function startingReason(step: StepView, retry: StepInput | undefined): string {
+  return retry?.step === step.path && retry.type === "REFERRED" ? (retry.notNeeded ?? "") : "";
 }
 
 /** The draft that holds an input again (one the store could not save). */

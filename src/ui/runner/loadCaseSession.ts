@@ -6,7 +6,13 @@ import { loadCompiledSopOfCase } from "../shared/loadCompiledSop";
 export type CaseLoad =
   | { status: "loading" }
   | { status: "failed"; code: string; reason: string }
-  | { status: "ready"; session: CaseSession; merged: MergedReplay };
+  | {
+      status: "ready";
+      session: CaseSession;
+      merged: MergedReplay;
+      /** The durable write of a case just opened, still running: the case's other writes wait for it. */
+      storing?: Promise<void>;
+    };
 
 /**
  * Loads a case from the device's store and replays its log (merged from every device that wrote to it, see
@@ -19,9 +25,13 @@ export async function loadCaseSession(
 ): Promise<CaseLoad> {
   const opened = justOpened.get(caseId);
   justOpened.delete(caseId);
-  // Taken as it is only while the store still holds that one event (nothing else wrote to the case since).
-  if (opened && store.getSummary?.(caseId)?.eventCount === 1)
-    return { status: "ready", session: opened, merged: { session: opened, setAside: [], conflicts: [], count: 1 } };
+  // Taken as it is while its first event is being written (no one else knows the case yet), or once written while
+  // the store still holds that one event (nothing else wrote to the case since). A failed write reads the store.
+  if (opened && !opened.failed && (!opened.written || store.getSummary?.(caseId)?.eventCount === 1)) {
+    const { session, written, storing } = opened;
+    const merged = { session, setAside: [], conflicts: [], count: 1 };
+    return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing };
+  }
   try {
     const log = await store.loadLog(caseId);
     const opened = log.entries[0]?.event;
@@ -40,17 +50,42 @@ export async function loadCaseSession(
   }
 }
 
-/** Cases this page has just opened and stored, by id: the screen that shows one next takes its session as it is. */
-const justOpened = new Map<string, CaseSession>();
+/** A case this page has just opened, and where the durable write of its first event stands. */
+interface JustOpened {
+  session: CaseSession;
+  /** The write, when it was handed over before it finished. */
+  storing?: Promise<void>;
+  written: boolean;
+  failed: boolean;
+}
+
+/** Cases this page has just opened, by id: the screen that shows one next takes its session as it is. */
+const justOpened = new Map<string, JustOpened>();
+
+/** Whether the next `loadCaseSession` of this case takes the session this page just opened it with. */
+export function isJustOpened(caseId: string): boolean {
+  return justOpened.has(caseId);
+}
 
 /**
- * Hands a case just opened and stored (its CASE_OPENED alone) to the next `loadCaseSession` of it, which takes it
- * instead of reading the log back and replaying it: the new case's first step shows without a round trip.
+ * Hands a case just opened (its CASE_OPENED alone) to the next `loadCaseSession` of it, which takes it instead of
+ * reading the log back and replaying it: the new case's first step shows without a round trip. `storing` is the
+ * durable write of that first event when it is still running: the case screen shows the step at once, says "saving"
+ * until the write commits, and writes the officer's answers after it.
  */
-export function keepOpenedCase(session: CaseSession): void {
+export function keepOpenedCase(session: CaseSession, storing?: Promise<void>): void {
   if (session.events.length !== 1) return;
   justOpened.clear();
-  justOpened.set(session.opened.caseId, session);
+  const entry: JustOpened = { session, storing, written: storing === undefined, failed: false };
+  storing?.then(
+    () => {
+      entry.written = true;
+    },
+    () => {
+      entry.failed = true;
+    },
+  );
+  justOpened.set(session.opened.caseId, entry);
 }
 
 /** A case event as a screen makes it: the time and the author are added when it is recorded. */

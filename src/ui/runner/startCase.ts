@@ -3,6 +3,7 @@ import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
 import { keepOpenedCase } from "./loadCaseSession";
+import { trackWrite } from "./useCaseSession";
 
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -51,14 +52,36 @@ export async function startCase(
   }
 }
 
-/** Loads the newest published version of an SOP and starts a case on it: what the queue's "new case" button does. */
+/**
+ * Loads the newest published version of an SOP and opens a case on it: what the queue's "new case" button does. It
+ * resolves with the case id as soon as the case is opened, before its first event is stored: the case screen takes
+ * the session as it is, shows the first step at once, and acknowledges the write (or its failure) on its save line,
+ * as it does for answers; the answers given meanwhile are written after it.
+ */
 export async function startCaseOn(
-  store: Pick<CaseStore, "appendEvents" | "device">,
+  store: Pick<CaseStore, "appendEvents" | "device" | "getSummary">,
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
-  // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts.
-  return startCase(store, await loadNewestCompiledSop(sopId), options, () => nextCaseCode(store.device));
+  const compiled = await loadNewestCompiledSop(sopId);
+  // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts. A code
+  // this device already holds is skipped before writing (the write would be refused as a conflict).
+  let caseId = nextCaseCode(store.device);
+  for (let attempt = 1; attempt < TRIES && store.getSummary(caseId); attempt++) caseId = nextCaseCode(store.device);
+  const session = openCase(compiled, {
+    caseId,
+    at: options.at.toISOString(),
+    by: options.by,
+    ...(options.site ? { site: options.site } : {}),
+  });
+  const storing = trackWrite(
+    // A copy: the session takes the officer's answers while this write runs.
+    store.appendEvents(caseId, 0, [...session.events], summarizeCase(viewCase(session, options.at), 1), {
+      compiled,
+    }),
+  );
+  keepOpenedCase(session, storing);
+  return caseId;
 }
 
 /**

@@ -12,7 +12,14 @@ import { useClock } from "../shared/ClockProvider";
 import { useCaseStore } from "../shared/StoreProvider";
 import { useNow } from "../shared/useNow";
 import { useViewer } from "../shared/useViewer";
-import { type CaseInput, type CaseLoad, laterOf, loadCaseSession, type SendOutcome } from "./loadCaseSession";
+import {
+  type CaseInput,
+  type CaseLoad,
+  isJustOpened,
+  laterOf,
+  loadCaseSession,
+  type SendOutcome,
+} from "./loadCaseSession";
 import { afterPaint, SaveTracker } from "./saveTracker";
 
 export type { CaseInput, CaseLoad, SendOutcome } from "./loadCaseSession";
@@ -69,6 +76,17 @@ function written(): void {
   for (const resolve of waiting) resolve();
 }
 
+/**
+ * Counts a write made outside a case screen (the first event of a case just opened) among those `whenSaved` waits
+ * for; resolves once it is stored, rejects as it does.
+ */
+export function trackWrite(write: Promise<unknown>): Promise<void> {
+  unwritten++;
+  const done = write.then(() => undefined);
+  done.then(written, written);
+  return done;
+}
+
 const STEP_INPUTS: ReadonlySet<string> = new Set(["ANSWERED", "CHECKED", "ACKNOWLEDGED", "REFERRED"]);
 const isStepInput = (input: CaseInput): boolean => STEP_INPUTS.has(input.type);
 
@@ -100,11 +118,13 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   /** Accepted events not yet written (each with its caller's promise to settle), and whether a write is running. */
   const writes = useRef<{ queue: PendingWrite[]; running: boolean }>({ queue: [], running: false });
   const [unsaved, setUnsaved] = useState<CaseInput>();
+  /** Whether the write of a just opened case's first event (`load.storing`) has committed. */
+  const openingStored = useRef(false);
 
   const reload = useCallback(async (): Promise<CaseLoad> => {
     // A screen of this page left with changes still being written (say, a case closed and opened again at once):
-    // read the case once they are stored.
-    await whenSaved();
+    // read the case once they are stored. A case just opened is not read back: its first write is awaited later.
+    if (!isJustOpened(caseId)) await whenSaved();
     const next = await loadCaseSession(store, caseId);
     setLoad(next);
     versionRef.current++;
@@ -146,23 +166,36 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const view = useMemo(() => (full ? redactView(full, viewer.sees) : undefined), [full, viewer.sees]);
   const publicView = useMemo(() => (full ? redactView(full, PUBLIC_SURFACE) : undefined), [full]);
 
-  /** Writes the queued events, in appends of all that is queued, until none is left. */
+  const storing = load.status === "ready" ? load.storing : undefined;
+
+  /**
+   * Writes the queued events, in appends of all that is queued, until none is left; first waits for the write of
+   * the case's first event when the case was just opened and it is still running.
+   */
   const flush = useCallback(async () => {
     const pending = writes.current;
     if (pending.running || !session || !merged) return;
     pending.running = true;
     try {
-      while (pending.queue.length > 0) {
+      while (pending.queue.length > 0 || storing) {
         const batch = pending.queue.splice(0);
-        // The view of the session after the last queued event: `send` computed it, for the render.
-        const latest = computed.current?.session === session ? computed.current.view : viewCase(session, clock.now());
-        // The stored log may hold events the session set aside (another device's): count the log, not the session.
-        const expectedSeq = merged.count;
-        const events = batch.map((w) => w.event);
         try {
+          if (storing && !openingStored.current) {
+            await storing;
+            openingStored.current = true;
+            continue;
+          }
+          if (batch.length === 0) break;
+          // The view of the session after the last queued event: `send` computed it, for the render.
+          const latest = computed.current?.session === session ? computed.current.view : viewCase(session, clock.now());
+          // The stored log may hold events the session set aside (another device's): count the log, not the session.
+          const expectedSeq = merged.count;
+          const events = batch.map((w) => w.event);
           await store.appendEvents(caseId, expectedSeq, events, summarizeCase(latest, expectedSeq + events.length), {
             compiled: session.compiled,
           });
+          merged.count = expectedSeq + events.length;
+          for (const w of batch) w.settle(w.result);
         } catch (error) {
           // The session has applied events the store refused: rebuild it from what is stored, and say so.
           const failed = [...batch, ...pending.queue.splice(0)];
@@ -189,14 +222,20 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
           );
           return;
         }
-        merged.count = expectedSeq + events.length;
-        for (const w of batch) w.settle(w.result);
       }
       saves.set("saved");
     } finally {
       pending.running = false;
     }
-  }, [session, merged, store, caseId, clock, reload, saves]);
+  }, [session, merged, storing, store, caseId, clock, reload, saves]);
+
+  // A case just opened shows before its first event is stored: "saving" until it is.
+  useEffect(() => {
+    if (!storing) return;
+    openingStored.current = false;
+    saves.set("saving");
+    void flush();
+  }, [storing, flush, saves]);
 
   const send = useCallback(
     (input: CaseInput): Promise<SendOutcome> => {

@@ -248,8 +248,8 @@ function PracticeRunView({
       ) : null}
       {step ? (
         <StepCard
-          key={`${step.path}:${view.progress.done}:${run.session.events.length}`}
           step={step}
+          stepKey={`${step.path}:${view.progress.done}:${run.session.events.length}`}
           onSubmit={submit}
           onBack={view.canGoBack ? () => submit({ type: "WENT_BACK" }) : undefined}
           problem={problem}
