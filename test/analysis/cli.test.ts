@@ -61,9 +61,12 @@ describe("senda check", () => {
     ]);
   });
 
-  it("has no option to leave SOPs out: every SOP is checked", async () => {
-    const run = await runCli(["check", "test/fixtures/analysis/branching.sop.json", "--skip", "branching"]);
-    expect(run.code).toBe(2);
+  it("leaves out the SOPs named by --skip and says so; an unknown one is a usage error", async () => {
+    const run = await runCli(["check", "test/fixtures/analysis/", "--skip", "violations,endless,past-deadline,loop"]);
+    expect(run.out.some((line) => line.startsWith("violations "))).toBe(false);
+    expect(run.out.at(-1)).toBe("Not checked (--skip): violations, endless, past-deadline, loop.");
+    const unknown = await runCli(["check", "test/fixtures/analysis/", "--skip", "nope"]);
+    expect(unknown.code).toBe(2);
   });
 
   it("prints VIOLATED with the counterexample and exits 1", async () => {

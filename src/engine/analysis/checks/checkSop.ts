@@ -43,6 +43,16 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const started = now();
   const progress = (phase: "answers" | "model" | "invariants" | "structure", done: number, total: number) =>
     control.onProgress?.({ sop: compiled.id, phase, done, total });
+  // Long runs (call sites, a group going round procedures) say they are alive about once a second, with the run
+  // they are in, so that a caller's progress line never goes quiet.
+  let lastAlive = started;
+  let runAt = { done: 0, total: 1 };
+  const alive = () => {
+    const at = now();
+    if (at - lastAlive < 1000) return;
+    lastAlive = at;
+    progress("invariants", runAt.done, runAt.total);
+  };
   progress("answers", 0, 1);
   const spaces = answerSpacesOf(compiled);
   progress("model", 0, 1);
@@ -92,6 +102,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     let blown = false;
     runs++;
     const shouldStop = () => {
+      alive();
       if (control.shouldStop?.()) {
         stopped = true;
         return true;
@@ -154,6 +165,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     invariantChecks.filter((c) => c.scope !== ""),
     nodeLimit,
     () => {
+      alive();
       if (control.shouldStop?.()) stopped = true;
       return stopped;
     },
@@ -172,7 +184,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   let done = 0;
   while (queue.length > 0 && !stopped) {
     const checks = queue.shift()!;
-    progress("invariants", done, done + queue.length + 1);
+    runAt = { done, total: done + queue.length + 1 };
+    progress("invariants", runAt.done, runAt.total);
     const t0 = now();
     let { run, blown } = runGroup(checks);
     // One invariant too large worked through every procedure: again, round the procedures (a violation found that
