@@ -138,7 +138,7 @@ class ModelBuilder {
       .mentionedVariables(expression)
       .filter((n) => expressions.variables.has(n) && this.variableValues.has(`${scope}:${n}`));
     const out = new Map<string, CelValue>();
-    const activation: Activation = { now: NOW, flags: [], referrals: [], visited: [], outcome: "" };
+    const activation: Activation = { now: NOW, flags: [], referrals: [], offered: [], visited: [], outcome: "" };
     const visit = (i: number) => {
       if (i === names.length) {
         const value = expressions.evaluate(expression, activation);
@@ -266,7 +266,8 @@ class ModelBuilder {
   /** Whether a referral to `service` makes a part like `referrals.exists(r, …)` true. */
   private passesAnyReferral(text: string, scope: string, service: string): boolean {
     const expressions = this.compiled.scopes.get(scope)!.expressions;
-    return expressions.evaluate(text, { now: NOW, referrals: [service], flags: [], visited: [], outcome: "" }) === true;
+    const activation = { now: NOW, referrals: [service], offered: [], flags: [], visited: [], outcome: "" };
+    return expressions.evaluate(text, activation) === true;
   }
 
   // ---- Nodes and edges ----------------------------------------------------------------------------------------
@@ -904,6 +905,13 @@ class ModelBuilder {
     }
     listOf("flags", (f) => `flag ${f}`, flags);
     listOf("referrals", (s) => `referral ${s}`, services);
+    // Offered: the referral made or declined (as `offeredServices` in the runtime).
+    const offered = new Map<string, BddNode>();
+    for (const s of services) {
+      const domain = this.domains.get(`referral ${s}`)!;
+      offered.set(s, bdd.or(domain.is[1], domain.is[2]));
+    }
+    lists.set("offered", offered);
     listOf("visited", (id) => `visited-in ${scope}:${id}`, Object.keys(compiledScope.sop.steps));
     return {
       bdd,

@@ -20,6 +20,8 @@ export interface Needs {
   variables: Set<string>;
   flags: ListNeed;
   referrals: ListNeed;
+  /** The services `offered` (made or declined) is read for. */
+  offered: ListNeed;
   /** Per scope: the steps of its SOP that `visited` reads. */
   visited: Map<string, ListNeed>;
   /** Services whose referral's status something reads (made, declined, forbidden…). */
@@ -57,6 +59,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     variables: new Set(),
     flags: emptyList(),
     referrals: emptyList(),
+    offered: emptyList(),
     visited: new Map(),
     madeIn: new Set(),
     flagOwners: new Set(),
@@ -82,7 +85,12 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     const declared = compiled.scopes.get(scope)!.expressions.variables;
     const visited = needs.visited.get(scope) ?? emptyList();
     needs.visited.set(scope, visited);
-    const lists: Record<string, ListNeed> = { flags: needs.flags, referrals: needs.referrals, visited };
+    const lists: Record<string, ListNeed> = {
+      flags: needs.flags,
+      referrals: needs.referrals,
+      offered: needs.offered,
+      visited,
+    };
     const visit = (node: ASTNode) => {
       if (isAnyReferral(node, declared)) {
         needs.anyReferral.add(serialize(node));
@@ -188,6 +196,8 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
   for (const [service, count] of askedAt) if (count > 1) needs.referralStatus.add(service);
   for (const member of needs.referrals.members) needs.referralStatus.add(member);
   if (needs.referrals.all) for (const service of askedAt.keys()) needs.referralStatus.add(service);
+  for (const member of needs.offered.members) needs.referralStatus.add(member);
+  if (needs.offered.all) for (const service of askedAt.keys()) needs.referralStatus.add(service);
   if (options.purpose === "results") {
     needs.flags.all = true;
     needs.referrals.all = true;
