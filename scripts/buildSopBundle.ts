@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
+import { hashJson } from "../src/engine/index";
 
 const VIRTUAL_ID = "virtual:senda-sops";
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -20,6 +21,10 @@ export interface SopIndexEntry {
   version: string;
   title: Record<string, string>;
   procedures: string[];
+  /** The content hash of this version (as the SOP library names it). */
+  hash: string;
+  /** The content hash of the bundle a case on this SOP runs on when every SOP in it is the shipped version. */
+  bundleHash: string;
 }
 
 /** Builds the virtual module's source from the library folder; throws with the file and reason on bad JSON. */
@@ -36,6 +41,7 @@ export function generateSopModule(
   const index: SopIndexEntry[] = [];
   const loaders: string[] = [];
   const seen = new Map<string, string>();
+  const definitions = new Map<string, unknown>();
   for (const file of sopFiles) {
     const sop = readJson(join(dir, file), `${folder}/${file}`) as {
       id?: unknown;
@@ -55,10 +61,19 @@ export function generateSopModule(
           .map((s) => s.sop as string),
       ),
     ];
-    index.push({ id: sop.id, version: sop.version, title: sop.title as Record<string, string>, procedures });
+    definitions.set(sop.id, sop);
+    const entry = { id: sop.id, version: sop.version, title: sop.title as Record<string, string>, procedures };
+    index.push({ ...entry, hash: hashJson(sop), bundleHash: "" });
     loaders.push(
       `  ${JSON.stringify(sop.id)}: () => import(${JSON.stringify(`/${folder}/${file}`)}).then((m) => m.default),`,
     );
+  }
+  // As compileSop hashes a bundle: its SOPs' definitions in the order of their ids.
+  for (const entry of index) {
+    const ids = bundleIds(entry.id, index);
+    entry.bundleHash = ids.every((id) => definitions.has(id))
+      ? hashJson(ids.sort().map((id) => definitions.get(id)))
+      : "";
   }
   // The queue needs only flag labels, site names and roles: the full catalog (service descriptions…) is a module of
   // its own, imported by the case screens, which are lazy. A flag's instruction ships here only when the flag is
@@ -107,6 +122,19 @@ export function generateSopModule(
     catalogCode,
     files: [...sopFiles.map((f) => join(dir, f)), ...catalogFiles.map((f) => join(catalogDir, f))],
   };
+}
+
+/** The ids of an SOP and of every SOP it runs, directly or not (those not in the library left out). */
+function bundleIds(id: string, index: readonly SopIndexEntry[]): string[] {
+  const byId = new Map(index.map((e) => [e.id, e]));
+  const found = new Set<string>();
+  const visit = (current: string) => {
+    if (found.has(current)) return;
+    found.add(current);
+    for (const callee of byId.get(current)?.procedures ?? []) visit(callee);
+  };
+  visit(id);
+  return [...found];
 }
 
 function readJson(path: string, name: string): unknown {

@@ -23,15 +23,9 @@ export async function loadCaseSession(
   store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary">>,
   caseId: string,
 ): Promise<CaseLoad> {
-  const opened = justOpened.get(caseId);
+  const taken = peekOpenedCase(store, caseId);
   justOpened.delete(caseId);
-  // Taken as it is while its first event is being written (no one else knows the case yet), or once written while
-  // the store still holds that one event (nothing else wrote to the case since). A failed write reads the store.
-  if (opened && !opened.failed && (!opened.written || store.getSummary?.(caseId)?.eventCount === 1)) {
-    const { session, written, storing } = opened;
-    const merged = { session, setAside: [], conflicts: [], count: 1 };
-    return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing };
-  }
+  if (taken) return taken;
   try {
     const log = await store.loadLog(caseId);
     const opened = log.entries[0]?.event;
@@ -61,6 +55,28 @@ interface JustOpened {
 
 /** Cases this page has just opened, by id: the screen that shows one next takes its session as it is. */
 const justOpened = new Map<string, JustOpened>();
+
+/**
+ * The case this page has just opened, as `loadCaseSession` would give it, without waiting and without taking it
+ * (see `forgetOpenedCase`): what the case screen's first render shows. Taken as it is while its first event is being
+ * written (no one else knows the case yet), or once written while the store still holds that one event (nothing
+ * else wrote to the case since). A failed write reads the store: undefined then.
+ */
+export function peekOpenedCase(
+  store: Partial<Pick<CaseStore, "getSummary">>,
+  caseId: string,
+): Extract<CaseLoad, { status: "ready" }> | undefined {
+  const opened = justOpened.get(caseId);
+  if (!opened || opened.failed || (opened.written && store.getSummary?.(caseId)?.eventCount !== 1)) return undefined;
+  const { session, written, storing } = opened;
+  const merged = { session, setAside: [], conflicts: [], count: 1 };
+  return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing };
+}
+
+/** Drops a case just opened once a screen has taken it (`peekOpenedCase`): later loads read the store. */
+export function forgetOpenedCase(caseId: string): void {
+  justOpened.delete(caseId);
+}
 
 /** Whether the next `loadCaseSession` of this case takes the session this page just opened it with. */
 export function isJustOpened(caseId: string): boolean {

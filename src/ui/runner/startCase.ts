@@ -1,6 +1,6 @@
 import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
-import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
+import { loadNewestBundle } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
 import { keepOpenedCase } from "./loadCaseSession";
 import { trackWrite } from "./useCaseSession";
@@ -63,7 +63,8 @@ export async function startCaseOn(
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
-  const compiled = await loadNewestCompiledSop(sopId);
+  // Prepared while the queue was idle (see prepareNewCase): nothing to read or compile then.
+  const { compiled, recorded } = await loadNewestBundle(sopId);
   // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts. A code
   // this device already holds is skipped before writing (the write would be refused as a conflict).
   let caseId = nextCaseCode(store.device);
@@ -74,12 +75,11 @@ export async function startCaseOn(
     by: options.by,
     ...(options.site ? { site: options.site } : {}),
   });
-  const storing = trackWrite(
-    // A copy: the session takes the officer's answers while this write runs.
-    store.appendEvents(caseId, 0, [...session.events], summarizeCase(viewCase(session, options.at), 1), {
-      compiled,
-    }),
-  );
+  // A copy: the session takes the officer's answers while this write runs. The case is stored only once the
+  // library records the versions its bundle hash stands for, so that it can always be opened again.
+  const events = [...session.events];
+  const summary = summarizeCase(viewCase(session, options.at), 1);
+  const storing = trackWrite(recorded.then(() => store.appendEvents(caseId, 0, events, summary, { compiled })));
   keepOpenedCase(session, storing);
   return caseId;
 }
@@ -89,5 +89,5 @@ export async function startCaseOn(
  * case screen's code loaded. What the queue does once it is idle, so that "New case" shows the first step at once.
  */
 export async function prepareNewCase(sopId: string): Promise<void> {
-  await Promise.all([loadNewestCompiledSop(sopId), import("./CasePage")]);
+  await Promise.all([loadNewestBundle(sopId).then((bundle) => bundle.recorded), import("./CasePage")]);
 }

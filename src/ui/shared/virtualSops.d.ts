@@ -17,8 +17,18 @@ declare module "virtual:senda-sops" {
     sites: { id: string; name: Text; status: "open" | "closed" }[];
     roles: { id: string; name: Text; sees: Level[] }[];
   };
-  /** One entry per SOP: id, version, title and the SOPs it runs as procedures. */
-  export const sopIndex: { id: string; version: string; title: Text; procedures: string[] }[];
+  /**
+   * One entry per SOP: id, version, title, the SOPs it runs as procedures, its content hash, and the hash of the
+   * bundle of shipped versions a case on it runs on ("" when an SOP it runs is not shipped).
+   */
+  export const sopIndex: {
+    id: string;
+    version: string;
+    title: Text;
+    procedures: string[];
+    hash: string;
+    bundleHash: string;
+  }[];
   /** Loads one SOP definition by id (its own chunk). */
   export const sopLoaders: Record<string, () => Promise<import("../../engine/index").SopDefinition>>;
 }
