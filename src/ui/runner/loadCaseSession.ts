@@ -10,8 +10,10 @@ export type CaseLoad =
       status: "ready";
       session: CaseSession;
       merged: MergedReplay;
-      /** The durable write of a case just opened, still running: the case's other writes wait for it. */
+      /** The durable write of a case just opened, not finished: the case's other writes wait for it. */
       storing?: Promise<void>;
+      /** Begins `storing`: the case screen calls it once the first step is painted. */
+      beginStoring?: () => void;
     };
 
 /**
@@ -49,6 +51,7 @@ interface JustOpened {
   session: CaseSession;
   /** The write, when it was handed over before it finished. */
   storing?: Promise<void>;
+  beginStoring?: () => void;
   written: boolean;
   failed: boolean;
 }
@@ -68,9 +71,9 @@ export function peekOpenedCase(
 ): Extract<CaseLoad, { status: "ready" }> | undefined {
   const opened = justOpened.get(caseId);
   if (!opened || opened.failed || (opened.written && store.getSummary?.(caseId)?.eventCount !== 1)) return undefined;
-  const { session, written, storing } = opened;
+  const { session, written, storing, beginStoring } = opened;
   const merged = { session, setAside: [], conflicts: [], count: 1 };
-  return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing };
+  return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing, beginStoring };
 }
 
 /** Drops a case just opened once a screen has taken it (`peekOpenedCase`): later loads read the store. */
@@ -86,13 +89,14 @@ export function isJustOpened(caseId: string): boolean {
 /**
  * Hands a case just opened (its CASE_OPENED alone) to the next `loadCaseSession` of it, which takes it instead of
  * reading the log back and replaying it: the new case's first step shows without a round trip. `storing` is the
- * durable write of that first event when it is still running: the case screen shows the step at once, says "saving"
- * until the write commits, and writes the officer's answers after it.
+ * durable write of that first event when it is not finished: the case screen shows the step at once, says "saving"
+ * until the write commits, and writes the officer's answers after it. `beginStoring`, when given, starts that write:
+ * the case screen calls it once the step is painted.
  */
-export function keepOpenedCase(session: CaseSession, storing?: Promise<void>): void {
+export function keepOpenedCase(session: CaseSession, storing?: Promise<void>, beginStoring?: () => void): void {
   if (session.events.length !== 1) return;
   justOpened.clear();
-  const entry: JustOpened = { session, storing, written: storing === undefined, failed: false };
+  const entry: JustOpened = { session, storing, beginStoring, written: storing === undefined, failed: false };
   storing?.then(
     () => {
       entry.written = true;

@@ -8,6 +8,8 @@ import { trackWrite } from "./useCaseSession";
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const TRIES = 3;
+/** How long the first event of a new case waits for the case screen to begin its write. */
+const UNCLAIMED_WRITE_MS = 1000;
 
 /** A short case code, readable aloud: the date (YYMMDD) and four random characters, e.g. "240301-K7QM". */
 export function makeCaseId(now: Date, random: (n: number) => Uint8Array = randomBytes): string {
@@ -55,8 +57,8 @@ export async function startCase(
 /**
  * Loads the newest published version of an SOP and opens a case on it: what the queue's "new case" button does. It
  * resolves with the case id as soon as the case is opened, before its first event is stored: the case screen takes
- * the session as it is, shows the first step at once, and acknowledges the write (or its failure) on its save line,
- * as it does for answers; the answers given meanwhile are written after it.
+ * the session as it is, shows the first step at once, begins the write once it is painted, and acknowledges the
+ * write (or its failure) on its save line, as it does for answers; the answers given meanwhile are written after it.
  */
 export async function startCaseOn(
   store: Pick<CaseStore, "appendEvents" | "device" | "getSummary">,
@@ -79,8 +81,18 @@ export async function startCaseOn(
   // library records the versions its bundle hash stands for, so that it can always be opened again.
   const events = [...session.events];
   const summary = summarizeCase(viewCase(session, options.at), 1);
-  const storing = trackWrite(recorded.then(() => store.appendEvents(caseId, 0, events, summary, { compiled })));
-  keepOpenedCase(session, storing);
+  // Begun by the case screen once the first step is painted, so that IndexedDB does not delay it; begun anyway after
+  // a second if no screen took the case.
+  let begin = () => {};
+  const written = new Promise<void>((resolve, reject) => {
+    begin = () => {
+      begin = () => {};
+      recorded.then(() => store.appendEvents(caseId, 0, events, summary, { compiled })).then(() => resolve(), reject);
+    };
+  });
+  const beginStoring = () => begin();
+  setTimeout(beginStoring, UNCLAIMED_WRITE_MS);
+  keepOpenedCase(session, trackWrite(written), beginStoring);
   return caseId;
 }
 

@@ -177,6 +177,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const publicView = useMemo(() => (full ? redactView(full, PUBLIC_SURFACE) : undefined), [full]);
 
   const storing = load.status === "ready" ? load.storing : undefined;
+  const beginStoring = load.status === "ready" ? load.beginStoring : undefined;
 
   /**
    * Writes the queued events, in appends of all that is queued, until none is left; first waits for the write of
@@ -239,13 +240,15 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
     }
   }, [session, merged, storing, store, caseId, clock, reload, saves]);
 
-  // A case just opened shows before its first event is stored: "saving" until it is.
+  // A case just opened shows before its first event is stored: "saving" until it is. Its write begins once the
+  // step is painted.
   useEffect(() => {
     if (!storing) return;
     openingStored.current = false;
     saves.set("saving");
+    if (beginStoring) afterPaint(beginStoring);
     void flush();
-  }, [storing, flush, saves]);
+  }, [storing, beginStoring, flush, saves]);
 
   const send = useCallback(
     (input: CaseInput): Promise<SendOutcome> => {
