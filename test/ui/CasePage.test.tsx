@@ -135,7 +135,7 @@ describe("a case on the officer's screen", () => {
       new Promise<void>((resolve, reject) => {
         begin = () => {
           begun.push(stepHeading()?.textContent ?? "nothing on screen");
-          store.appendEvents("C-4", 0, first, summary, { compiled }).then(resolve, reject);
+          store.appendEvents("C-4", 0, first, summary, { compiled }).then(() => resolve(), reject);
         };
       }),
     );
