@@ -55,6 +55,14 @@ export {
   replayCase,
   type SendResult,
 } from "./case/CaseSession";
+export {
+  type CaseSnapshot,
+  restoreContext,
+  SERIALISED_FIELDS,
+  SNAPSHOT_VERSION,
+  type SerialisedContext,
+  serialiseContext,
+} from "./case/caseSnapshot";
 export { describeTrace } from "./case/describeTrace";
 export { PUBLIC_SURFACE, redactView } from "./case/redactView";
 export { type CaseInput, checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";

@@ -53,12 +53,17 @@ let durationClass: (new (seconds: bigint | number, nanos?: number) => unknown) |
 
 /** A CEL duration of the given number of seconds. */
 export function celDuration(seconds: number): unknown {
+  const whole = Math.trunc(seconds);
+  return celDurationOf(BigInt(whole), Math.round((seconds - whole) * 1e9));
+}
+
+/** A CEL duration of whole seconds and nanoseconds, exactly (what a stored case snapshot reads back). */
+export function celDurationOf(seconds: bigint, nanos: number): unknown {
   if (!durationClass) {
     const sample = new Environment().evaluate('duration("1s")') as { constructor: typeof durationClass };
     durationClass = sample.constructor;
   }
-  const whole = Math.trunc(seconds);
-  return new durationClass!(BigInt(whole), Math.round((seconds - whole) * 1e9));
+  return new durationClass!(seconds, nanos);
 }
 
 /**
