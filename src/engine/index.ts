@@ -59,11 +59,12 @@ export {
   type CaseSnapshot,
   restoreContext,
   SERIALISED_FIELDS,
-  SNAPSHOT_VERSION,
   type SerialisedContext,
+  SNAPSHOT_VERSION,
   serialiseContext,
 } from "./case/caseSnapshot";
 export { describeTrace } from "./case/describeTrace";
+export { PARK_SNAPSHOT_FROM, ParkedCase } from "./case/parkedCase";
 export { PUBLIC_SURFACE, redactView } from "./case/redactView";
 export { type CaseInput, checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
 export {

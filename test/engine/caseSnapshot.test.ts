@@ -1,21 +1,22 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { decodeValue, encodeValue } from "../../src/engine/case/caseSnapshot";
+import { createCaseContext } from "../../src/engine/compile/caseContext";
+import { celDuration } from "../../src/engine/expression/ExpressionScope";
 import {
   buildSlip,
   type CaseEvent,
   type CaseSession,
   type CaseSnapshot,
   loadLibrary,
+  ParkedCase,
   replayCase,
   runScenario,
-  SERIALISED_FIELDS,
   type Scenario,
+  SERIALISED_FIELDS,
   serialiseContext,
   viewCase,
 } from "../../src/engine/index";
-import { createCaseContext } from "../../src/engine/compile/caseContext";
-import { celDuration } from "../../src/engine/expression/ExpressionScope";
-import { decodeValue, encodeValue } from "../../src/engine/case/caseSnapshot";
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -136,5 +137,23 @@ describe("case snapshots", () => {
     const fromStale = replayCase(compiled, changed, snapshot);
     if (!replayedChanged.ok || !fromStale.ok) throw new Error("replay");
     expect(observe(fromStale.session, at)).toEqual(observe(replayedChanged.session, at));
+  });
+});
+
+describe("parked cases", () => {
+  it("wake as the case they were: short ones from their log, long ones from a snapshot", () => {
+    const compiled = shipped.compiled.get("screening")!;
+    const scenario = scenarios.find((s) => s.sop === "screening" && s.steps.length > 10)!;
+    const session = runScenario(compiled, scenario).session;
+    const at = new Date(session.events.at(-1)!.at);
+    for (const snapshotFrom of [Number.POSITIVE_INFINITY, 1]) {
+      const parked = ParkedCase.park(session, snapshotFrom);
+      expect(parked.caseId).toBe(session.opened.caseId);
+      expect(parked.count).toBe(session.events.length);
+      const woken = parked.wake();
+      expect(woken).not.toBe(session);
+      expect(woken.events).toEqual(session.events);
+      expect(observe(woken, at)).toEqual(observe(session, at));
+    }
   });
 });

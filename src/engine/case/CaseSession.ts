@@ -616,11 +616,7 @@ export type ReplayResult =
  * only the events after it; a snapshot of another SOP bundle, snapshot version or log is ignored. Fails (as data) when the log does not start with CASE_OPENED, was opened on another SOP version,
  * or holds an event the SOP refuses.
  */
-export function replayCase(
-  compiled: CompiledSop,
-  events: readonly CaseEvent[],
-  snapshot?: CaseSnapshot,
-): ReplayResult {
+export function replayCase(compiled: CompiledSop, events: readonly CaseEvent[], snapshot?: CaseSnapshot): ReplayResult {
   const first = events[0];
   if (first?.type !== "CASE_OPENED" || !isInstant(first.at))
     return {

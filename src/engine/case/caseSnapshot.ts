@@ -1,5 +1,4 @@
 import type { CaseContext, ReferralRecord } from "../compile/caseContext";
-import { hashJson } from "../compile/hashBundle";
 import { celDurationOf } from "../expression/ExpressionScope";
 
 /**
@@ -41,9 +40,21 @@ export interface CaseSnapshot {
   };
 }
 
-/** A fingerprint of a case's first events: a snapshot stands only for the events it was taken after. */
+/**
+ * A fingerprint of a case's first events: a snapshot stands only for the events it was taken after. Two FNV-1a
+ * hashes of their JSON text as it is (not canonical: the same log read back keeps its key order; a log whose text
+ * differs only in key order is replayed, which costs time, never correctness).
+ */
 export function fingerprintEvents(events: readonly unknown[], count: number): string {
-  return hashJson(events.length === count ? events : events.slice(0, count));
+  const text = JSON.stringify(events.length === count ? events : events.slice(0, count));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193 + 0x2b);
+  }
+  return `${count}:${(h1 >>> 0).toString(16).padStart(8, "0")}${(h2 >>> 0).toString(16).padStart(8, "0")}`;
 }
 
 // Tags of the values JSON has no form for. A plain object with a key that starts with "$" is wrapped, so that no
