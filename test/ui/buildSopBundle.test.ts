@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateSopModule, type SopIndexEntry } from "../../scripts/buildSopBundle";
+import { generateSopModule, type SopHashes } from "../../scripts/buildSopBundle";
 import { buildLibrary, compileSop, hashJson, type SopDefinition } from "../../src/engine/index";
 import { collectBundleIds } from "../../src/ui/shared/shippedLibrary";
 
@@ -74,17 +74,17 @@ describe("the officers' SOP bundle", () => {
   });
 
   it("gives each shipped SOP its content hash and the hash of its bundle, as the library and the compiler make them", () => {
-    const { code } = generateSopModule(process.cwd());
-    const index = JSON.parse(/export const sopIndex = (.*);$/m.exec(code)![1]) as SopIndexEntry[];
+    const { hashesCode } = generateSopModule(process.cwd());
+    const hashes = JSON.parse(/export const sopHashes = (.*);$/m.exec(hashesCode)![1]) as Record<string, SopHashes>;
     const files = readdirSync("sop").filter((f) => f.endsWith(".sop.json"));
     const sops = files.map((f) => JSON.parse(readFileSync(`sop/${f}`, "utf8")) as SopDefinition);
     const catalogs = readdirSync("sop/catalog").map((f) => JSON.parse(readFileSync(`sop/catalog/${f}`, "utf8")));
     const library = buildLibrary(sops, catalogs);
-    expect(index.map((e) => e.id).sort()).toEqual(sops.map((s) => s.id).sort());
-    for (const entry of index) {
-      const definition = library.sops.get(entry.id)!;
-      expect(entry.hash).toBe(hashJson(definition));
-      expect(entry.bundleHash).toBe(compileSop(definition, library).hash);
+    expect(Object.keys(hashes).sort()).toEqual(sops.map((s) => s.id).sort());
+    for (const [id, { hash, bundleHash }] of Object.entries(hashes)) {
+      const definition = library.sops.get(id)!;
+      expect(hash).toBe(hashJson(definition));
+      expect(bundleHash).toBe(compileSop(definition, library).hash);
     }
   });
 

@@ -1,4 +1,5 @@
 import { catalogs } from "virtual:senda-catalog";
+import { sopHashes } from "virtual:senda-sop-hashes";
 import { sopIndex, sopLoaders } from "virtual:senda-sops";
 import { buildLibrary, type CaseOpened, type CompiledSop, compileSop, type SopDefinition } from "../../engine/index";
 import { openSopLibraryStore, type PublishedVersion, type SopLibraryStore } from "../../store/index";
@@ -25,7 +26,7 @@ export function loadCompiledSop(id: string): Promise<CompiledSop> {
       const ids = collectBundleIds(id);
       const definitions: SopDefinition[] = await Promise.all(ids.map((x) => sopLoaders[x]()));
       // The bundle's hash was computed when the app was built, from these same files.
-      return compile(id, definitions, sopIndex.find((e) => e.id === id)?.bundleHash || undefined);
+      return compile(id, definitions, sopHashes[id]?.bundleHash || undefined);
     })();
     // A failed load (say, offline before the chunk was cached) may succeed later: do not keep the failure.
     pending.catch(() => compiledById.delete(id));
@@ -149,12 +150,11 @@ function shippedMembers(
   id: string,
   hashes: ReadonlyMap<string, readonly string[]>,
 ): Record<string, string> | undefined {
-  const byId = new Map(sopIndex.map((e) => [e.id, e]));
-  if (!byId.get(id)?.bundleHash) return undefined;
+  if (!sopHashes[id]?.bundleHash) return undefined;
   const members: Record<string, string> = {};
   for (const sop of collectBundleIds(id)) {
     const held = hashes.get(sop);
-    const shipped = byId.get(sop)!.hash;
+    const shipped = sopHashes[sop].hash;
     if (held?.length !== 1 || held[0] !== shipped) return undefined;
     members[sop] = shipped;
   }

@@ -17,18 +17,8 @@ declare module "virtual:senda-sops" {
     sites: { id: string; name: Text; status: "open" | "closed" }[];
     roles: { id: string; name: Text; sees: Level[] }[];
   };
-  /**
-   * One entry per SOP: id, version, title, the SOPs it runs as procedures, its content hash, and the hash of the
-   * bundle of shipped versions a case on it runs on ("" when an SOP it runs is not shipped).
-   */
-  export const sopIndex: {
-    id: string;
-    version: string;
-    title: Text;
-    procedures: string[];
-    hash: string;
-    bundleHash: string;
-  }[];
+  /** One entry per SOP: id, version, title and the SOPs it runs as procedures. */
+  export const sopIndex: { id: string; version: string; title: Text; procedures: string[] }[];
   /** Loads one SOP definition by id (its own chunk). */
   export const sopLoaders: Record<string, () => Promise<import("../../engine/index").SopDefinition>>;
 }
@@ -39,4 +29,12 @@ declare module "virtual:senda-catalog" {
 
   /** Every catalog file of sop/catalog, as shipped. */
   export const catalogs: Catalog[];
+}
+
+/**
+ * Each shipped SOP's content hash, and the hash of the bundle of shipped versions a case on it runs on ("" when an
+ * SOP it runs is not shipped), by SOP id: computed at build time, for the lazy chunks that open cases.
+ */
+declare module "virtual:senda-sop-hashes" {
+  export const sopHashes: Record<string, { hash: string; bundleHash: string }>;
 }
