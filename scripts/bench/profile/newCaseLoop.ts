@@ -1,6 +1,7 @@
 // Quick look (dev aid): "New case" → first step painted at 4× throttle, in the same page and right after a reload
 // (service worker warm), on a build of the bench app kept in a folder.
 //   node --import tsx scripts/bench/profile/newCaseLoop.ts <dir> [rebuild] [rounds]
+// WAIT_MS=2000 taps that long after the queue shows again after a reload instead of at once.
 // PROFILE=1 (with a rebuild: unminified, with source maps) prints where the taps after a reload spend their time,
 // by source file.
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
@@ -48,6 +49,8 @@ try {
     if (reload) await page.reload();
     await page.getByRole("button", { name: es["newCase.start"], exact: true }).waitFor();
     if (reload) queue.push(Date.now() - began);
+    // WAIT_MS: the officer looks at the queue that long before tapping (the queue prepares a new case when idle).
+    if (reload && process.env.WAIT_MS) await page.waitForTimeout(Number(process.env.WAIT_MS));
     await takeSamples(page);
   };
   const cdp = await throttle(browser);
