@@ -35,6 +35,21 @@ const scenarios = readdirSync("sop/scenarios")
 /** A snapshot as it comes back from storage: through JSON text. */
 const stored = (session: CaseSession): CaseSnapshot => JSON.parse(JSON.stringify(session.snapshot()));
 
+/**
+ * Which of each activation's values are the case's own lists (shared, not copied): a restored case must share the
+ * same ones, or a change to the list after restoring would not reach the expressions.
+ */
+function sharedLists(session: CaseSession) {
+  const context = session.context;
+  const own = new Map<unknown, string>();
+  for (const [name, list] of Object.entries(context)) if (Array.isArray(list)) own.set(list, name);
+  for (const [scope, list] of context.visitedByScope) own.set(list, `visitedByScope:${scope}`);
+  return [...context.scopes].map(([scope, activation]) => [
+    scope,
+    Object.entries(activation).flatMap(([key, value]) => (own.has(value) ? [`${key}=${own.get(value)}`] : [])),
+  ]);
+}
+
 /** Everything a screen, a summary or a slip reads of a case, as plain data. */
 function observe(session: CaseSession, at: Date) {
   const view = viewCase(session, at);
@@ -49,6 +64,7 @@ function observe(session: CaseSession, at: Date) {
     reveals: session.reveals,
     inputs: session.effectiveInputs,
     context: serialiseContext(session.context),
+    shared: sharedLists(session),
     view,
     slips: session.context.referrals.map((r) => buildSlip(session, r.service, at)),
   };

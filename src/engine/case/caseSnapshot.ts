@@ -67,6 +67,12 @@ const UNDEFINED = "$undef";
 const OBJECT = "$obj";
 /** An activation's built-ins that are the case's own lists, not copies: restored as the same lists. */
 const LINK = "$link";
+const LINKED: Record<string, (context: Partial<CaseContext>, scope: string) => unknown> = {
+  flags: (context) => context.flags,
+  referrals: (context) => context.referredServices,
+  offered: (context) => context.offeredServices,
+  visited: (context, scope) => context.visitedByScope?.get(scope),
+};
 
 /** Encodes a value of an answer, a CEL activation or a trace: BigInt, Date, CEL durations, non-finite numbers. */
 export function encodeValue(value: unknown): unknown {
@@ -147,10 +153,8 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
         const out: Record<string, unknown> = {};
         for (const key in activation) {
           const value = activation[key];
-          if (key === "flags" && value === context.flags) out[key] = { [LINK]: "flags" };
-          else if (key === "referrals" && value === context.referredServices) out[key] = { [LINK]: "referrals" };
-          else if (key === "visited" && value === context.visitedByScope.get(scope)) out[key] = { [LINK]: "visited" };
-          else out[key] = encodeValue(value);
+          const linked = Object.hasOwn(LINKED, key) && value !== undefined && value === LINKED[key](context, scope);
+          out[key] = linked ? { [LINK]: key } : encodeValue(value);
         }
         return [scope, out];
       }),
@@ -162,13 +166,9 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
             const value = fields[key] as Record<string, unknown> | null;
             const link = value && typeof value === "object" && !Array.isArray(value) ? value[LINK] : undefined;
             activation[key] =
-              link === "flags"
-                ? decoded.flags
-                : link === "referrals"
-                  ? decoded.referredServices
-                  : link === "visited"
-                    ? decoded.visitedByScope!.get(scope)
-                    : decodeValue(value);
+              typeof link === "string" && Object.hasOwn(LINKED, link)
+                ? LINKED[link](decoded, scope)
+                : decodeValue(value);
           }
           return [scope, activation];
         }),
@@ -201,6 +201,7 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
       ),
   },
   referredServices: plain as Codec<string[]>,
+  offeredServices: plain as Codec<string[]>,
   deadlines: mapOf as Codec<CaseContext["deadlines"]>,
   followUps: mapOf as Codec<CaseContext["followUps"]>,
   consents: setOf,
