@@ -171,8 +171,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
         } else if ("offered" in e) {
           needs.referralStatus.add(e.offered);
           if (e.urgency) needs.referralUrgency.add(e.offered);
-        }
-        else if ("flag" in e) needs.flags.members.add(e.flag);
+        } else if ("flag" in e) needs.flags.members.add(e.flag);
         else if ("noFlag" in e) {
           needs.flags.members.add(e.noFlag);
           needs.flagOwners.add(e.noFlag);
