@@ -528,7 +528,11 @@ function meets(
     return !e.within || Date.parse(d.dueAt) - Date.parse(d.from) <= durationMs(e.within);
   }
   if ("noDeadline" in e) return !context.deadlines.has(e.noDeadline);
-  if ("followUp" in e) return context.followUps.has(e.followUp);
+  if ("followUp" in e) {
+    const f = context.followUps.get(e.followUp);
+    if (!f) return false;
+    return !e.within || Date.parse(f.dueAt) - Date.parse(f.at) <= durationMs(e.within);
+  }
   if ("before" in e) {
     const [first, then] = e.before;
     const thenAt = context.visited.indexOf(`${prefix}${then}`);

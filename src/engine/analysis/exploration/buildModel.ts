@@ -235,7 +235,14 @@ class ModelBuilder {
           this.domains.make(`deadline ${effect.deadline}`, "deadline", [undefined, ...setters.map((s) => s.key)]);
         }
         if ("followUp" in effect && needs.followUps.has(effect.followUp))
-          this.domains.make(`follow-up ${effect.followUp}`, "follow-up", bool);
+          this.domains.make(
+            `follow-up ${effect.followUp}`,
+            "follow-up",
+            // When an expectation bounds its window, which effect set it matters (the last one counts, as at run time).
+            needs.followUpWindows.has(effect.followUp)
+              ? [undefined, ...followUpSetters(this.compiled, effect.followUp).map((s) => s.key)]
+              : bool,
+          );
       }
       if (step.kind === "referral") {
         const service = step.service;
@@ -541,7 +548,14 @@ class ModelBuilder {
         if (flag) ops.push(this.setConstant(flag, 0, when));
       } else if ("followUp" in effect) {
         const followUp = this.domains.get(`follow-up ${effect.followUp}`);
-        if (followUp) ops.push(this.setConstant(followUp, 1, when));
+        if (followUp)
+          ops.push(
+            this.setConstant(
+              followUp,
+              followUp.values[0] === undefined ? followUp.values.indexOf(`${at.path}#${index}`) : 1,
+              when,
+            ),
+          );
       } else {
         const from: SymbolicValue = effect.from
           ? this.value(at.scope, effect.from)
@@ -839,7 +853,17 @@ class ModelBuilder {
         domain.values.map((setter, i) => (i > 0 && this.windowOf(String(setter)) <= bound ? domain.is[i] : bdd.false)),
       );
     }
-    if ("followUp" in e) return bit(`follow-up ${e.followUp}`);
+    if ("followUp" in e) {
+      const domain = this.domains.get(`follow-up ${e.followUp}`);
+      if (!domain) return bdd.false;
+      if (domain.values[0] !== undefined) return domain.is[1]; // set or not: the window is not asked
+      const bound = e.within ? durationMs(e.within) : Number.POSITIVE_INFINITY;
+      return bdd.orAll(
+        domain.values.map((setter, i) =>
+          i > 0 && this.followUpWindowOf(String(setter)) <= bound ? domain.is[i] : bdd.false,
+        ),
+      );
+    }
     if ("before" in e) {
       const [first, then] = e.before;
       return bdd.or(bdd.not(bit(`visited ${prefix}${then}`)), bit(`order ${prefix}${first}|${prefix}${then}`));
@@ -852,6 +876,13 @@ class ModelBuilder {
     const [path, index] = setter.split("#");
     const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
     return effect && "deadline" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
+  }
+
+  /** The window of the follow-up an effect sets, from its key "<path>#<index>". */
+  private followUpWindowOf(setter: string): number {
+    const [path, index] = setter.split("#");
+    const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
+    return effect && "followUp" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
   }
 
   // ---- Expressions as sets of states --------------------------------------------------------------------------
@@ -957,6 +988,15 @@ function ownersOf(path: string): string[] {
 
 function isQuestionVariable(steps: Record<string, Step>, name: string): boolean {
   return Object.values(steps).some((s) => s.kind === "question" && s.variable === name);
+}
+
+/** The effects that set a follow-up, as "<step path>#<effect index>". */
+function followUpSetters(compiled: CompiledSop, followUp: string): { key: string }[] {
+  const out: { key: string }[] = [];
+  for (const at of compiled.steps.values())
+    for (const [i, effect] of (at.step.effects ?? []).entries())
+      if ("followUp" in effect && effect.followUp === followUp) out.push({ key: `${at.path}#${i}` });
+  return out;
 }
 
 /** The effects that set a deadline, as "<step path>#<effect index>". */

@@ -34,6 +34,8 @@ export interface Needs {
   /** Deadlines and follow-ups an expectation names. */
   deadlines: Set<string>;
   followUps: Set<string>;
+  /** Follow-ups an expectation bounds with `within`: which effect set them matters. */
+  followUpWindows: Set<string>;
   /** "A|B" step paths of `before` expectations: whether A was visited before B first was. */
   orders: Set<string>;
   /** Flags a `noFlag` expectation names: who raised them matters. */
@@ -69,6 +71,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     referralMandatory: new Set(),
     deadlines: new Set(),
     followUps: new Set(),
+    followUpWindows: new Set(),
     orders: new Set(),
   };
   const read = (scope: string, expression: string | undefined) => {
@@ -174,8 +177,10 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
         else if ("deadline" in e) needs.deadlines.add(e.deadline);
         else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
-        else if ("followUp" in e) needs.followUps.add(e.followUp);
-        else if ("before" in e) {
+        else if ("followUp" in e) {
+          needs.followUps.add(e.followUp);
+          if (e.within) needs.followUpWindows.add(e.followUp);
+        } else if ("before" in e) {
           const [first, then] = e.before;
           needs.visitedSteps.add(prefix + first);
           needs.visitedSteps.add(prefix + then);

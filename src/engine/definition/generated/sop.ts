@@ -164,6 +164,10 @@ noDeadline: string
  * A kebab-case identifier.
  */
 followUp: string
+/**
+ * The follow-up falls due at most this long after the step that set it.
+ */
+within?: string
 } | {
 /**
  * Two step ids [A, B]: whenever B was visited, A was visited before it.
