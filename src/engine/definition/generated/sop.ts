@@ -125,6 +125,10 @@ noReferral: Id
  * A kebab-case identifier.
  */
 offered: string
+/**
+ * Offered at least this urgently.
+ */
+urgency?: ("immediate" | "urgent" | "routine")
 } | {
 flag: Id
 } | {
