@@ -626,7 +626,10 @@ class ModelBuilder {
     };
     add("forbidden-referral", forbidden);
     const status = this.domains.get(`referral ${step.service}`);
-    if (status) add("double-referral", this.bdd.not(status.is[0]));
+    // Asked again: any earlier decision. A mandatory notification asks the person nothing, and a step that says why
+    // it offers again (`offerAgain`) may follow a no: for those, only a referral already made is asked again.
+    const afterANo = step.requiresConsent === false || step.offerAgain !== undefined;
+    if (status) add("double-referral", afterANo ? status.is[1] : this.bdd.not(status.is[0]));
     return ops;
   }
 
