@@ -28,7 +28,7 @@ describe("a trainer runs a lesson", () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${baseUrl}/#/train`);
       await page.getByRole("heading", { level: 1, name: tr("library.title") }).waitFor();
-      await page.getByLabel(tr("library.sop")).selectOption("trafficking");
+      await page.getByLabel(tr("library.sop"), { exact: true }).selectOption("trafficking");
       await page
         .getByRole("status")
         .filter({ hasText: /^\d+ escenarios$/ })

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { AppHeader } from "../../src/ui/shared/AppHeader";
 import { formatCountdown } from "../../src/ui/shared/formatCountdown";
 import { I18nProvider, readStoredLocale, useI18n } from "../../src/ui/shared/i18n/I18nProvider";
@@ -38,7 +38,7 @@ describe("the language switch", () => {
     expect(await screen.findByRole("link", { name: "Cases" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByText("Unaccompanied children · 4 cases")).toBeTruthy();
-    expect(document.documentElement.lang).toBe("en");
+    await waitFor(() => expect(document.documentElement.lang).toBe("en"));
     expect(localStorage.getItem("senda.locale")).toBe("en");
 
     first.unmount();
