@@ -16,6 +16,7 @@ export {
 export { checkSop } from "./analysis/checks/checkSop";
 export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
 export { describeExpectation } from "./analysis/checks/describeExpectation";
+export { settleLibraryUse } from "./analysis/checks/settleLibraryUse";
 export type {
   AnalysisControl,
   AnalysisProgress,

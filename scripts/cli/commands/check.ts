@@ -8,6 +8,7 @@ import {
   counterexampleScenario,
   describeExpectation,
   pickText,
+  settleLibraryUse,
 } from "../../../src/engine/index";
 import { allowFlags, type Command, type Io, UsageError } from "../command";
 import { defaultSopDir, loadLibraryFor } from "../readSources";
@@ -88,9 +89,12 @@ Progress goes to stderr every few seconds on long runs.
       if (files.length > 1) say({ sop: id, phase: "answers", done: index, total: files.length });
       const report = checkSop(compiled, { locale, control: { onProgress: (p) => say(p), now: () => Date.now() } });
       reports.push(report);
-      if (!args.flags.has("json")) printReport(io, compiled, report, locale);
       if (saveTo) saveCounterexamples(io, compiled, report, resolve(io.cwd, saveTo));
     }
+    // A procedure's step or route that a caller checked here uses is not dead (see settleLibraryUse).
+    reports.splice(0, reports.length, ...settleLibraryUse(reports));
+    if (!args.flags.has("json"))
+      for (const report of reports) printReport(io, loaded.compiled.get(report.sop)!, report, locale);
     const count = (status: string) => reports.flatMap((r) => r.verdicts).filter((v) => v.status === status).length;
     const errors = reports.flatMap((r) => r.issues).filter((i) => i.severity === "error").length;
     const warnings = reports.flatMap((r) => r.issues).filter((i) => i.severity === "warning").length;

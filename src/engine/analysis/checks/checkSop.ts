@@ -10,7 +10,7 @@ import { replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
-import { findStructuralIssues } from "./findStructuralIssues";
+import { findStructuralIssues, usedStepsAndRoutes } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
 import { proveCallSites } from "./proveCallSites";
@@ -248,6 +248,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     complete: [...verdicts.values()].every((v) => v.status !== "unproven") && !stopped,
     verdicts: [...verdicts.values()],
     issues,
+    used: structureRun ? usedStepsAndRoutes(structureRun) : [],
     stats: { runs, nodes: model.nodes.length, diagramNodes: bdd.nodeCount, milliseconds: now() - started },
   };
 }

@@ -58,6 +58,11 @@ export interface StructuralIssue {
   answers?: AnswerText[];
   /** For a loop: the step it goes back from, and the step it returns to. */
   loop?: { from: string; to: string };
+  /**
+   * For an unused route or an unreachable step: the SOP that defines the step, the step's id there, and the
+   * route's index; a caller that runs that SOP may still use it (see `settleLibraryUse`).
+   */
+  unused?: { sop: string; step: string; route?: number };
 }
 
 /** Everything `checkSop` found about one SOP. */
@@ -68,6 +73,12 @@ export interface CheckReport {
   complete: boolean;
   verdicts: InvariantVerdict[];
   issues: StructuralIssue[];
+  /**
+   * The steps some path reaches and the routes some path takes, of this SOP and of every SOP it runs, each as
+   * "<sop>:<step>" or "<sop>:<step>#<route index>", whichever SOP runs them: what its callers add to a procedure's
+   * own paths.
+   */
+  used: string[];
   stats: CheckStats;
 }
 
