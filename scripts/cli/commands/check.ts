@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   type AnalysisProgress,
+  CallSiteCache,
   type CheckReport,
   type CompiledSop,
   checkSop,
@@ -66,6 +67,8 @@ Progress goes to stderr every few seconds on long runs.
     const reports: CheckReport[] = [];
     const broken: { sop: string; file: string; why: string }[] = [];
     const started = Date.now();
+    // A procedure proven at a call site in one SOP is not proven again where another SOP enters it the same way.
+    const callSites = new CallSiteCache();
     let lastSaid = started;
     const say = (progress: AnalysisProgress, force = false) => {
       const now = Date.now();
@@ -87,7 +90,11 @@ Progress goes to stderr every few seconds on long runs.
         continue;
       }
       if (files.length > 1) say({ sop: id, phase: "answers", done: index, total: files.length });
-      const report = checkSop(compiled, { locale, control: { onProgress: (p) => say(p), now: () => Date.now() } });
+      const report = checkSop(compiled, {
+        locale,
+        callSites,
+        control: { onProgress: (p) => say(p), now: () => Date.now() },
+      });
       reports.push(report);
       if (saveTo) saveCounterexamples(io, compiled, report, resolve(io.cwd, saveTo));
     }

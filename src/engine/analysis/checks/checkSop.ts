@@ -10,6 +10,7 @@ import { replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
+import { CallSiteCache } from "./CallSiteCache";
 import { findStructuralIssues, usedStepsAndRoutes } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
@@ -170,6 +171,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       return stopped;
     },
     options.debug,
+    // Within one SOP too: screening runs twice in arrival.
+    options.callSites ?? new CallSiteCache(),
   );
   runs += atSites.runs;
   const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];

@@ -1,6 +1,7 @@
 import type { StepAction, Text } from "../../definition/types";
 import type { AnswerText } from "../answers/types";
 import type { AnalysisControl } from "../exploration/types";
+import type { CallSiteCache } from "./CallSiteCache";
 
 /**
  * The verdict on one invariant. PROVEN: it holds on every path of every case the SOP allows. VIOLATED: some case
@@ -108,6 +109,11 @@ export interface CheckOptions {
    * are neither checked nor reported. The structure of every path is checked all the same.
    */
   invariants?: ReadonlySet<string>;
+  /**
+   * Proofs of procedures at their call sites, kept across the SOPs of one library (see `CallSiteCache`): a check of
+   * a whole library passes one to every SOP's check. Valid for one catalog.
+   */
+  callSites?: CallSiteCache;
   /** @internal For measuring: told about each run of the model. */
   debug?: (line: string) => void;
 }
