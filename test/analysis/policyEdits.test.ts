@@ -5,6 +5,7 @@ import {
   type LoadedLibrary,
   loadLibrary,
   moveChildThreshold,
+  playActions,
   type SopDefinition,
   type SourceFile,
 } from "../../src/engine/index";
@@ -112,5 +113,57 @@ describe("the PEP window in gbv-disclosure moved from 72 h to 96 h", () => {
       invariants: new Set(["gbv-disclosure:pep-window-gets-immediate-clinical-care"]),
     });
     expect(shippedReport.verdicts[0].status).toBe("proven");
+  });
+});
+
+describe("the time to confirm SENNIAF's protection measure in uasc moved from 24 h to 72 h", () => {
+  const moved = edited("uasc", (sop) => {
+    for (const step of Object.values(sop.steps))
+      for (const effect of step.effects ?? [])
+        if ("followUp" in effect && effect.followUp === "senniaf-measure") effect.within = "72h";
+  });
+  const invariant = new Set(["uasc:child-without-parent-reaches-senniaf"]);
+
+  it("is a violated follow-up invariant, with a child travelling without a parent as the counterexample", () => {
+    const uasc = moved.compiled.get("uasc")!;
+    const [verdict] = checkSop(uasc, { invariants: invariant }).verdicts;
+    expect(verdict.status).toBe("violated");
+    expect(verdict.counterexample!.expectation).toEqual({ followUp: "senniaf-measure", within: "24h" });
+    expect(describeExpectation(uasc, verdict.counterexample!.expectation, "en")).toBe(
+      'the follow-up "senniaf-measure", due at most 24 h after the step that sets it',
+    );
+    expect(verdict.counterexample!.telling.map((a) => a.step)).toContain("ask-age");
+  });
+
+  it("holds on the shipped uasc", () => {
+    const [verdict] = checkSop(library.compiled.get("uasc")!, { invariants: invariant }).verdicts;
+    expect(verdict.status).toBe("proven");
+  });
+
+  it("breaks the same promise at run time: a child's case played on the shipped and the moved SOP", () => {
+    const uasc = moved.compiled.get("uasc")!;
+    const [verdict] = checkSop(uasc, { invariants: invariant }).verdicts;
+    const actions = verdict.counterexample!.actions;
+    const broken = (sop: typeof uasc) => playActions(sop, actions).session.context.violations.map((v) => v.expectation);
+    expect(broken(uasc)).toContainEqual({ followUp: "senniaf-measure", within: "24h" });
+    expect(broken(library.compiled.get("uasc")!)).toEqual([]);
+  });
+});
+
+describe("uasc no longer raises non-refoulement for a child alone", () => {
+  // The shortest case that breaks it runs trafficking from inside uasc, and trafficking's travel question is one
+  // uasc passes in with `with`: the counterexample must leave it out, as the runtime does, to be a real case.
+  const dropped = edited("uasc", (sop) => {
+    for (const step of Object.values(sop.steps))
+      step.effects = step.effects?.filter((e) => !("raise" in e && e.raise === "non-refoulement"));
+  });
+
+  it("is violated with a counterexample the runtime plays to the same break", () => {
+    const uasc = dropped.compiled.get("uasc")!;
+    const [verdict] = checkSop(uasc, { invariants: new Set(["uasc:child-without-parent-reaches-senniaf"]) }).verdicts;
+    expect(verdict.status).toBe("violated");
+    expect(verdict.counterexample!.expectation).toEqual({ flag: "non-refoulement" });
+    const steps = verdict.counterexample!.actions.map((a) => a.step);
+    expect(steps).not.toContain("run-trafficking/ask-travelling-with");
   });
 });

@@ -22,8 +22,15 @@ describe("personas written from the SOP's paths", () => {
     expect(persona.en).toMatch(/^A person arrives for the procedure “Possible victim of trafficking”\. /);
     const deciding = answersOf(path.actions).en.filter((a) => a.matters);
     expect(deciding.length).toBeGreaterThan(2);
-    for (const a of deciding) expect(persona.en).toContain(`: ${a.text}`);
-    expect(persona.en).toContain("Signs of control seen: ");
+    // Each fact is this path's own answer, not its class: a person, not a kind of person.
+    for (const a of deciding) {
+      expect(a.value).toBeDefined();
+      expect(persona.en).toContain(`: ${a.value}`);
+    }
+    const age = deciding.find((a) => a.step === "ask-age");
+    if (age) expect(age.value).toMatch(/^\d+ years$/);
+    // What the person says and what the officer sees are told apart.
+    expect(persona.en).toMatch(/They tell you: .*\. You observe: .*Signs of control seen: /);
     expect(persona.en).not.toContain("(do not read aloud)");
     expect(persona.es).toContain("Edad: ");
   });

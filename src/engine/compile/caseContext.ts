@@ -207,6 +207,11 @@ export interface CaseContext {
   referralByService: Map<string, ReferralRecord>;
   /** Services referred to (made), as a CEL list. */
   referredServices: string[];
+  /**
+   * Services offered to the person (the CEL list `offered`): those whose referral the path left made or declined.
+   * A later not-needed or forbidden decision takes a service out; a handover kept as superseded changes nothing.
+   */
+  offeredServices: string[];
   deadlines: Map<string, DeadlineRecord>;
   followUps: Map<string, FollowUpRecord>;
   consents: Set<string>;
@@ -235,6 +240,7 @@ export function createCaseContext(): CaseContext {
     referrals: [],
     referralByService: new Map(),
     referredServices: [],
+    offeredServices: [],
     deadlines: new Map(),
     followUps: new Map(),
     consents: new Set(),

@@ -190,6 +190,7 @@ export function activation(context: CaseContext, scope: string): Activation {
   a.now = context.now;
   a.flags = context.flags;
   a.referrals = context.referredServices;
+  a.offered = context.offeredServices;
   a.outcome = context.outcomes.get(scope) ?? "";
   let visited = context.visitedByScope.get(scope);
   if (!visited) {
@@ -335,6 +336,10 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
   }
   if (decision === "made" && !context.referredServices.includes(step.service))
     context.referredServices.push(step.service);
+  const status = context.referralByService.get(step.service)!.status;
+  const offeredAt = context.offeredServices.indexOf(step.service);
+  if ((status === "made" || status === "declined") && offeredAt < 0) context.offeredServices.push(step.service);
+  else if (status !== "made" && status !== "declined" && offeredAt >= 0) context.offeredServices.splice(offeredAt, 1);
   context.trace.push({
     kind: "referral",
     at,
@@ -523,7 +528,11 @@ function meets(
     return !e.within || Date.parse(d.dueAt) - Date.parse(d.from) <= durationMs(e.within);
   }
   if ("noDeadline" in e) return !context.deadlines.has(e.noDeadline);
-  if ("followUp" in e) return context.followUps.has(e.followUp);
+  if ("followUp" in e) {
+    const f = context.followUps.get(e.followUp);
+    if (!f) return false;
+    return !e.within || Date.parse(f.dueAt) - Date.parse(f.at) <= durationMs(e.within);
+  }
   if ("before" in e) {
     const [first, then] = e.before;
     const thenAt = context.visited.indexOf(`${prefix}${then}`);

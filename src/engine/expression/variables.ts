@@ -79,6 +79,7 @@ export const BUILT_IN_VARIABLES: Readonly<Record<string, CelType>> = {
   now: TIMESTAMP,
   flags: "list<string>",
   referrals: "list<string>",
+  offered: "list<string>",
   outcome: "string",
   visited: "list<string>",
 };

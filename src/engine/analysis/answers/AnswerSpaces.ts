@@ -165,6 +165,10 @@ export class AnswerSpaces {
       names.push("referrals");
       dims.push([[], this.allServices]);
     }
+    if (atom.readsOffered) {
+      names.push("offered");
+      dims.push([[], this.allServices]);
+    }
     if (atom.readsOutcome) {
       names.push("outcome");
       dims.push(OUTCOMES);
@@ -197,7 +201,7 @@ export class AnswerSpaces {
           ...inner,
           id: this.counter.next++,
           sop: sop.id,
-          reads: [...reads].filter((r) => !["now", "flags", "referrals", "outcome"].includes(r)),
+          reads: [...reads].filter((r) => !["now", "flags", "referrals", "offered", "outcome"].includes(r)),
           literals: mergeLiterals([inner.literals]),
           foreign: [...inner.foreign.map((f) => ({ ...f, name: `${stepId}:${f.name}` })), ...foreignOwn],
           evaluate: (values) => {
@@ -209,7 +213,7 @@ export class AnswerSpaces {
             for (const f of foreignOwn) if (values[f.name] !== undefined) act[f.local] = values[f.name];
             for (const f of inner.foreign)
               if (values[`${stepId}:${f.name}`] !== undefined) act[f.name] = values[`${stepId}:${f.name}`];
-            for (const builtIn of ["now", "flags", "referrals", "outcome"])
+            for (const builtIn of ["now", "flags", "referrals", "offered", "outcome"])
               if (builtIn in values) act[builtIn] = values[builtIn];
             return inner.evaluate(act);
           },

@@ -35,6 +35,7 @@ export interface Atom {
   reads: string[];
   readsFlags: boolean;
   readsReferrals: boolean;
+  readsOffered: boolean;
   readsOutcome: boolean;
   literals: Literals;
   /** Inputs beside `reads` (for atoms of a called SOP, seen from its caller). */
@@ -43,7 +44,7 @@ export interface Atom {
   evaluate(values: Activation): unknown;
 }
 
-/** What a condition reads of the case-wide lists `flags` and `referrals`. */
+/** What a condition reads of the case-wide lists `flags`, `referrals` and `offered`. */
 export interface ListReads {
   /** Ids tested by membership (`"uasc" in flags`). */
   members: Set<string>;
@@ -52,7 +53,7 @@ export interface ListReads {
 }
 
 /**
- * A part of a condition that reads `flags` or `referrals` and none of the SOP's variables, such as
+ * A part of a condition that reads `flags`, `referrals` or `offered` and none of the SOP's variables, such as
  * `"minsa-cmr" in referrals || "inamu" in referrals`: kept whole, because what matters is its value, not which
  * of the ids it names are present.
  */
@@ -62,6 +63,7 @@ export interface ListReader {
   text: string;
   flags?: ListReads;
   referrals?: ListReads;
+  offered?: ListReads;
   evaluate(values: Activation): unknown;
 }
 
@@ -72,7 +74,7 @@ export interface Condition {
   text: string;
   /** The SOP's declared variables it mentions. */
   reads: string[];
-  /** Whether it reads `flags`, `referrals` or `outcome`, which change as the case goes on. */
+  /** Whether it reads `flags`, `referrals`, `offered` or `outcome`, which change as the case goes on. */
   readsLists: boolean;
   atoms: Atom[];
   evaluate(values: Activation): unknown;
@@ -108,7 +110,7 @@ export interface InvariantReads {
 
 const parser = new Environment();
 const CONNECTIVES = new Set(["&&", "||", "!_", "?:"]);
-const BUILT_INS = new Set(["now", "flags", "referrals", "outcome"]);
+const BUILT_INS = new Set(["now", "flags", "referrals", "offered", "outcome"]);
 
 /** Numbers the atom ids from, shared by every SOP of an analysis so that ids are unique. */
 export class AtomCounter {
@@ -159,11 +161,12 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
       if (!atom) {
         atom = makeAtom(counter.next++, sop.id, text, node, expressions, extra);
         byText.set(key, atom);
-        if (atom.reads.length > 0 && (atom.readsFlags || atom.readsReferrals)) {
-          const mixed = { flags: emptyReads(), referrals: emptyReads() };
+        if (atom.reads.length > 0 && (atom.readsFlags || atom.readsReferrals || atom.readsOffered)) {
+          const mixed = { flags: emptyReads(), referrals: emptyReads(), offered: emptyReads() };
           readLists(node, mixed);
           for (const m of mixed.flags.members) exactFlags.add(m);
           for (const m of mixed.referrals.members) exactReferrals.add(m);
+          for (const m of mixed.offered.members) exactReferrals.add(m);
         }
       }
       found.push(atom);
@@ -177,7 +180,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
       sop: sop.id,
       text: expression,
       reads: [...ids].filter(declared),
-      readsLists: ids.has("flags") || ids.has("referrals") || ids.has("outcome"),
+      readsLists: ids.has("flags") || ids.has("referrals") || ids.has("offered") || ids.has("outcome"),
       atoms: unique(found),
       evaluate: (values) => expressions.evaluate(expression, values),
     };
@@ -301,6 +304,7 @@ function makeAtom(
     reads: [...ids].filter((name) => expressions.variables.has(name) && !BUILT_INS.has(name)),
     readsFlags: ids.has("flags"),
     readsReferrals: ids.has("referrals"),
+    readsOffered: ids.has("offered"),
     readsOutcome: ids.has("outcome"),
     literals,
     foreign: [],
@@ -321,13 +325,13 @@ function emptyReads(): ListReads {
   return { members: new Set(), othersCap: 0 };
 }
 
-/** The largest parts of an expression that read `flags` or `referrals` and no declared variable. */
+/** The largest parts of an expression that read `flags`, `referrals` or `offered` and no declared variable. */
 function listOnlyParts(node: ASTNode, declared: (name: string) => boolean): ASTNode[] {
   const ids = new Set<string>();
   walk(node, (n) => {
     if (n.op === "id") ids.add(n.args as string);
   });
-  const readsList = ids.has("flags") || ids.has("referrals");
+  const readsList = ids.has("flags") || ids.has("referrals") || ids.has("offered");
   if (!readsList) return [];
   if (![...ids].some(declared)) return [node];
   const out: ASTNode[] = [];
@@ -341,7 +345,7 @@ function listOnlyParts(node: ASTNode, declared: (name: string) => boolean): ASTN
 }
 
 function makeReader(id: number, sop: string, text: string, node: ASTNode, expressions: ExpressionScope): ListReader {
-  const reads = { flags: emptyReads(), referrals: emptyReads() };
+  const reads = { flags: emptyReads(), referrals: emptyReads(), offered: emptyReads() };
   readLists(node, reads);
   const ids = new Set<string>();
   walk(node, (n) => {
@@ -353,12 +357,13 @@ function makeReader(id: number, sop: string, text: string, node: ASTNode, expres
     text,
     flags: ids.has("flags") ? reads.flags : undefined,
     referrals: ids.has("referrals") ? reads.referrals : undefined,
+    offered: ids.has("offered") ? reads.offered : undefined,
     evaluate: (values) => expressions.evaluate(text, values),
   };
 }
 
-/** Records how `flags` and `referrals` are read: by membership of named ids, or as a whole list. */
-function readLists(ast: ASTNode, lists: Record<"flags" | "referrals", ListReads>) {
+/** Records how `flags`, `referrals` and `offered` are read: by membership of named ids, or as a whole list. */
+function readLists(ast: ASTNode, lists: Record<"flags" | "referrals" | "offered", ListReads>) {
   const numbers: number[] = [];
   walk(ast, (n) => {
     if (n.op === "value" && (typeof n.args === "bigint" || typeof n.args === "number")) numbers.push(Number(n.args));

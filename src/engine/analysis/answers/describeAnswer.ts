@@ -80,6 +80,29 @@ export function describeClass(space: AnswerSpace, classIndex: number, locale: st
   }
 }
 
+/** One concrete answer in words: an option's label, a number with its unit, the items ticked. */
+export function describeValue(space: AnswerSpace, value: unknown, locale: string): string {
+  const w = wordsFor(locale);
+  const answer = space.answer;
+  if (Array.isArray(value)) return describeSubset(value as string[], space, locale, false);
+  switch (answer?.type) {
+    case "yes-no":
+      return value === true ? w.yes : w.no;
+    case "consent":
+      return value === true ? w.consents : w.declines;
+    case "one-of":
+      return pickText(answer.options.find((o) => o.value === value)?.label, locale) || String(value);
+    case "number":
+      return answer.unit ? `${value} ${pickText(answer.unit, locale)}` : String(value);
+    case "duration":
+      return `${value} ${w.units[answer.unit]}`;
+    case "text":
+      return `"${String(value)}"`;
+    default:
+      return String(value);
+  }
+}
+
 function describeSubset(items: string[], space: AnswerSpace, locale: string, more: boolean): string {
   const w = wordsFor(locale);
   const labelOf = (id: string) => {
@@ -140,7 +163,14 @@ export function describeActions(
       const index = space.candidates.findIndex((c) => JSON.stringify(c.json) === JSON.stringify(action.answer));
       const classIndex = index >= 0 ? space.classes.findIndex((c) => c.members.includes(index)) : -1;
       const text = classIndex >= 0 ? describeClass(space, classIndex, locale) : JSON.stringify(action.answer);
-      out.push({ step: action.step, title, text, matters: space.classes.length > 1 });
+      out.push({
+        step: action.step,
+        title,
+        text,
+        matters: space.classes.length > 1,
+        value: describeValue(space, action.answer, locale),
+        observed: !("say" in step && step.say),
+      });
     } else if (step.kind === "referral" && action.answer === false && step.requiresConsent !== false)
       out.push({ step: action.step, title, text: w.declinesReferral, matters: true });
   }

@@ -35,4 +35,8 @@ export interface AnswerText {
   text: string;
   /** Whether the SOP tells this question's answers apart at all (false: any answer does the same). */
   matters: boolean;
+  /** The answer given on this path itself, in words ("17 years", "Alone"): one person rather than a kind of person. */
+  value?: string;
+  /** Whether the officer observes it rather than asks it (the step has nothing to read aloud). */
+  observed?: boolean;
 }

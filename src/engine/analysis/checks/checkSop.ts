@@ -6,7 +6,7 @@ import { answerSpacesOf, modelSop } from "../exploration/analyseSop";
 import type { BddNode } from "../exploration/Bdd";
 import { crossProcedures } from "../exploration/crossProcedures";
 import { planRun } from "../exploration/liveness";
-import { replay } from "../exploration/playCase";
+import { playable, replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
@@ -123,13 +123,14 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       if (check.kind !== "violation") {
         if (!pastDeadlines.has(check.id)) {
           const actions = traceCheck(run, check);
-          if (actions) pastDeadlines.set(check.id, actions);
+          if (actions) pastDeadlines.set(check.id, playable(compiled, actions));
         }
         continue;
       }
       const verdict = verdictOf(check);
       if (verdict.status === "violated") continue;
-      const actions = traceCheck(run, check);
+      const traced = traceCheck(run, check);
+      const actions = traced && playable(compiled, traced);
       const confirmed = actions && breaks(replay(compiled, actions).session, check);
       if (!actions || !confirmed) {
         unproven.set(

@@ -48,7 +48,12 @@ export function describeExpectation(
       : `the deadline "${expectation.deadline}"${within ? `, due at most ${within} after what it counts from` : ""}`;
   }
   if ("noDeadline" in expectation) return `${es ? "sin el plazo" : "no deadline"} "${expectation.noDeadline}"`;
-  if ("followUp" in expectation) return `${es ? "el seguimiento" : "the follow-up"} "${expectation.followUp}"`;
+  if ("followUp" in expectation) {
+    const within = expectation.within ? durationWords(String(expectation.within), es) : "";
+    return es
+      ? `el seguimiento "${expectation.followUp}"${within ? `, que vence a más tardar ${within} después del paso que lo fija` : ""}`
+      : `the follow-up "${expectation.followUp}"${within ? `, due at most ${within} after the step that sets it` : ""}`;
+  }
   if ("before" in expectation) {
     const [first, then] = expectation.before as string[];
     return es

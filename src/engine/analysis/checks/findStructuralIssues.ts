@@ -199,6 +199,7 @@ function trackOrderIssues(run: ModelRun, sop: SopDefinition): StructuralIssue[] 
         for (const reader of atoms.readersByStep.get(s) ?? []) {
           for (const f of reader.flags?.members ?? []) reads.add(`flag ${f}`);
           for (const r of reader.referrals?.members ?? []) reads.add(`referral ${r}`);
+          for (const r of reader.offered?.members ?? []) reads.add(`referral ${r}`);
         }
       }
       return { id: track.id, reads, writes };

@@ -140,7 +140,7 @@ class ModelBuilder {
       .mentionedVariables(expression)
       .filter((n) => expressions.variables.has(n) && this.variableValues.has(`${scope}:${n}`));
     const out = new Map<string, CelValue>();
-    const activation: Activation = { now: NOW, flags: [], referrals: [], visited: [], outcome: "" };
+    const activation: Activation = { now: NOW, flags: [], referrals: [], offered: [], visited: [], outcome: "" };
     const visit = (i: number) => {
       if (i === names.length) {
         const value = expressions.evaluate(expression, activation);
@@ -237,7 +237,14 @@ class ModelBuilder {
           this.domains.make(`deadline ${effect.deadline}`, "deadline", [undefined, ...setters.map((s) => s.key)]);
         }
         if ("followUp" in effect && needs.followUps.has(effect.followUp))
-          this.domains.make(`follow-up ${effect.followUp}`, "follow-up", bool);
+          this.domains.make(
+            `follow-up ${effect.followUp}`,
+            "follow-up",
+            // When an expectation bounds its window, which effect set it matters (the last one counts, as at run time).
+            needs.followUpWindows.has(effect.followUp)
+              ? [undefined, ...followUpSetters(this.compiled, effect.followUp).map((s) => s.key)]
+              : bool,
+          );
       }
       if (step.kind === "referral") {
         const service = step.service;
@@ -261,7 +268,8 @@ class ModelBuilder {
   /** Whether a referral to `service` makes a part like `referrals.exists(r, …)` true. */
   private passesAnyReferral(text: string, scope: string, service: string): boolean {
     const expressions = this.compiled.scopes.get(scope)!.expressions;
-    return expressions.evaluate(text, { now: NOW, referrals: [service], flags: [], visited: [], outcome: "" }) === true;
+    const activation = { now: NOW, referrals: [service], offered: [], flags: [], visited: [], outcome: "" };
+    return expressions.evaluate(text, activation) === true;
   }
 
   // ---- Nodes and edges ----------------------------------------------------------------------------------------
@@ -542,7 +550,14 @@ class ModelBuilder {
         if (flag) ops.push(this.setConstant(flag, 0, when));
       } else if ("followUp" in effect) {
         const followUp = this.domains.get(`follow-up ${effect.followUp}`);
-        if (followUp) ops.push(this.setConstant(followUp, 1, when));
+        if (followUp)
+          ops.push(
+            this.setConstant(
+              followUp,
+              followUp.values[0] === undefined ? followUp.values.indexOf(`${at.path}#${index}`) : 1,
+              when,
+            ),
+          );
       } else {
         const from: SymbolicValue = effect.from
           ? this.value(at.scope, effect.from)
@@ -837,7 +852,17 @@ class ModelBuilder {
         domain.values.map((setter, i) => (i > 0 && this.windowOf(String(setter)) <= bound ? domain.is[i] : bdd.false)),
       );
     }
-    if ("followUp" in e) return bit(`follow-up ${e.followUp}`);
+    if ("followUp" in e) {
+      const domain = this.domains.get(`follow-up ${e.followUp}`);
+      if (!domain) return bdd.false;
+      if (domain.values[0] !== undefined) return domain.is[1]; // set or not: the window is not asked
+      const bound = e.within ? durationMs(e.within) : Number.POSITIVE_INFINITY;
+      return bdd.orAll(
+        domain.values.map((setter, i) =>
+          i > 0 && this.followUpWindowOf(String(setter)) <= bound ? domain.is[i] : bdd.false,
+        ),
+      );
+    }
     if ("before" in e) {
       const [first, then] = e.before;
       return bdd.or(bdd.not(bit(`visited ${prefix}${then}`)), bit(`order ${prefix}${first}|${prefix}${then}`));
@@ -850,6 +875,13 @@ class ModelBuilder {
     const [path, index] = setter.split("#");
     const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
     return effect && "deadline" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
+  }
+
+  /** The window of the follow-up an effect sets, from its key "<path>#<index>". */
+  private followUpWindowOf(setter: string): number {
+    const [path, index] = setter.split("#");
+    const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
+    return effect && "followUp" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
   }
 
   // ---- Expressions as sets of states --------------------------------------------------------------------------
@@ -875,6 +907,13 @@ class ModelBuilder {
     }
     listOf("flags", (f) => `flag ${f}`, flags);
     listOf("referrals", (s) => `referral ${s}`, services);
+    // Offered: the referral made or declined (as `offeredServices` in the runtime).
+    const offered = new Map<string, BddNode>();
+    for (const s of services) {
+      const domain = this.domains.get(`referral ${s}`)!;
+      offered.set(s, bdd.or(domain.is[1], domain.is[2]));
+    }
+    lists.set("offered", offered);
     listOf("visited", (id) => `visited-in ${scope}:${id}`, Object.keys(compiledScope.sop.steps));
     return {
       bdd,
@@ -951,6 +990,15 @@ function ownersOf(path: string): string[] {
 
 function isQuestionVariable(steps: Record<string, Step>, name: string): boolean {
   return Object.values(steps).some((s) => s.kind === "question" && s.variable === name);
+}
+
+/** The effects that set a follow-up, as "<step path>#<effect index>". */
+function followUpSetters(compiled: CompiledSop, followUp: string): { key: string }[] {
+  const out: { key: string }[] = [];
+  for (const at of compiled.steps.values())
+    for (const [i, effect] of (at.step.effects ?? []).entries())
+      if ("followUp" in effect && effect.followUp === followUp) out.push({ key: `${at.path}#${i}` });
+  return out;
 }
 
 /** The effects that set a deadline, as "<step path>#<effect index>". */

@@ -19,6 +19,30 @@ export function replay(compiled: CompiledSop, actions: readonly StepAction[]) {
 }
 
 /**
+ * A traced path's actions as the runtime takes them. Where the model has no use for a value a caller passes into a
+ * procedure (`with`), it does not tell whether the procedure's question for it was skipped, and a path may answer
+ * it; the runtime skips such a question, so its answer is dropped here. Anything else the case refuses is left in
+ * place (the caller's replay then shows the refusal). Pure.
+ */
+export function playable(compiled: CompiledSop, actions: readonly StepAction[]): StepAction[] {
+  let kept = [...actions];
+  for (let guard = 0; guard < actions.length; guard++) {
+    const { refused } = replay(compiled, kept);
+    if (!refused || refused.code !== "not-current" || !passedIn(compiled, kept[refused.index]?.step)) return kept;
+    kept = kept.filter((_, i) => i !== refused.index);
+  }
+  return kept;
+}
+
+/** Whether a step is a procedure's question whose variable the procedure step's `with` passes in. */
+function passedIn(compiled: CompiledSop, path: string | undefined): boolean {
+  const at = path ? compiled.steps.get(path) : undefined;
+  if (!at || at.step.kind !== "question" || !at.scope) return false;
+  const call = compiled.steps.get(at.scope)?.step;
+  return call?.kind === "procedure" && call.with?.[at.step.variable] !== undefined;
+}
+
+/**
  * Plays a case that answers each step from `answers`, and any other step with its first answer class (consenting
  * to referrals, ticking the required items), until it ends, stops or is refused.
  */

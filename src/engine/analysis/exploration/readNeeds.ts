@@ -20,6 +20,8 @@ export interface Needs {
   variables: Set<string>;
   flags: ListNeed;
   referrals: ListNeed;
+  /** The services `offered` (made or declined) is read for. */
+  offered: ListNeed;
   /** Per scope: the steps of its SOP that `visited` reads. */
   visited: Map<string, ListNeed>;
   /** Services whose referral's status something reads (made, declined, forbidden…). */
@@ -32,6 +34,8 @@ export interface Needs {
   /** Deadlines and follow-ups an expectation names. */
   deadlines: Set<string>;
   followUps: Set<string>;
+  /** Follow-ups an expectation bounds with `within`: which effect set them matters. */
+  followUpWindows: Set<string>;
   /** "A|B" step paths of `before` expectations: whether A was visited before B first was. */
   orders: Set<string>;
   /** Flags a `noFlag` expectation names: who raised them matters. */
@@ -55,6 +59,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     variables: new Set(),
     flags: emptyList(),
     referrals: emptyList(),
+    offered: emptyList(),
     visited: new Map(),
     madeIn: new Set(),
     flagOwners: new Set(),
@@ -66,6 +71,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     referralMandatory: new Set(),
     deadlines: new Set(),
     followUps: new Set(),
+    followUpWindows: new Set(),
     orders: new Set(),
   };
   const read = (scope: string, expression: string | undefined) => {
@@ -79,7 +85,12 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     const declared = compiled.scopes.get(scope)!.expressions.variables;
     const visited = needs.visited.get(scope) ?? emptyList();
     needs.visited.set(scope, visited);
-    const lists: Record<string, ListNeed> = { flags: needs.flags, referrals: needs.referrals, visited };
+    const lists: Record<string, ListNeed> = {
+      flags: needs.flags,
+      referrals: needs.referrals,
+      offered: needs.offered,
+      visited,
+    };
     const visit = (node: ASTNode) => {
       if (isAnyReferral(node, declared)) {
         needs.anyReferral.add(serialize(node));
@@ -166,8 +177,10 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
         else if ("deadline" in e) needs.deadlines.add(e.deadline);
         else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
-        else if ("followUp" in e) needs.followUps.add(e.followUp);
-        else if ("before" in e) {
+        else if ("followUp" in e) {
+          needs.followUps.add(e.followUp);
+          if (e.within) needs.followUpWindows.add(e.followUp);
+        } else if ("before" in e) {
           const [first, then] = e.before;
           needs.visitedSteps.add(prefix + first);
           needs.visitedSteps.add(prefix + then);
@@ -183,6 +196,8 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
   for (const [service, count] of askedAt) if (count > 1) needs.referralStatus.add(service);
   for (const member of needs.referrals.members) needs.referralStatus.add(member);
   if (needs.referrals.all) for (const service of askedAt.keys()) needs.referralStatus.add(service);
+  for (const member of needs.offered.members) needs.referralStatus.add(member);
+  if (needs.offered.all) for (const service of askedAt.keys()) needs.referralStatus.add(service);
   if (options.purpose === "results") {
     needs.flags.all = true;
     needs.referrals.all = true;

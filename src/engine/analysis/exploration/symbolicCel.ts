@@ -22,7 +22,7 @@ export interface SymbolicInputs {
   variable(name: string): SymbolicValue | undefined;
   /** Whether `name` is a variable the scope declares. */
   declares(name: string): boolean;
-  /** The case-wide lists (`flags`, `referrals`) and the scope's `visited`: each possible member and where it is in. */
+  /** The case-wide lists (`flags`, `referrals`, `offered`) and the scope's `visited`: each possible member and where it is in. */
   list(name: ListName): ReadonlyMap<string, BddNode> | undefined;
   /** The fact standing for a part of a condition that asks whether any referral so far passes a test (see `isAnyReferral`). */
   anyReferral?(text: string): BddNode | undefined;
@@ -32,9 +32,9 @@ export interface SymbolicInputs {
   evaluate(expression: string, activation: Activation): CelValue | undefined;
 }
 
-export type ListName = "flags" | "referrals" | "visited";
+export type ListName = "flags" | "referrals" | "offered" | "visited";
 
-const LISTS: ReadonlySet<string> = new Set(["flags", "referrals", "visited"]);
+const LISTS: ReadonlySet<string> = new Set(["flags", "referrals", "offered", "visited"]);
 const parser = new Environment();
 /** Beyond this many input combinations, one condition part is too large to tabulate. */
 const TABLE_LIMIT = 200_000;
@@ -59,7 +59,7 @@ export function parseExpression(expression: string): ASTNode {
  * and where false (CEL failing on an unanswered input is neither). Boolean connectives (`&&`, `||`, `!`, `?:`)
  * combine their parts' sets with CEL's rules (an error is absorbed where the other side decides); each part in
  * between is tabulated over the values its inputs can take, with the real CEL evaluator, so it means exactly what
- * the runtime computes. Membership of `flags` and `referrals`, `exists`/`all`/`exists_one` over them and `size`
+ * the runtime computes. Membership of `flags`, `referrals` and `offered`, `exists`/`all`/`exists_one` over them and `size`
  * of them are taken member by member.
  */
 export function evaluateBool(expression: string, inputs: SymbolicInputs): SymbolicBool {

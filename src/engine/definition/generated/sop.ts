@@ -23,7 +23,7 @@ when?: Expression
 deadline: Id
 label: Text
 /**
- * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
+ * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `offered` (services whose referral is made or declined), `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
  */
 from?: string
 /**
@@ -61,7 +61,7 @@ when?: Expression
  */
 export type Id = string
 /**
- * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
+ * A CEL expression over the SOP's variables, `now`, `flags`, `referrals`, `offered` (services whose referral is made or declined), `visited` (the step ids of this procedure visited so far) and, in invariants, `outcome`.
  * 
  * This interface was referenced by `SopDefinition`'s JSON-Schema
  * via the `definition` "Expression".
@@ -164,6 +164,10 @@ noDeadline: string
  * A kebab-case identifier.
  */
 followUp: string
+/**
+ * The follow-up falls due at most this long after the step that set it.
+ */
+within?: string
 } | {
 /**
  * Two step ids [A, B]: whenever B was visited, A was visited before it.

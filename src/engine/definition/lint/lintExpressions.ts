@@ -113,7 +113,7 @@ function invalidDurationLiteral(expression: string): string | undefined {
   return undefined;
 }
 
-/** Flags a string literal compared with a choice variable, `flags`, `visited` or `referrals` that cannot match. */
+/** Flags a string literal compared with a choice variable, `flags`, `visited`, `referrals` or `offered` that cannot match. */
 function checkLiterals(
   context: LintContext,
   gaps: CatalogGapTally,
@@ -149,7 +149,7 @@ function checkLiterals(
           );
         continue;
       }
-      if (name === "referrals") {
+      if (name === "referrals" || name === "offered") {
         const { services } = library.catalog;
         if (!services.has(literal) && !gaps.explains("service", literal, pointer, subject))
           add(

@@ -142,7 +142,8 @@ const es = {
   "unscripted.none": "Este procedimiento no tiene caminos terminados que practicar.",
   "unscripted.failed": "No se pudieron buscar los caminos: {reason}",
   "persona.opening": "Una persona llega para el procedimiento «{sop}».",
-  "persona.facts": "Lo que cuenta o lo que usted observa: {facts}.",
+  "persona.told": "Le cuenta: {facts}.",
+  "persona.seen": "Usted observa: {facts}.",
   "persona.nothing": "No cuenta nada fuera de lo común.",
   "paths.title": "Explorador de caminos",
   "paths.intro":
@@ -334,7 +335,8 @@ const en: Record<TrainerKey, Message> = {
   "unscripted.none": "This procedure has no finished paths to practise.",
   "unscripted.failed": "The paths could not be found: {reason}",
   "persona.opening": "A person arrives for the procedure “{sop}”.",
-  "persona.facts": "What they tell you or what you observe: {facts}.",
+  "persona.told": "They tell you: {facts}.",
+  "persona.seen": "You observe: {facts}.",
   "persona.nothing": "They say nothing out of the ordinary.",
   "paths.title": "Path explorer",
   "paths.intro":
