@@ -27,6 +27,13 @@ export class CallSiteCache {
   private readonly hashes = new WeakMap<SopDefinition, string>();
   /** Sites found in the cache, and sites proven and written to it. */
   readonly stats = { hits: 0, stored: 0 };
+  /** Procedures (by `textOf`) whose own promises were too large to prove all at once: tried a few at a time. */
+  readonly tooLargeAtOnce = new Set<string>();
+
+  /** The text of the procedure run at a call site and of every procedure it runs, as a content hash. */
+  textOf(model: Model, site: string): string {
+    return this.keyFor(model, site, []);
+  }
 
   /** The key of a call site entered with `entry` (over `needs`), or undefined when the entry is too large to write. */
   keyOf(model: Model, site: string, entry: BddNode, needs: readonly Domain[]): string | undefined {

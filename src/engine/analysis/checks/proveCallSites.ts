@@ -164,14 +164,22 @@ export function proveCallSites(
   const settleHere = (scope: string, entry: BddNode | undefined) => {
     const own = scope === "" ? [] : sites.get(scope)!.checks;
     const children = childrenOf(scope);
-    // A procedure that runs others: its own promises span theirs, and together grow fast; a few at a time.
-    // Its promises lie outside the procedures it runs, so its runs go round them (`crossProcedures`): all at once
-    // first, since the cost is the procedures' own paths, the same for one promise or all; a few at a time if not.
+    // A procedure that runs others: its promises lie outside the procedures it runs, so its runs go round them
+    // (`crossProcedures`): all at once first, since the cost is mostly the procedures' own paths, the same for one
+    // promise or all; a few at a time if that is too large (and from the start where it was too large before).
     const composite = children.length > 0;
+    const text = composite && cache ? cache.textOf(model, scope) : undefined;
+    let grouped = text !== undefined && cache!.tooLargeAtOnce.has(text);
     const jobs: { own: CheckSpec[]; children: Site[] }[] = composite
-      ? [{ own: [], children }, ...(own.length > 0 ? [{ own, children: [] }] : [])]
+      ? [
+          { own: [], children },
+          ...(grouped
+            ? chunks(byInvariant(own), OWN_GROUP).map((group) => ({ own: group.flat(), children: [] }))
+            : own.length > 0
+              ? [{ own, children: [] }]
+              : []),
+        ]
       : [{ own, children }];
-    let grouped = false;
     while (jobs.length > 0 && !shouldStop?.()) {
       const job = jobs.shift()!;
       if (job.own.length === 0 && job.children.length === 0) continue;
@@ -181,6 +189,7 @@ export function proveCallSites(
       // All at once was too large: a few invariants at a time.
       if (composite && !grouped && job.children.length === 0 && parts.length > OWN_GROUP) {
         grouped = true;
+        if (text !== undefined) cache!.tooLargeAtOnce.add(text);
         jobs.unshift(...chunks(parts, OWN_GROUP).map((group) => ({ own: group.flat(), children: [] })));
         continue;
       }
