@@ -57,7 +57,16 @@ export {
   replayCase,
   type SendResult,
 } from "./case/CaseSession";
+export {
+  type CaseSnapshot,
+  restoreContext,
+  SERIALISED_FIELDS,
+  type SerialisedContext,
+  SNAPSHOT_VERSION,
+  serialiseContext,
+} from "./case/caseSnapshot";
 export { describeTrace } from "./case/describeTrace";
+export { PARK_SNAPSHOT_FROM, ParkedCase } from "./case/parkedCase";
 export { PUBLIC_SURFACE, redactView } from "./case/redactView";
 export { type CaseInput, checkAnswer, type Refusal, type RefusalCode } from "./case/validateInput";
 export {

@@ -49,4 +49,37 @@ describe("the analysis reads `offered` as the runtime does", () => {
     ]);
     expect(kinds(report)).toContain("double-referral second");
   });
+
+  it("counts a second ask after a no only where the person is asked again without a stated reason", () => {
+    const second = (extra: object): SopDefinition =>
+      makeSop("after-a-no", {
+        first: {
+          kind: "referral",
+          title: t("Refer to support"),
+          service: "support",
+          urgency: "routine",
+          reason: t("Needs support"),
+          next: "second",
+        },
+        second: {
+          kind: "referral",
+          title: t("Support again"),
+          service: "support",
+          urgency: "urgent",
+          reason: t("A new need"),
+          next: "done",
+          ...extra,
+        },
+        done: { kind: "end", outcome: "closed", title: t("Done") },
+      });
+    const warning = (extra: object) => {
+      const issue = checkSop(compileWithFixtureCatalog(second(extra))).issues.find((i) => i.kind === "double-referral");
+      return issue?.actions?.[0];
+    };
+    // Asked again with nothing said: after a yes or a no (the trace shows one of them).
+    expect(warning({})).toBeDefined();
+    // A mandatory notification or a stated reason may follow a no; a referral already made is still asked again.
+    expect(warning({ requiresConsent: false })).toEqual({ step: "first", answer: true });
+    expect(warning({ offerAgain: t("The person now asks for it") })).toEqual({ step: "first", answer: true });
+  });
 });

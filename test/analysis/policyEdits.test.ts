@@ -167,3 +167,22 @@ describe("uasc no longer raises non-refoulement for a child alone", () => {
     expect(steps).not.toContain("run-trafficking/ask-travelling-with");
   });
 });
+
+describe("HIV care offered routinely instead of urgently to a person whose medicines run out", () => {
+  const slowed = edited("hiv-continuity", (sop) => {
+    const step = sop.steps["refer-hiv-care"];
+    if (step.kind !== "referral") throw new Error("refer-hiv-care changed");
+    step.urgency = "routine";
+  });
+  const invariant = new Set(["hiv-continuity:arv-running-out-followed-up"]);
+
+  it("is a violated promise: the referral must be offered at least urgently", () => {
+    const hiv = slowed.compiled.get("hiv-continuity")!;
+    const [verdict] = checkSop(hiv, { invariants: invariant }).verdicts;
+    expect(verdict.status).toBe("violated");
+    expect(verdict.counterexample!.expectation).toEqual({ offered: "minsa-hiv-care", urgency: "urgent" });
+    expect(describeExpectation(hiv, verdict.counterexample!.expectation, "en")).toMatch(/\(at least urgent\)$/);
+    const [shipped] = checkSop(library.compiled.get("hiv-continuity")!, { invariants: invariant }).verdicts;
+    expect(shipped.status).toBe("proven");
+  });
+});

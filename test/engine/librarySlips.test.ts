@@ -61,6 +61,45 @@ describe("slips carry what the service needs (principle 9)", () => {
     expect(answers(slip)).toHaveProperty("ask-medicines");
   });
 
+  it("a pregnant girl who reaches SENNIAF through the child procedure has a SENNIAF slip that says she is pregnant", () => {
+    const slip = slipAfter("screening-girl-13-pregnant-alone", "senniaf");
+    expect(answers(slip)).toMatchObject({ "ask-health-needs": ["pregnant"], "ask-age": 13 });
+    // The health check the child procedure makes knows it too.
+    expect(answers(slipAfter("screening-girl-13-pregnant-alone", "minsa-health"))).toMatchObject({
+      "ask-health-needs": ["pregnant"],
+    });
+  });
+
+  it("the obstetric slip carries the age, passed in by screening or asked by the pregnancy procedure", () => {
+    expect(answers(slipAfter("screening-girl-13-pregnant-alone", "minsa-obstetric"))).toMatchObject({ "ask-age": 13 });
+    expect(answers(slipAfter("pregnancy-girl-16-swelling", "minsa-obstetric"))).toMatchObject({ "ask-age": 16 });
+  });
+
+  it("a SENNIAF slip says nothing is known of the child's health when screening learnt nothing", () => {
+    const slip = slipAfter("screening-boy-16-watched-declines-questions", "senniaf");
+    expect(answers(slip)).toMatchObject({ "ask-health-needs": ["none_known"] });
+  });
+
+  it("emergency care reached from the disability procedure receives the age with the urgent need", () => {
+    const slip = slipAfter("disability-woman-30-emergency-first", "minsa-emergency");
+    expect(answers(slip)).toMatchObject({ "check-urgent": "emergency", "ask-age": 30 });
+  });
+
+  it("clinical care after sexual violence receives the age (a child's PEP is dosed by age) and the time since", () => {
+    const slip = slipAfter("gbv-disclosure-woman-22-71h", "minsa-cmr");
+    expect(answers(slip)).toHaveProperty("ask-age", 22);
+    expect(answers(slip)).toHaveProperty("ask-time-since");
+  });
+
+  it("a tracing slip for a child whose adult is not verified carries the instruction not to hand the child over", () => {
+    expect(instructionLabels(slipAfter("uasc-boy-14-neighbour-unconfirmed", "red-cross-rfl"))).toContain(
+      "Do not hand the child over",
+    );
+    const confirmed = slipAfter("uasc-boy-14-neighbour-confirmed", "red-cross-rfl");
+    expect(confirmed).toBeDefined();
+    expect(instructionLabels(confirmed)).not.toContain("Do not hand the child over");
+  });
+
   it("a tracing slip carries the instruction against consular contact when the case holds it", () => {
     expect(instructionLabels(slipAfter("uasc-carlos-15-alone-fears-return", "red-cross-rfl"))).toContain(
       "No consular contact",

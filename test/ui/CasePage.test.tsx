@@ -122,6 +122,32 @@ describe("a case on the officer's screen", () => {
     await whenSaved();
   });
 
+  it("begins the write of a case just opened once its first step is on screen", async () => {
+    const store = await CaseStore.open({ name: `case-${Math.random()}` });
+    stores.push(store);
+    const compiled = await loadCompiledSop(scenario.sop);
+    const session = openCase(compiled, { caseId: "C-4", at: "2024-03-01T08:00:00.000Z", by: "OF-7" });
+    const first = [...session.events];
+    const summary = summarizeCase(viewCase(session, new Date(first[0].at)), 1);
+    const begun: string[] = [];
+    let begin: () => void = () => undefined;
+    const storing = trackWrite(
+      new Promise<void>((resolve, reject) => {
+        begin = () => {
+          begun.push(stepHeading()?.textContent ?? "nothing on screen");
+          store.appendEvents("C-4", 0, first, summary, { compiled }).then(() => resolve(), reject);
+        };
+      }),
+    );
+    keepOpenedCase(session, storing, () => begin());
+    expect(begun).toEqual([]);
+    renderInApp(<CasePage caseId="C-4" view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
+    expect(begun).toEqual(["Edad"]);
+    expect((await store.loadEvents("C-4")).map((e) => e.type)).toEqual(["CASE_OPENED"]);
+  });
+
   it("says the case could not be stored when the write of its first event fails", async () => {
     const store = await CaseStore.open({ name: `case-${Math.random()}` });
     stores.push(store);

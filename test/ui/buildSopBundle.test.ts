@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateSopModule } from "../../scripts/buildSopBundle";
+import { generateSopModule, type SopHashes } from "../../scripts/buildSopBundle";
+import { buildLibrary, compileSop, hashJson, type SopDefinition } from "../../src/engine/index";
 import { collectBundleIds } from "../../src/ui/shared/shippedLibrary";
 
 function library(files: Record<string, string>): string {
@@ -70,6 +71,21 @@ describe("the officers' SOP bundle", () => {
     expect(() => generateSopModule(library({ "a.sop.json": sop("same", {}), "b.sop.json": sop("same", {}) }))).toThrow(
       'sop/b.sop.json: the SOP id "same" is also used by sop/a.sop.json.',
     );
+  });
+
+  it("gives each shipped SOP its content hash and the hash of its bundle, as the library and the compiler make them", () => {
+    const { hashesCode } = generateSopModule(process.cwd());
+    const hashes = JSON.parse(/export const sopHashes = (.*);$/m.exec(hashesCode)![1]) as Record<string, SopHashes>;
+    const files = readdirSync("sop").filter((f) => f.endsWith(".sop.json"));
+    const sops = files.map((f) => JSON.parse(readFileSync(`sop/${f}`, "utf8")) as SopDefinition);
+    const catalogs = readdirSync("sop/catalog").map((f) => JSON.parse(readFileSync(`sop/catalog/${f}`, "utf8")));
+    const library = buildLibrary(sops, catalogs);
+    expect(Object.keys(hashes).sort()).toEqual(sops.map((s) => s.id).sort());
+    for (const [id, { hash, bundleHash }] of Object.entries(hashes)) {
+      const definition = library.sops.get(id)!;
+      expect(hash).toBe(hashJson(definition));
+      expect(bundleHash).toBe(compileSop(definition, library).hash);
+    }
   });
 
   it("collects the SOPs a case needs, and says which is missing", () => {

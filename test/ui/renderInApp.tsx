@@ -3,8 +3,12 @@ import type { ReactNode } from "react";
 import type { CaseStore } from "../../src/store/index";
 import { OfficerSettingsProvider, OfficerViewer } from "../../src/ui/runner/OfficerSettings";
 import { type Clock, ClockProvider } from "../../src/ui/shared/ClockProvider";
-import { I18nProvider, type Locale } from "../../src/ui/shared/i18n/I18nProvider";
+import { I18nProvider, type Locale, loadMessages } from "../../src/ui/shared/i18n/I18nProvider";
+
 import { StoreProvider } from "../../src/ui/shared/StoreProvider";
+
+// As the app does before its first render: the officer's language is loaded (English is a chunk of its own).
+await loadMessages("en");
 
 /** A clock that stays where it is put, and moves only when told. */
 export function fixedClock(iso: string): Clock & { advanceMinutes(minutes: number): void } {

@@ -6,6 +6,7 @@ import {
   type CompiledSop,
   compileSop,
   openCase,
+  ParkedCase,
   replayCase,
   type SopDefinition,
 } from "../../../src/engine/index";
@@ -38,6 +39,8 @@ export interface BenchSystem<M = unknown, S = unknown> {
   /** The session as text, the way the system persists one. */
   save(session: S): string;
   restore(model: M, saved: string): S;
+  /** What the system keeps of an idle open session, when it keeps less than the session (Senda: a parked case). */
+  park?(session: S): unknown;
 }
 
 const OPENED_AT = Date.parse("2024-03-01T08:00:00Z");
@@ -70,6 +73,7 @@ export const senda: BenchSystem<CompiledSop, CaseSession> = {
     if (!result.ok) throw new Error(`Senda could not replay a saved case: ${result.reason}`);
     return result.session;
   },
+  park: (session) => ParkedCase.park(session),
 };
 
 /** Raw XState v5: the machine built from its JSON config, an actor per session. */

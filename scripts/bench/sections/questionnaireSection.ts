@@ -1,3 +1,4 @@
+import { PARK_SNAPSHOT_FROM } from "../../../src/engine/index";
 import {
   collectGarbage,
   formatNumber,
@@ -33,6 +34,8 @@ export interface SystemFigures {
   restoreMs: Timing;
   savedBytes: number;
   memory: { open: number; wanted: number; kib: number }[];
+  /** For a system that parks idle sessions (Senda): the memory with every session kept running instead. */
+  memoryRunning?: { open: number; wanted: number; kib: number }[];
 }
 
 /** A session timed: the whole of it, and per answer over its first and last `window` answers. */
@@ -82,22 +85,27 @@ function measureSystem(context: BenchContext, system: BenchSystem, questionnaire
   const saveMs = timePerCall(() => void system.save(half), context.runs);
   const restoreMs = timePerCall(() => void system.restore(model, saved), context.runs, slow ? 0 : 5);
 
-  // Memory per open session, each with a few answers in.
-  const openOne = () => runSession(system, model, answers, { limit: ANSWERS_PER_OPEN_SESSION }).session;
-  const probeStart = now();
-  const probeBytes = retainedBytes(openOne, 20);
-  const probeMs = (now() - probeStart) / 20;
-  const memory = (context.quick ? [1000] : OPEN_COUNTS).map((wanted) => {
-    const open = Math.max(
-      20,
-      Math.min(
-        wanted,
-        Math.floor(MEMORY_BUDGET_BYTES / Math.max(probeBytes, 1)),
-        Math.floor(MEMORY_TIME_BUDGET_MS / probeMs),
-      ),
-    );
-    return { open, wanted, kib: retainedBytes(openOne, open) / 1024 };
-  });
+  // Memory per open session, each with a few answers in: what the system keeps of an idle one (Senda parks it).
+  const running = () => runSession(system, model, answers, { limit: ANSWERS_PER_OPEN_SESSION }).session;
+  const measureMemory = (openOne: () => unknown) => {
+    const probeStart = now();
+    const probeBytes = retainedBytes(openOne, 20);
+    const probeMs = (now() - probeStart) / 20;
+    return (context.quick ? [1000] : OPEN_COUNTS).map((wanted) => {
+      const open = Math.max(
+        20,
+        Math.min(
+          wanted,
+          Math.floor(MEMORY_BUDGET_BYTES / Math.max(probeBytes, 1)),
+          Math.floor(MEMORY_TIME_BUDGET_MS / probeMs),
+        ),
+      );
+      return { open, wanted, kib: retainedBytes(openOne, open) / 1024 };
+    });
+  };
+  const park = system.park?.bind(system);
+  const memory = measureMemory(park ? () => park(running()) : running);
+  const memoryRunning = park ? measureMemory(running) : undefined;
   return {
     buildMs,
     session,
@@ -107,6 +115,7 @@ function measureSystem(context: BenchContext, system: BenchSystem, questionnaire
     restoreMs,
     savedBytes: Buffer.byteLength(saved),
     memory,
+    ...(memoryRunning ? { memoryRunning } : {}),
   };
 }
 
@@ -180,7 +189,7 @@ async function run(context: BenchContext): Promise<SectionResult> {
     figureTable("Size of the saved session", "KB", figures, (f) => f.savedBytes / 1000),
     ...OPEN_COUNTS.filter((c) => !context.quick || c === 1000).map((count, i) =>
       figureTable(
-        `Retained memory per open session, ${count.toLocaleString("en")} open (each with ${ANSWERS_PER_OPEN_SESSION} answers)`,
+        `Retained memory per open session, ${count.toLocaleString("en")} open (each with ${ANSWERS_PER_OPEN_SESSION} answers; Senda's idle cases parked)`,
         "KiB",
         figures,
         (f) => f.memory[i]?.kib,
@@ -191,6 +200,26 @@ async function run(context: BenchContext): Promise<SectionResult> {
       ),
     ),
   ];
+  const sizes = Object.keys(figures).map(Number);
+  const runningCounts = OPEN_COUNTS.filter((c) => !context.quick || c === 1000);
+  tables.push({
+    caption: `Senda's retained memory per open case kept running (an actor each) instead of parked, ${ANSWERS_PER_OPEN_SESSION} answers each`,
+    head: [
+      "questions",
+      ...runningCounts.map((c) => `${c.toLocaleString("en")} open, running`),
+      ...runningCounts.map((c) => `${c.toLocaleString("en")} open, parked`),
+    ],
+    rows: sizes.map((size) => {
+      const f = figures[size].senda;
+      const cell = (m?: { open: number; wanted: number; kib: number }) =>
+        m ? `${formatNumber(m.kib)} KiB${m.open < m.wanted ? ` (${m.open.toLocaleString("en")} open)` : ""}` : "–";
+      return [
+        size.toLocaleString("en"),
+        ...runningCounts.map((_, i) => cell(f?.memoryRunning?.[i])),
+        ...runningCounts.map((_, i) => cell(f?.memory[i])),
+      ];
+    }),
+  });
   return { tables, targets: checkTargets(figures), data: figures };
 }
 
@@ -256,7 +285,9 @@ the last tenth of a whole session. Saving is the system's own persistence (Senda
 XState: \`getPersistedSnapshot\`; SurveyJS: \`data\` and the current question; floor: its answers), restoring is
 the way back (Senda: \`replayCase\`; XState: \`createActor\` with the snapshot; SurveyJS: a new \`Model\` given the
 data). Memory is the heap retained per open session after full garbage collections (\`--expose-gc\`), each
-session holding ${ANSWERS_PER_OPEN_SESSION} answers; the model is shared where the system allows it (not SurveyJS). Where a count is
+session holding ${ANSWERS_PER_OPEN_SESSION} answers; the model is shared where the system allows it (not SurveyJS). Senda keeps an idle
+case parked (\`ParkedCase\`: its event log as text, and a snapshot of its state from ${PARK_SNAPSHOT_FROM} events), woken when an officer
+opens it; the other systems keep their session. Senda's figure with every case kept running is in a table of its own. Where a count is
 shown beside a figure, fewer sessions were opened to stay within ${MEMORY_BUDGET_BYTES / 1024 ** 3} GiB and ${MEMORY_TIME_BUDGET_MS / 1000} s.`,
   run,
 });

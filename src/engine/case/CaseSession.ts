@@ -6,6 +6,15 @@ import { clearFlag, raiseFlag } from "../compile/caseLogic";
 import type { CaseEvent, CaseOpened } from "../definition/types";
 import { SendaError } from "../errors";
 import {
+  type CaseSnapshot,
+  decodeValue,
+  encodeValue,
+  fingerprintEvents,
+  restoreContext,
+  SNAPSHOT_VERSION,
+  serialiseContext,
+} from "./caseSnapshot";
+import {
   type CaseInput,
   checkAnswer,
   type InputEvent,
@@ -66,10 +75,82 @@ export class CaseSession {
   readonly reveals: { step: string; at: string; by: string }[] = [];
 
   /** Use `openCase` or `replayCase` rather than this constructor. */
-  constructor(compiled: CompiledSop, opened: CaseOpened) {
+  constructor(compiled: CompiledSop, opened: CaseOpened, start = true) {
     this.compiled = compiled;
     this.log = [opened];
-    this.restart();
+    if (start) this.restart();
+  }
+
+  /**
+   * The case's state as plain JSON (see `CaseSnapshot`): stored beside the log, it lets `replayCase` start from it
+   * and replay only the events that follow.
+   */
+  snapshot(): CaseSnapshot {
+    const machine = this.actor.getSnapshot();
+    const index = new Map<unknown, number>();
+    for (let i = 0; i < this.log.length; i++) index.set(this.log[i], i);
+    return {
+      version: SNAPSHOT_VERSION,
+      bundle: this.compiled.hash,
+      count: this.log.length,
+      events: fingerprintEvents(this.log, this.log.length),
+      machine: { value: machine.value, status: machine.status },
+      context: serialiseContext(machine.context as CaseContext),
+      session: {
+        inputs: this.inputs.map((input) => index.get(input) ?? (encodeValue(input) as Record<string, unknown>)),
+        ...(this.closedBy ? { closedBy: index.get(this.closedBy) } : {}),
+        ...(this.pausedBy ? { pausedBy: index.get(this.pausedBy) } : {}),
+        ...(this.interviewLanguage ? { language: this.interviewLanguage } : {}),
+        notes: this.notes.map(encodeValue),
+        relationships: this.relationships.map(encodeValue),
+        reveals: this.reveals.map(encodeValue),
+      },
+    };
+  }
+
+  /**
+   * The case after `snapshot.count` of `events`, from the snapshot, without replaying them; undefined when the
+   * snapshot does not stand for them (another SOP bundle, another snapshot version, other events).
+   */
+  static fromSnapshot(
+    compiled: CompiledSop,
+    events: readonly CaseEvent[],
+    snapshot: CaseSnapshot,
+  ): CaseSession | undefined {
+    if (
+      snapshot?.version !== SNAPSHOT_VERSION ||
+      snapshot.bundle !== compiled.hash ||
+      !(snapshot.count >= 1 && snapshot.count <= events.length) ||
+      snapshot.events !== fingerprintEvents(events, snapshot.count)
+    )
+      return undefined;
+    const session = new CaseSession(compiled, events[0] as CaseOpened, false);
+    for (let i = 1; i < snapshot.count; i++) session.log.push(events[i]);
+    const at = (i: number | undefined) => (i === undefined ? undefined : events[i]);
+    const saved = snapshot.session;
+    session.inputs = saved.inputs.map((input) =>
+      typeof input === "number" ? (events[input] as CaseInput) : (decodeValue(input) as CaseInput),
+    );
+    session.closedBy = at(saved.closedBy) as Event<"CASE_CLOSED"> | undefined;
+    session.pausedBy = at(saved.pausedBy) as Event<"CASE_PAUSED"> | undefined;
+    session.interviewLanguage = saved.language;
+    session.notes.push(...(saved.notes.map(decodeValue) as CaseNote[]));
+    session.relationships.push(...(saved.relationships.map(decodeValue) as CaseRelationship[]));
+    session.reveals.push(...(saved.reveals.map(decodeValue) as CaseSession["reveals"]));
+    session.actor = createActor(compiled.machine, {
+      snapshot: {
+        status: snapshot.machine.status,
+        value: snapshot.machine.value,
+        context: restoreContext(snapshot.context),
+        historyValue: {},
+        children: {},
+        output: undefined,
+        error: undefined,
+      } as never,
+    });
+    session.actor.subscribe({ error: () => {} });
+    session.actor.start();
+    return session;
   }
 
   /** The case's events so far, oldest first. Save these; everything else is derived. */
@@ -531,10 +612,11 @@ export type ReplayResult =
 
 /**
  * Rebuilds a case from its saved events through the same code path as the live run, so the state is exactly the
- * live state. Fails (as data) when the log does not start with CASE_OPENED, was opened on another SOP version,
+ * live state. Given a `snapshot` taken after the first events (`session.snapshot()`), it starts from it and replays
+ * only the events after it; a snapshot of another SOP bundle, snapshot version or log is ignored. Fails (as data) when the log does not start with CASE_OPENED, was opened on another SOP version,
  * or holds an event the SOP refuses.
  */
-export function replayCase(compiled: CompiledSop, events: readonly CaseEvent[]): ReplayResult {
+export function replayCase(compiled: CompiledSop, events: readonly CaseEvent[], snapshot?: CaseSnapshot): ReplayResult {
   const first = events[0];
   if (first?.type !== "CASE_OPENED" || !isInstant(first.at))
     return {
@@ -550,8 +632,10 @@ export function replayCase(compiled: CompiledSop, events: readonly CaseEvent[]):
       code: "wrong-sop",
       reason: `The case was opened on ${first.sop.id} ${first.sop.version} (${first.sop.hash}); it cannot be replayed on ${compiled.id} ${compiled.version} (${compiled.hash}). Load the version it was opened with.`,
     };
-  const session = createSession(compiled, first);
-  for (let i = 1; i < events.length; i++) {
+  // A snapshot that stands for the first events saves replaying them; any other is ignored.
+  const restored = snapshot ? CaseSession.fromSnapshot(compiled, events, snapshot) : undefined;
+  const session = restored ?? createSession(compiled, first);
+  for (let i = restored ? restored.events.length : 1; i < events.length; i++) {
     const result = session.send(events[i]);
     if (!result.ok) return { ok: false, index: i, code: result.code, reason: result.reason };
   }

@@ -509,7 +509,8 @@ function meets(
   }
   if ("offered" in e) {
     const r = context.referralByService.get(e.offered);
-    return r !== undefined && r.status !== "forbidden";
+    if (r === undefined || r.status === "forbidden") return false;
+    return !e.urgency || URGENCY_RANK[r.urgency] <= URGENCY_RANK[e.urgency];
   }
   if ("noReferral" in e) {
     const r = context.referralByService.get(e.noReferral);

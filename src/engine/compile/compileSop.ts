@@ -13,12 +13,14 @@ import { effectLevel, maxLevel, stepLevel } from "./levels";
  * Compiles a schema-valid, lint-clean SOP (and the SOPs it runs as procedures, from `library`) into an XState v5
  * machine built from a JSON config and a closed set of named guards and actions. Every name in the config is
  * checked; a definition that is not lint-clean may throw a `SendaError` (use `prepareSop` to get issues instead).
+ * `knownHash` is the bundle's content hash when the caller has it already (computed at build time from the same
+ * definitions): hashing half a megabyte of SOP text is then skipped.
  *
  * @example
  * const compiled = compileSop(sop, { sops: new Map([[sop.id, sop]]), catalog });
  * JSON.stringify(compiled.config); // the statechart, for `senda compile --json`
  */
-export function compileSop(definition: SopDefinition, library: SopLibrary): CompiledSop {
+export function compileSop(definition: SopDefinition, library: SopLibrary, knownHash?: string): CompiledSop {
   const lib: SopLibrary = { ...library, sops: new Map(library.sops).set(definition.id, definition) };
   const { config, tables } = buildConfig(definition, lib);
   checkMachineConfig(config);
@@ -51,7 +53,7 @@ export function compileSop(definition: SopDefinition, library: SopLibrary): Comp
     ...(config as any),
     context: () => createCaseContext(),
   });
-  const hash = hashJson([...bundle.keys()].sort().map((id) => bundle.get(id)));
+  const hash = knownHash ?? hashJson([...bundle.keys()].sort().map((id) => bundle.get(id)));
   return {
     id: definition.id,
     version: definition.version,

@@ -24,6 +24,21 @@ export type Activation = Record<string, CelValue>;
 
 const MS_PER_HOUR = 3_600_000;
 
+let baseEnvironment: Environment | undefined;
+
+/**
+ * The environment every SOP's starts from: the functions and the built-in variables, registered once and cloned
+ * for each SOP (registering functions is what costs; a bundle of a dozen SOPs would do it a dozen times).
+ */
+function sharedBaseEnvironment(): Environment {
+  if (!baseEnvironment) {
+    let env = createBaseEnvironment();
+    for (const [name, type] of Object.entries(BUILT_IN_VARIABLES)) env = env.registerVariable(name, type);
+    baseEnvironment = env;
+  }
+  return baseEnvironment;
+}
+
 function createBaseEnvironment(): Environment {
   return new Environment({ limits: { maxAstNodes: 2000, maxDepth: 60 } })
     .registerFunction(`yearsBetween(${TIMESTAMP}, ${TIMESTAMP}): int`, (from: Date, to: Date) =>
@@ -53,12 +68,17 @@ let durationClass: (new (seconds: bigint | number, nanos?: number) => unknown) |
 
 /** A CEL duration of the given number of seconds. */
 export function celDuration(seconds: number): unknown {
+  const whole = Math.trunc(seconds);
+  return celDurationOf(BigInt(whole), Math.round((seconds - whole) * 1e9));
+}
+
+/** A CEL duration of whole seconds and nanoseconds, exactly (what a stored case snapshot reads back). */
+export function celDurationOf(seconds: bigint, nanos: number): unknown {
   if (!durationClass) {
     const sample = new Environment().evaluate('duration("1s")') as { constructor: typeof durationClass };
     durationClass = sample.constructor;
   }
-  const whole = Math.trunc(seconds);
-  return new durationClass!(BigInt(whole), Math.round((seconds - whole) * 1e9));
+  return new durationClass!(seconds, nanos);
 }
 
 /**
@@ -77,8 +97,7 @@ export class ExpressionScope {
 
   constructor(variables: ReadonlyMap<string, VariableDeclaration>) {
     this.variables = variables;
-    let env = createBaseEnvironment();
-    for (const [name, type] of Object.entries(BUILT_IN_VARIABLES)) env = env.registerVariable(name, type);
+    let env = sharedBaseEnvironment().clone();
     for (const declaration of variables.values()) {
       if (!(declaration.name in BUILT_IN_VARIABLES)) env = env.registerVariable(declaration.name, declaration.type);
     }

@@ -45,6 +45,8 @@ export class SopLibraryStore {
   private readonly db: PouchDB;
   /** The last text handed to `saveDraft` per draft id, and the write in flight: a typist outruns IndexedDB. */
   private readonly pendingDrafts = new Map<string, { draft: SopDraft; running?: Promise<void> }>();
+  /** Who `watchVersions` tells when a published version is written. */
+  private readonly versionWatchers = new Set<() => void>();
 
   private constructor(name: string, db: PouchDB) {
     this.name = name;
@@ -81,7 +83,10 @@ export class SopLibraryStore {
       db.allDocs({ keys: docs.map((d) => d._id) }),
     );
     const missing = docs.filter((_, i) => !existing.rows[i] || existing.rows[i].error);
-    if (missing.length) await this.write(missing as unknown as PouchDoc[], "seeding the shipped SOPs");
+    if (missing.length) {
+      await this.write(missing as unknown as PouchDoc[], "seeding the shipped SOPs");
+      this.versionsChanged();
+    }
     await this.write([{ _id: SEED_MARK, ...(seen as object), stamp: mark } as PouchDoc], "seeding the shipped SOPs");
     return missing.length;
   }
@@ -108,7 +113,31 @@ export class SopLibraryStore {
         doc._id,
       );
     await this.write([doc as unknown as PouchDoc], `publishing ${doc.sop} ${doc.version}`);
+    this.versionsChanged();
     return doc;
+  }
+
+  /**
+   * Calls `listener` whenever a published version is written to the library: at once for this connection's own
+   * writes, through PouchDB's live changes feed for other tabs' and replication's (an error of the feed counts as a
+   * change: the listener's caller looks again). Returns a function that stops it.
+   */
+  watchVersions(listener: () => void): () => void {
+    this.versionWatchers.add(listener);
+    const feed = this.db
+      .changes({ since: "now", live: true, return_docs: false })
+      .on("change", (change) => {
+        if (change.id.startsWith(VERSION_PREFIX)) listener();
+      })
+      .on("error", () => listener());
+    return () => {
+      this.versionWatchers.delete(listener);
+      feed.cancel();
+    };
+  }
+
+  private versionsChanged(): void {
+    for (const listener of this.versionWatchers) listener();
   }
 
   /** Every published version of an SOP, the newest (highest semantic version, then latest) first. */
@@ -118,6 +147,23 @@ export class SopLibraryStore {
       db.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true }),
     );
     return rows.map((r) => r.doc as unknown as PublishedVersion).sort(newestFirst);
+  }
+
+  /**
+   * The content hashes of every published version, by SOP, read from the documents' ids alone (no definition is
+   * read): enough to know that the only version of an SOP is a given one.
+   */
+  async versionHashes(): Promise<Map<string, string[]>> {
+    const { rows } = await this.run("listing the versions", (db) =>
+      db.allDocs({ startkey: VERSION_PREFIX, endkey: `${VERSION_PREFIX}\uffff` }),
+    );
+    const found = new Map<string, string[]>();
+    for (const { id } of rows) {
+      const split = id.lastIndexOf(":");
+      const sop = id.slice(VERSION_PREFIX.length, split);
+      found.set(sop, [...(found.get(sop) ?? []), id.slice(split + 1)]);
+    }
+    return found;
   }
 
   /** The newest published version of an SOP, if the library has any. */

@@ -10,8 +10,10 @@ export type CaseLoad =
       status: "ready";
       session: CaseSession;
       merged: MergedReplay;
-      /** The durable write of a case just opened, still running: the case's other writes wait for it. */
+      /** The durable write of a case just opened, not finished: the case's other writes wait for it. */
       storing?: Promise<void>;
+      /** Begins `storing`: the case screen calls it once the first step is painted. */
+      beginStoring?: () => void;
     };
 
 /**
@@ -23,15 +25,9 @@ export async function loadCaseSession(
   store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary">>,
   caseId: string,
 ): Promise<CaseLoad> {
-  const opened = justOpened.get(caseId);
+  const taken = peekOpenedCase(store, caseId);
   justOpened.delete(caseId);
-  // Taken as it is while its first event is being written (no one else knows the case yet), or once written while
-  // the store still holds that one event (nothing else wrote to the case since). A failed write reads the store.
-  if (opened && !opened.failed && (!opened.written || store.getSummary?.(caseId)?.eventCount === 1)) {
-    const { session, written, storing } = opened;
-    const merged = { session, setAside: [], conflicts: [], count: 1 };
-    return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing };
-  }
+  if (taken) return taken;
   try {
     const log = await store.loadLog(caseId);
     const opened = log.entries[0]?.event;
@@ -55,12 +51,35 @@ interface JustOpened {
   session: CaseSession;
   /** The write, when it was handed over before it finished. */
   storing?: Promise<void>;
+  beginStoring?: () => void;
   written: boolean;
   failed: boolean;
 }
 
 /** Cases this page has just opened, by id: the screen that shows one next takes its session as it is. */
 const justOpened = new Map<string, JustOpened>();
+
+/**
+ * The case this page has just opened, as `loadCaseSession` would give it, without waiting and without taking it
+ * (see `forgetOpenedCase`): what the case screen's first render shows. Taken as it is while its first event is being
+ * written (no one else knows the case yet), or once written while the store still holds that one event (nothing
+ * else wrote to the case since). A failed write reads the store: undefined then.
+ */
+export function peekOpenedCase(
+  store: Partial<Pick<CaseStore, "getSummary">>,
+  caseId: string,
+): Extract<CaseLoad, { status: "ready" }> | undefined {
+  const opened = justOpened.get(caseId);
+  if (!opened || opened.failed || (opened.written && store.getSummary?.(caseId)?.eventCount !== 1)) return undefined;
+  const { session, written, storing, beginStoring } = opened;
+  const merged = { session, setAside: [], conflicts: [], count: 1 };
+  return written ? { status: "ready", session, merged } : { status: "ready", session, merged, storing, beginStoring };
+}
+
+/** Drops a case just opened once a screen has taken it (`peekOpenedCase`): later loads read the store. */
+export function forgetOpenedCase(caseId: string): void {
+  justOpened.delete(caseId);
+}
 
 /** Whether the next `loadCaseSession` of this case takes the session this page just opened it with. */
 export function isJustOpened(caseId: string): boolean {
@@ -70,13 +89,14 @@ export function isJustOpened(caseId: string): boolean {
 /**
  * Hands a case just opened (its CASE_OPENED alone) to the next `loadCaseSession` of it, which takes it instead of
  * reading the log back and replaying it: the new case's first step shows without a round trip. `storing` is the
- * durable write of that first event when it is still running: the case screen shows the step at once, says "saving"
- * until the write commits, and writes the officer's answers after it.
+ * durable write of that first event when it is not finished: the case screen shows the step at once, says "saving"
+ * until the write commits, and writes the officer's answers after it. `beginStoring`, when given, starts that write:
+ * the case screen calls it once the step is painted.
  */
-export function keepOpenedCase(session: CaseSession, storing?: Promise<void>): void {
+export function keepOpenedCase(session: CaseSession, storing?: Promise<void>, beginStoring?: () => void): void {
   if (session.events.length !== 1) return;
   justOpened.clear();
-  const entry: JustOpened = { session, storing, written: storing === undefined, failed: false };
+  const entry: JustOpened = { session, storing, beginStoring, written: storing === undefined, failed: false };
   storing?.then(
     () => {
       entry.written = true;

@@ -1,6 +1,6 @@
 import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
-import { loadNewestCompiledSop } from "../shared/loadCompiledSop";
+import { loadNewestBundle } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
 import { keepOpenedCase } from "./loadCaseSession";
 import { trackWrite } from "./useCaseSession";
@@ -8,6 +8,8 @@ import { trackWrite } from "./useCaseSession";
 // No 0/O, 1/I/L: the code is read aloud and copied by hand onto paper slips.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const TRIES = 3;
+/** How long the first event of a new case waits for the case screen to begin its write. */
+const UNCLAIMED_WRITE_MS = 1000;
 
 /** A short case code, readable aloud: the date (YYMMDD) and four random characters, e.g. "240301-K7QM". */
 export function makeCaseId(now: Date, random: (n: number) => Uint8Array = randomBytes): string {
@@ -55,15 +57,16 @@ export async function startCase(
 /**
  * Loads the newest published version of an SOP and opens a case on it: what the queue's "new case" button does. It
  * resolves with the case id as soon as the case is opened, before its first event is stored: the case screen takes
- * the session as it is, shows the first step at once, and acknowledges the write (or its failure) on its save line,
- * as it does for answers; the answers given meanwhile are written after it.
+ * the session as it is, shows the first step at once, begins the write once it is painted, and acknowledges the
+ * write (or its failure) on its save line, as it does for answers; the answers given meanwhile are written after it.
  */
 export async function startCaseOn(
   store: Pick<CaseStore, "appendEvents" | "device" | "getSummary">,
   sopId: string,
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
-  const compiled = await loadNewestCompiledSop(sopId);
+  // Prepared while the queue was idle (see prepareNewCase): nothing to read or compile then.
+  const { compiled, recorded } = await loadNewestBundle(sopId);
   // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts. A code
   // this device already holds is skipped before writing (the write would be refused as a conflict).
   let caseId = nextCaseCode(store.device);
@@ -74,13 +77,22 @@ export async function startCaseOn(
     by: options.by,
     ...(options.site ? { site: options.site } : {}),
   });
-  const storing = trackWrite(
-    // A copy: the session takes the officer's answers while this write runs.
-    store.appendEvents(caseId, 0, [...session.events], summarizeCase(viewCase(session, options.at), 1), {
-      compiled,
-    }),
-  );
-  keepOpenedCase(session, storing);
+  // A copy: the session takes the officer's answers while this write runs. The case is stored only once the
+  // library records the versions its bundle hash stands for, so that it can always be opened again.
+  const events = [...session.events];
+  const summary = summarizeCase(viewCase(session, options.at), 1);
+  // Begun by the case screen once the first step is painted, so that IndexedDB does not delay it; begun anyway after
+  // a second if no screen took the case.
+  let begin = () => {};
+  const written = new Promise<void>((resolve, reject) => {
+    begin = () => {
+      begin = () => {};
+      recorded.then(() => store.appendEvents(caseId, 0, events, summary, { compiled })).then(() => resolve(), reject);
+    };
+  });
+  const beginStoring = () => begin();
+  setTimeout(beginStoring, UNCLAIMED_WRITE_MS);
+  keepOpenedCase(session, trackWrite(written), beginStoring);
   return caseId;
 }
 
@@ -89,5 +101,5 @@ export async function startCaseOn(
  * case screen's code loaded. What the queue does once it is idle, so that "New case" shows the first step at once.
  */
 export async function prepareNewCase(sopId: string): Promise<void> {
-  await Promise.all([loadNewestCompiledSop(sopId), import("./CasePage")]);
+  await Promise.all([loadNewestBundle(sopId).then((bundle) => bundle.recorded), import("./CasePage")]);
 }

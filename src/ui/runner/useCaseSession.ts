@@ -15,9 +15,11 @@ import { useViewer } from "../shared/useViewer";
 import {
   type CaseInput,
   type CaseLoad,
+  forgetOpenedCase,
   isJustOpened,
   laterOf,
   loadCaseSession,
+  peekOpenedCase,
   type SendOutcome,
 } from "./loadCaseSession";
 import { afterPaint, SaveTracker } from "./saveTracker";
@@ -105,7 +107,10 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const clock = useClock();
   const now = useNow();
   const viewer = useViewer();
-  const [load, setLoad] = useState<CaseLoad>({ status: "loading" });
+  // A case this page has just opened shows in the first render, without a round through an effect.
+  const [load, setLoad] = useState<CaseLoad>(() => peekOpenedCase(store, caseId) ?? { status: "loading" });
+  /** The case the first render took as this page opened it: it needs no loading. */
+  const tookOpened = useRef(load.status === "ready" ? caseId : undefined);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<CaseNotice>();
@@ -133,10 +138,15 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   }, [store, caseId]);
 
   useEffect(() => {
+    if (tookOpened.current === caseId) {
+      forgetOpenedCase(caseId);
+      return;
+    }
+    tookOpened.current = undefined;
     setLoad({ status: "loading" });
     setNotice(undefined);
     void reload();
-  }, [reload]);
+  }, [caseId, reload]);
 
   const session = load.status === "ready" ? load.session : undefined;
   const merged = load.status === "ready" ? load.merged : undefined;
@@ -167,6 +177,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const publicView = useMemo(() => (full ? redactView(full, PUBLIC_SURFACE) : undefined), [full]);
 
   const storing = load.status === "ready" ? load.storing : undefined;
+  const beginStoring = load.status === "ready" ? load.beginStoring : undefined;
 
   /**
    * Writes the queued events, in appends of all that is queued, until none is left; first waits for the write of
@@ -229,13 +240,15 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
     }
   }, [session, merged, storing, store, caseId, clock, reload, saves]);
 
-  // A case just opened shows before its first event is stored: "saving" until it is.
+  // A case just opened shows before its first event is stored: "saving" until it is. Its write begins once the
+  // step is painted.
   useEffect(() => {
     if (!storing) return;
     openingStored.current = false;
     saves.set("saving");
+    if (beginStoring) afterPaint(beginStoring);
     void flush();
-  }, [storing, flush, saves]);
+  }, [storing, beginStoring, flush, saves]);
 
   const send = useCallback(
     (input: CaseInput): Promise<SendOutcome> => {

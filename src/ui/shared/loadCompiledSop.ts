@@ -1,4 +1,5 @@
 import { catalogs } from "virtual:senda-catalog";
+import { sopHashes } from "virtual:senda-sop-hashes";
 import { sopIndex, sopLoaders } from "virtual:senda-sops";
 import { buildLibrary, type CaseOpened, type CompiledSop, compileSop, type SopDefinition } from "../../engine/index";
 import { openSopLibraryStore, type PublishedVersion, type SopLibraryStore } from "../../store/index";
@@ -8,8 +9,8 @@ const compiledById = new Map<string, Promise<CompiledSop>>();
 const compiledByHash = new Map<string, Promise<CompiledSop>>();
 /** Compiled bundles by the content hashes of their members: a new case on versions already compiled compiles nothing. */
 const compiledByMembers = new Map<string, CompiledSop>();
-/** Bundle hashes recorded in the library by this page: recorded once. */
-const bundlesSaved = new Set<string>();
+/** Bundle hashes recorded in the library by this page, with the write: recorded once (a failed write is tried again). */
+const bundlesSaved = new Map<string, Promise<void>>();
 let libraryOpening: Promise<SopLibraryStore> | undefined;
 
 /**
@@ -24,7 +25,8 @@ export function loadCompiledSop(id: string): Promise<CompiledSop> {
     pending = (async () => {
       const ids = collectBundleIds(id);
       const definitions: SopDefinition[] = await Promise.all(ids.map((x) => sopLoaders[x]()));
-      return compile(id, definitions);
+      // The bundle's hash was computed when the app was built, from these same files.
+      return compile(id, definitions, sopHashes[id]?.bundleHash || undefined);
     })();
     // A failed load (say, offline before the chunk was cached) may succeed later: do not keep the failure.
     pending.catch(() => compiledById.delete(id));
@@ -55,15 +57,112 @@ export function openSopLibrary(): Promise<SopLibraryStore> {
   return libraryOpening;
 }
 
+/** What a new case on an SOP runs on, once looked up: compiled, and the write recording its bundle. */
+export interface NewestBundle {
+  compiled: CompiledSop;
+  /**
+   * The library's record of which versions the bundle hash is made of (so that the case finds them when opened
+   * again): the case's first event is written once it is stored. Settled at once when it was stored before.
+   */
+  recorded: Promise<void>;
+}
+
+/** The newest versions of each SOP's bundle as last looked up, by the SOP's id; dropped when the library changes. */
+const newestById = new Map<string, Promise<NewestBundle>>();
+/** The library whose published versions are watched, so that `newestById` is dropped when one is written. */
+let watched: SopLibraryStore | undefined;
+
 /**
  * What a new case runs on: the newest published version of the SOP and of every SOP it runs, from the device's
  * library, recorded as a bundle so that the case finds the same versions when it is opened again. Falls back to
- * the shipped versions when the library cannot be opened. The newest versions are looked up every time (another tab
- * may have published one); their compilation is kept for the page, by the members' content hashes.
+ * the shipped versions when the library cannot be opened. The lookup is kept for the page until a version is
+ * written to the library (here, in another tab, or by replication: the library's changes feed), so "New case"
+ * reads nothing from IndexedDB once the queue has prepared it; its compilation is kept by the members' hashes.
  */
-export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
+export async function loadNewestBundle(id: string): Promise<NewestBundle> {
   const library = await openSopLibrary().catch(() => undefined);
-  if (!library) return loadCompiledSop(id);
+  if (!library) return { compiled: await loadCompiledSop(id), recorded: Promise.resolve() };
+  if (watched !== library) {
+    watched = library;
+    library.watchVersions(() => newestById.clear());
+  }
+  let pending = newestById.get(id);
+  if (!pending) {
+    const looking = lookUpNewest(library, id);
+    // A failed lookup or bundle record is tried again next time; a later one that replaced it is kept.
+    looking
+      .then((bundle) => bundle.recorded)
+      .catch(() => {
+        if (newestById.get(id) === looking) newestById.delete(id);
+      });
+    newestById.set(id, looking);
+    pending = looking;
+  }
+  return pending;
+}
+
+/** The newest compiled versions of an SOP (see `loadNewestBundle`), once its bundle is recorded in the library. */
+export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
+  const { compiled, recorded } = await loadNewestBundle(id);
+  await recorded;
+  return compiled;
+}
+
+async function lookUpNewest(library: SopLibraryStore, id: string): Promise<NewestBundle> {
+  // Most devices hold only the shipped version of each SOP: the ids of the library's documents say so, and the
+  // app's own copies of the definitions (and their bundle hash, from the build) are used; none is read from IndexedDB.
+  const shipped = shippedMembers(id, await library.versionHashes());
+  let compiled: CompiledSop | undefined;
+  let members: Record<string, string>;
+  if (shipped) {
+    members = shipped;
+    compiled = await loadCompiledSop(id);
+  } else {
+    const versions = await newestVersions(library, id);
+    members = Object.fromEntries([...versions].map(([sop, v]) => [sop, v.hash]));
+    // A version's hash is its content's: the same members (and the shipped catalog) compile to the same machine.
+    const key = membersKey(id, members);
+    compiled = compiledByMembers.get(key);
+    if (!compiled) {
+      compiled = compile(
+        id,
+        [...versions.values()].map((v) => v.definition),
+      );
+      compiledByMembers.set(key, compiled);
+    }
+  }
+  if (!compiledByHash.has(compiled.hash)) compiledByHash.set(compiled.hash, Promise.resolve(compiled));
+  const hash = compiled.hash;
+  let recorded = bundlesSaved.get(hash);
+  if (!recorded) {
+    const saving = library.saveBundle(hash, members);
+    bundlesSaved.set(hash, saving);
+    saving.catch(() => {
+      if (bundlesSaved.get(hash) === saving) bundlesSaved.delete(hash);
+    });
+    recorded = saving;
+  }
+  return { compiled, recorded };
+}
+
+/** The content hash of each SOP in the bundle of `id`, when the library holds the shipped version of each and no other. */
+function shippedMembers(
+  id: string,
+  hashes: ReadonlyMap<string, readonly string[]>,
+): Record<string, string> | undefined {
+  if (!sopHashes[id]?.bundleHash) return undefined;
+  const members: Record<string, string> = {};
+  for (const sop of collectBundleIds(id)) {
+    const held = hashes.get(sop);
+    const shipped = sopHashes[sop].hash;
+    if (held?.length !== 1 || held[0] !== shipped) return undefined;
+    members[sop] = shipped;
+  }
+  return members;
+}
+
+/** The newest published version of an SOP and of every SOP it runs, read from the library. */
+async function newestVersions(library: SopLibraryStore, id: string): Promise<Map<string, PublishedVersion>> {
   const versions = new Map<string, PublishedVersion>();
   // The SOPs each level runs are looked up together: one round of reads per level of procedures, not one per SOP.
   for (let level = [id]; level.length > 0; ) {
@@ -77,25 +176,14 @@ export async function loadNewestCompiledSop(id: string): Promise<CompiledSop> {
     });
     level = [...next].filter((sop) => !versions.has(sop));
   }
-  // A version's hash is its content's: the same members (and the shipped catalog) compile to the same machine.
-  const key = `${id}|${[...versions]
-    .map(([sop, v]) => `${sop}@${v.hash}`)
+  return versions;
+}
+
+function membersKey(id: string, members: Record<string, string>): string {
+  return `${id}|${Object.entries(members)
+    .map(([sop, hash]) => `${sop}@${hash}`)
     .sort()
     .join(",")}`;
-  let compiled = compiledByMembers.get(key);
-  if (!compiled) {
-    compiled = compile(
-      id,
-      [...versions.values()].map((v) => v.definition),
-    );
-    compiledByMembers.set(key, compiled);
-  }
-  if (!bundlesSaved.has(compiled.hash)) {
-    await library.saveBundle(compiled.hash, Object.fromEntries([...versions].map(([sop, v]) => [sop, v.hash])));
-    bundlesSaved.add(compiled.hash);
-  }
-  if (!compiledByHash.has(compiled.hash)) compiledByHash.set(compiled.hash, Promise.resolve(compiled));
-  return compiled;
 }
 
 /**
@@ -132,7 +220,7 @@ export function loadCompiledSopOfCase(pin: CaseOpened["sop"]): Promise<CompiledS
   return pending;
 }
 
-function compile(id: string, definitions: SopDefinition[]): CompiledSop {
+function compile(id: string, definitions: SopDefinition[], knownHash?: string): CompiledSop {
   const library = buildLibrary(definitions, catalogs);
-  return compileSop(library.sops.get(id)!, library);
+  return compileSop(library.sops.get(id)!, library, knownHash);
 }

@@ -30,3 +30,11 @@ declare module "virtual:senda-catalog" {
   /** Every catalog file of sop/catalog, as shipped. */
   export const catalogs: Catalog[];
 }
+
+/**
+ * Each shipped SOP's content hash, and the hash of the bundle of shipped versions a case on it runs on ("" when an
+ * SOP it runs is not shipped), by SOP id: computed at build time, for the lazy chunks that open cases.
+ */
+declare module "virtual:senda-sop-hashes" {
+  export const sopHashes: Record<string, { hash: string; bundleHash: string }>;
+}

@@ -3,7 +3,7 @@ import type { Root } from "react-dom/client";
 import { CaseStore, databaseBase, detectStation } from "../../store/index";
 import { App } from "../App";
 import { ClockProvider, systemClock } from "../shared/ClockProvider";
-import { I18nProvider } from "../shared/i18n/I18nProvider";
+import { I18nProvider, loadMessages, readStoredLocale } from "../shared/i18n/I18nProvider";
 import { StartupFailure } from "../shared/StartupFailure";
 import { readAccount } from "./accountStorage";
 import { claimedDeviceCode, localDeviceCode } from "./caseCode";
@@ -15,10 +15,13 @@ import { claimedDeviceCode, localDeviceCode } from "./caseCode";
  */
 export async function bootApp(root: Root): Promise<void> {
   const base = databaseBase();
+  // The officer's language is on screen from the first render (English is a chunk of its own).
+  const messages = loadMessages(readStoredLocale()).catch(() => undefined);
   const isStation = readAccount() !== undefined || claimedDeviceCode() !== undefined || (await detectStation(base));
   if (isStation) {
     // The station's screens (sign-in, lock, sync) are a chunk of their own: a standalone device never loads them.
     const { StationRoot } = await import("./StationRoot");
+    await messages;
     root.render(
       <StrictMode>
         <I18nProvider>
@@ -32,6 +35,7 @@ export async function bootApp(root: Root): Promise<void> {
   }
   try {
     const store = await CaseStore.open({ clock: () => systemClock.now(), device: localDeviceCode() });
+    await messages;
     root.render(
       <StrictMode>
         <I18nProvider>

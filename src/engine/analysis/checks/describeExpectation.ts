@@ -33,8 +33,11 @@ export function describeExpectation(
     ].filter(Boolean);
     return `${es ? "una derivación a" : "a referral to"} ${service(expectation.referral)}${how.length ? ` (${how.join(", ")})` : ""}`;
   }
-  if ("offered" in expectation)
-    return `${es ? "que se ofrezca una derivación a" : "a referral offered to"} ${service(expectation.offered)}`;
+  if ("offered" in expectation) {
+    const urgency = URGENCY[String(expectation.urgency)];
+    const how = urgency ? ` (${es ? `al menos ${urgency.es}` : `at least ${urgency.en}`})` : "";
+    return `${es ? "que se ofrezca una derivación a" : "a referral offered to"} ${service(expectation.offered)}${how}`;
+  }
   if ("noReferral" in expectation)
     return `${es ? "ninguna derivación a" : "no referral to"} ${service(expectation.noReferral)}`;
   if ("noReferralKind" in expectation)

@@ -628,7 +628,10 @@ class ModelBuilder {
     };
     add("forbidden-referral", forbidden);
     const status = this.domains.get(`referral ${step.service}`);
-    if (status) add("double-referral", this.bdd.not(status.is[0]));
+    // Asked again: any earlier decision. A mandatory notification asks the person nothing, and a step that says why
+    // it offers again (`offerAgain`) may follow a no: for those, only a referral already made is asked again.
+    const afterANo = step.requiresConsent === false || step.offerAgain !== undefined;
+    if (status) add("double-referral", afterANo ? status.is[1] : this.bdd.not(status.is[0]));
     return ops;
   }
 
@@ -818,7 +821,15 @@ class ModelBuilder {
     }
     if ("offered" in e) {
       const domain = this.domains.get(`referral ${e.offered}`);
-      return domain ? bdd.and(bdd.not(domain.is[0]), bdd.not(domain.is[4])) : bdd.false;
+      if (!domain) return bdd.false;
+      const offered = bdd.and(bdd.not(domain.is[0]), bdd.not(domain.is[4]));
+      if (!e.urgency) return offered;
+      const urgency = this.domains.get(`urgency ${e.offered}`);
+      const rank = URGENCIES.indexOf(e.urgency);
+      return bdd.and(
+        offered,
+        urgency ? bdd.orAll(URGENCIES.map((_, v) => (v >= rank ? urgency.is[v] : bdd.false))) : bdd.false,
+      );
     }
     if ("noReferral" in e) return bdd.not(madeHere(e.noReferral));
     if ("noReferralKind" in e) {

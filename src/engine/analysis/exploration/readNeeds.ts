@@ -168,8 +168,10 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
         } else if ("noReferral" in e) status(e.noReferral);
         else if ("noReferralKind" in e) {
           for (const [id, service] of compiled.catalog.services) if (service.kind === e.noReferralKind) status(id);
-        } else if ("offered" in e) needs.referralStatus.add(e.offered);
-        else if ("flag" in e) needs.flags.members.add(e.flag);
+        } else if ("offered" in e) {
+          needs.referralStatus.add(e.offered);
+          if (e.urgency) needs.referralUrgency.add(e.offered);
+        } else if ("flag" in e) needs.flags.members.add(e.flag);
         else if ("noFlag" in e) {
           needs.flags.members.add(e.noFlag);
           needs.flagOwners.add(e.noFlag);

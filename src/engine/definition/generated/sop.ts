@@ -125,6 +125,10 @@ noReferral: Id
  * A kebab-case identifier.
  */
 offered: string
+/**
+ * Offered at least this urgently.
+ */
+urgency?: ("immediate" | "urgent" | "routine")
 } | {
 flag: Id
 } | {
@@ -469,6 +473,7 @@ service: Id
 urgency: ("immediate" | "urgent" | "routine")
 reason: Text
 requiresConsent?: boolean
+offerAgain?: Text6
 /**
  * The variables the referral slip shows the receiving service; nothing else is printed.
  */
@@ -478,6 +483,12 @@ next: Next
  * The slip states the household's composition (ages and relationships, never names) when the service needs it.
  */
 sharesHousehold?: boolean
+}
+/**
+ * A text per locale, for example {"es": "…", "en": "…"}.
+ */
+export interface Text6 {
+[k: string]: string
 }
 /**
  * Runs another SOP inside the same case and goes on with its outcome.

@@ -12,7 +12,19 @@ export const REQUIRED_LOCALES = ["es", "en"] as const;
  * compares them with the schemas, so a new text field cannot go unchecked.
  */
 export const TEXT_FIELDS: Readonly<Record<DocumentKind, ReadonlySet<string>>> = {
-  sop: new Set(["title", "summary", "notes", "say", "guidance", "label", "text", "reason", "unit", "why"]),
+  sop: new Set([
+    "title",
+    "summary",
+    "notes",
+    "say",
+    "guidance",
+    "label",
+    "text",
+    "reason",
+    "unit",
+    "why",
+    "offerAgain",
+  ]),
   catalog: new Set(["name", "description", "label", "hours", "note", "notes", "instruction", "publicLabel"]),
   scenario: new Set(["title", "persona"]),
 };

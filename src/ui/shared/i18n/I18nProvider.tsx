@@ -1,15 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { pickText, type Text } from "../../../engine/index";
 import { formatMessage, type MessageParams } from "./formatMessage";
-import { messagesEn } from "./messagesEn";
-import { type MessageKey, messagesEs } from "./messagesEs";
+import { type Locale, loadMessages, type Messages, messagesFor } from "./loadMessages";
+import type { MessageKey } from "./messagesEs";
 
-/** The interface's languages; SOP texts are shown in the same one. */
-export type Locale = "es" | "en";
+export type { Locale } from "./loadMessages";
+export { loadMessages } from "./loadMessages";
 
 export const LOCALES: readonly Locale[] = ["es", "en"];
 const STORAGE_KEY = "senda.locale";
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { es: messagesEs, en: messagesEn };
 
 /** What every screen uses to speak the officer's language. */
 export interface I18n {
@@ -40,22 +39,41 @@ function safeStorage(): Storage | undefined {
   }
 }
 
-/** Provides the language: read from localStorage, switchable at any time, remembered on change. */
+/**
+ * Provides the language: read from localStorage, switchable at any time, remembered on change. A language whose
+ * messages are not loaded yet (see `loadMessages`, which the app awaits before its first render) is switched to once
+ * they are: until then the screen stays in the language it shows.
+ */
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initial ?? readStoredLocale());
+  const [wanted, setWanted] = useState<Locale>(() => initial ?? readStoredLocale());
+  const [shown, setShown] = useState<{ locale: Locale; messages: Messages }>(() => {
+    const messages = messagesFor(wanted);
+    return messages ? { locale: wanted, messages } : { locale: "es", messages: messagesFor("es")! };
+  });
+  useEffect(() => {
+    let current = true;
+    void loadMessages(wanted).then((messages) => {
+      if (current) setShown((s) => (s.locale === wanted ? s : { locale: wanted, messages }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    setWanted(next);
+    const messages = messagesFor(next);
+    if (messages) setShown({ locale: next, messages });
     try {
       safeStorage()?.setItem(STORAGE_KEY, next);
     } catch {
       // A full or blocked storage must not stop the switch.
     }
   }, []);
+  const { locale, messages } = shown;
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const value = useMemo<I18n>(() => {
-    const messages = MESSAGES[locale];
     // Month names, not numbers: "03/01" reads as March or January depending on the agency.
     const dateTime = new Intl.DateTimeFormat(locale === "es" ? "es" : "en-GB", {
       day: "numeric",
@@ -75,7 +93,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
         return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
       },
     };
-  }, [locale, setLocale]);
+  }, [locale, messages, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
