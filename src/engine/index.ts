@@ -13,9 +13,11 @@ export {
   formatAnalysisBench,
   moveChildThreshold,
 } from "./analysis/benchAnalysis";
+export { CallSiteCache } from "./analysis/checks/CallSiteCache";
 export { checkSop } from "./analysis/checks/checkSop";
 export { counterexampleScenario } from "./analysis/checks/counterexampleScenario";
 export { describeExpectation } from "./analysis/checks/describeExpectation";
+export { settleLibraryUse } from "./analysis/checks/settleLibraryUse";
 export type {
   AnalysisControl,
   AnalysisProgress,

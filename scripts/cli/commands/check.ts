@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   type AnalysisProgress,
+  CallSiteCache,
   type CheckReport,
   type CompiledSop,
   checkSop,
   counterexampleScenario,
   describeExpectation,
   pickText,
+  settleLibraryUse,
 } from "../../../src/engine/index";
 import { allowFlags, type Command, type Io, UsageError } from "../command";
 import { defaultSopDir, loadLibraryFor } from "../readSources";
@@ -40,7 +42,8 @@ It also checks the structure of every path (errors): every path ends at an end s
 X the case can return to Y forever"); no sensitive question is reached without consent; no deadline is already
 past when it is set; no referral a standing instruction forbids is reached; no public deadline, follow-up or
 referral tells a sensitive answer (surface-leak). Warnings: a service asked for twice, loops a case can go round,
-steps, routes and answers no path uses, parallel tracks whose order matters. sop/README.md lists every code.
+steps, routes and answers no path uses (a procedure's step or route that an SOP checked with it uses, as a
+caller, is used), parallel tracks whose order matters. sop/README.md lists every code.
 
 Exits 1 when an invariant is violated or a structural error is found (with --strict, also when one is unproven).
 Progress goes to stderr every few seconds on long runs.
@@ -65,6 +68,8 @@ Progress goes to stderr every few seconds on long runs.
     const reports: CheckReport[] = [];
     const broken: { sop: string; file: string; why: string }[] = [];
     const started = Date.now();
+    // A procedure proven at a call site in one SOP is not proven again where another SOP enters it the same way.
+    const callSites = new CallSiteCache();
     let lastSaid = started;
     const say = (progress: AnalysisProgress, force = false) => {
       const now = Date.now();
@@ -86,11 +91,18 @@ Progress goes to stderr every few seconds on long runs.
         continue;
       }
       if (files.length > 1) say({ sop: id, phase: "answers", done: index, total: files.length });
-      const report = checkSop(compiled, { locale, control: { onProgress: (p) => say(p), now: () => Date.now() } });
+      const report = checkSop(compiled, {
+        locale,
+        callSites,
+        control: { onProgress: (p) => say(p), now: () => Date.now() },
+      });
       reports.push(report);
-      if (!args.flags.has("json")) printReport(io, compiled, report, locale);
       if (saveTo) saveCounterexamples(io, compiled, report, resolve(io.cwd, saveTo));
     }
+    // A procedure's step or route that a caller checked here uses is not dead (see settleLibraryUse).
+    reports.splice(0, reports.length, ...settleLibraryUse(reports));
+    if (!args.flags.has("json"))
+      for (const report of reports) printReport(io, loaded.compiled.get(report.sop)!, report, locale);
     const count = (status: string) => reports.flatMap((r) => r.verdicts).filter((v) => v.status === status).length;
     const errors = reports.flatMap((r) => r.issues).filter((i) => i.severity === "error").length;
     const warnings = reports.flatMap((r) => r.issues).filter((i) => i.severity === "warning").length;

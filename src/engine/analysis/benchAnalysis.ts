@@ -1,6 +1,7 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
 import type { SopDefinition, SopLibrary } from "../definition/types";
+import { CallSiteCache } from "./checks/CallSiteCache";
 import { checkSop } from "./checks/checkSop";
 import { diffSops } from "./diff/diffSops";
 
@@ -48,16 +49,24 @@ export function benchAnalysis(
   let total = 0;
   let totalCompile = 0;
   const counts = { proven: 0, violated: 0, unproven: 0 };
-  for (const [id, sop] of compiled) {
+  // The library as `senda check sop/` checks it: one cache of call-site proofs for every SOP.
+  const callSites = new CallSiteCache();
+  for (const sop of compiled.values()) {
+    const start = now();
+    const report = checkSop(sop, { callSites, control: { shouldStop: () => now() - start > CHECK_BUDGET_MS } });
+    const ms = now() - start;
+    total += ms;
+    totalCompile += compileTime(sop.definition);
+    for (const v of report.verdicts) counts[v.status]++;
+  }
+  // Screening and uasc alone, as `senda check sop/screening.sop.json` checks them: nothing kept from other SOPs.
+  for (const id of ["screening", "uasc"] as const) {
+    const sop = compiled.get(id);
+    if (!sop) continue;
     const start = now();
     const report = checkSop(sop, { control: { shouldStop: () => now() - start > CHECK_BUDGET_MS } });
     const ms = now() - start;
-    const compileMs = compileTime(sop.definition);
-    total += ms;
-    totalCompile += compileMs;
-    for (const v of report.verdicts) counts[v.status]++;
-    if (id === "screening" || id === "uasc")
-      rows.push(row(id, `check ${id}`, verdictText(report.verdicts), report.complete, ms, compileMs));
+    rows.push(row(id, `check ${id}`, verdictText(report.verdicts), report.complete, ms, compileTime(sop.definition)));
   }
   rows.unshift(
     row(

@@ -10,7 +10,8 @@ import { playable, replay } from "../exploration/playCase";
 import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
-import { findStructuralIssues } from "./findStructuralIssues";
+import { CallSiteCache } from "./CallSiteCache";
+import { findStructuralIssues, usedStepsAndRoutes } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
 import { proveCallSites } from "./proveCallSites";
@@ -171,6 +172,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       return stopped;
     },
     options.debug,
+    // Within one SOP too: screening runs twice in arrival.
+    options.callSites ?? new CallSiteCache(),
   );
   runs += atSites.runs;
   const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];
@@ -249,6 +252,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     complete: [...verdicts.values()].every((v) => v.status !== "unproven") && !stopped,
     verdicts: [...verdicts.values()],
     issues,
+    used: structureRun ? usedStepsAndRoutes(structureRun) : [],
     stats: { runs, nodes: model.nodes.length, diagramNodes: bdd.nodeCount, milliseconds: now() - started },
   };
 }

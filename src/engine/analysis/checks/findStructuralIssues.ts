@@ -110,12 +110,14 @@ export function findStructuralIssues(
   };
   for (const [path, at] of compiled.steps) {
     if (at.scope && !reachedPath(at.scope)) continue;
+    const sop = compiled.scopes.get(at.scope)!.sop.id;
     if (!reachedPath(path)) {
       issues.push({
         kind: "unreachable-step",
         severity: "warning",
         step: path,
         message: `No answers lead to step "${path}": the conditions before it rule it out.`,
+        unused: { sop, step: at.id },
       });
       continue;
     }
@@ -128,6 +130,7 @@ export function findStructuralIssues(
             severity: "warning",
             step: path,
             message: `Route ${index + 1} of step "${path}" (to "${route.to}"${route.when ? `, when ${route.when}` : ""}) is never taken: ${route.when ? "its condition never holds where it is tried, or an earlier route always does" : "an earlier route always holds"}.`,
+            unused: { sop, step: at.id, route: index },
           });
     if (s.kind === "question") {
       const space = spaces.space(compiled.scopes.get(at.scope)!.sop.id, s.variable);
@@ -146,6 +149,31 @@ export function findStructuralIssues(
   }
   for (const sop of compiled.bundle.values()) issues.push(...trackOrderIssues(run, sop));
   return issues;
+}
+
+/**
+ * The steps a run reaches and the routes it takes, by the SOP that defines them ("<sop>:<step>",
+ * "<sop>:<step>#<index>"), wherever in the case that SOP runs.
+ */
+export function usedStepsAndRoutes(run: ModelRun): string[] {
+  const { model } = run;
+  const { compiled, bdd, nodes } = model;
+  const used = new Set<string>();
+  const named = (path: string) => {
+    const at = compiled.steps.get(path);
+    return at ? `${compiled.scopes.get(at.scope)!.sop.id}:${at.id}` : undefined;
+  };
+  for (const node of nodes)
+    if (node.kind === "enter" && run.reached[node.id] !== bdd.false) {
+      const name = named(node.step);
+      if (name) used.add(name);
+    }
+  for (const edge of model.edges)
+    if (edge.route && run.taken[edge.id]) {
+      const name = named(edge.route.step);
+      if (name) used.add(`${name}#${edge.route.index}`);
+    }
+  return [...used].sort();
 }
 
 /** Parallel tracks that read a variable, flag or referral another track of the same step sets. */

@@ -3,9 +3,14 @@ import { crossProcedures } from "../exploration/crossProcedures";
 import { planRun } from "../exploration/liveness";
 import { imageOf, runModel } from "../exploration/runModel";
 import type { CheckSpec, Domain, Model } from "../exploration/types";
+import { type CallSiteCache, relativeCheckKey } from "./CallSiteCache";
 
-/** A procedure that runs others has its own invariants tried this many at a time. */
+/** A run that goes round procedures may grow this many times the node limit: splitting it saves little. */
+const CROSSING_ROOM = 5;
+/** A procedure that runs others has its own invariants tried this many at a time when all at once is too large. */
 const OWN_GROUP = 3;
+/** A procedure that runs others is proven state by state when it is entered in at most this many distinct states. */
+const MAX_PIECES = 4;
 
 /** What the proofs at call sites settled. */
 export interface CallSiteProofs {
@@ -36,7 +41,12 @@ export interface CallSiteProofs {
  * run is paid once and each procedure's run costs what that procedure costs given what it can be entered with.
  * It is exact (the same states as the whole run, only not carried where nothing reads them), so a check it leaves
  * open (a state breaks it, or a run grew too large) is checked by the whole run as before, which traces a
- * counterexample back to the opening of the case and plays it through the runtime. Pure.
+ * counterexample back to the opening of the case and plays it through the runtime.
+ *
+ * A procedure that runs others has its own promises proven in one run that goes round the procedures it runs
+ * (`crossProcedures`), a few at a time if that is too large. With a `cache`, a procedure entered in exactly the
+ * states it was proven from before (screening inside arrival and inside reverse-flow, triage twice in arrival, or
+ * in another SOP of the library) keeps those proofs (see `CallSiteCache`). Pure.
  */
 export function proveCallSites(
   model: Model,
@@ -44,6 +54,7 @@ export function proveCallSites(
   nodeLimit: number,
   shouldStop?: () => boolean,
   debug?: (line: string) => void,
+  cache?: CallSiteCache,
 ): CallSiteProofs {
   const { bdd, nodes, edges } = model;
   const out: CallSiteProofs = { proven: new Set(), runs: 0, complete: true };
@@ -77,6 +88,7 @@ export function proveCallSites(
     own: CheckSpec[],
     children: Site[],
     cross = false,
+    roomy = false,
   ): boolean => {
     const liveAt = new Map<number, Domain[]>();
     for (const child of children) liveAt.set(child.start, [...(liveAt.get(child.start) ?? []), ...child.needs]);
@@ -87,7 +99,9 @@ export function proveCallSites(
     const states = start === undefined ? undefined : only(entry!, plan.live[start]);
     // Entries for several call sites at once are split early: apart, each keeps fewer facts.
     const several = children.length > 1;
-    const stop = limited(before, several ? nodeLimit / 4 : nodeLimit);
+    // One call site's entries that outgrow the limit cannot be split further: they get the room a crossing gets.
+    const limit = several ? nodeLimit / 4 : cross || roomy ? nodeLimit * CROSSING_ROOM : nodeLimit;
+    const stop = limited(before, limit);
     const run = runModel(
       model,
       plan,
@@ -95,11 +109,11 @@ export function proveCallSites(
       start === undefined || states === undefined
         ? undefined
         : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
-      cross ? crossProcedures(model, plan, stop, { nodes: nodeLimit }) : undefined,
+      cross ? crossProcedures(model, plan, stop, { nodes: limit }) : undefined,
     );
     out.runs++;
     debug?.(
-      `call site ${scope || "(root)"}${cross ? " (crossing)" : ""}: ${own.length} checks, entries ${children.map((c) => c.scope).join(" ")} ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
+      `call site ${scope || "(root)"}${cross ? " (crossing)" : ""}: ${own.length} checks [${[...new Set(own.map((c) => c.invariant))].join(" ")}], entries ${children.map((c) => c.scope).join(" ")} ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
     );
     if (!run.complete) return false;
     for (const check of own) if (run.found[check.id] === bdd.false) out.proven.add(check.id);
@@ -114,21 +128,71 @@ export function proveCallSites(
 
   /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
   const settle = (scope: string, entry: BddNode | undefined) => {
+    // A procedure entered the same way before (here or in another SOP of the library): its proofs stand.
+    const within =
+      scope === "" ? [] : checks.filter((c) => c.kind === "violation" && c.scope && inside(scope, c.scope));
+    if (scope === "" || !cache) return settleHere(scope, entry);
+    const needs = sites.get(scope)!.needs;
+    // A procedure that runs others is proven state by state (each its own cost, as alone from a case's opening;
+    // together they multiply each other's sets of states), each state once; a simple one with all its entry at once.
+    const composite = childrenOf(scope).length > 0;
+    const pieces = composite ? cache.split(model, scope, entry!, needs, MAX_PIECES) : undefined;
+    const key = pieces ? undefined : cache.keyOf(model, scope, entry!, needs);
+    const parts = pieces && pieces.length > 0 ? pieces : [{ key, states: entry! }];
+    debug?.(`call site ${scope}: entered in ${pieces ? `${pieces.length} states, one at a time` : "one piece"}`);
+    let proven: Set<number> | undefined;
+    for (const part of parts) {
+      const known = part.key === undefined ? undefined : cache.get(part.key);
+      const here = new Set<number>();
+      if (known) {
+        for (const check of within) if (known.has(relativeCheckKey(check, scope))) here.add(check.id);
+        debug?.(`call site ${scope}: entered as before, ${known.size} proofs kept`);
+      } else {
+        const outside = out.proven;
+        out.proven = here;
+        settleHere(scope, part.states);
+        out.proven = outside;
+        if (part.key !== undefined && !shouldStop?.())
+          cache.set(part.key, new Set(within.filter((c) => here.has(c.id)).map((c) => relativeCheckKey(c, scope))));
+      }
+      // Proven at the site: proven for every state it is entered in.
+      proven = proven ? new Set([...proven].filter((id) => here.has(id))) : here;
+      if (proven.size === 0 && shouldStop?.()) break;
+    }
+    for (const id of proven ?? []) out.proven.add(id);
+  };
+  const settleHere = (scope: string, entry: BddNode | undefined) => {
     const own = scope === "" ? [] : sites.get(scope)!.checks;
     const children = childrenOf(scope);
-    // A procedure that runs others: its own promises span theirs, and together grow fast; a few at a time.
-    const jobs: { own: CheckSpec[]; children: Site[] }[] =
-      children.length === 0
-        ? [{ own, children }]
-        : [
-            { own: [], children },
-            ...chunks(byInvariant(own), OWN_GROUP).map((parts) => ({ own: parts.flat(), children: [] })),
-          ];
+    // A procedure that runs others: its promises lie outside the procedures it runs, so its runs go round them
+    // (`crossProcedures`): all at once first, since the cost is mostly the procedures' own paths, the same for one
+    // promise or all; a few at a time if that is too large (and from the start where it was too large before).
+    const composite = children.length > 0;
+    const text = composite && cache ? cache.textOf(model, scope) : undefined;
+    let grouped = text !== undefined && cache!.tooLargeAtOnce.has(text);
+    const jobs: { own: CheckSpec[]; children: Site[] }[] = composite
+      ? [
+          { own: [], children },
+          ...(grouped
+            ? chunks(byInvariant(own), OWN_GROUP).map((group) => ({ own: group.flat(), children: [] }))
+            : own.length > 0
+              ? [{ own, children: [] }]
+              : []),
+        ]
+      : [{ own, children }];
     while (jobs.length > 0 && !shouldStop?.()) {
       const job = jobs.shift()!;
       if (job.own.length === 0 && job.children.length === 0) continue;
-      if (work(scope, entry, job.own, job.children)) continue;
+      // Its own checks lie outside the procedures it runs: go round them (exact, and far smaller).
+      if (work(scope, entry, job.own, job.children, composite && job.children.length === 0)) continue;
       const parts = byInvariant(job.own);
+      // All at once was too large: a few invariants at a time.
+      if (composite && !grouped && job.children.length === 0 && parts.length > OWN_GROUP) {
+        grouped = true;
+        if (text !== undefined) cache!.tooLargeAtOnce.add(text);
+        jobs.unshift(...chunks(parts, OWN_GROUP).map((group) => ({ own: group.flat(), children: [] })));
+        continue;
+      }
       if (job.own.length > 0 && job.children.length > 0)
         jobs.unshift({ own: job.own, children: [] }, { own: [], children: job.children });
       else if (job.children.length > 1) {
@@ -147,7 +211,12 @@ export function proveCallSites(
         // One invariant: its expectations apart.
         const half = Math.ceil(job.own.length / 2);
         jobs.unshift({ own: job.own.slice(0, half), children: [] }, { own: job.own.slice(half), children: [] });
-      } else if (!(job.own.length === 1 && work(scope, entry, job.own, [], true))) out.complete = false;
+      } else if (
+        job.own.length === 1
+          ? !work(scope, entry, job.own, [], true)
+          : !work(scope, entry, [], job.children, false, true)
+      )
+        out.complete = false;
     }
     for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
   };

@@ -1,6 +1,7 @@
 import type { StepAction, Text } from "../../definition/types";
 import type { AnswerText } from "../answers/types";
 import type { AnalysisControl } from "../exploration/types";
+import type { CallSiteCache } from "./CallSiteCache";
 
 /**
  * The verdict on one invariant. PROVEN: it holds on every path of every case the SOP allows. VIOLATED: some case
@@ -58,6 +59,11 @@ export interface StructuralIssue {
   answers?: AnswerText[];
   /** For a loop: the step it goes back from, and the step it returns to. */
   loop?: { from: string; to: string };
+  /**
+   * For an unused route or an unreachable step: the SOP that defines the step, the step's id there, and the
+   * route's index; a caller that runs that SOP may still use it (see `settleLibraryUse`).
+   */
+  unused?: { sop: string; step: string; route?: number };
 }
 
 /** Everything `checkSop` found about one SOP. */
@@ -68,6 +74,12 @@ export interface CheckReport {
   complete: boolean;
   verdicts: InvariantVerdict[];
   issues: StructuralIssue[];
+  /**
+   * The steps some path reaches and the routes some path takes, of this SOP and of every SOP it runs, each as
+   * "<sop>:<step>" or "<sop>:<step>#<route index>", whichever SOP runs them: what its callers add to a procedure's
+   * own paths.
+   */
+  used: string[];
   stats: CheckStats;
 }
 
@@ -97,6 +109,11 @@ export interface CheckOptions {
    * are neither checked nor reported. The structure of every path is checked all the same.
    */
   invariants?: ReadonlySet<string>;
+  /**
+   * Proofs of procedures at their call sites, kept across the SOPs of one library (see `CallSiteCache`): a check of
+   * a whole library passes one to every SOP's check. Valid for one catalog.
+   */
+  callSites?: CallSiteCache;
   /** @internal For measuring: told about each run of the model. */
   debug?: (line: string) => void;
 }

@@ -22,6 +22,8 @@ import type { CheckSpec, Domain, EdgeAction, Model, ModelEdge, ModelNode, ModelO
 const URGENCIES = ["", "routine", "urgent", "immediate"];
 const STATUSES = ["", "made", "declined", "not-needed", "forbidden"];
 const NOW = new Date(ANALYSIS_EPOCH);
+/** Whether an expression may read the case's outcome. */
+const READS_OUTCOME = /\boutcome\b/;
 
 /**
  * Builds the symbolic model of a compiled SOP: every step of every procedure run (by its path in the case) as
@@ -943,7 +945,10 @@ class ModelBuilder {
     };
   }
 
-  private condition(scope: string, expression: string, outcome: string, where?: string): SymbolicBool {
+  private condition(scope: string, expression: string, given: string, where?: string): SymbolicBool {
+    // An invariant's condition is evaluated at every end of its procedure; one that does not name the outcome is
+    // the same at all of them.
+    const outcome = READS_OUTCOME.test(expression) ? given : "";
     const key = `${scope}\u0000${outcome}\u0000${expression}`;
     const known = this.conditionCache.get(key);
     if (known) return known;
