@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ISSUE_LINE, ROOT, runCli, scratchCopy } from "./runCli";
 
@@ -126,6 +126,32 @@ describe("senda validate", () => {
       expect(run.err).toEqual([
         "1 file checked: 1 error, 0 warnings; 1 error and 0 warnings in 1 other file that depend on it",
       ]);
+    } finally {
+      scratch.cleanup();
+    }
+  });
+
+  it("prints a broken SOP's own errors before what they break in the files that run it, whatever the names", async () => {
+    const scratch = scratchCopy("library");
+    try {
+      // Renamed so that the broken file sorts after the file that runs it.
+      for (const name of readdirSync(scratch.dir, { recursive: true }) as string[]) {
+        const path = join(scratch.dir, name);
+        if (!name.endsWith(".json")) continue;
+        writeFileSync(path, readFileSync(path, "utf8").replaceAll("child-protection", "zebra-protection"));
+      }
+      cpSync(join(scratch.dir, "child-protection.sop.json"), join(scratch.dir, "zebra-protection.sop.json"));
+      rmSync(join(scratch.dir, "child-protection.sop.json"));
+      const zebra = join(scratch.dir, "zebra-protection.sop.json");
+      writeFileSync(zebra, readFileSync(zebra, "utf8").replace('"start": "', '"start": "Not An Id '));
+      const run = await runCli(["validate", "sop"], scratch.root);
+      expect(run.code).toBe(1);
+      const files = run.out.map((line) => ISSUE_LINE.exec(line)?.[1]);
+      expect(files[0]).toBe("sop/zebra-protection.sop.json");
+      const firstConsequence = run.out.findIndex((line) => line.includes("fix that file first"));
+      expect(firstConsequence).toBeGreaterThan(0);
+      expect(files.slice(firstConsequence).every((f) => f !== "sop/zebra-protection.sop.json")).toBe(true);
+      expect(files.slice(firstConsequence)).toContain("sop/intake.sop.json");
     } finally {
       scratch.cleanup();
     }

@@ -24,3 +24,11 @@ describe("the principles a trainer filters scenarios by", () => {
     expect(isTrainerKey("toString")).toBe(false);
   });
 });
+
+describe("numbers in the Train area's texts", () => {
+  it("are written the interface language's way, and still pick the plural form", () => {
+    expect(trainerText("es")("unscripted.found", { count: 1793058 })).toBe("1.793.058 caminos encontrados");
+    expect(trainerText("en")("unscripted.found", { count: 1793058 })).toBe("1,793,058 paths found");
+    expect(trainerText("en")("unscripted.found", { count: 1 })).toBe("1 path found");
+  });
+});

@@ -18,8 +18,8 @@ describe("personas written from the SOP's paths", () => {
   it("names the procedure and, in each language, every answer that decides the path, without the officer's bracketed notes", () => {
     const path = paths.find((p) => p.flags.includes("trafficking-indicators") && p.referrals.length > 0)!;
     const persona = writePersona(trafficking.definition.title, answersOf(path.actions));
-    expect(persona.es).toMatch(/^Una persona llega para el procedimiento «Posible víctima de trata de personas»\. /);
-    expect(persona.en).toMatch(/^A person arrives for the procedure “Possible victim of trafficking”\. /);
+    expect(persona.es).toMatch(/^Una persona llega para el procedimiento «Posible víctima de trata de personas»\.\n/);
+    expect(persona.en).toMatch(/^A person arrives for the procedure “Possible victim of trafficking”\.\n/);
     const deciding = answersOf(path.actions).en.filter((a) => a.matters);
     expect(deciding.length).toBeGreaterThan(2);
     // Each fact is this path's own answer, not its class: a person, not a kind of person.
@@ -30,15 +30,17 @@ describe("personas written from the SOP's paths", () => {
     const age = deciding.find((a) => a.step === "ask-age");
     if (age) expect(age.value).toMatch(/^\d+ years$/);
     // What the person says and what the officer sees are told apart.
-    expect(persona.en).toMatch(/They tell you: .*\. You observe: .*Signs of control seen: /);
+    expect(persona.en).toMatch(
+      /\nThey tell you:\n– [^\n]+(\n– [^\n]+)*\nYou observe:(\n– [^\n]+)*\n– Signs of control seen: /,
+    );
     expect(persona.en).not.toContain("(do not read aloud)");
     expect(persona.es).toContain("Edad: ");
   });
 
   it("says nothing out of the ordinary when no answer decides anything", () => {
     expect(writePersona({ es: "Llegada", en: "Arrival" }, { es: [], en: [] })).toEqual({
-      es: "Una persona llega para el procedimiento «Llegada». No cuenta nada fuera de lo común.",
-      en: "A person arrives for the procedure “Arrival”. They say nothing out of the ordinary.",
+      es: "Una persona llega para el procedimiento «Llegada».\nNo cuenta nada fuera de lo común.",
+      en: "A person arrives for the procedure “Arrival”.\nThey say nothing out of the ordinary.",
     });
   });
 

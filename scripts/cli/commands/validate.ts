@@ -29,8 +29,13 @@ Exits 1 when there is any error, 0 otherwise (warnings alone do not fail).
     const paths = args.positional.length ? args.positional : [defaultSopDir(io.cwd)];
     const { loaded, targets } = loadLibraryFor(paths, io.cwd);
     const issues = issuesAbout(loaded, targets);
+    // A file's own issues come first, then what they break elsewhere ("whose file has errors"): the cause before
+    // its consequences, whatever the files are called.
+    const consequence = (i: Issue) =>
+      i.code === "unknown-sop" && (i.params as { brokenFile?: string }).brokenFile !== undefined ? 1 : 0;
     issues.sort(
       (a, b) =>
+        consequence(a) - consequence(b) ||
         (a.file ?? "").localeCompare(b.file ?? "") ||
         (a.line ?? 0) - (b.line ?? 0) ||
         (a.column ?? 0) - (b.column ?? 0),

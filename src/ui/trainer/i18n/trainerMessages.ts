@@ -142,8 +142,8 @@ const es = {
   "unscripted.none": "Este procedimiento no tiene caminos terminados que practicar.",
   "unscripted.failed": "No se pudieron buscar los caminos: {reason}",
   "persona.opening": "Una persona llega para el procedimiento «{sop}».",
-  "persona.told": "Le cuenta: {facts}.",
-  "persona.seen": "Usted observa: {facts}.",
+  "persona.told": "Le cuenta:{facts}",
+  "persona.seen": "Usted observa:{facts}",
   "persona.nothing": "No cuenta nada fuera de lo común.",
   "paths.title": "Explorador de caminos",
   "paths.intro":
@@ -335,8 +335,8 @@ const en: Record<TrainerKey, Message> = {
   "unscripted.none": "This procedure has no finished paths to practise.",
   "unscripted.failed": "The paths could not be found: {reason}",
   "persona.opening": "A person arrives for the procedure “{sop}”.",
-  "persona.told": "They tell you: {facts}.",
-  "persona.seen": "You observe: {facts}.",
+  "persona.told": "They tell you:{facts}",
+  "persona.seen": "You observe:{facts}",
   "persona.nothing": "They say nothing out of the ordinary.",
   "paths.title": "Path explorer",
   "paths.intro":
@@ -401,12 +401,19 @@ export type TrainerText = (key: TrainerKey, params?: MessageParams) => string;
 /** The Train area's messages in one language, outside React too (results keep their misses in every language). */
 export function trainerText(locale: Locale): TrainerText {
   const plural = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
   const messages = MESSAGES[locale];
+  // Numbers read in the interface language's way: 1.793.058 paths, not 1793058.
+  const local = (params?: MessageParams): MessageParams | undefined =>
+    params &&
+    Object.fromEntries(
+      Object.entries(params).map(([name, value]) => [name, typeof value === "number" ? numbers.format(value) : value]),
+    );
   return (key, params) => {
     const message = messages[key];
-    if (typeof message === "string") return formatMessage(message, params);
+    if (typeof message === "string") return formatMessage(message, local(params));
     const form = plural.select(Number(params?.count ?? 0)) === "one" ? message.one : message.other;
-    return formatMessage(form, params);
+    return formatMessage(form, local(params));
   };
 }
 

@@ -18,8 +18,9 @@ export function writePersona(sopTitle: Text, answers: Readonly<Record<string, re
   for (const locale of LOCALES) {
     const tr = trainerText(locale);
     const facts = (answers[locale] ?? []).filter((a) => a.matters);
+    // One fact a line, so a long path reads as a list on a phone (the screens keep the line breaks).
     const words = (list: readonly AnswerText[]) =>
-      list.map((a) => `${plainTitle(a.title)}: ${a.value ?? a.text}`).join("; ");
+      list.map((a) => `\n– ${plainTitle(a.title)}: ${a.value ?? a.text}`).join("");
     const told = facts.filter((a) => !a.observed);
     const seen = facts.filter((a) => a.observed);
     out[locale] = [
@@ -27,7 +28,7 @@ export function writePersona(sopTitle: Text, answers: Readonly<Record<string, re
       ...(told.length ? [tr("persona.told", { facts: words(told) })] : []),
       ...(seen.length ? [tr("persona.seen", { facts: words(seen) })] : []),
       ...(facts.length ? [] : [tr("persona.nothing")]),
-    ].join(" ");
+    ].join("\n");
   }
   return out;
 }
