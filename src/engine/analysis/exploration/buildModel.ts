@@ -233,7 +233,7 @@ class ModelBuilder {
         if ("raise" in effect && owners.has(effect.raise))
           this.domains.make(`owner ${effect.raise}`, "flag-owner", owners.get(effect.raise)!);
         if ("deadline" in effect && needs.deadlines.has(effect.deadline)) {
-          const setters = deadlineSetters(this.compiled, effect.deadline);
+          const setters = settersOf(this.compiled, "deadline", effect.deadline);
           this.domains.make(`deadline ${effect.deadline}`, "deadline", [undefined, ...setters.map((s) => s.key)]);
         }
         if ("followUp" in effect && needs.followUps.has(effect.followUp))
@@ -242,7 +242,7 @@ class ModelBuilder {
             "follow-up",
             // When an expectation bounds its window, which effect set it matters (the last one counts, as at run time).
             needs.followUpWindows.has(effect.followUp)
-              ? [undefined, ...followUpSetters(this.compiled, effect.followUp).map((s) => s.key)]
+              ? [undefined, ...settersOf(this.compiled, "followUp", effect.followUp).map((s) => s.key)]
               : bool,
           );
       }
@@ -869,9 +869,7 @@ class ModelBuilder {
       if (domain.values[0] !== undefined) return domain.is[1]; // set or not: the window is not asked
       const bound = e.within ? durationMs(e.within) : Number.POSITIVE_INFINITY;
       return bdd.orAll(
-        domain.values.map((setter, i) =>
-          i > 0 && this.followUpWindowOf(String(setter)) <= bound ? domain.is[i] : bdd.false,
-        ),
+        domain.values.map((setter, i) => (i > 0 && this.windowOf(String(setter)) <= bound ? domain.is[i] : bdd.false)),
       );
     }
     if ("before" in e) {
@@ -881,18 +879,13 @@ class ModelBuilder {
     return this.condition(scope, e.holds, outcome, where).t;
   }
 
-  /** The window (due minus what it counts from) of the deadline an effect sets, from its key "<path>#<index>". */
+  /** The window (due minus what it counts from) of the deadline or follow-up an effect sets, from its key "<path>#<index>". */
   private windowOf(setter: string): number {
     const [path, index] = setter.split("#");
     const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
-    return effect && "deadline" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
-  }
-
-  /** The window of the follow-up an effect sets, from its key "<path>#<index>". */
-  private followUpWindowOf(setter: string): number {
-    const [path, index] = setter.split("#");
-    const effect = this.compiled.steps.get(path)?.step.effects?.[Number(index)];
-    return effect && "followUp" in effect ? withinMs(effect.within) : Number.POSITIVE_INFINITY;
+    return effect && ("deadline" in effect || "followUp" in effect)
+      ? withinMs(effect.within)
+      : Number.POSITIVE_INFINITY;
   }
 
   // ---- Expressions as sets of states --------------------------------------------------------------------------
@@ -1003,21 +996,12 @@ function isQuestionVariable(steps: Record<string, Step>, name: string): boolean 
   return Object.values(steps).some((s) => s.kind === "question" && s.variable === name);
 }
 
-/** The effects that set a follow-up, as "<step path>#<effect index>". */
-function followUpSetters(compiled: CompiledSop, followUp: string): { key: string }[] {
+/** The effects that set a deadline or a follow-up of this id, as "<step path>#<effect index>". */
+function settersOf(compiled: CompiledSop, kind: "deadline" | "followUp", id: string): { key: string }[] {
   const out: { key: string }[] = [];
   for (const at of compiled.steps.values())
     for (const [i, effect] of (at.step.effects ?? []).entries())
-      if ("followUp" in effect && effect.followUp === followUp) out.push({ key: `${at.path}#${i}` });
-  return out;
-}
-
-/** The effects that set a deadline, as "<step path>#<effect index>". */
-function deadlineSetters(compiled: CompiledSop, deadline: string): { key: string }[] {
-  const out: { key: string }[] = [];
-  for (const at of compiled.steps.values())
-    for (const [i, effect] of (at.step.effects ?? []).entries())
-      if ("deadline" in effect && effect.deadline === deadline) out.push({ key: `${at.path}#${i}` });
+      if (kind in effect && (effect as Record<string, unknown>)[kind] === id) out.push({ key: `${at.path}#${i}` });
   return out;
 }
 
