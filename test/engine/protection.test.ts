@@ -555,4 +555,34 @@ describe("the decision trace on a shared screen", () => {
     const view = redactView(viewCase(p.session, new Date(at(2))), PUBLIC_SURFACE);
     expect(JSON.stringify(view.trace)).not.toMatch(/hiv/);
   });
+
+  it("hides a route whose condition read a confidential answer, even when its decision was left public", () => {
+    const sop = makeSop("route-trace", {
+      arv: step.yesNo("arv", "decide", { level: "confidential" }),
+      // An author forgot to give the decision a level: its trace still records `arv = true`.
+      decide: { kind: "decision", next: [{ when: "arv", to: "clinic" }, { to: "done" }] },
+      clinic: step.instruction("done"),
+      done: step.end(),
+    });
+    const d = new CaseDriver(compile(sop));
+    d.answer("arv", true);
+    const full = viewCase(d.session, new Date(at(2)));
+    expect(full.trace.find((e) => e.kind === "route" && e.step === "decide")?.level).toBe("confidential");
+    const shared = redactView(full, PUBLIC_SURFACE);
+    expect(JSON.stringify(shared.trace)).not.toMatch(/"arv"/);
+  });
+
+  it("hides a route that read the case's flags when one of them is confidential", () => {
+    const sop = makeSop("flags-trace", {
+      arv: step.yesNo("arv", "decide", { level: "confidential", effects: [{ raise: "hiv-care", when: "arv" }] }),
+      decide: { kind: "decision", next: [{ when: "size(flags) > 0", to: "clinic" }, { to: "done" }] },
+      clinic: step.instruction("done"),
+      done: step.end(),
+    });
+    const d = new CaseDriver(compile(sop));
+    d.answer("arv", true);
+    // The condition names no flag, but the trace keeps every raised flag it saw: hiv-care.
+    const route = viewCase(d.session, new Date(at(2))).trace.find((e) => e.kind === "route" && e.step === "decide");
+    expect(route?.level).toBe("confidential");
+  });
 });
