@@ -112,7 +112,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       return blown;
     };
     const crossing = prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }) : undefined;
-    const run = runModel(model, plan, { shouldStop }, undefined, crossing);
+    const run = runModel(model, plan, { shouldStop, maxNodes: before + nodeLimit }, undefined, crossing);
+    if (!run.complete && !stopped) blown = true;
     return { run, blown, crossed: crossing !== undefined };
   };
 
@@ -160,6 +161,20 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     if (!composite(c.scope!)) return c.scope!;
     return `${c.scope}:${Math.floor(ranks.get(`${c.scope}:${c.invariant}`)! / ROOT_GROUP)}`;
   };
+  const callSites = options.callSites ?? new CallSiteCache();
+  // The SOP's own invariants proven before, where a caller entered it with nothing they read set (or the SOP was
+  // checked alone): the same run from the same states (see `CallSiteCache.invariantKeyOf`).
+  const rootKeys = new Map<string, string>();
+  for (const group of split(
+    invariantChecks.filter((c) => c.scope === ""),
+    (c) => c.invariant!,
+  )) {
+    const key = callSites.invariantKeyOf(model, "", bdd.true, [], group);
+    if (key !== undefined) rootKeys.set(group[0].invariant!, key);
+  }
+  const keptAtRoot = new Set(
+    [...rootKeys].filter(([, key]) => callSites.provenFor(key)).map(([invariant]) => invariant),
+  );
   // The procedures' invariants, call site by call site (see `proveCallSites`); what they leave open, the whole runs
   // below settle, with counterexamples played from the opening of the case.
   const atSites = proveCallSites(
@@ -173,10 +188,13 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     },
     options.debug,
     // Within one SOP too: screening runs twice in arrival.
-    options.callSites ?? new CallSiteCache(),
+    callSites,
   );
   runs += atSites.runs;
-  const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];
+  const all = [
+    ...invariantChecks.filter((c) => !atSites.proven.has(c.id) && !(c.scope === "" && keptAtRoot.has(c.invariant!))),
+    ...deadlineChecks,
+  ];
   let queue: CheckSpec[][] = model.nodes.length > 400 ? split(all, firstGroup) : [all];
   if (queue.length === 0) queue = [[]];
   const halve = (checks: CheckSpec[]): CheckSpec[][] => {
@@ -235,10 +253,16 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     verdict.status = "unproven";
     verdict.note = note;
   }
+  if (!stopped)
+    for (const [invariant, key] of rootKeys)
+      if (verdicts.get(`${compiled.id}:${invariant}`)?.status === "proven") callSites.setProven(key);
   progress("structure", 0, 1);
+  const t1 = now();
   if (!structureRun && !stopped) structureRun = runGroup([]).run;
   const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  const t2 = now();
   if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop));
+  options.debug?.(`structure ${Math.round(t2 - t1)} ms, surface leaks ${Math.round(now() - t2)} ms`);
   if (structureRun)
     for (const verdict of verdicts.values()) {
       if (verdict.status !== "proven") continue;

@@ -105,7 +105,7 @@ export function proveCallSites(
     const run = runModel(
       model,
       plan,
-      { shouldStop: stop },
+      { shouldStop: stop, maxNodes: before + limit },
       start === undefined || states === undefined
         ? undefined
         : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
@@ -126,12 +126,40 @@ export function proveCallSites(
     return true;
   };
 
+  /** Checks (by id) proven by the cache for what they read of their entry: not worked again below. */
+  const settled = new Set<number>();
+  /** The facts an invariant (its checks at one place) can read at a call site's first moment. */
+  const coneOf = (site: Site, group: CheckSpec[]): Domain[] => [
+    ...planRun(model, new Set(group.map((c) => c.id)), new Set(), new Map(), true).live[site.start],
+  ];
+
   /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
   const settle = (scope: string, entry: BddNode | undefined) => {
-    // A procedure entered the same way before (here or in another SOP of the library): its proofs stand.
     const within =
       scope === "" ? [] : checks.filter((c) => c.kind === "violation" && c.scope && inside(scope, c.scope));
     if (scope === "" || !cache) return settleHere(scope, entry);
+    // Entry abstraction: each invariant looked up by its entry projected on what it reads (`invariantKeyOf`), so an
+    // entry that differs from one proven before only in facts the invariant never reads keeps its proof.
+    const open: { group: CheckSpec[]; key?: string }[] = [];
+    for (const group of byInvariant(within.filter((c) => !settled.has(c.id)))) {
+      const key = cache.invariantKeyOf(model, scope, entry!, coneOf(sites.get(scope)!, group), group);
+      if (key !== undefined && cache.provenFor(key))
+        for (const check of group) {
+          settled.add(check.id);
+          out.proven.add(check.id);
+        }
+      else open.push({ group, key });
+    }
+    debug?.(`call site ${scope}: ${within.length - open.flatMap((o) => o.group).length} checks kept by what they read`);
+    if (open.length === 0) return;
+    settleWhole(scope, entry!, within);
+    if (shouldStop?.()) return;
+    for (const { group, key } of open)
+      if (key !== undefined && group.every((c) => out.proven.has(c.id))) cache.setProven(key);
+  };
+  /** A procedure entered the same way before (here or in another SOP of the library): its proofs stand. */
+  const settleWhole = (scope: string, entry: BddNode, within: CheckSpec[]) => {
+    if (!cache) return;
     const needs = sites.get(scope)!.needs;
     // A procedure that runs others is proven state by state (each its own cost, as alone from a case's opening;
     // together they multiply each other's sets of states), each state once; a simple one with all its entry at once.
@@ -162,8 +190,11 @@ export function proveCallSites(
     for (const id of proven ?? []) out.proven.add(id);
   };
   const settleHere = (scope: string, entry: BddNode | undefined) => {
-    const own = scope === "" ? [] : sites.get(scope)!.checks;
-    const children = childrenOf(scope);
+    const own = scope === "" ? [] : sites.get(scope)!.checks.filter((c) => !settled.has(c.id));
+    // A procedure whose every check is settled needs no entry.
+    const children = childrenOf(scope).filter((child) =>
+      checks.some((c) => c.kind === "violation" && c.scope && inside(child.scope, c.scope) && !settled.has(c.id)),
+    );
     // A procedure that runs others: its promises lie outside the procedures it runs, so its runs go round them
     // (`crossProcedures`): all at once first, since the cost is mostly the procedures' own paths, the same for one
     // promise or all; a few at a time if that is too large (and from the start where it was too large before).
@@ -218,7 +249,7 @@ export function proveCallSites(
       )
         out.complete = false;
     }
-    for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
+    for (const child of children) if (child.entry !== undefined) settle(child.scope, child.entry);
   };
   settle("", undefined);
   return out;

@@ -92,6 +92,7 @@ export function crossProcedures(
           plan,
           {
             shouldStop: () => shouldStop?.() === true || (limit !== undefined && bdd.nodeCount - before > limit.nodes),
+            maxNodes: limit === undefined ? undefined : before + limit.nodes,
           },
           {
             node: site.start,
