@@ -118,12 +118,17 @@ describe("proofs kept across call sites (CallSiteCache)", () => {
   } as unknown as SopDefinition;
   const withMedical = (id: string, raise: boolean, pass = true) => {
     const sop = JSON.parse(JSON.stringify(caller(id, "run-it", false))) as { steps: Record<string, unknown> };
-    const steps = sop.steps as Record<string, { sop?: string; next?: unknown; with?: unknown }>;
+    const steps = sop.steps as Record<string, Record<string, unknown>>;
     steps["run-it"].sop = "refers-children-reading";
     if (!pass) delete steps["run-it"].with;
     if (raise) {
       steps["ask-age"].next = "note-medical";
-      steps["note-medical"] = { kind: "instruction", title: text("Medical"), effects: [{ raise: "medical" }], next: "run-it" };
+      steps["note-medical"] = {
+        kind: "instruction",
+        title: text("Medical"),
+        effects: [{ raise: "medical" }],
+        next: "run-it",
+      };
     }
     return sop as unknown as SopDefinition;
   };

@@ -11,6 +11,7 @@ import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/run
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { CallSiteCache } from "./CallSiteCache";
+import { findSkippedReferrals } from "./findSkippedReferrals";
 import { findStructuralIssues, usedStepsAndRoutes } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
@@ -259,7 +260,9 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   progress("structure", 0, 1);
   const t1 = now();
   if (!structureRun && !stopped) structureRun = runGroup([]).run;
-  const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  const issues = structureRun
+    ? [...findStructuralIssues(structureRun, pastDeadlines, locale), ...findSkippedReferrals(structureRun, locale)]
+    : [];
   const t2 = now();
   if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop));
   options.debug?.(`structure ${Math.round(t2 - t1)} ms, surface leaks ${Math.round(now() - t2)} ms`);

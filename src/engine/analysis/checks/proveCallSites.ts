@@ -1,6 +1,6 @@
 import type { BddNode } from "../exploration/Bdd";
 import { crossProcedures } from "../exploration/crossProcedures";
-import { planRun } from "../exploration/liveness";
+import { coneAt, planRun } from "../exploration/liveness";
 import { imageOf, runModel } from "../exploration/runModel";
 import type { CheckSpec, Domain, Model } from "../exploration/types";
 import { type CallSiteCache, relativeCheckKey } from "./CallSiteCache";
@@ -70,9 +70,11 @@ export function proveCallSites(
     if (check.kind === "violation" && check.scope && check.node !== undefined)
       sites.get(check.scope)?.checks.push(check);
   const inside = (scope: string, path: string) => path === scope || path.startsWith(`${scope}/`);
+  /** A moment of the procedure run at `scope` (not the procedure step's own moments in its caller). */
+  const ofProcedure = (scope: string, node: number) => nodes[node].step.startsWith(`${scope}/`);
   for (const site of sites.values()) {
     const deep = checks.filter((c) => c.kind === "violation" && c.scope && inside(site.scope, c.scope));
-    site.needs = [...planRun(model, new Set(deep.map((c) => c.id)), new Set(), new Map(), true).live[site.start]];
+    site.needs = coneAt(model, new Set(deep.map((c) => c.id)), site.start, (n) => ofProcedure(site.scope, n));
   }
   const parentOf = (scope: string) => (scope.includes("/") ? scope.slice(0, scope.lastIndexOf("/")) : "");
   const childrenOf = (scope: string) => [...sites.values()].filter((s) => parentOf(s.scope) === scope);
@@ -129,9 +131,8 @@ export function proveCallSites(
   /** Checks (by id) proven by the cache for what they read of their entry: not worked again below. */
   const settled = new Set<number>();
   /** The facts an invariant (its checks at one place) can read at a call site's first moment. */
-  const coneOf = (site: Site, group: CheckSpec[]): Domain[] => [
-    ...planRun(model, new Set(group.map((c) => c.id)), new Set(), new Map(), true).live[site.start],
-  ];
+  const coneOf = (site: Site, group: CheckSpec[]): Domain[] =>
+    coneAt(model, new Set(group.map((c) => c.id)), site.start, (n) => ofProcedure(site.scope, n));
 
   /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
   const settle = (scope: string, entry: BddNode | undefined) => {
