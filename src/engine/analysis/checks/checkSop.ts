@@ -95,6 +95,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const invariantChecks = model.checks.filter((c) => c.kind === "violation" && chosen(`${c.sop}:${c.invariant}`));
   const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
+  // Summaries of procedures gone round (`crossProcedures`), shared by every run over this model that keeps the same.
+  const summaries = new Map<string, BddNode>();
   const runGroup = (checks: CheckSpec[], cross = false) => {
     // A run of invariants only works the moments that lead to them, and goes round the procedures none of them is
     // inside (`crossProcedures`); one with the structure's checks works every moment.
@@ -112,7 +114,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       blown = bdd.nodeCount - before > nodeLimit;
       return blown;
     };
-    const crossing = prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }) : undefined;
+    const crossing =
+      prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }, summaries) : undefined;
     const run = runModel(model, plan, { shouldStop, maxNodes: before + nodeLimit }, undefined, crossing);
     if (!run.complete && !stopped) blown = true;
     return { run, blown, crossed: crossing !== undefined };
@@ -190,6 +193,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     options.debug,
     // Within one SOP too: screening runs twice in arrival.
     callSites,
+    summaries,
   );
   runs += atSites.runs;
   const all = [

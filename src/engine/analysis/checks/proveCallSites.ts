@@ -55,6 +55,7 @@ export function proveCallSites(
   shouldStop?: () => boolean,
   debug?: (line: string) => void,
   cache?: CallSiteCache,
+  summaries?: Map<string, BddNode>,
 ): CallSiteProofs {
   const { bdd, nodes, edges } = model;
   const out: CallSiteProofs = { proven: new Set(), runs: 0, complete: true };
@@ -111,7 +112,7 @@ export function proveCallSites(
       start === undefined || states === undefined
         ? undefined
         : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
-      cross ? crossProcedures(model, plan, stop, { nodes: limit }) : undefined,
+      cross ? crossProcedures(model, plan, stop, { nodes: limit }, summaries) : undefined,
     );
     out.runs++;
     debug?.(
