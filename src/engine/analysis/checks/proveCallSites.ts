@@ -103,7 +103,9 @@ export function proveCallSites(
     // Entries for several call sites at once are split early: apart, each keeps fewer facts.
     const several = children.length > 1;
     // One call site's entries that outgrow the limit cannot be split further: they get the room a crossing gets.
-    const limit = several ? nodeLimit / 4 : cross || roomy ? nodeLimit * CROSSING_ROOM : nodeLimit;
+    // All of a procedure's own promises at once is only a try (a few at a time follow): it gets no extra room.
+    const atOnce = byInvariant(own).length > OWN_GROUP;
+    const limit = several ? nodeLimit / 4 : (cross && !atOnce) || roomy ? nodeLimit * CROSSING_ROOM : nodeLimit;
     const stop = limited(before, limit);
     const run = runModel(
       model,
