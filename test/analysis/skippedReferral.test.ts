@@ -88,4 +88,19 @@ describe("a guard that skips a more urgent referral (skipped-referral)", () => {
     // Made without asking, the earlier referral cannot be declined: nothing to warn about.
     expect(skipped(caller("immediate", false), "offered", true)).toEqual([]);
   });
+
+  it("does not warn where no case goes through the earlier referral and then past the guard", () => {
+    // The earlier referral is for children, the procedure runs for adults only: the graph joins them, no case does.
+    const sop = JSON.parse(JSON.stringify(caller("routine"))) as { steps: Record<string, Record<string, unknown>> };
+    sop.steps["refer-first"].next = "adults-only";
+    // Adults are referred too, as urgently as the procedure would: the guard does pass over its referral for them.
+    sop.steps["ask-age"].next = [{ when: "age < 18", to: "refer-first" }, { to: "refer-adult" }];
+    sop.steps["refer-adult"] = { ...sop.steps["refer-first"], urgency: "immediate", next: "adults-only" };
+    sop.steps["adults-only"] = {
+      kind: "decision",
+      title: text("Adult?"),
+      next: [{ when: "age >= 18", to: "run-it" }, { to: "end-after" }],
+    };
+    expect(skipped(sop as unknown as SopDefinition, "referrals")).toEqual([]);
+  });
 });

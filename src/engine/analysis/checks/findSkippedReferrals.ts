@@ -1,10 +1,12 @@
 import { pickText } from "../../case/viewCase";
 import { describeActions } from "../answers/describeAnswer";
-import type { ModelRun } from "../exploration/runModel";
+import { type ModelRun, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
 import type { StructuralIssue } from "./types";
 
 const RANK: Record<string, number> = { routine: 0, urgent: 1, immediate: 2 };
+/** The most diagram nodes a run on from an earlier referral may add before the graph alone decides. */
+const ONWARD_NODES = 1_000_000;
 
 /** A referral step of the model, by path. */
 interface ReferralAt {
@@ -26,9 +28,11 @@ interface ReferralAt {
  * mandatory notification (after a no, the notification the law requires is never made).
  *
  * Reported for each referral step R that one route of a guard G leads to and another route of G passes over, where
- * an earlier referral step E to the same service, reached on some path and able to come before G, is less urgent
- * than R (or can be declined while R is mandatory and G reads `offered`). It names R, G and E, with a path to E.
- * Structural: the warning says the guard can be taken that way, not that every case takes it.
+ * an earlier referral step E to the same service, reached on some path and followed on some path by G taking a
+ * route that passes over R, is less urgent than R (or can be declined while R is mandatory and G reads `offered`).
+ * It names R, G and E, with a path to E. What the case holds at G is not tracked (the urgency of a referral is kept
+ * only where a promise reads it): the warning says a case can go through E and then pass over R, not that E was
+ * the referral the guard saw.
  */
 export function findSkippedReferrals(run: ModelRun, locale: string): StructuralIssue[] {
   const { model } = run;
@@ -71,13 +75,31 @@ export function findSkippedReferrals(run: ModelRun, locale: string): StructuralI
     ahead.set(from, seen);
     return seen;
   };
-  const routesOf = new Map<string, { index: number; to: number; taken: boolean }[]>();
+  const routesOf = new Map<string, { index: number; to: number; taken: boolean; edge: number }[]>();
   for (const edge of edges)
     if (edge.route)
       routesOf.set(edge.route.step, [
         ...(routesOf.get(edge.route.step) ?? []),
-        { index: edge.route.index, to: edge.to, taken: run.taken[edge.id] },
+        { index: edge.route.index, to: edge.to, taken: run.taken[edge.id], edge: edge.id },
       ]);
+  const onward = new Map<number, boolean[] | undefined>();
+  /**
+   * The routes taken on some path through `from` (the run worked on from the states that reach it, so that a guard
+   * is only said to pass over a referral after `from` where a case can do both: not for a young child's referral
+   * before a procedure for people over sixty). Undefined when that run grows too large: then the graph decides.
+   */
+  const takenAfter = (from: number): boolean[] | undefined => {
+    if (onward.has(from)) return onward.get(from);
+    const after = runModel(
+      model,
+      run.plan,
+      { maxNodes: bdd.nodeCount + ONWARD_NODES },
+      { node: from, states: run.reached[from], within: () => true },
+    );
+    const taken = after.complete ? after.taken : undefined;
+    onward.set(from, taken);
+    return taken;
+  };
   const serviceName = (id: string) => pickText(compiled.catalog.services.get(id)?.name, locale) || id;
 
   const issues: StructuralIssue[] = [];
@@ -101,7 +123,8 @@ export function findSkippedReferrals(run: ModelRun, locale: string): StructuralI
             e.service === service &&
             e.path !== skipped.path &&
             reachFrom(e.node)[guard] &&
-            (RANK[e.urgency] < RANK[skipped.urgency] || (skipped.mandatory && !e.mandatory && lists.has("offered"))),
+            (RANK[e.urgency] < RANK[skipped.urgency] || (skipped.mandatory && !e.mandatory && lists.has("offered"))) &&
+            (takenAfter(e.node)?.some((t, edge) => t && passes.some((p) => p.edge === edge)) ?? true),
         );
         if (!earlier) continue;
         const lower = RANK[earlier.urgency] < RANK[skipped.urgency];
