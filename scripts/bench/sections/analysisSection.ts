@@ -27,7 +27,9 @@ meets its target only when it is also settled: no invariant unproven, the diff c
     const cwd = process.cwd();
     const { loaded } = loadLibraryFor([defaultSopDir(cwd)], cwd);
     // The machine is shared: the load and the CPU time say how much of the wall time was this process's.
-    const load = loadavg().map((l) => l.toFixed(1)).join(", ");
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ");
     const cpu = process.cpuUsage();
     const rows = benchAnalysis(loaded.library, loaded.compiled, () => now());
     const used = process.cpuUsage(cpu);
