@@ -80,11 +80,12 @@ describe("proofs kept across call sites (CallSiteCache)", () => {
     const cache = new CallSiteCache();
     const first = checkSop(compileWithFixtureCatalog(caller("first", "run-it", false), [callee]), { callSites: cache });
     expect(statusOf(first)).toBe("proven");
-    expect(cache.stats).toEqual({ hits: 0, stored: 1 });
+    expect(cache.stats).toMatchObject({ hits: 0, stored: 1 });
     const second = checkSop(compileWithFixtureCatalog(caller("second", "run-other", false), [callee]), {
       callSites: cache,
     });
-    expect(cache.stats.hits).toBe(1);
+    // Kept by what the invariant reads of the entry (the whole entry would have given the same).
+    expect(cache.stats).toMatchObject({ hits: 0, invariantHits: 1 });
     expect(statusOf(second)).toBe("proven");
   });
 
@@ -95,6 +96,72 @@ describe("proofs kept across call sites (CallSiteCache)", () => {
       callSites: cache,
     });
     expect(statusOf(flagged)).toBe("violated");
+    expect(cache.stats).toMatchObject({ hits: 0, invariantHits: 0 });
+  });
+
+  // Entry abstraction: each invariant is kept by what it can read of the procedure's entry. "medical-referred" reads
+  // the flag "medical" (raised by one caller before the procedure); "child-referred" never does, nor does any route
+  // or effect on the way to it. Entered with and without the flag, the procedure's "child-referred" is proven once;
+  // "medical-referred" is proven apart, and the caller that raises the flag breaks it.
+  const reading = {
+    ...callee,
+    id: "refers-children-reading",
+    invariants: [
+      ...(callee.invariants ?? []),
+      {
+        id: "medical-referred",
+        text: text("A person flagged for medical care is referred"),
+        when: '"medical" in flags',
+        expect: [{ referral: "senniaf" }],
+      },
+    ],
+  } as unknown as SopDefinition;
+  const withMedical = (id: string, raise: boolean, pass = true) => {
+    const sop = JSON.parse(JSON.stringify(caller(id, "run-it", false))) as { steps: Record<string, unknown> };
+    const steps = sop.steps as Record<string, Record<string, unknown>>;
+    steps["run-it"].sop = "refers-children-reading";
+    if (!pass) delete steps["run-it"].with;
+    if (raise) {
+      steps["ask-age"].next = "note-medical";
+      steps["note-medical"] = {
+        kind: "instruction",
+        title: text("Medical"),
+        effects: [{ raise: "medical" }],
+        next: "run-it",
+      };
+    }
+    return sop as unknown as SopDefinition;
+  };
+  const verdict = (report: ReturnType<typeof checkSop>, invariant: string) =>
+    report.verdicts.find((v) => v.invariant === invariant)?.status;
+
+  it("proves an invariant once for entries that differ only in a fact it does not read, and apart where it does", () => {
+    const cache = new CallSiteCache();
+    const plain = checkSop(compileWithFixtureCatalog(withMedical("plain", false), [reading]), { callSites: cache });
+    expect(verdict(plain, "child-referred")).toBe("proven");
+    expect(verdict(plain, "medical-referred")).toBe("proven");
+    const flagged = checkSop(compileWithFixtureCatalog(withMedical("flagged", true), [reading]), { callSites: cache });
+    // The flag is read by one invariant only: the whole entry differs (no site hit), "child-referred" is kept.
     expect(cache.stats.hits).toBe(0);
+    expect(cache.stats.invariantHits).toBe(1);
+    expect(verdict(flagged, "child-referred")).toBe("proven");
+    expect(verdict(flagged, "medical-referred")).toBe("violated");
+  });
+
+  it("shares proofs between a procedure checked alone and a caller that enters it with nothing it reads set", () => {
+    const cache = new CallSiteCache();
+    const alone = checkSop(compileWithFixtureCatalog(reading), { callSites: cache });
+    expect(verdict(alone, "child-referred")).toBe("proven");
+    expect(cache.stats.invariantHits).toBe(0);
+    // Not passed the age, the procedure asks it, as alone: entered with nothing its invariants read set.
+    const called = checkSop(compileWithFixtureCatalog(withMedical("plain", false, false), [reading]), {
+      callSites: cache,
+    });
+    expect(verdict(called, "child-referred")).toBe("proven");
+    expect(cache.stats.invariantHits).toBeGreaterThanOrEqual(1);
+    // Passed the age, it is entered another way: proven again, not kept.
+    const hits = cache.stats.invariantHits;
+    checkSop(compileWithFixtureCatalog(withMedical("passing", false), [reading]), { callSites: cache });
+    expect(cache.stats.invariantHits).toBe(hits);
   });
 });

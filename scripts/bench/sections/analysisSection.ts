@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { benchAnalysis } from "../../../src/engine/index";
 import { defaultSopDir, loadLibraryFor } from "../../cli/readSources";
 import { formatNumber, formatRatio, now } from "../harness/measure";
@@ -25,8 +26,19 @@ meets its target only when it is also settled: no invariant unproven, the diff c
   async run(context: BenchContext): Promise<SectionResult> {
     const cwd = process.cwd();
     const { loaded } = loadLibraryFor([defaultSopDir(cwd)], cwd);
+    // The machine is shared: the load and the CPU time say how much of the wall time was this process's.
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ");
+    const cpu = process.cpuUsage();
     const rows = benchAnalysis(loaded.library, loaded.compiled, () => now());
+    const used = process.cpuUsage(cpu);
     for (const r of rows) context.log(`  ${r.what}: ${(r.ms / 1000).toFixed(1)} s (${r.result})`);
+    context.log(
+      `  CPU time of the whole section: ${((used.user + used.system) / 1e6).toFixed(1)} s; load average before: ${load}, after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ")}`,
+    );
     const targets: TargetResult[] = [];
     for (const t of TARGETS) {
       const r = rows.find((row) => row.id === t.id);

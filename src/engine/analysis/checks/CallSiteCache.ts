@@ -24,9 +24,14 @@ const MAX_STATES = 512;
  */
 export class CallSiteCache {
   private readonly proofs = new Map<string, Set<string>>();
+  /** Invariants proven, each by `invariantKeyOf`: its procedure, itself, and the entry on what it reads. */
+  private readonly invariantProofs = new Set<string>();
   private readonly hashes = new WeakMap<SopDefinition, string>();
-  /** Sites found in the cache, and sites proven and written to it. */
-  readonly stats = { hits: 0, stored: 0 };
+  /**
+   * Sites found in the cache, and sites proven and written to it; invariants found proven by what they read of their
+   * entry, and invariants written so.
+   */
+  readonly stats = { hits: 0, stored: 0, invariantHits: 0, invariantStored: 0 };
   /** Procedures (by `textOf`) whose own promises were too large to prove all at once: tried a few at a time. */
   readonly tooLargeAtOnce = new Set<string>();
 
@@ -56,10 +61,48 @@ export class CallSiteCache {
     return states?.map((s) => ({ key: this.keyFor(model, site, [s.text]), states: s.states }));
   }
 
+  /**
+   * The key of one invariant (`group`: its checks at one place) of the procedure run at `site` (the SOP itself for
+   * ""), entered with `entry` projected on `cone`, the facts the invariant can read there (its cone of influence:
+   * what its own condition, and every route, guard and effect on the way to it, reads, in the procedures it runs
+   * too). Entries that differ only in facts outside the cone give the same key: the invariant holds for one as for
+   * the other, since nothing that decides it reads them. Undefined when the projection has too many states.
+   *
+   * A procedure entered with nothing it reads set (every fact of its cone at its first value) has the key of the
+   * same SOP checked alone from a case's opening, so a proof made either way serves the other.
+   */
+  invariantKeyOf(
+    model: Model,
+    site: string,
+    entry: BddNode,
+    cone: readonly Domain[],
+    group: readonly CheckSpec[],
+  ): string | undefined {
+    const states = statesOf(model, entry, cone, site, MAX_STATES);
+    if (!states) return undefined;
+    const check = group[0];
+    return `${this.keyFor(model, site, states.map((s) => s.text).sort())}\u0003${place(check.scope ?? "", site)}\u0000${check.sop}\u0000${check.invariant}`;
+  }
+
+  /** Whether the invariant was proven for an entry with that key. */
+  provenFor(key: string): boolean {
+    const known = this.invariantProofs.has(key);
+    if (known) this.stats.invariantHits++;
+    return known;
+  }
+
+  /** Writes down that the invariant with that key is proven. */
+  setProven(key: string) {
+    if (this.invariantProofs.has(key)) return;
+    this.invariantProofs.add(key);
+    this.stats.invariantStored++;
+  }
+
   private keyFor(model: Model, site: string, states: string[]): string {
     const texts: string[] = [];
     for (const [path, scope] of model.compiled.scopes)
-      if (path === site || path.startsWith(`${site}/`)) texts.push(`${relative(path, site)}=${this.hashOf(scope.sop)}`);
+      if (site === "" || path === site || path.startsWith(`${site}/`))
+        texts.push(`${place(path, site)}=${this.hashOf(scope.sop)}`);
     return `${texts.sort().join(",")}\u0001${states.join("\u0002")}`;
   }
 
@@ -87,7 +130,13 @@ export class CallSiteCache {
 
 /** A check's place relative to a call site, with what it expects: the same check wherever the procedure runs. */
 export function relativeCheckKey(check: CheckSpec, site: string): string {
-  return `${relative(check.scope ?? "", site)}\u0000${check.sop}\u0000${check.invariant}\u0000${JSON.stringify(check.expectation)}`;
+  return `${place(check.scope ?? "", site)}\u0000${check.sop}\u0000${check.invariant}\u0000${JSON.stringify(check.expectation)}`;
+}
+
+/** A procedure's path relative to a call site, "@" standing for the site (for "", the SOP checked alone). */
+function place(path: string, site: string): string {
+  if (site === "") return path === "" ? "@" : `@/${path}`;
+  return relative(path, site);
 }
 
 /** A path or a fact's name with the call site's path replaced by "@" wherever it stands as a whole path. */

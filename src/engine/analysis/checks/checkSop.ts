@@ -11,6 +11,7 @@ import { imageOf, type ModelRun, preimageOf, runModel } from "../exploration/run
 import { tracePath } from "../exploration/tracePath";
 import type { CheckSpec, Model } from "../exploration/types";
 import { CallSiteCache } from "./CallSiteCache";
+import { findSkippedReferrals } from "./findSkippedReferrals";
 import { findStructuralIssues, usedStepsAndRoutes } from "./findStructuralIssues";
 import { findSurfaceLeaks } from "./findSurfaceLeaks";
 import { minimizeCounterexample } from "./minimizeCounterexample";
@@ -94,6 +95,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   const invariantChecks = model.checks.filter((c) => c.kind === "violation" && chosen(`${c.sop}:${c.invariant}`));
   const deadlineChecks = model.checks.filter((c) => c.kind !== "violation");
 
+  // Summaries of procedures gone round (`crossProcedures`), shared by every run over this model that keeps the same.
+  const summaries = new Map<string, BddNode>();
   const runGroup = (checks: CheckSpec[], cross = false) => {
     // A run of invariants only works the moments that lead to them, and goes round the procedures none of them is
     // inside (`crossProcedures`); one with the structure's checks works every moment.
@@ -111,8 +114,10 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       blown = bdd.nodeCount - before > nodeLimit;
       return blown;
     };
-    const crossing = prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }) : undefined;
-    const run = runModel(model, plan, { shouldStop }, undefined, crossing);
+    const crossing =
+      prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }, summaries) : undefined;
+    const run = runModel(model, plan, { shouldStop, maxNodes: before + nodeLimit }, undefined, crossing);
+    if (!run.complete && !stopped) blown = true;
     return { run, blown, crossed: crossing !== undefined };
   };
 
@@ -160,6 +165,20 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     if (!composite(c.scope!)) return c.scope!;
     return `${c.scope}:${Math.floor(ranks.get(`${c.scope}:${c.invariant}`)! / ROOT_GROUP)}`;
   };
+  const callSites = options.callSites ?? new CallSiteCache();
+  // The SOP's own invariants proven before, where a caller entered it with nothing they read set (or the SOP was
+  // checked alone): the same run from the same states (see `CallSiteCache.invariantKeyOf`).
+  const rootKeys = new Map<string, string>();
+  for (const group of split(
+    invariantChecks.filter((c) => c.scope === ""),
+    (c) => c.invariant!,
+  )) {
+    const key = callSites.invariantKeyOf(model, "", bdd.true, [], group);
+    if (key !== undefined) rootKeys.set(group[0].invariant!, key);
+  }
+  const keptAtRoot = new Set(
+    [...rootKeys].filter(([, key]) => callSites.provenFor(key)).map(([invariant]) => invariant),
+  );
   // The procedures' invariants, call site by call site (see `proveCallSites`); what they leave open, the whole runs
   // below settle, with counterexamples played from the opening of the case.
   const atSites = proveCallSites(
@@ -173,10 +192,14 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     },
     options.debug,
     // Within one SOP too: screening runs twice in arrival.
-    options.callSites ?? new CallSiteCache(),
+    callSites,
+    summaries,
   );
   runs += atSites.runs;
-  const all = [...invariantChecks.filter((c) => !atSites.proven.has(c.id)), ...deadlineChecks];
+  const all = [
+    ...invariantChecks.filter((c) => !atSites.proven.has(c.id) && !(c.scope === "" && keptAtRoot.has(c.invariant!))),
+    ...deadlineChecks,
+  ];
   let queue: CheckSpec[][] = model.nodes.length > 400 ? split(all, firstGroup) : [all];
   if (queue.length === 0) queue = [[]];
   const halve = (checks: CheckSpec[]): CheckSpec[][] => {
@@ -235,10 +258,18 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     verdict.status = "unproven";
     verdict.note = note;
   }
+  if (!stopped)
+    for (const [invariant, key] of rootKeys)
+      if (verdicts.get(`${compiled.id}:${invariant}`)?.status === "proven") callSites.setProven(key);
   progress("structure", 0, 1);
+  const t1 = now();
   if (!structureRun && !stopped) structureRun = runGroup([]).run;
-  const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  const issues = structureRun
+    ? [...findStructuralIssues(structureRun, pastDeadlines, locale), ...findSkippedReferrals(structureRun, locale)]
+    : [];
+  const t2 = now();
   if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop));
+  options.debug?.(`structure ${Math.round(t2 - t1)} ms, surface leaks ${Math.round(now() - t2)} ms`);
   if (structureRun)
     for (const verdict of verdicts.values()) {
       if (verdict.status !== "proven") continue;

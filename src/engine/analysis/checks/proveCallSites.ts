@@ -1,6 +1,6 @@
 import type { BddNode } from "../exploration/Bdd";
 import { crossProcedures } from "../exploration/crossProcedures";
-import { planRun } from "../exploration/liveness";
+import { coneAt, planRun } from "../exploration/liveness";
 import { imageOf, runModel } from "../exploration/runModel";
 import type { CheckSpec, Domain, Model } from "../exploration/types";
 import { type CallSiteCache, relativeCheckKey } from "./CallSiteCache";
@@ -55,6 +55,7 @@ export function proveCallSites(
   shouldStop?: () => boolean,
   debug?: (line: string) => void,
   cache?: CallSiteCache,
+  summaries?: Map<string, BddNode>,
 ): CallSiteProofs {
   const { bdd, nodes, edges } = model;
   const out: CallSiteProofs = { proven: new Set(), runs: 0, complete: true };
@@ -70,9 +71,11 @@ export function proveCallSites(
     if (check.kind === "violation" && check.scope && check.node !== undefined)
       sites.get(check.scope)?.checks.push(check);
   const inside = (scope: string, path: string) => path === scope || path.startsWith(`${scope}/`);
+  /** A moment of the procedure run at `scope` (not the procedure step's own moments in its caller). */
+  const ofProcedure = (scope: string, node: number) => nodes[node].step.startsWith(`${scope}/`);
   for (const site of sites.values()) {
     const deep = checks.filter((c) => c.kind === "violation" && c.scope && inside(site.scope, c.scope));
-    site.needs = [...planRun(model, new Set(deep.map((c) => c.id)), new Set(), new Map(), true).live[site.start]];
+    site.needs = coneAt(model, new Set(deep.map((c) => c.id)), site.start, (n) => ofProcedure(site.scope, n));
   }
   const parentOf = (scope: string) => (scope.includes("/") ? scope.slice(0, scope.lastIndexOf("/")) : "");
   const childrenOf = (scope: string) => [...sites.values()].filter((s) => parentOf(s.scope) === scope);
@@ -100,16 +103,18 @@ export function proveCallSites(
     // Entries for several call sites at once are split early: apart, each keeps fewer facts.
     const several = children.length > 1;
     // One call site's entries that outgrow the limit cannot be split further: they get the room a crossing gets.
-    const limit = several ? nodeLimit / 4 : cross || roomy ? nodeLimit * CROSSING_ROOM : nodeLimit;
+    // All of a procedure's own promises at once is only a try (a few at a time follow): it gets no extra room.
+    const atOnce = byInvariant(own).length > OWN_GROUP;
+    const limit = several ? nodeLimit / 4 : (cross && !atOnce) || roomy ? nodeLimit * CROSSING_ROOM : nodeLimit;
     const stop = limited(before, limit);
     const run = runModel(
       model,
       plan,
-      { shouldStop: stop },
+      { shouldStop: stop, maxNodes: before + limit },
       start === undefined || states === undefined
         ? undefined
         : { node: start, states, within: (n) => inside(scope, n.step) && n.step !== scope },
-      cross ? crossProcedures(model, plan, stop, { nodes: limit }) : undefined,
+      cross ? crossProcedures(model, plan, stop, { nodes: limit }, summaries) : undefined,
     );
     out.runs++;
     debug?.(
@@ -126,12 +131,39 @@ export function proveCallSites(
     return true;
   };
 
+  /** Checks (by id) proven by the cache for what they read of their entry: not worked again below. */
+  const settled = new Set<number>();
+  /** The facts an invariant (its checks at one place) can read at a call site's first moment. */
+  const coneOf = (site: Site, group: CheckSpec[]): Domain[] =>
+    coneAt(model, new Set(group.map((c) => c.id)), site.start, (n) => ofProcedure(site.scope, n));
+
   /** Settles a scope's own checks and its children's entries, splitting the work where a run grows too large. */
   const settle = (scope: string, entry: BddNode | undefined) => {
-    // A procedure entered the same way before (here or in another SOP of the library): its proofs stand.
     const within =
       scope === "" ? [] : checks.filter((c) => c.kind === "violation" && c.scope && inside(scope, c.scope));
     if (scope === "" || !cache) return settleHere(scope, entry);
+    // Entry abstraction: each invariant looked up by its entry projected on what it reads (`invariantKeyOf`), so an
+    // entry that differs from one proven before only in facts the invariant never reads keeps its proof.
+    const open: { group: CheckSpec[]; key?: string }[] = [];
+    for (const group of byInvariant(within.filter((c) => !settled.has(c.id)))) {
+      const key = cache.invariantKeyOf(model, scope, entry!, coneOf(sites.get(scope)!, group), group);
+      if (key !== undefined && cache.provenFor(key))
+        for (const check of group) {
+          settled.add(check.id);
+          out.proven.add(check.id);
+        }
+      else open.push({ group, key });
+    }
+    debug?.(`call site ${scope}: ${within.length - open.flatMap((o) => o.group).length} checks kept by what they read`);
+    if (open.length === 0) return;
+    settleWhole(scope, entry!, within);
+    if (shouldStop?.()) return;
+    for (const { group, key } of open)
+      if (key !== undefined && group.every((c) => out.proven.has(c.id))) cache.setProven(key);
+  };
+  /** A procedure entered the same way before (here or in another SOP of the library): its proofs stand. */
+  const settleWhole = (scope: string, entry: BddNode, within: CheckSpec[]) => {
+    if (!cache) return;
     const needs = sites.get(scope)!.needs;
     // A procedure that runs others is proven state by state (each its own cost, as alone from a case's opening;
     // together they multiply each other's sets of states), each state once; a simple one with all its entry at once.
@@ -162,8 +194,11 @@ export function proveCallSites(
     for (const id of proven ?? []) out.proven.add(id);
   };
   const settleHere = (scope: string, entry: BddNode | undefined) => {
-    const own = scope === "" ? [] : sites.get(scope)!.checks;
-    const children = childrenOf(scope);
+    const own = scope === "" ? [] : sites.get(scope)!.checks.filter((c) => !settled.has(c.id));
+    // A procedure whose every check is settled needs no entry.
+    const children = childrenOf(scope).filter((child) =>
+      checks.some((c) => c.kind === "violation" && c.scope && inside(child.scope, c.scope) && !settled.has(c.id)),
+    );
     // A procedure that runs others: its promises lie outside the procedures it runs, so its runs go round them
     // (`crossProcedures`): all at once first, since the cost is mostly the procedures' own paths, the same for one
     // promise or all; a few at a time if that is too large (and from the start where it was too large before).
@@ -218,7 +253,7 @@ export function proveCallSites(
       )
         out.complete = false;
     }
-    for (const child of childrenOf(scope)) if (child.entry !== undefined) settle(child.scope, child.entry);
+    for (const child of children) if (child.entry !== undefined) settle(child.scope, child.entry);
   };
   settle("", undefined);
   return out;

@@ -50,6 +50,7 @@ export interface StructuralIssue {
     | "track-order"
     | "forbidden-referral"
     | "double-referral"
+    | "skipped-referral"
     | "surface-leak";
   severity: "error" | "warning";
   step: string;

@@ -37,6 +37,11 @@ export class Bdd {
   private cacheValues: Int32Array;
   private readonly cacheMask: number;
   private variables = 0;
+  /**
+   * The most nodes the store may hold: an operation that would make one more throws `BddCeilingReached`, so that
+   * one large operation is stopped where it grows, not after it (see `withCeiling`).
+   */
+  private ceiling = Number.POSITIVE_INFINITY;
 
   constructor(capacity = 1 << 16, cacheBits = 20) {
     this.levels = new Int32Array(capacity);
@@ -59,6 +64,23 @@ export class Bdd {
   /** The number of nodes in the store, a measure of the work done. */
   get nodeCount(): number {
     return this.count;
+  }
+
+  /**
+   * Runs `work` with the store limited to `most` nodes in all (or less, inside another such limit): returns undefined
+   * when an operation reached the limit. What was made before stays valid: every node and cached result is whole.
+   */
+  withCeiling<T>(most: number, work: () => T): T | undefined {
+    const outer = this.ceiling;
+    this.ceiling = Math.min(outer, most);
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof BddCeilingReached && this.count >= this.ceiling) return undefined;
+      throw error;
+    } finally {
+      this.ceiling = outer;
+    }
   }
 
   /** Makes a new variable, ordered after every variable made before; returns its number. */
@@ -376,6 +398,7 @@ export class Bdd {
       if (this.levels[n] === level && this.lows[n] === low && this.highs[n] === high) return n;
       slot = (slot + 1) & this.uniqueMask;
     }
+    if (this.count >= this.ceiling) throw new BddCeilingReached();
     if (this.count >= this.levels.length) {
       this.grow();
       return this.make(level, low, high);
@@ -435,5 +458,12 @@ export class Bdd {
 
   private store3(op: number, a: number, b: number, c: number, result: number) {
     this.store(op | (c << 3), a, b, result);
+  }
+}
+
+/** Thrown inside an operation when the store reaches the ceiling `withCeiling` set. */
+export class BddCeilingReached extends Error {
+  constructor() {
+    super("the decision diagram store reached its ceiling");
   }
 }

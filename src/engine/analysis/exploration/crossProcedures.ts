@@ -28,10 +28,13 @@ export function crossProcedures(
   plan: Plan,
   shouldStop?: () => boolean,
   limit?: { nodes: number },
+  shared?: Map<string, BddNode>,
 ): Crossing {
   const { bdd, nodes, edges } = model;
   const sites = new Map<number, Site | null>();
-  const cache = new Map<string, BddNode>();
+  // Summaries by procedure, entry and what the plan keeps inside the procedure: a summary depends on nothing else,
+  // so runs of other plans over the same model (the next group of invariants) share it when they keep the same.
+  const cache = shared ?? new Map<string, BddNode>();
   const focusInside = (scope: string) => {
     for (const check of model.checks) {
       if (!plan.focus.has(check.id)) continue;
@@ -62,7 +65,15 @@ export function crossProcedures(
         for (const edge of edges)
           if (inside(nodes[edge.from].step) && (inside(nodes[edge.to].step) || edge.to === done.id))
             for (const op of plan.ops[edge.id]) for (const d of domainsOf(model, op)) touched.add(d);
-        site = { scope, bind, start: edges[bind].to, done: done.id, touched };
+        // What the plan keeps and works at each moment inside, and the ops it applies there: equal for two plans
+        // means the same run of the procedure from the same entry.
+        const keeps: string[] = [];
+        for (const n of nodes)
+          if (inside(n.step) || n.id === done.id)
+            keeps.push(
+              `${n.id}${plan.relevant && !plan.relevant[n.id] ? "-" : ""}:${[...plan.live[n.id]].map((d) => d.id).join(",")}`,
+            );
+        site = { scope, bind, start: edges[bind].to, done: done.id, touched, keeps: keeps.join(";") };
       }
     }
     sites.set(id, site);
@@ -83,7 +94,7 @@ export function crossProcedures(
     if (!entries) return undefined;
     let out = bdd.false;
     for (const [inner, frameValues] of entries) {
-      const key = `${site.scope}\u0000${inner}`;
+      const key = `${site.scope}\u0000${inner}\u0000${site.keeps}`;
       let exit = cache.get(key);
       if (exit === undefined) {
         const before = bdd.nodeCount;
@@ -92,6 +103,7 @@ export function crossProcedures(
           plan,
           {
             shouldStop: () => shouldStop?.() === true || (limit !== undefined && bdd.nodeCount - before > limit.nodes),
+            maxNodes: limit === undefined ? undefined : before + limit.nodes,
           },
           {
             node: site.start,
@@ -118,6 +130,8 @@ interface Site {
   done: number;
   /** The domains some op inside the procedure reads or writes. */
   touched: Set<Domain>;
+  /** What the plan keeps at each moment inside (see `siteOf`). */
+  keeps: string;
 }
 
 /**

@@ -195,3 +195,54 @@ function equal(a: DomainSet, b: DomainSet): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * The facts that anything from `start` on, within the moments `within` keeps (a procedure's own), can read on the
+ * way to the checks of `focus`: the cone of influence of those checks at `start`, the same facts `planRun` finds
+ * live there, worked over the procedure's moments only (far cheaper than a plan of the whole model). Every route,
+ * guard and effect inside counts, as do the checks' own conditions; ways out of `within` read nothing. Pure.
+ */
+export function coneAt(
+  model: Model,
+  focus: ReadonlySet<number>,
+  start: number,
+  within: (node: number) => boolean,
+): Domain[] {
+  const { nodes, edges, domains } = model;
+  const words = Math.ceil(domains.length / 32) || 1;
+  const uses = opUsesOf(model, words);
+  const inside = nodes.filter((n) => within(n.id)).sort((a, b) => b.order - a.order);
+  const liveIn = new Map<number, DomainSet>();
+  const none = new Uint32Array(words);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const node of inside) {
+      const live = new Uint32Array(words);
+      for (const id of node.checks) if (focus.has(id)) orInto(live, uses.checkReads[id]);
+      for (const e of node.out) {
+        const after = (within(edges[e].to) && liveIn.get(edges[e].to)) || none;
+        const here = after.slice();
+        const opUses = uses.edges[e];
+        for (let i = opUses.length - 1; i >= 0; i--) {
+          const use = opUses[i];
+          let matters = true;
+          if (use.check !== undefined) matters = focus.has(use.check);
+          else if (use.writes >= 0) {
+            matters = has(here, use.writes);
+            if (matters && use.kills) here[use.writes >> 5] &= ~(1 << (use.writes & 31));
+          }
+          if (matters) orInto(here, use.reads);
+        }
+        orInto(live, here);
+      }
+      const known = liveIn.get(node.id);
+      if (!known || !equal(known, live)) {
+        liveIn.set(node.id, live);
+        changed = true;
+      }
+    }
+  }
+  const at = liveIn.get(start) ?? none;
+  return domains.filter((d) => has(at, d.id));
+}

@@ -34,6 +34,11 @@ export interface RunControl {
   shouldStop?: () => boolean;
   /** A clock in milliseconds, for the statistics (the engine has none of its own). */
   now?: () => number;
+  /**
+   * The most diagram nodes the store may hold during the run: a single operation that would grow past it is
+   * stopped where it grows, and the run ends incomplete (`shouldStop` is only asked between moments).
+   */
+  maxNodes?: number;
 }
 
 /**
@@ -135,11 +140,7 @@ export function runModel(
   else arrive(model.start, plan.initial);
   let processed = 0;
   let complete = true;
-  while (queue.size > 0) {
-    if (control.shouldStop?.()) {
-      complete = false;
-      break;
-    }
+  const step = (): boolean => {
     const id = queue.pop();
     const frontier = pending[id];
     pending[id] = bdd.false;
@@ -148,7 +149,7 @@ export function runModel(
     if (crossed) {
       if (crossed.states !== bdd.false) arrive(crossed.to, crossed.states);
       control.onProgress?.(processed, nodes.length);
-      continue;
+      return true;
     }
     for (const check of nodes[id].checks) {
       if (!plan.focus.has(check) || !bdd.meets(frontier, checks[check].cond)) continue;
@@ -171,6 +172,18 @@ export function runModel(
       arrive(edge.to, states);
     }
     control.onProgress?.(processed, nodes.length);
+    return true;
+  };
+  while (queue.size > 0) {
+    if (control.shouldStop?.()) {
+      complete = false;
+      break;
+    }
+    const worked = control.maxNodes === undefined ? step() : bdd.withCeiling(control.maxNodes, step);
+    if (worked === undefined) {
+      complete = false;
+      break;
+    }
   }
   return {
     model,
