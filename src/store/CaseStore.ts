@@ -3,10 +3,26 @@ import type { AllDocsRow, Change, PouchDoc } from "pouchdb-browser";
 import type { CaseEvent, CompiledSop } from "../engine/index";
 import { CaseDatabase } from "./CaseDatabase";
 import type { CaseSummary } from "./CaseSummary";
+import {
+  fingerprintKeys,
+  readSnapshotDoc,
+  type SnapshotSource,
+  type StoredSnapshot,
+  snapshotDue,
+  toSnapshotDoc,
+} from "./caseSnapshots";
 import { checkAppend } from "./checkAppend";
 import { commitDocs } from "./commitDocs";
 import { DerivedSummaries, type SummaryDeriver } from "./DerivedSummaries";
-import { caseRange, checkCaseId, eventRange, isSummaryId, parseLogDocId, summaryDocId } from "./documentIds";
+import {
+  caseRange,
+  checkCaseId,
+  eventRange,
+  isSummaryId,
+  parseLogDocId,
+  snapshotDocId,
+  summaryDocId,
+} from "./documentIds";
 import { checkDeviceCode, makeEventKey, nextStamp, parseEventKey } from "./eventKey";
 import { LEVELS, type Level, lastHandover, levelOfEvent, publicDigest } from "./eventLevel";
 import { readCaseLog } from "./readCaseLog";
@@ -57,6 +73,13 @@ export interface AppendOptions {
    * event is public.
    */
   compiled?: CompiledSop;
+  /**
+   * The case's state after these events, for the store to keep beside the log when the log passes a multiple of
+   * `SNAPSHOT_EVERY` events (then opening the case replays only what follows). Called at once, before the append
+   * returns its promise, so the state is the one these events led to; `setAside` lists the log's entries the case
+   * did not take. The snapshot is written after the events, on its own: failing to write it loses nothing.
+   */
+  snapshot?: () => SnapshotSource;
 }
 
 /** The database name used when none is given. */
@@ -184,6 +207,9 @@ export class CaseStore {
     if (handedTo && !summary.handedTo) summary = { ...summary, handedTo };
     const digest = options.compiled ? publicDigest(summary, options.compiled) : summary;
     const summaryId = summaryDocId(caseId);
+    // Taken now, while the caller's session is at these events: it may move on before the write below is done.
+    const snapshot = options.snapshot && snapshotDue(expectedSeq, events.length) ? options.snapshot() : undefined;
+    let keys: string[] = [];
     // The lock makes the count-then-write below one step for every tab on this device; the write itself still
     // refuses existing ids, which is what stops a replicated document that arrives in between.
     const rev = await withLock(this.lockName(caseId), () =>
@@ -193,6 +219,7 @@ export class CaseStore {
         if (rows.length !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq: rows.length });
         const seen: Record<string, string> = {};
         let lastStamp: number | undefined;
+        keys = rows.map((row) => row.id.slice(row.id.lastIndexOf("/") + 1));
         for (const row of rows) {
           const parsed = parseEventKey(row.id.slice(row.id.lastIndexOf("/") + 1));
           if (!parsed) continue;
@@ -213,6 +240,7 @@ export class CaseStore {
           }
           docs.push(eventDoc);
           seen[this.device] = key;
+          keys.push(key);
         }
         docs.push(await this.toSummaryDoc(summary, prior?._rev));
         const result = await commitDocs(db, docs, new Map(prior ? [[summaryId, prior]] : []), caseId);
@@ -228,7 +256,33 @@ export class CaseStore {
     );
     this.bump(caseId);
     if (this.index.put(summary, rev)) this.changed();
+    if (snapshot) void this.writeSnapshot(caseId, keys, snapshot);
     return this.index.get(caseId)!;
+  }
+
+  /**
+   * Keeps `source` as the case's snapshot over the log whose keys are `keys`, when it stands for all of them (the
+   * entries taken and those set aside add up). Best effort: a failure only means the next opening replays more.
+   */
+  private async writeSnapshot(caseId: string, keys: readonly string[], source: SnapshotSource): Promise<void> {
+    if (source.session.count + source.setAside.length !== keys.length) return;
+    const snapshot: StoredSnapshot = { ...source, count: keys.length, log: fingerprintKeys(keys, keys.length) };
+    const id = snapshotDocId(caseId);
+    const written = this.database.use(caseId, "saving a snapshot", async (db) => {
+      const prior = await readOptional(db, id);
+      const doc = await toSnapshotDoc(caseId, snapshot, this.sealer, prior?._rev);
+      if (doc) await db.bulkDocs([doc]);
+    });
+    this.snapshotWrites.add(written);
+    await written.catch(() => undefined);
+    this.snapshotWrites.delete(written);
+  }
+
+  private readonly snapshotWrites = new Set<Promise<void>>();
+
+  /** Resolves once every snapshot this store began writing is written (or failed): for tests and the benchmark. */
+  async snapshotsWritten(): Promise<void> {
+    await Promise.all([...this.snapshotWrites].map((w) => w.catch(() => undefined)));
   }
 
   /**
@@ -251,12 +305,17 @@ export class CaseStore {
   async loadLog(caseId: string): Promise<CaseLog> {
     this.checkOpen();
     checkCaseId(caseId);
-    const { rows } = await this.database.use(caseId, "loading the case", (db) =>
-      db.allDocs({ ...caseRange(caseId), include_docs: true }),
+    const [{ rows }, snapshotDoc] = await this.database.use(caseId, "loading the case", (db) =>
+      Promise.all([
+        db.allDocs({ ...caseRange(caseId), include_docs: true }),
+        readOptional(db, snapshotDocId(caseId)).catch(() => undefined),
+      ]),
     );
     const log = await readCaseLog(rows, caseId, this.sealer);
     if (log.entries.length === 0)
       throw new StoreError("not-found", `There is no case "${caseId}" on this device.`, caseId);
+    const snapshot = await readSnapshotDoc(snapshotDoc, log, this.sealer);
+    if (snapshot) log.snapshot = snapshot;
     return log;
   }
 
@@ -299,6 +358,7 @@ export class CaseStore {
   /** Stops following changes and closes the database. The store cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.isClosed) return;
+    await this.snapshotsWritten();
     await this.derived.stop();
     this.isClosed = true;
     this.listeners.clear();

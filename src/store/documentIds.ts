@@ -5,7 +5,8 @@ import { StoreError } from "./StoreError";
  * protocol of ours:
  * - `case/<caseId>/event/<key>`: one immutable event of a case's log (its content when public, else a stub);
  * - `case/<caseId>/detail/<key>`: the content of a restricted or confidential event, in its level's database;
- * - `summary/<caseId>`: the case's projection, derived on each device and never replicated.
+ * - `summary/<caseId>`: the case's projection, derived on each device and never replicated;
+ * - `snapshot/<caseId>`: the case's state after the first events of its log, kept on this device to open it faster.
  * An event's key is `<stamp>-<device>` (see `eventKey.ts`): unique per device, ordered the same on every device.
  * The case id is URI-encoded so that a "/" in it cannot reach into another case's range.
  */
@@ -63,6 +64,11 @@ export function parseLogDocId(id: string): { caseId: string; part: "event" | "de
 /** The id of a case's summary document. */
 export function summaryDocId(caseId: string): string {
   return `${SUMMARY_PREFIX}${encodeURIComponent(caseId)}`;
+}
+
+/** The id of a case's snapshot document. */
+export function snapshotDocId(caseId: string): string {
+  return `snapshot/${encodeURIComponent(caseId)}`;
 }
 
 /** The `allDocs` key range holding every summary on the device. */

@@ -1,4 +1,5 @@
-import { type CaseEvent, type CaseSession, type CompiledSop, replayCase } from "../engine/index";
+import { type CaseEvent, CaseSession, type CompiledSop, replayCase } from "../engine/index";
+import type { StoredSnapshot } from "./caseSnapshots";
 import { findConflicts, type LogConflict } from "./findConflicts";
 import type { CaseLog } from "./storedDocuments";
 
@@ -23,8 +24,11 @@ export interface MergedReplay {
  * Replays a case's merged log through the SOP version it was opened with. Events run in log order, the same on
  * every device; one the procedure refuses (most often an answer to a step another device had already answered while
  * both were offline) is set aside rather than failing the case, and the conflicts between answers are listed. On a
- * log written by one device, nothing is set aside and the session is exactly the live one. Fails (as data) when
- * this device does not hold every event's content (its role may not see some), or the log was opened on another SOP.
+ * log written by one device, nothing is set aside and the session is exactly the live one. When the log carries a
+ * snapshot this device stored for it (`CaseLog.snapshot`, checked against the log's keys when read), the case starts
+ * from it and only the later entries run; a snapshot the engine does not accept (another SOP bundle or snapshot
+ * version, other events) is ignored. Fails (as data) when this device does not hold every event's content (its role
+ * may not see some), or the log was opened on another SOP.
  */
 export function replayLog(
   compiled: CompiledSop,
@@ -36,14 +40,39 @@ export function replayLog(
       code: "withheld",
       reason: `Some events of case "${log.caseId}" are above what this device may hold; it shows the public digest.`,
     };
-  const [first, ...rest] = log.entries;
+  const [first] = log.entries;
   const opened = replayCase(compiled, first ? [first.event!] : []);
   if (!opened.ok) return { ok: false, code: opened.code, reason: opened.reason };
-  const session = opened.session;
-  const setAside: SetAsideEvent[] = [];
-  for (const entry of rest) {
+  const restored = log.snapshot ? fromSnapshot(compiled, log, log.snapshot) : undefined;
+  const session = restored?.session ?? opened.session;
+  const setAside: SetAsideEvent[] = restored?.setAside ?? [];
+  for (const entry of log.entries.slice(restored ? log.snapshot!.count : 1)) {
     const result = session.send(entry.event!);
     if (!result.ok) setAside.push({ key: entry.key, event: entry.event!, code: result.code, reason: result.reason });
   }
   return { ok: true, session, setAside, conflicts: findConflicts(log.entries), count: log.entries.length };
+}
+
+/** The case after the first `snapshot.count` entries of the log, from the snapshot; undefined when it does not fit. */
+function fromSnapshot(
+  compiled: CompiledSop,
+  log: CaseLog,
+  snapshot: StoredSnapshot,
+): { session: CaseSession; setAside: SetAsideEvent[] } | undefined {
+  const asideCodes = new Map(snapshot.setAside.map((a) => [a.key, a]));
+  const taken: CaseEvent[] = [];
+  const setAside: SetAsideEvent[] = [];
+  for (const entry of log.entries.slice(0, snapshot.count)) {
+    const aside = asideCodes.get(entry.key);
+    if (aside) setAside.push({ key: entry.key, event: entry.event!, code: aside.code, reason: aside.reason });
+    else taken.push(entry.event!);
+  }
+  if (setAside.length !== asideCodes.size) return undefined;
+  try {
+    const session = CaseSession.fromSnapshot(compiled, taken, snapshot.session);
+    return session && session.events.length === taken.length ? { session, setAside } : undefined;
+  } catch {
+    // A snapshot the engine cannot read back (written by another build, or damaged): replay the log instead.
+    return undefined;
+  }
 }

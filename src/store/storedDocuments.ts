@@ -1,6 +1,7 @@
 import type { PouchDoc } from "pouchdb-browser";
 import type { CaseEvent } from "../engine/index";
 import { CASE_STATUSES, type CaseSummary } from "./CaseSummary";
+import type { StoredSnapshot } from "./caseSnapshots";
 import { caseIdOfSummaryId, detailDocId, eventDocId, summaryDocId } from "./documentIds";
 import { parseEventKey } from "./eventKey";
 import { LEVELS, type Level } from "./eventLevel";
@@ -71,6 +72,8 @@ export interface CaseLog {
   entries: LogEntry[];
   /** Whether this device holds the content of every event (a public role's device never does, once one is sensitive). */
   complete: boolean;
+  /** The case's state after the first entries, when this device stored one for this log (see `caseSnapshots.ts`). */
+  snapshot?: StoredSnapshot;
 }
 
 /** The event document (public) for one event. */

@@ -37,7 +37,7 @@ export interface StepView {
   requiresConsent?: boolean;
   /** For a referral: the raised flags whose standing instructions forbid it (record it as not made). */
   forbiddenBy?: string[];
-  /** For a referral: the case already has a referral to this service, which this one merges into. */
+  /** For a referral: the case already has a referral to this service, which this one merges into (the earlier one may have been a notification made without asking, so the addition never says the person agreed). */
   mergesInto?: ReferralRecord["status"];
   /**
    * For a referral the person must agree to, whose service is already referred (made) in this case: the step is an

@@ -1,6 +1,7 @@
 import { type CaseEvent, type CaseSession, viewCase } from "../../engine/index";
 import { type CaseStore, type MergedReplay, replayLog, StoreError, summarizeCase } from "../../store/index";
 import { loadCompiledSopOfCase } from "../shared/loadCompiledSop";
+import { wakeParkedCase } from "./parkedCases";
 
 /** Where loading a case stands. */
 export type CaseLoad =
@@ -18,16 +19,20 @@ export type CaseLoad =
 
 /**
  * Loads a case from the device's store and replays its log (merged from every device that wrote to it, see
- * src/store/replayLog.ts) through the SOP version it was opened with. Never throws: a missing case, a broken log or
+ * src/store/replayLog.ts) through the SOP version it was opened with, from the snapshot stored with it when there is
+ * one; a case this page parked (`parkedCases.ts`) and that nothing changed since is woken instead. Never throws: a missing case, a broken log or
  * an SOP this app does not have come back as `failed`, with a code.
  */
 export async function loadCaseSession(
-  store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary">>,
+  store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary" | "caseVersion">>,
   caseId: string,
 ): Promise<CaseLoad> {
   const taken = peekOpenedCase(store, caseId);
   justOpened.delete(caseId);
   if (taken) return taken;
+  // A case the officer left in this page and nothing changed since: woken, without reading the store.
+  const woken = wakeParkedCase(store, caseId);
+  if (woken) return { status: "ready", session: woken.session, merged: woken };
   try {
     const log = await store.loadLog(caseId);
     const opened = log.entries[0]?.event;

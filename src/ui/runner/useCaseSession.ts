@@ -22,6 +22,7 @@ import {
   peekOpenedCase,
   type SendOutcome,
 } from "./loadCaseSession";
+import { parkCase } from "./parkedCases";
 import { afterPaint, SaveTracker } from "./saveTracker";
 
 export type { CaseInput, CaseLoad, SendOutcome } from "./loadCaseSession";
@@ -151,6 +152,25 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
   const session = load.status === "ready" ? load.session : undefined;
   const merged = load.status === "ready" ? load.merged : undefined;
 
+  // The case the officer leaves is parked, once all of it is stored: opening it again wakes it without the store.
+  const leaving = useRef(merged);
+  leaving.current = merged;
+  useEffect(
+    () => () => {
+      const left = leaving.current;
+      const pending = writes.current;
+      if (
+        left &&
+        left.session.opened.caseId === caseId &&
+        !busyRef.current &&
+        !pending.running &&
+        !pending.queue.length
+      )
+        parkCase(store, left);
+    },
+    [store, caseId],
+  );
+
   // Events of this case from another device, or from the station's panel in this tab, reload it (issue 13).
   useEffect(() => {
     let seen = store.caseVersion(caseId);
@@ -204,6 +224,8 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
           const events = batch.map((w) => w.event);
           await store.appendEvents(caseId, expectedSeq, events, summarizeCase(latest, expectedSeq + events.length), {
             compiled: session.compiled,
+            // Called at once, while the session is at these events (later ones wait in the queue).
+            snapshot: () => ({ session: session.snapshot(), setAside: merged.setAside }),
           });
           merged.count = expectedSeq + events.length;
           for (const w of batch) w.settle(w.result);
