@@ -101,7 +101,7 @@ describe("one referral per need", () => {
     ]);
   });
 
-  it("keeps a referral made when a later step to the same service is declined", () => {
+  it("keeps a referral made, as it was, when the person does not want a later step added to it", () => {
     const d = new CaseDriver(
       compile(
         makeSop("keep", {
@@ -113,7 +113,8 @@ describe("one referral per need", () => {
     );
     d.refer("a", true);
     d.refer("b", false);
-    expect(viewCase(d.session, new Date(at(3))).referrals[0]).toMatchObject({ status: "made", urgency: "urgent" });
+    // "Do not add": the later step's urgency and reason do not merge in.
+    expect(viewCase(d.session, new Date(at(3))).referrals[0]).toMatchObject({ status: "made", urgency: "routine" });
   });
 
   it("records a referral that is not needed as not needed, never as refused by the person", () => {
