@@ -471,6 +471,30 @@ describe("what a viewer, a shared screen and a slip may show", () => {
   });
 });
 
+describe("the level of a procedure", () => {
+  const inner = (level?: "confidential") =>
+    makeSop("inner", { ask: step.yesNo("ask", "done"), done: step.end() }, level ? { level } : {});
+  const outer = (level?: "confidential") =>
+    makeSop("outer", {
+      run: { kind: "procedure", title: t("Possible victim"), sop: "inner", next: "end", ...(level ? { level } : {}) },
+      end: step.end(),
+    });
+
+  it("keeps the step that runs a procedure as carefully as the procedure, whatever level the step was given", () => {
+    const compiled = compile(outer(), [inner("confidential")]);
+    // The step's title says what the procedure is about: without the rule it was public.
+    expect(compiled.steps.get("run")?.level).toBe("confidential");
+    expect(compiled.steps.get("run/ask")?.level).toBe("confidential");
+  });
+
+  it("runs a procedure at least at the level of the step that runs it", () => {
+    const compiled = compile(outer("confidential"), [inner()]);
+    expect(compiled.steps.get("run")?.level).toBe("confidential");
+    // Without the rule the procedure's questions took only its own SOP's level (public).
+    expect(compiled.steps.get("run/ask")?.level).toBe("confidential");
+  });
+});
+
 describe("scenarios that do more than answer", () => {
   it("play corrections, handovers, standing instructions, pauses and follow-ups as an officer would", () => {
     const sop = makeSop("case-work", {
