@@ -2,6 +2,7 @@ import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadNewestBundle } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
+import { loadCasePage } from "./casePageModule";
 import { keepOpenedCase } from "./loadCaseSession";
 import { trackWrite } from "./useCaseSession";
 
@@ -101,5 +102,5 @@ export async function startCaseOn(
  * case screen's code loaded. What the queue does once it is idle, so that "New case" shows the first step at once.
  */
 export async function prepareNewCase(sopId: string): Promise<void> {
-  await Promise.all([loadNewestBundle(sopId).then((bundle) => bundle.recorded), import("./CasePage")]);
+  await Promise.all([loadNewestBundle(sopId).then((bundle) => bundle.recorded), loadCasePage()]);
 }
