@@ -76,10 +76,51 @@ describe("the analysis reads `offered` as the runtime does", () => {
       const issue = checkSop(compileWithFixtureCatalog(second(extra))).issues.find((i) => i.kind === "double-referral");
       return issue?.actions?.[0];
     };
-    // Asked again with nothing said: after a yes or a no (the trace shows one of them).
-    expect(warning({})).toBeDefined();
-    // A mandatory notification or a stated reason may follow a no; a referral already made is still asked again.
-    expect(warning({ requiresConsent: false })).toEqual({ step: "first", answer: true });
-    expect(warning({ offerAgain: t("The person now asks for it") })).toEqual({ step: "first", answer: true });
+    // Offered again with nothing said after a no: a second offer.
+    expect(warning({})).toEqual({ step: "first", answer: false });
+    // A mandatory notification or a stated reason may follow a no; after a yes, the step is an addition.
+    expect(warning({ requiresConsent: false })).toBeUndefined();
+    expect(warning({ offerAgain: t("The person now asks for it") })).toBeUndefined();
+  });
+
+  it("counts a step reached with its service already made as an addition, not a second offer", () => {
+    // The first referral is made on every path (a mandatory notification): the second step is always an addition.
+    const sop = makeSop(
+      "addition",
+      {
+        first: {
+          kind: "referral",
+          title: t("Notify support"),
+          service: "support",
+          urgency: "routine",
+          reason: t("Needs support"),
+          requiresConsent: false,
+          next: "second",
+        },
+        second: {
+          kind: "referral",
+          title: t("Support, urgently"),
+          service: "support",
+          urgency: "urgent",
+          reason: t("A new need"),
+          next: "done",
+        },
+        done: { kind: "end", outcome: "closed", title: t("Done") },
+      },
+      {
+        invariants: [
+          // "Do not add" leaves the referral routine: an urgent referral is not promised.
+          { id: "urgent", text: t("Support is urgent"), expect: [{ referral: "support", urgency: "urgent" }] },
+          { id: "made", text: t("Support is made"), expect: [{ referral: "support" }] },
+        ],
+      },
+    );
+    const report = checkSop(compileWithFixtureCatalog(sop));
+    expect(kinds(report)).not.toContain("double-referral second");
+    expect(status(report)).toEqual(["urgent violated", "made proven"]);
+    expect(report.verdicts[0].counterexample?.actions).toEqual([
+      { step: "first", answer: true },
+      { step: "second", answer: false },
+    ]);
   });
 });

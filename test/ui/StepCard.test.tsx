@@ -314,6 +314,30 @@ describe("the step card", () => {
     expect(sent).toEqual([{ type: "REFERRED", step: "refer", consent: false, notNeeded: "La encontró." }]);
   });
 
+  it("asks whether to add to a referral already made, never to refer again, and records 'do not add' as a no", () => {
+    const { sent, heading } = renderCard(
+      referral({
+        mergesInto: "made",
+        addition: true,
+        say: { es: "Usted ya aceptó que le pongamos en contacto con este servicio.", en: "You already agreed." },
+      }),
+    );
+    expect(screen.getAllByRole("radio").map((r) => r.closest("label")!.textContent)).toEqual([
+      `1${es["referral.add"]}`,
+      `2${es["referral.doNotAdd"]}`,
+      `3${caseEs["referral.notNeeded"]}`,
+    ]);
+    expect(screen.queryByText(es["referral.consents"])).toBeNull();
+    expect(screen.getByText(/La persona ya tiene una referencia a Búsqueda de familia/)).toBeTruthy();
+    expect(screen.queryByText(/El caso ya tiene una referencia/)).toBeNull();
+    expect(
+      screen.getByText("Usted ya aceptó que le pongamos en contacto con este servicio.").closest(".say"),
+    ).toBeTruthy();
+    fireEvent.keyDown(heading, { key: "2" });
+    fireEvent.click(screen.getByRole("button", { name: es["step.continue"] }));
+    expect(sent).toEqual([{ type: "REFERRED", step: "refer", consent: false }]);
+  });
+
   it("offers only 'record as not made' for a referral a standing instruction forbids, quoting its words", () => {
     const { sent, heading } = renderCard(referral({ forbiddenBy: ["no-consular-contact"] }), {
       instructions: [

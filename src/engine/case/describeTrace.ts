@@ -19,6 +19,10 @@ const WORDS = {
     followUp: (followUp: string, due: string) => `Follow-up "${followUp}" set, due ${due}.`,
     referral: (service: string, status: string, urgency: string, merged: boolean) =>
       `Referral to ${service} (${urgency}): ${status}${merged ? ", merged into the earlier one" : ""}.`,
+    addition: (service: string, urgency: string, added: boolean) =>
+      added
+        ? `Added to the referral to ${service} already made (${urgency}): the person agreed.`
+        : `Not added to the referral to ${service} already made (${urgency}): it stays made, as it was.`,
     update: (variable: string, value: string, resume: string) =>
       `New information: ${variable} is now ${value}; the case went on from ${resume}.`,
     end: (step: string, outcome: string) => `Reached ${step}: ${outcome}.`,
@@ -43,6 +47,10 @@ const WORDS = {
     followUp: (followUp: string, due: string) => `Seguimiento «${followUp}» fijado, vence el ${due}.`,
     referral: (service: string, status: string, urgency: string, merged: boolean) =>
       `Referencia a ${service} (${urgency}): ${status}${merged ? ", unida a la anterior" : ""}.`,
+    addition: (service: string, urgency: string, added: boolean) =>
+      added
+        ? `Se añadió a la referencia a ${service} ya hecha (${urgency}): la persona estuvo de acuerdo.`
+        : `No se añadió a la referencia a ${service} ya hecha (${urgency}): sigue hecha, como estaba.`,
     update: (variable: string, value: string, resume: string) =>
       `Información nueva: ${variable} ahora es ${value}; el caso siguió desde ${resume}.`,
     end: (step: string, outcome: string) => `Llegó a ${step}: ${outcome}.`,
@@ -100,6 +108,12 @@ export function describeTrace(entry: TraceEntry, compiled: CompiledSop, locale: 
     case "follow-up":
       return w.followUp(entry.followUp, entry.dueAt);
     case "referral":
+      if (entry.addition)
+        return w.addition(
+          pickText(compiled.catalog.services.get(entry.service)?.name, locale) || entry.service,
+          URGENCY[locale][entry.urgency],
+          entry.addition === "added",
+        );
       return w.referral(
         pickText(compiled.catalog.services.get(entry.service)?.name, locale) || entry.service,
         w.status[entry.status],

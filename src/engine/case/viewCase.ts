@@ -10,6 +10,7 @@ import type {
 import { maxLevel } from "../compile/levels";
 import { referralForbiddenBy } from "../compile/standingInstructions";
 import type { Answer, Level, Text } from "../definition/types";
+import { ADDITION_SAY } from "./additionSay";
 import type { CaseNote, CaseRelationship, CaseSession } from "./CaseSession";
 import { lazyField } from "./lazyField";
 
@@ -38,6 +39,12 @@ export interface StepView {
   forbiddenBy?: string[];
   /** For a referral: the case already has a referral to this service, which this one merges into. */
   mergesInto?: ReferralRecord["status"];
+  /**
+   * For a referral the person must agree to, whose service is already referred (made) in this case: the step is an
+   * addition. The officer asks whether to add this reason, urgency and details to that referral (`say` is then the
+   * addition's question, not the step's offer); not adding leaves the referral made, as it was.
+   */
+  addition?: true;
   /** The fewest steps left to the end of this procedure from here. */
   remaining: number;
 }
@@ -105,6 +112,8 @@ export interface AnswerView extends Visibility {
   sensitive?: string;
   /** Earlier answers replaced by new information, oldest first: each was true for its time. */
   history?: AnswerUpdate[];
+  /** For a referral step: the answer is whether to add to a referral already made (see `StepView.addition`). */
+  addition?: true;
 }
 
 export interface NoteView extends CaseNote {
@@ -320,6 +329,7 @@ function answerViews(
       level: compiledStep?.level ?? "restricted",
       sensitive: step?.kind === "question" ? step.sensitive : undefined,
       ...(history ? { history } : {}),
+      ...(record.addition ? { addition: true as const } : {}),
     };
   });
 }
@@ -394,6 +404,7 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
       const mandatory = step.requiresConsent === false;
       const forbiddenBy = referralForbiddenBy(session.context.flags, catalog, step.service, mandatory, true);
       const existing = session.context.referralByService.get(step.service);
+      const addition = !mandatory && !forbiddenBy.length && existing?.status === "made" ? (true as const) : undefined;
       return {
         ...base,
         kind: "referral",
@@ -408,6 +419,7 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
         requiresConsent: !mandatory,
         ...(forbiddenBy.length ? { forbiddenBy } : {}),
         ...(existing ? { mergesInto: existing.status } : {}),
+        ...(addition ? { addition, say: ADDITION_SAY } : {}),
       };
     }
     default:

@@ -154,6 +154,11 @@ export type TraceEntry =
       urgency: Urgency;
       /** True when it merged into an earlier referral to the same service. */
       merged: boolean;
+      /**
+       * For a step reached when its service was already referred: whether the person agreed to add this reason to
+       * that referral ("added") or not ("not-added", the referral stays made and unchanged).
+       */
+      addition?: "added" | "not-added";
       forbiddenBy?: string[];
     }
   | { kind: "update"; at: string; step: string; variable: string; value: unknown; resume: string }
@@ -177,6 +182,8 @@ export interface AnswerRecord {
   by: string;
   /** True when the answer came in from a calling procedure instead of being asked. */
   passedIn?: boolean;
+  /** For a referral step: its service was already referred, and the answer is whether to add to that referral. */
+  addition?: true;
 }
 
 /**

@@ -242,17 +242,38 @@ function recordInput(
     case "instruction":
       context.answers.set(path, { step: path, value: true, at, by });
       break;
-    case "referral":
-      context.answers.set(path, { step: path, value: event.consent === true, at, by });
+    case "referral": {
+      const addition = isAddition(context, step, event);
+      context.answers.set(path, {
+        step: path,
+        value: event.consent === true,
+        at,
+        by,
+        ...(addition ? { addition: true as const } : {}),
+      });
       recordReferral(context, compiled, event, catalog);
       break;
+    }
     default:
       return;
   }
   context.trace.push({ kind: "input", at, step: path, by });
 }
 
-/** Records a referral step's decision, merged into the case's one referral to that service. */
+/**
+ * Whether a referral step's decision is an addition: its service is already referred (made) in this case and the step
+ * asks the person, so the question is whether to add this reason, urgency and details to that referral, never a second
+ * offer. "Not needed" stays what it is (the need went away).
+ */
+function isAddition(context: CaseContext, step: CompiledStep["step"], event: AnyEvent): boolean {
+  if (step.kind !== "referral" || step.requiresConsent === false || event.notNeeded) return false;
+  return context.referralByService.get(step.service)?.status === "made";
+}
+
+/**
+ * Records a referral step's decision, merged into the case's one referral to that service. An addition the person
+ * does not want ("do not add") leaves the referral made and as it was.
+ */
 function recordReferral(context: CaseContext, compiled: CompiledStep, event: AnyEvent, catalog: CatalogIndex) {
   const step = compiled.step;
   if (step.kind !== "referral") return;
@@ -279,7 +300,12 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
   const shares = (step.shares ?? []).map((variable) => ({ scope: compiled.scope, variable }));
   const note = forbiddenBy.length ? undefined : event.notNeeded;
   const existing = context.referralByService.get(step.service);
-  if (!existing) {
+  const addition = isAddition(context, step, event);
+  const notAdded =
+    existing?.status === "made" && !event.notNeeded && (decision === "declined" || decision === "forbidden");
+  if (notAdded) {
+    // Nothing merges: the referral stays made, with its reasons, urgency, due time and slip as they were.
+  } else if (!existing) {
     const record: ReferralRecord = {
       service: step.service,
       step: compiled.path,
@@ -348,6 +374,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     status: decision,
     urgency: step.urgency,
     merged: existing !== undefined,
+    ...(addition ? { addition: decision === "made" ? ("added" as const) : ("not-added" as const) } : {}),
     ...(forbiddenBy.length ? { forbiddenBy } : {}),
   });
 }

@@ -127,7 +127,11 @@ function AnswerItem({
         {title}
       </h3>
       <p className="answer-value">
-        {masked ? <span className="masked">{t("answer.masked")}</span> : formatAnswer(step, answer.value, i18n)}
+        {masked ? (
+          <span className="masked">{t("answer.masked")}</span>
+        ) : (
+          formatAnswer(step, answer.value, i18n, answer.addition)
+        )}
       </p>
       <p className="answer-meta">
         {formatDateTime(answer.at)} · {answer.by}

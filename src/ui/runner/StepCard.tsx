@@ -184,7 +184,11 @@ export function StepCard({
           {step.requiresConsent === false && !step.forbiddenBy ? (
             <p className="note">{t("referral.mandatory")}</p>
           ) : null}
-          {step.mergesInto ? (
+          {step.addition ? (
+            <p className="note referral-merge referral-addition">
+              {t("referral.addition", { service: text(step.service.name) })}
+            </p>
+          ) : step.mergesInto ? (
             <p className="note referral-merge">
               {t("referral.mergesInto", {
                 service: text(step.service.name),
@@ -337,6 +341,12 @@ function stepChoices(step: StepView, t: CaseI18n["t"], text: CaseI18n["text"]): 
       }));
     case "referral":
       if (step.forbiddenBy) return [{ value: "false", label: t("referral.recordNotMade") }];
+      if (step.addition)
+        return [
+          { value: "true", label: t("referral.add") },
+          { value: "false", label: t("referral.doNotAdd") },
+          { value: NOT_NEEDED, label: t("referral.notNeeded") },
+        ];
       if (step.requiresConsent === false)
         return [
           { value: "true", label: t("referral.consents") },

@@ -6,6 +6,7 @@ export function formatAnswer(
   step: Step | undefined,
   value: unknown,
   i18n: Pick<I18n, "t" | "text" | "formatDateTime">,
+  addition?: boolean,
 ): string {
   const { t, text, formatDateTime } = i18n;
   if (value === undefined || value === null) return "—";
@@ -14,6 +15,7 @@ export function formatAnswer(
     if (items.length === 0) return t("answer.noneTicked");
     return items.map((id) => text(step.items.find((i) => i.id === id)?.text) || String(id)).join("; ");
   }
+  if (step?.kind === "referral" && addition) return value === true ? t("referral.add") : t("referral.doNotAdd");
   if (step?.kind === "referral") return value === true ? t("referral.consents") : t("referral.declines");
   if (step?.kind === "instruction") return t("answer.done");
   if (step?.kind !== "question") return formatPlain(value, t);

@@ -68,7 +68,7 @@ export function findStructuralIssues(
               kind: "double-referral",
               severity: "warning",
               step: check.step!,
-              message: `A path asks again for the referral to ${service} at "${check.step}", after an earlier step already did: the two merge into one referral (the most urgent urgency wins), but the SOP asks the officer twice.`,
+              message: `A path offers the referral to ${service} again at "${check.step}", after the person already declined it (or it was recorded as not needed or not allowed): the SOP asks the person twice. A step reached once the referral is made is an addition, not reported; a step that says why it offers again has \`offerAgain\`.`,
               ...shown(actions),
             },
       );

@@ -628,10 +628,13 @@ class ModelBuilder {
     };
     add("forbidden-referral", forbidden);
     const status = this.domains.get(`referral ${step.service}`);
-    // Asked again: any earlier decision. A mandatory notification asks the person nothing, and a step that says why
-    // it offers again (`offerAgain`) may follow a no: for those, only a referral already made is asked again.
+    // Offered again: an earlier decision other than made. A step reached with its service already made is an
+    // addition (the person is asked whether to add to that referral, or nothing for a mandatory notification), never
+    // a second offer. A mandatory notification asks nothing, and a step that says why it offers again (`offerAgain`)
+    // may follow a no: those are never a second offer.
     const afterANo = step.requiresConsent === false || step.offerAgain !== undefined;
-    if (status) add("double-referral", afterANo ? status.is[1] : this.bdd.not(status.is[0]));
+    if (status && !afterANo)
+      add("double-referral", this.bdd.and(this.bdd.not(status.is[0]), this.bdd.not(status.is[1])));
     return ops;
   }
 
@@ -694,22 +697,30 @@ class ModelBuilder {
         keep: made,
       });
     }
-    ops.push(...this.reasonOps(at, false));
+    // An addition the person does not want leaves a referral already made as it was: no reason merges.
+    const notMade = status ? this.bdd.not(status.is[1]) : this.bdd.true;
+    ops.push(...this.reasonOps(at, false, this.bdd.true, notMade));
     return ops;
   }
 
   /** The step's reason merged into the referral: its urgency (the most urgent wins), mandatory, who asked. */
-  private reasonOps(at: CompiledStep, mandatoryMade = false, madeWhen: BddNode = this.bdd.true): Op[] {
+  private reasonOps(
+    at: CompiledStep,
+    mandatoryMade = false,
+    madeWhen: BddNode = this.bdd.true,
+    merges: BddNode = this.bdd.true,
+  ): Op[] {
     const step = at.step as Extract<Step, { kind: "referral" }>;
     const ops: Op[] = [];
+    const bdd = this.bdd;
     const urgency = this.domains.get(`urgency ${step.service}`);
     if (urgency) {
       const rank = URGENCIES.indexOf(step.urgency);
       ops.push({
         kind: "set",
         domain: urgency,
-        cases: URGENCIES.map((_, v) => ({ value: Math.max(v, rank), when: urgency.is[v] })),
-        keep: this.bdd.false,
+        cases: URGENCIES.map((_, v) => ({ value: Math.max(v, rank), when: bdd.and(urgency.is[v], merges) })),
+        keep: bdd.not(merges),
       });
     }
     const mandatory = this.domains.get(`mandatory ${step.service}`);
@@ -718,7 +729,7 @@ class ModelBuilder {
     void madeWhen;
     for (const scope of ownersOf(at.path)) {
       const domain = this.domains.get(`made-in ${scope}|${step.service}`);
-      if (domain) ops.push(this.setConstant(domain, 1));
+      if (domain) ops.push(this.setConstant(domain, 1, merges));
     }
     return ops;
   }

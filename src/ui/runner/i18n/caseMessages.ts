@@ -30,6 +30,8 @@ export const caseMessagesEs = {
   "referral.forbidden": "Esta referencia no se puede hacer: la prohíbe una instrucción permanente del caso.",
   "referral.forbiddenHelp": "Regístrela como no hecha. Si la instrucción ya no aplica, la levanta quien corresponda.",
   "referral.forbiddenByWords": "La prohíbe «{label}»: {words}",
+  "referral.addition":
+    "La persona ya tiene una referencia a {service}. Explíquele qué se añadiría (el motivo y la urgencia de arriba, y lo que pide este paso) y pregúntele si quiere añadirlo a esa referencia. Si no, la referencia sigue hecha, como estaba.",
   "referral.mergesInto":
     "El caso ya tiene una referencia a {service} ({status}): esta necesidad se suma a ella, en una sola hoja.",
   "referral.mandatoryShort": "notificación obligatoria",
@@ -218,6 +220,8 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.forbiddenHelp":
     "Record it as not made. If the instruction no longer applies, whoever is in charge lifts it.",
   "referral.forbiddenByWords": "Forbidden by \u201c{label}\u201d: {words}",
+  "referral.addition":
+    "The person is already referred to {service}. Explain what would be added (the reason and urgency above, and what this step asks for) and ask whether to add it to that referral. If not, the referral stays made, as it was.",
   "referral.mergesInto":
     "The case already has a referral to {service} ({status}): this need is added to it, on one slip.",
   "referral.mandatoryShort": "mandatory notification",

@@ -107,6 +107,8 @@ export const messagesEn: Record<MessageKey, string> = {
   "checklist.missing": "Tick the required items: {items}",
   "referral.consents": "Accepts the referral",
   "referral.declines": "Declines the referral",
+  "referral.add": "Adds it to the referral",
+  "referral.doNotAdd": "Does not add it (the referral stays made, as it was)",
   "referral.choose": "Say whether the person accepts the referral.",
   "referral.mandatory": "Mandatory notification: the referral is made even if the person does not accept it.",
 

@@ -105,6 +105,8 @@ export const messagesEs = {
   "checklist.missing": "Marque lo obligatorio: {items}",
   "referral.consents": "Acepta la referencia",
   "referral.declines": "No acepta la referencia",
+  "referral.add": "La añade a la referencia",
+  "referral.doNotAdd": "No la añade (la referencia sigue hecha, como estaba)",
   "referral.choose": "Indique si la persona acepta la referencia.",
   "referral.mandatory": "Notificación obligatoria: la referencia se hace aunque la persona no la acepte.",
 
