@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   "gendered-say",
   "answer-reveals",
   "slip-over-level",
+  "slip-misses-need",
   "resume-outside-region",
   "missing-public-label",
   "trapping-loop",

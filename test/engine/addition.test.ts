@@ -68,7 +68,7 @@ describe("a referral step reached when its service is already made is an additio
     const [shown] = viewCase(d.session, new Date(at(3))).current;
     expect(shown).toMatchObject({ kind: "referral", addition: true, mergesInto: "made" });
     // Not the step's own offer: the question whether to add to the referral, in the interview languages.
-    expect(shown.say?.en).toMatch(/already agreed/);
+    expect(shown.say?.en).toMatch(/already putting you in touch/);
     expect(shown.say?.en).not.toBe("Do you want support for your family?");
     for (const language of ["es", "en", "ht", "fr", "pt"]) expect(shown.say?.[language]).toBeTruthy();
   });

@@ -59,6 +59,40 @@ describe("lint of the protection mechanisms", () => {
     expect(codes(lintSop(sop, makeLibrary([sop], library())))).toEqual(["slip-over-level /steps/refer/shares/0"]);
   });
 
+  it("wants on a slip what its service needs, where the SOP knows it and the service may receive it", () => {
+    const catalog = library();
+    catalog.services.set("camp", {
+      ...catalog.services.get("camp")!,
+      needs: [
+        { variable: "age", why: t("Places by age") },
+        { variable: "meds", why: t("Medicines") },
+        { variable: "group", why: t("Beds together") },
+      ],
+    });
+    const refer = (shares: string[]): Step => ({
+      kind: "referral",
+      title: t("Camp"),
+      service: "camp",
+      urgency: "routine",
+      reason: t("Bed"),
+      ...(shares.length ? { shares } : {}),
+      next: "done",
+    });
+    // `age` is known and missing; `meds` is known but more sensitive than the camp may receive; `group` is not known.
+    const steps = (shares: string[]) => ({
+      age: step.yesNo("age", "meds"),
+      meds: step.yesNo("meds", "refer", { level: "restricted" }),
+      refer: refer(shares),
+      done: step.end(),
+    });
+    const missing = makeSop("needs", steps([]));
+    const issues = lintSop(missing, makeLibrary([missing], catalog));
+    expect(codes(issues)).toEqual(["slip-misses-need /steps/refer/service"]);
+    expect(issues[0].message).toContain('"age"');
+    const fixed = makeSop("needs", steps(["age"]));
+    expect(codes(lintSop(fixed, makeLibrary([fixed], catalog)))).toEqual([]);
+  });
+
   it("refuses a referral to a public service from a confidential procedure", () => {
     const sop = makeSop(
       "secret",

@@ -997,6 +997,12 @@ export const ISSUE_MESSAGES: Templates = {
         ? `La hoja de remisión a ${q(p.service)} (que puede recibir datos de nivel ${LEVEL.es[p.receives]}) compartiría ${q(p.variable)}, guardado a nivel ${LEVEL.es[p.shared ?? "public"]}: quedaría fuera. Comparta algo que el servicio pueda recibir, o remita a un servicio que pueda recibirlo.`
         : `La remisión a ${q(p.service)} (que puede recibir datos de nivel ${LEVEL.es[p.receives]}) se hace desde una parte ${LEVEL.es[p.own ?? "public"]} del procedimiento: su motivo diría al servicio más de lo que puede saber. Active en su lugar una alerta pública con la que el servicio actúe, o remita a un servicio que pueda recibirlo.`,
   },
+  "slip-misses-need": {
+    en: (p) =>
+      `The slip for ${q(p.service)} leaves out ${q(p.variable)}, which this SOP knows and the service needs to act (${p.whyEn}): add it to "shares".`,
+    es: (p) =>
+      `La hoja de remisión a ${q(p.service)} deja fuera ${q(p.variable)}, que este procedimiento conoce y que el servicio necesita para actuar (${p.whyEs}): añádalo a "shares".`,
+  },
   "resume-outside-region": {
     en: (p) =>
       `Step ${q(p.step ?? "")} resumes at ${q(p.target)}, but new information can only re-route between steps of the main flow, outside parallel tracks.`,

@@ -240,6 +240,8 @@ export interface IssueParamsOf {
     shared?: LevelName;
     own?: LevelName;
   };
+  /** `variable`: the answer the service needs that the slip leaves out; `whyEs`/`whyEn`: why, in the catalog's words. */
+  "slip-misses-need": Subject & { service: string; variable: string; whyEs: string; whyEn: string };
   "resume-outside-region": Subject & { target: string };
   "missing-public-label": Subject & { flag: string; sensitivity: LevelName };
   /** Parallel tracks inside tracks, or procedures running procedures, deeper than `limit`. */

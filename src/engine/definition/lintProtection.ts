@@ -67,7 +67,8 @@ export function placeholderIn(text: string): string | undefined {
 /**
  * What issue 8's protection mechanisms need of an SOP, beyond the schema: resume steps of updatable questions in the
  * question's own region; follow-ups owned by a catalog role; answers kept at least as sensitive as the flags they
- * alone reveal; slips that share only what their service may receive; and no placeholder in a text an officer
+ * alone reveal; slips that share only what their service may receive, and what it needs to act where the SOP
+ * knows it; and no placeholder in a text an officer
  * reads or says.
  */
 export function lintProtection({ sop, library, scope, variables, add, graphIsBroken }: LintContext): void {
@@ -132,6 +133,16 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
             "slip-over-level",
             { step: id, service: step.service, receives, variable, shared },
             toPointer("steps", id, "shares", i),
+          );
+      }
+      // What the service needs to act, where this SOP knows it and the service may receive it, is on the slip.
+      for (const need of service.needs ?? []) {
+        const known = variableLevel.get(need.variable);
+        if (known && !isAbove(known, receives) && !(step.shares ?? []).includes(need.variable))
+          add(
+            "slip-misses-need",
+            { step: id, service: step.service, variable: need.variable, whyEs: need.why.es, whyEn: need.why.en },
+            toPointer("steps", id, step.shares ? "shares" : "service"),
           );
       }
       const own = maxLevel(sopLevel, step.level);

@@ -62,6 +62,13 @@ confidentiality: Level
  */
 receives?: ("public" | "restricted" | "confidential")
 /**
+ * What the service needs on a slip to act, named as the SOPs name the answer (`age`). A referral step to it in an SOP that holds such an answer (asked, or passed in by a caller) must share it, unless it is more sensitive than the service may receive: `senda validate` reports a slip that leaves it out.
+ */
+needs?: {
+variable: string
+why: Text1
+}[]
+/**
  * Sites where it is present; everywhere when absent.
  */
 sites?: Id[]
@@ -72,13 +79,19 @@ contact?: string
  */
 consularOf?: string
 due?: UrgencyTimes
-notes?: Text1
+notes?: Text2
 }
 /**
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "Text".
  */
 export interface Text {
+[k: string]: string
+}
+/**
+ * Why the service needs it, for the author who left it out.
+ */
+export interface Text1 {
 [k: string]: string
 }
 /**
@@ -92,7 +105,7 @@ routine?: Within
 /**
  * For policy staff only (unverified facts, values to set locally); never shown to officers or on slips.
  */
-export interface Text1 {
+export interface Text2 {
 [k: string]: string
 }
 /**
@@ -108,8 +121,8 @@ sensitivity: Level
  * 0 is the most urgent; orders the queue.
  */
 priority?: number
-instruction?: Text2
-publicLabel?: Text3
+instruction?: Text3
+publicLabel?: Text4
 /**
  * Referrals the engine refuses while the flag is raised.
  */
@@ -122,18 +135,18 @@ concerns?: Id[]
  * An officer may raise (and clear) it by hand on any case, with a reason.
  */
 manual?: boolean
-notes?: Text4
+notes?: Text5
 }
 /**
  * A standing instruction: shown as a banner on every screen of the case, on its summary and on every slip it concerns, for as long as the flag is raised.
  */
-export interface Text2 {
+export interface Text3 {
 [k: string]: string
 }
 /**
  * What public surfaces (the queue, the case header, slips to services that may not know more) show instead of the label and instruction when the flag is above public: a neutral text that never names the category.
  */
-export interface Text3 {
+export interface Text4 {
 [k: string]: string
 }
 /**
@@ -151,7 +164,7 @@ unlessFlag?: Id
 /**
  * For policy staff only (unverified facts, values to set locally); never shown to officers or on slips.
  */
-export interface Text4 {
+export interface Text5 {
 [k: string]: string
 }
 /**
@@ -165,12 +178,12 @@ region?: string
 capacity: number
 status: ("open" | "closed")
 note?: Text
-notes?: Text5
+notes?: Text6
 }
 /**
  * For policy staff only (unverified facts, values to set locally); never shown to officers or on slips.
  */
-export interface Text5 {
+export interface Text6 {
 [k: string]: string
 }
 /**
