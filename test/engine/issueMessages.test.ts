@@ -168,7 +168,13 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
     { step: "refer", service: "camp", receives: "public", own: "confidential" },
   ],
   "slip-misses-need": [
-    { step: "refer", service: "obstetric", variable: "age", whyEs: "un embarazo adolescente es de alto riesgo", whyEn: "an adolescent pregnancy is high risk" },
+    {
+      step: "refer",
+      service: "obstetric",
+      variable: "age",
+      whyEs: "un embarazo adolescente es de alto riesgo",
+      whyEn: "an adolescent pregnancy is high risk",
+    },
   ],
   "resume-outside-region": [{ step: "ask", target: "track-step" }],
   "missing-public-label": [{ flag: "secret", sensitivity: "confidential" }],
