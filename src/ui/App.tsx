@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useMemo } from "react";
 import type { CaseStore } from "../store/index";
+import { casePageComponent } from "./runner/casePageModule";
 import { OfficerSettingsProvider, OfficerViewer } from "./runner/OfficerSettings";
 import { QueueScreen } from "./runner/QueueScreen";
 import { AppHeader } from "./shared/AppHeader";
@@ -14,7 +15,8 @@ import { useRoute } from "./shared/useRoute";
 const EditArea = lazy(() => import("./editor/EditArea"));
 const TrainArea = lazy(() => import("./trainer/TrainArea"));
 // A case needs the engine's runtime (compiler, XState, CEL); the queue does not, so it opens without it.
-const CasePage = lazy(() => import("./runner/CasePage").then((m) => ({ default: m.CasePage })));
+// Handed over at once when the queue has loaded it already (see casePageModule.ts).
+const CasePage = lazy(casePageComponent);
 
 /** What a station (signed in, syncing) adds to the app: see src/ui/station/. */
 export interface StationSlots {

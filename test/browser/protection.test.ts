@@ -185,9 +185,15 @@ describe("standing instructions, referrals and what keeps a case open", () => {
       await page.locator("h2.step-title", { hasText: "Medicinas que necesita" }).waitFor();
       await page.locator(".step-card input.answer-input").fill("Insulina");
       await page.locator(".step-card button[type=submit]").click();
-      // The second referral to the clinic adds to the first.
+      // The second referral to the clinic is an addition to the first: not offered again, the person is asked
+      // whether to add it, with the read-aloud question in place of the step's offer.
       await page.locator("h2.step-title", { hasText: "Clínica: revisión" }).waitFor();
-      await page.getByText(/El caso ya tiene una referencia a Clínica de la estación \(hecha\)/).waitFor();
+      await page.getByText(/La persona ya tiene una referencia a Clínica de la estación\./).waitFor();
+      await expect(page.getByRole("radio", { name: es["referral.add"] }).count()).resolves.toBe(1);
+      await expect(page.getByRole("radio", { name: es["referral.doNotAdd"] }).count()).resolves.toBe(1);
+      await expect(page.getByRole("radio", { name: es["referral.consents"] }).count()).resolves.toBe(0);
+      await expect(page.locator(".say-text").textContent()).resolves.toMatch(/añadir/);
+      await checkScreen(page, "addition");
       await answer(page, "Clínica: revisión", { pick: [1] });
       await answer(page, "Oficina del sitio: alojamiento", { pick: [1] });
       await answer(page, "Busca a un familiar", { pick: [2] });

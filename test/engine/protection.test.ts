@@ -101,7 +101,7 @@ describe("one referral per need", () => {
     ]);
   });
 
-  it("keeps a referral made when a later step to the same service is declined", () => {
+  it("keeps a referral made, as it was, when the person does not want a later step added to it", () => {
     const d = new CaseDriver(
       compile(
         makeSop("keep", {
@@ -113,7 +113,8 @@ describe("one referral per need", () => {
     );
     d.refer("a", true);
     d.refer("b", false);
-    expect(viewCase(d.session, new Date(at(3))).referrals[0]).toMatchObject({ status: "made", urgency: "urgent" });
+    // "Do not add": the later step's urgency and reason do not merge in.
+    expect(viewCase(d.session, new Date(at(3))).referrals[0]).toMatchObject({ status: "made", urgency: "routine" });
   });
 
   it("records a referral that is not needed as not needed, never as refused by the person", () => {
@@ -470,6 +471,30 @@ describe("what a viewer, a shared screen and a slip may show", () => {
   });
 });
 
+describe("the level of a procedure", () => {
+  const inner = (level?: "confidential") =>
+    makeSop("inner", { ask: step.yesNo("ask", "done"), done: step.end() }, level ? { level } : {});
+  const outer = (level?: "confidential") =>
+    makeSop("outer", {
+      run: { kind: "procedure", title: t("Possible victim"), sop: "inner", next: "end", ...(level ? { level } : {}) },
+      end: step.end(),
+    });
+
+  it("keeps the step that runs a procedure as carefully as the procedure, whatever level the step was given", () => {
+    const compiled = compile(outer(), [inner("confidential")]);
+    // The step's title says what the procedure is about: without the rule it was public.
+    expect(compiled.steps.get("run")?.level).toBe("confidential");
+    expect(compiled.steps.get("run/ask")?.level).toBe("confidential");
+  });
+
+  it("runs a procedure at least at the level of the step that runs it", () => {
+    const compiled = compile(outer("confidential"), [inner()]);
+    expect(compiled.steps.get("run")?.level).toBe("confidential");
+    // Without the rule the procedure's questions took only its own SOP's level (public).
+    expect(compiled.steps.get("run/ask")?.level).toBe("confidential");
+  });
+});
+
 describe("scenarios that do more than answer", () => {
   it("play corrections, handovers, standing instructions, pauses and follow-ups as an officer would", () => {
     const sop = makeSop("case-work", {
@@ -529,5 +554,35 @@ describe("the decision trace on a shared screen", () => {
     p.answer("ask", true);
     const view = redactView(viewCase(p.session, new Date(at(2))), PUBLIC_SURFACE);
     expect(JSON.stringify(view.trace)).not.toMatch(/hiv/);
+  });
+
+  it("hides a route whose condition read a confidential answer, even when its decision was left public", () => {
+    const sop = makeSop("route-trace", {
+      arv: step.yesNo("arv", "decide", { level: "confidential" }),
+      // An author forgot to give the decision a level: its trace still records `arv = true`.
+      decide: { kind: "decision", next: [{ when: "arv", to: "clinic" }, { to: "done" }] },
+      clinic: step.instruction("done"),
+      done: step.end(),
+    });
+    const d = new CaseDriver(compile(sop));
+    d.answer("arv", true);
+    const full = viewCase(d.session, new Date(at(2)));
+    expect(full.trace.find((e) => e.kind === "route" && e.step === "decide")?.level).toBe("confidential");
+    const shared = redactView(full, PUBLIC_SURFACE);
+    expect(JSON.stringify(shared.trace)).not.toMatch(/"arv"/);
+  });
+
+  it("hides a route that read the case's flags when one of them is confidential", () => {
+    const sop = makeSop("flags-trace", {
+      arv: step.yesNo("arv", "decide", { level: "confidential", effects: [{ raise: "hiv-care", when: "arv" }] }),
+      decide: { kind: "decision", next: [{ when: "size(flags) > 0", to: "clinic" }, { to: "done" }] },
+      clinic: step.instruction("done"),
+      done: step.end(),
+    });
+    const d = new CaseDriver(compile(sop));
+    d.answer("arv", true);
+    // The condition names no flag, but the trace keeps every raised flag it saw: hiv-care.
+    const route = viewCase(d.session, new Date(at(2))).trace.find((e) => e.kind === "route" && e.step === "decide");
+    expect(route?.level).toBe("confidential");
   });
 });

@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { replayCase, viewCase } from "../../src/engine/index";
 import { CaseStore, summarizeCase } from "../../src/store/index";
 import { CasePage } from "../../src/ui/runner/CasePage";
-import { dropParkedCases, parkedCount } from "../../src/ui/runner/parkedCases";
+import { dropParkedCases, parkedCount, wakeParkedCase } from "../../src/ui/runner/parkedCases";
 import { startCase } from "../../src/ui/runner/startCase";
 import { whenSaved } from "../../src/ui/runner/useCaseSession";
 import { messagesEs as es } from "../../src/ui/shared/i18n/messagesEs";
@@ -41,12 +41,12 @@ async function leaveAnsweredCase() {
 describe("cases the officer leaves", () => {
   it("are parked, and opened again without reading the store", async () => {
     const { store, caseId, step } = await leaveAnsweredCase();
-    expect(parkedCount()).toBe(1);
+    expect(parkedCount(store)).toBe(1);
     const loadLog = vi.spyOn(store, "loadLog");
     renderInApp(<CasePage caseId={caseId} view="step" />, { store });
     expect((await heading()).textContent).toBe(step);
     expect(loadLog).not.toHaveBeenCalled();
-    expect(parkedCount()).toBe(0);
+    expect(parkedCount(store)).toBe(0);
   });
 
   it("are read from the store again once something else wrote to them", async () => {
@@ -72,5 +72,13 @@ describe("cases the officer leaves", () => {
     renderInApp(<CasePage caseId={caseId} view="step" />, { store });
     await heading();
     expect(loadLog).toHaveBeenCalledTimes(1);
+  });
+
+  it("belong to their store: another store holding a case of the same id and count does not wake them", async () => {
+    const { store, caseId } = await leaveAnsweredCase();
+    const summary = store.getSummary(caseId);
+    const other = { getSummary: () => summary, caseVersion: () => store.caseVersion(caseId) };
+    expect(wakeParkedCase(other, caseId)).toBeUndefined();
+    expect(wakeParkedCase(store, caseId)?.session.events.length).toBe(summary?.eventCount);
   });
 });

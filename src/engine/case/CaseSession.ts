@@ -95,7 +95,7 @@ export class CaseSession {
       count: this.log.length,
       events: fingerprintEvents(this.log, this.log.length),
       machine: { value: machine.value, status: machine.status },
-      context: serialiseContext(machine.context as CaseContext),
+      context: serialiseContext(machine.context as CaseContext, this.log),
       session: {
         inputs: this.inputs.map((input) => index.get(input) ?? (encodeValue(input) as Record<string, unknown>)),
         ...(this.closedBy ? { closedBy: index.get(this.closedBy) } : {}),
@@ -141,7 +141,7 @@ export class CaseSession {
       snapshot: {
         status: snapshot.machine.status,
         value: snapshot.machine.value,
-        context: restoreContext(snapshot.context),
+        context: restoreContext(snapshot.context, events.slice(0, snapshot.count)),
         historyValue: {},
         children: {},
         output: undefined,

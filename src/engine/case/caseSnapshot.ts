@@ -1,4 +1,4 @@
-import type { CaseContext, ReferralRecord } from "../compile/caseContext";
+import type { AnswerRecord, CaseContext, ReferralRecord, TraceEntry } from "../compile/caseContext";
 import { celDurationOf } from "../expression/ExpressionScope";
 
 /**
@@ -6,7 +6,7 @@ import { celDurationOf } from "../expression/ExpressionScope";
  * changes what a case's state is after the same events: a snapshot of another version is ignored, and the case is
  * replayed from its log.
  */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** JSON that stands for a case context: every field, Maps, Sets and CEL values included, as tagged plain data. */
 export type SerialisedContext = { [K in keyof CaseContext]: unknown };
@@ -122,11 +122,73 @@ export function decodeValue(value: unknown): unknown {
   return out;
 }
 
-/** How each field of the context is written and read back. */
+/** How each field of the context is written and read back; `log` is the case's events the context stands for. */
 interface Codec<T> {
-  encode(value: T, context: CaseContext): unknown;
-  decode(json: unknown, decoded: Partial<CaseContext>): T;
+  encode(value: T, context: CaseContext, log: EventLog): unknown;
+  decode(json: unknown, decoded: Partial<CaseContext>, log: readonly LoggedEvent[]): T;
 }
+
+/** What the codecs read of a logged event. */
+interface LoggedEvent {
+  step?: string;
+  at: string;
+  by: string;
+  value?: unknown;
+}
+
+/**
+ * The case's events, looked up by step, time and author: an answer record or an input in the trace that repeats an
+ * event of the log is written as the event's place in it, which keeps a long case's snapshot about a third of the
+ * size (and as quick to read back).
+ */
+class EventLog {
+  private index?: Map<string, number>;
+  constructor(readonly events: readonly LoggedEvent[]) {}
+
+  /** The place of the event at `step` recorded at `at` by `by`, if there is one. */
+  find(step: string, at: string, by: string): number | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      this.events.forEach((event, i) => {
+        if (typeof event.step === "string") this.index!.set(`${event.step}\u0000${event.at}\u0000${event.by}`, i);
+      });
+    }
+    return this.index.get(`${step}\u0000${at}\u0000${by}`);
+  }
+}
+
+/** An answer record that repeats its event: the event's place, or with another value the place and the value. */
+const answerRecord = {
+  encode(record: AnswerRecord, log: EventLog): unknown {
+    const keys = Object.keys(record);
+    const i = keys.length === 4 && keys[3] === "by" ? log.find(record.step, record.at, record.by) : undefined;
+    if (i === undefined || typeof record.value === "object") return { record: encodeValue(record) };
+    return record.value === log.events[i].value ? i : [i, encodeValue(record.value)];
+  },
+  decode(json: unknown, events: readonly LoggedEvent[]): AnswerRecord {
+    if (typeof json === "number" || Array.isArray(json)) {
+      const event = events[typeof json === "number" ? json : (json[0] as number)];
+      const value = typeof json === "number" ? event.value : decodeValue(json[1]);
+      return { step: event.step!, value, at: event.at, by: event.by };
+    }
+    return decodeValue((json as { record: unknown }).record) as AnswerRecord;
+  },
+};
+
+/** The trace, with each input that repeats its event as the event's place. */
+const traceOf: Codec<TraceEntry[]> = {
+  encode: (trace, _context, log) =>
+    trace.map((entry) => {
+      if (entry.kind !== "input" || Object.keys(entry).length !== 4) return encodeValue(entry);
+      return log.find(entry.step, entry.at, entry.by) ?? encodeValue(entry);
+    }),
+  decode: (json, _decoded, events) =>
+    (json as unknown[]).map((entry) => {
+      if (typeof entry !== "number") return decodeValue(entry) as TraceEntry;
+      const event = events[entry];
+      return { kind: "input", at: event.at, step: event.step!, by: event.by };
+    }),
+};
 
 const plain: Codec<unknown> = { encode: encodeValue, decode: decodeValue };
 const mapOf: Codec<Map<string, unknown>> = {
@@ -178,7 +240,11 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
     encode: (map) => [...map].map(([scope, names]) => [scope, [...names]]),
     decode: (json) => new Map((json as [string, string[]][]).map(([scope, names]) => [scope, new Set(names)])),
   },
-  answers: mapOf as Codec<CaseContext["answers"]>,
+  answers: {
+    encode: (map, _context, log) => [...map].map(([key, record]) => [key, answerRecord.encode(record, log)]),
+    decode: (json, _decoded, events) =>
+      new Map((json as [string, unknown][]).map(([key, record]) => [key, answerRecord.decode(record, events)])),
+  },
   updates: plain as Codec<CaseContext["updates"]>,
   flags: plain as Codec<string[]>,
   flagRaisedBy: mapOf as Codec<Map<string, string>>,
@@ -207,7 +273,7 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
   consents: setOf,
   visited: plain as Codec<string[]>,
   visitedSet: setOf,
-  trace: plain as Codec<CaseContext["trace"]>,
+  trace: traceOf,
   outcomes: mapOf as Codec<Map<string, string>>,
   violations: plain as Codec<CaseContext["violations"]>,
   resuming: setOf,
@@ -216,24 +282,29 @@ const CODECS: { [K in keyof CaseContext]-?: Codec<CaseContext[K]> } = {
 /** Fields whose decoding reads others: after them. */
 const DECODE_LAST: ReadonlySet<string> = new Set(["scopes", "referralByService"]);
 
-/** Writes a case context as JSON-safe data, every field (see `CODECS`). */
-export function serialiseContext(context: CaseContext): SerialisedContext {
+/**
+ * Writes a case context as JSON-safe data, every field (see `CODECS`); `events` are the case's events it stands for,
+ * which what repeats them refers to (read back with the same events).
+ */
+export function serialiseContext(context: CaseContext, events: readonly unknown[] = []): SerialisedContext {
   const out: Record<string, unknown> = {};
+  const log = new EventLog(events as readonly LoggedEvent[]);
   for (const key of Object.keys(CODECS) as (keyof CaseContext)[])
-    out[key] = (CODECS[key] as Codec<unknown>).encode(context[key], context);
+    out[key] = (CODECS[key] as Codec<unknown>).encode(context[key], context, log);
   return out as SerialisedContext;
 }
 
-/** Reads back a context `serialiseContext` wrote; the lists the context shares stay shared. */
-export function restoreContext(json: SerialisedContext): CaseContext {
+/** Reads back a context `serialiseContext` wrote over the same `events`; the lists the context shares stay shared. */
+export function restoreContext(json: SerialisedContext, events: readonly unknown[] = []): CaseContext {
   const decoded: Record<string, unknown> = {};
+  const logged = events as readonly LoggedEvent[];
   const keys = Object.keys(CODECS) as (keyof CaseContext)[];
   for (const key of keys)
     if (!DECODE_LAST.has(key))
-      decoded[key] = (CODECS[key] as Codec<unknown>).decode(json[key], decoded as Partial<CaseContext>);
+      decoded[key] = (CODECS[key] as Codec<unknown>).decode(json[key], decoded as Partial<CaseContext>, logged);
   for (const key of keys)
     if (DECODE_LAST.has(key))
-      decoded[key] = (CODECS[key] as Codec<unknown>).decode(json[key], decoded as Partial<CaseContext>);
+      decoded[key] = (CODECS[key] as Codec<unknown>).decode(json[key], decoded as Partial<CaseContext>, logged);
   return decoded as unknown as CaseContext;
 }
 

@@ -355,7 +355,11 @@ function levelsNow(context: CaseSession["context"]): LevelsNow {
  * flag does not name it on a public screen.
  */
 function traceLevel(entry: TraceEntry, compiled: CaseSession["compiled"], levels: LevelsNow): Level {
-  const step = entry.step ? (compiled.steps.get(entry.step)?.level ?? "restricted") : "public";
+  const at = entry.step ? compiled.steps.get(entry.step) : undefined;
+  const own = entry.step ? (at?.level ?? "restricted") : "public";
+  // A route or a flag records the values its condition read: the entry is as sensitive as the most sensitive of
+  // them, whatever level its step was given (a public decision that reads whether the person fears return).
+  const step = "values" in entry && entry.values ? maxLevel(own, valuesLevel(entry.values, at, compiled, levels)) : own;
   switch (entry.kind) {
     case "flag":
       return maxLevel(step, compiled.catalog.flags.get(entry.flag)?.sensitivity ?? "restricted");
@@ -368,6 +372,32 @@ function traceLevel(entry: TraceEntry, compiled: CaseSession["compiled"], levels
     default:
       return step;
   }
+}
+
+/** The most sensitive of the values a condition read, each by what it is: an answer, a flag, a referral, a step. */
+function valuesLevel(
+  values: Record<string, unknown>,
+  at: CompiledStep | undefined,
+  compiled: CaseSession["compiled"],
+  levels: LevelsNow,
+): Level {
+  const scope = at ? compiled.scopes.get(at.scope) : undefined;
+  const prefix = at?.scope ? `${at.scope}/` : "";
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const found: Level[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "flags")
+      for (const flag of list(value)) found.push(compiled.catalog.flags.get(flag)?.sensitivity ?? "restricted");
+    else if (name === "referrals" || name === "offered")
+      for (const service of list(value))
+        found.push(
+          levels.referrals.get(service) ?? compiled.catalog.services.get(service)?.confidentiality ?? "restricted",
+        );
+    else if (name === "visited")
+      for (const id of list(value)) found.push(compiled.steps.get(`${prefix}${id}`)?.level ?? "restricted");
+    else if (name !== "now" && name !== "outcome") found.push(scope?.variableLevels.get(name) ?? "restricted");
+  }
+  return maxLevel(...found);
 }
 
 function stepView(compiled: CompiledStep, session: CaseSession): StepView {

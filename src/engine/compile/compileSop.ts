@@ -35,8 +35,14 @@ export function compileSop(definition: SopDefinition, library: SopLibrary, known
       expressions = new ExpressionScope(declaredVariables(sop).variables);
       expressionsBySop.set(sop.id, expressions);
     }
-    const callerScope = caller === undefined ? undefined : tables.steps.get(caller)?.scope;
-    const level = maxLevel(sop.level, callerScope === undefined ? undefined : scopes.get(callerScope)?.level);
+    const callerStep = caller === undefined ? undefined : tables.steps.get(caller);
+    const callerScope = callerStep?.scope;
+    // A procedure runs at least as carefully as its own SOP, its caller, and the step that runs it say.
+    const level = maxLevel(
+      sop.level,
+      callerScope === undefined ? undefined : scopes.get(callerScope)?.level,
+      callerStep?.step.level,
+    );
     scopes.set(path, { path, sop, expressions, caller, level, variableLevels: new Map() });
     bundle.set(sop.id, sop);
   }
@@ -75,6 +81,9 @@ function assignLevels(steps: Map<string, CompiledStep>, scopes: Map<string, Comp
   for (const compiled of steps.values()) {
     const scope = scopes.get(compiled.scope)!;
     compiled.level = stepLevel(catalog, scope.level, compiled.step);
+    // The step that runs a procedure says what the procedure is about ("possible victim of trafficking"): it is
+    // kept as carefully as the procedure itself, whatever level the step was given.
+    if (compiled.step.kind === "procedure") compiled.level = maxLevel(compiled.level, scopes.get(compiled.path)?.level);
     const step = compiled.step;
     const variable = step.kind === "question" ? step.variable : step.kind === "checklist" ? step.variable : undefined;
     if (variable) scope.variableLevels.set(variable, maxLevel(scope.variableLevels.get(variable), compiled.level));

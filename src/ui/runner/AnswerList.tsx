@@ -201,6 +201,7 @@ function AnswerItem({
         <CorrectionForm
           step={step}
           value={answer.value}
+          addition={answer.addition === true}
           labelledBy={titleId}
           busy={handle.busy}
           problem={problem}

@@ -16,6 +16,8 @@ interface CorrectionFormProps {
    * verified): the earlier answer stays true for its time, and the reason is required.
    */
   mode?: "correct" | "update";
+  /** For a referral: the answer was whether to add to a referral already made (see `StepView.addition`). */
+  addition?: boolean;
   onSubmit(value: AnswerValue, reason: string): void;
   onCancel(): void;
 }
@@ -31,6 +33,7 @@ export function CorrectionForm({
   busy,
   problem,
   mode = "correct",
+  addition = false,
   onSubmit,
   onCancel,
 }: CorrectionFormProps) {
@@ -88,8 +91,8 @@ export function CorrectionForm({
           name={`${id}-consent`}
           multiple={false}
           choices={[
-            { value: "true", label: t("referral.consents") },
-            { value: "false", label: t("referral.declines") },
+            { value: "true", label: t(addition ? "referral.add" : "referral.consents") },
+            { value: "false", label: t(addition ? "referral.doNotAdd" : "referral.declines") },
           ]}
           selected={typeof draft === "boolean" ? [String(draft)] : []}
           labelledBy={labelledBy}

@@ -20,8 +20,8 @@ export type CaseLoad =
 /**
  * Loads a case from the device's store and replays its log (merged from every device that wrote to it, see
  * src/store/replayLog.ts) through the SOP version it was opened with, from the snapshot stored with it when there is
- * one; a case this page parked (`parkedCases.ts`) and that nothing changed since is woken instead. Never throws: a missing case, a broken log or
- * an SOP this app does not have come back as `failed`, with a code.
+ * one; a case this page parked (`parkedCases.ts`) and that nothing changed since is woken instead. Never throws: a
+ * missing case, a broken log or an SOP this app does not have come back as `failed`, with a code.
  */
 export async function loadCaseSession(
   store: Pick<CaseStore, "loadLog"> & Partial<Pick<CaseStore, "getSummary" | "caseVersion">>,

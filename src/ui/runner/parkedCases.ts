@@ -12,11 +12,23 @@ interface Parked {
   version: number;
 }
 
-/** Cases left idle in this page, by id, oldest first. */
-const parkedCases = new Map<string, Parked>();
-
 /** The parts of the store that tell whether a parked case is still the stored one. */
 export type ParkingStore = Pick<CaseStore, "getSummary" | "caseVersion">;
+
+/**
+ * Cases left idle in this page, by store (a training store, or the store opened after signing in again, has its
+ * own) and then by case id, oldest first. A store dropped takes its parked cases with it.
+ */
+let parkedByStore = new WeakMap<object, Map<string, Parked>>();
+
+function parkedIn(store: object): Map<string, Parked> {
+  let parked = parkedByStore.get(store);
+  if (!parked) {
+    parked = new Map();
+    parkedByStore.set(store, parked);
+  }
+  return parked;
+}
 
 /**
  * Parks a case the officer has left, with everything stored: kept as its log's text (and a snapshot for a long one)
@@ -26,6 +38,7 @@ export type ParkingStore = Pick<CaseStore, "getSummary" | "caseVersion">;
 export function parkCase(store: ParkingStore, merged: MergedReplay): void {
   const { session, ...rest } = merged;
   const caseId = session.opened.caseId;
+  const parkedCases = parkedIn(store);
   parkedCases.delete(caseId);
   // Only a case whose every stored event this session holds or set aside: then the stored summary counts them.
   if (store.getSummary(caseId)?.eventCount !== merged.count) return;
@@ -47,8 +60,9 @@ export function parkCase(store: ParkingStore, merged: MergedReplay): void {
  * and whose summary has not arrived yet is caught by the next append, which then conflicts and reloads the case.
  */
 export function wakeParkedCase(store: Partial<ParkingStore>, caseId: string): MergedReplay | undefined {
-  const entry = parkedCases.get(caseId);
-  if (!entry) return undefined;
+  const parkedCases = parkedByStore.get(store);
+  const entry = parkedCases?.get(caseId);
+  if (!parkedCases || !entry) return undefined;
   parkedCases.delete(caseId);
   if (!store.getSummary || !store.caseVersion) return undefined;
   if (store.caseVersion(caseId) !== entry.version || store.getSummary(caseId)?.eventCount !== entry.merged.count)
@@ -60,12 +74,12 @@ export function wakeParkedCase(store: Partial<ParkingStore>, caseId: string): Me
   }
 }
 
-/** How many cases this page holds parked (for tests). */
-export function parkedCount(): number {
-  return parkedCases.size;
+/** How many cases of `store` this page holds parked (for tests). */
+export function parkedCount(store: object): number {
+  return parkedByStore.get(store)?.size ?? 0;
 }
 
-/** Drops every parked case (signing out, tests). */
+/** Drops every parked case (tests). */
 export function dropParkedCases(): void {
-  parkedCases.clear();
+  parkedByStore = new WeakMap();
 }

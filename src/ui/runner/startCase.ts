@@ -2,6 +2,7 @@ import { type CompiledSop, openCase, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadNewestBundle } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
+import { loadCasePage } from "./casePageModule";
 import { keepOpenedCase } from "./loadCaseSession";
 import { trackWrite } from "./useCaseSession";
 
@@ -101,5 +102,18 @@ export async function startCaseOn(
  * case screen's code loaded. What the queue does once it is idle, so that "New case" shows the first step at once.
  */
 export async function prepareNewCase(sopId: string): Promise<void> {
-  await Promise.all([loadNewestBundle(sopId).then((bundle) => bundle.recorded), import("./CasePage")]);
+  const [bundle] = await Promise.all([loadNewestBundle(sopId), loadCasePage()]);
+  await bundle.recorded;
+  warmUp(bundle.compiled);
+}
+
+/**
+ * Opens a case that is dropped at once, stored nowhere: in a freshly loaded page, the first run of the engine's code
+ * compiles it (the browser compiles a function on its first call), which is time the officer's tap would otherwise
+ * wait for.
+ */
+function warmUp(compiled: CompiledSop): void {
+  const at = new Date();
+  const session = openCase(compiled, { caseId: "warm-up", at: at.toISOString(), by: "warm-up" });
+  summarizeCase(viewCase(session, at), 1);
 }

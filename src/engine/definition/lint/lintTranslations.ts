@@ -25,7 +25,7 @@ export const TEXT_FIELDS: Readonly<Record<DocumentKind, ReadonlySet<string>>> = 
     "why",
     "offerAgain",
   ]),
-  catalog: new Set(["name", "description", "label", "hours", "note", "notes", "instruction", "publicLabel"]),
+  catalog: new Set(["name", "description", "label", "hours", "note", "notes", "instruction", "publicLabel", "why"]),
   scenario: new Set(["title", "persona"]),
 };
 
