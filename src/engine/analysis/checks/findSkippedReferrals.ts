@@ -6,7 +6,9 @@ import type { StructuralIssue } from "./types";
 
 const RANK: Record<string, number> = { routine: 0, urgent: 1, immediate: 2 };
 /** The most diagram nodes a run on from an earlier referral may add before the graph alone decides. */
-const ONWARD_NODES = 1_000_000;
+const ONWARD_NODES = 200_000;
+/** The most such runs for one check: beyond them, the graph alone decides (the rule stays cheap beside the rest). */
+const ONWARD_RUNS = 8;
 
 /** A referral step of the model, by path. */
 interface ReferralAt {
@@ -90,6 +92,7 @@ export function findSkippedReferrals(run: ModelRun, locale: string): StructuralI
    */
   const takenAfter = (from: number): boolean[] | undefined => {
     if (onward.has(from)) return onward.get(from);
+    if (onward.size >= ONWARD_RUNS) return undefined;
     const after = runModel(
       model,
       run.plan,
