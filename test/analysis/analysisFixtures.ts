@@ -44,3 +44,18 @@ export function compileWithFixtureCatalog(sop: SopDefinition, others: SopDefinit
   for (const other of others) sops.set(other.id, other);
   return compileSop(sop, { sops, catalog: library.catalog });
 }
+
+/** A text in the two languages every SOP needs, the same words in both (test SOPs only). */
+export const text = (en: string) => ({ es: en, en });
+
+/** What every small test SOP carries besides its id, title, start and steps. */
+export const sopBase = {
+  $schema: "../../../schemas/sop.schema.json",
+  version: "1.0.0",
+  owner: "Senda test suite",
+  legalBasis: [],
+  notes: text("Test."),
+};
+
+/** An end step with its outcome. */
+export const end = (outcome: string) => ({ kind: "end", outcome });

@@ -1,18 +1,9 @@
 import { CallSiteCache, checkSop, type SopDefinition } from "../../src/engine/index";
-import { compileWithFixtureCatalog } from "./analysisFixtures";
+import { sopBase as base, compileWithFixtureCatalog, end, text } from "./analysisFixtures";
 
 // Proofs of a procedure at a call site are kept by the procedure's text and the exact states it is entered with:
 // another SOP entering it the same way reuses them; one entering it another way (here, with a flag raised before
 // it that makes the procedure skip its referral) must be proven again, and is refuted.
-const text = (en: string) => ({ es: en, en });
-const base = {
-  $schema: "../../../schemas/sop.schema.json",
-  version: "1.0.0",
-  owner: "Senda test suite",
-  legalBasis: [],
-  notes: text("Test."),
-};
-const end = (outcome: string) => ({ kind: "end", outcome });
 const askAge = (next: unknown) => ({
   kind: "question",
   title: text("Age"),

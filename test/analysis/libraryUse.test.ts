@@ -1,11 +1,9 @@
 import { checkSop, type SopDefinition, settleLibraryUse } from "../../src/engine/index";
-import { compileWithFixtureCatalog } from "./analysisFixtures";
+import { sopBase as base, compileWithFixtureCatalog, text } from "./analysisFixtures";
 
 // A procedure's route that reads what a caller brings (a referral made before it runs) cannot hold when the
 // procedure runs alone, and does hold when its caller runs it: across the library it is not unused. A route whose
 // condition never holds anywhere stays a warning.
-const text = (en: string) => ({ es: en, en });
-const base = { version: "1.0.0", owner: "Senda test suite", legalBasis: [], notes: text("Test.") };
 const procedure = {
   ...base,
   $schema: "../../../schemas/sop.schema.json",

@@ -1,17 +1,8 @@
 import { checkSop, type SopDefinition } from "../../src/engine/index";
-import { compileWithFixtureCatalog } from "./analysisFixtures";
+import { sopBase as base, compileWithFixtureCatalog, end, text } from "./analysisFixtures";
 
 // A guard that passes over a procedure's referral because the case already holds the service is right only when
 // the earlier referral is at least as urgent (or, for a mandatory notification, was made and not declined).
-const text = (en: string) => ({ es: en, en });
-const base = {
-  $schema: "../../../schemas/sop.schema.json",
-  version: "1.0.0",
-  owner: "Senda test suite",
-  legalBasis: [],
-  notes: text("Test."),
-};
-const end = (outcome: string) => ({ kind: "end", outcome });
 const refer = (urgency: string, next: string, requiresConsent = true) => ({
   kind: "referral",
   title: text("SENNIAF"),
