@@ -12,9 +12,9 @@ const REFERRAL_LISTS = new Set(["referrals", "offered"]);
  * decision over `referrals` (often a list of the services the SOP refers to), which an edit can leave short: drop
  * one service from that list and a person referred only there is reported as closed, by every other tool.
  *
- * For each decision whose routes read only `referrals` / `offered`, and that leads to an end step, the rule plays
- * the routes for every service a referral step before it can refer (its own, and those of the procedures it runs),
- * alone, and for none: the end reached must be "referred", "escalated" or "transferred" with one, and must not be
+ * For each decision that chooses between a "referred" and a "closed" end, and whose routes read only `referrals` /
+ * `offered`, the rule plays the routes for every service a referral step before it can refer (its own, and those of
+ * the procedures it runs), alone, and for none: the end reached must be "referred", "escalated" or "transferred" with one, and must not be
  * "referred" with none. A decision that reads anything else is left to the analysis. Registration (a service of
  * kind "registration") is what every arrival passes through, not a referral for a need: it is not counted.
  */
@@ -24,7 +24,8 @@ export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken
   for (const [id, step] of Object.entries(sop.steps)) {
     if (step.kind !== "decision" || typeof step.next === "string") continue;
     const edges = nextEdges(id, step);
-    if (!edges.some((edge) => stepAt(sop, edge.to)?.kind === "end")) continue;
+    const outcomes = new Set(edges.map((edge) => endOutcome(sop, edge.to)));
+    if (!outcomes.has("referred") || !outcomes.has("closed")) continue;
     if (edges.some((edge) => edge.when && scope.mentionedVariables(edge.when).some((v) => !REFERRAL_LISTS.has(v))))
       continue;
     const endOf = (referrals: string[]) => {
@@ -48,6 +49,11 @@ export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken
     }
   }
 };
+
+function endOutcome(sop: SopDefinition, id: string): string | undefined {
+  const step = stepAt(sop, id);
+  return step?.kind === "end" ? step.outcome : undefined;
+}
 
 /**
  * For each step, the steps that come before it in this SOP's graph. A step inside a parallel track comes before
