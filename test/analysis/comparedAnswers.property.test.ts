@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { checkSop, type SopDefinition } from "../../src/engine/index";
-import { makeSop, step, t } from "../engine/sopBuilder";
 import { runs } from "../engine/propertyRuns";
+import { makeSop, step, t } from "../engine/sopBuilder";
 import { compileWithFixtureCatalog } from "./analysisFixtures";
 
 /**
