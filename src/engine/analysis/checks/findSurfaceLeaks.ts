@@ -151,7 +151,7 @@ export function findSurfaceLeaks(
  * The states a question's run starts from at its moment `at`: those `base` reached there, when `base` kept every
  * fact the run's plan reads there (then forgetting the rest is exact); undefined to start from the case's opening.
  */
-function startAt(model: Model, plan: Plan, at: number, base?: SurfaceLeakBase): { states: BddNode } | undefined {
+export function startAt(model: Model, plan: Plan, at: number, base?: SurfaceLeakBase): { states: BddNode } | undefined {
   if (!base || base.model !== model) return undefined;
   for (const domain of plan.live[at]) if (!base.plan.live[at].has(domain)) return undefined;
   const { bdd } = model;
@@ -160,7 +160,7 @@ function startAt(model: Model, plan: Plan, at: number, base?: SurfaceLeakBase): 
 }
 
 /** The actions of a case that shows a leak, from the case's opening: up to the question in `base`, then in `run`. */
-function traceLeak(
+export function traceLeak(
   run: ModelRun,
   node: number,
   target: BddNode,
