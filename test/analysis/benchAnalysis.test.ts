@@ -13,6 +13,21 @@ describe("the analysis benchmark", () => {
     expect(formatAnalysisBench(rows).split("\n")[0]).toBe("| analysis | result | time | compile (floor) | ratio |");
   });
 
+  it("stops a quick run's library within its two minutes: what is left counts as unproven", () => {
+    const loaded = loadAnalysisFixtures();
+    // A clock where each reading is five seconds later: no check of the small fixtures reaches five minutes, but
+    // all of them together pass two.
+    const clock = () => {
+      let t = 0;
+      return () => (t += 5_000);
+    };
+    const full = benchAnalysis(loaded.library, loaded.compiled, clock());
+    expect(full[0].settled).toBe(true);
+    const quick = benchAnalysis(loaded.library, loaded.compiled, clock(), { quick: true });
+    expect(quick[0].settled).toBe(false);
+    expect(quick[0].result).toMatch(/[1-9]\d* unproven$/);
+  });
+
   it("moves screening's threshold for the children's procedure from 18 to 17, and nothing else", () => {
     const text = readFileSync(resolve(import.meta.dirname, "../../sop/screening.sop.json"), "utf8");
     const sop = JSON.parse(text) as SopDefinition;

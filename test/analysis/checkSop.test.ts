@@ -1,8 +1,10 @@
+import { findSurfaceLeaks } from "../../src/engine/analysis/checks/findSurfaceLeaks";
 import {
   type CheckReport,
   checkSop,
   counterexampleScenario,
   describeExpectation,
+  modelSop,
   replay,
   runScenario,
   type SopDefinition,
@@ -186,5 +188,80 @@ describe("structural checks over paths", () => {
     ]);
     const kept = checkSop(compileWithFixtureCatalog(build("confidential")));
     expect(kept.issues.filter((i) => i.kind === "surface-leak")).toEqual([]);
+  });
+
+  it("finds a leak that shows only after a procedure ends: its caller reads what the sensitive answer raised", () => {
+    // The callee asks the sensitive question and raises a confidential flag on a yes; only the caller, after the
+    // procedure's end, turns that flag into a public deadline. A check that summarised the callee without what its
+    // exit carries (the flag, hence the answer) would miss it.
+    const callee = makeSop("hiv-callee", {
+      consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
+      "ask-hiv": {
+        ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+        next: [{ when: "on_treatment", to: "mark" }, { to: "done" }],
+      } as SopDefinition["steps"][string],
+      mark: {
+        kind: "instruction",
+        title: t("Mark"),
+        level: "confidential",
+        effects: [{ raise: "medical" }],
+        next: "done",
+      },
+      done: step.end(),
+    });
+    const build = (level?: "confidential"): SopDefinition =>
+      makeSop("hiv-caller", {
+        "run-callee": { kind: "procedure", title: t("Health"), sop: "hiv-callee", next: "after" },
+        after: { kind: "decision", next: [{ when: '"medical" in flags', to: "plan-refill" }, { to: "done" }] },
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          ...(level ? { level } : {}),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: "done",
+        },
+        done: step.end(),
+      });
+    const report = checkSop(compileWithFixtureCatalog(build(), [callee]));
+    const leaks = report.issues.filter((i) => i.kind === "surface-leak");
+    expect(leaks).toHaveLength(1);
+    expect(leaks[0]).toMatchObject({ severity: "error", step: "plan-refill" });
+    expect(leaks[0].message).toMatch(/only the answers yes to "run-callee\/ask-hiv"/);
+    // A case from the opening that shows it: the trace goes through the procedure and out of it.
+    expect(leaks[0].actions).toEqual([
+      { step: "run-callee/consent", answer: true },
+      { step: "run-callee/ask-hiv", answer: true },
+      { step: "run-callee/mark" },
+    ]);
+    const kept = checkSop(compileWithFixtureCatalog(build("confidential"), [callee]));
+    expect(kept.issues.filter((i) => i.kind.startsWith("surface-leak"))).toEqual([]);
+  });
+
+  it("says it could not decide, and is not complete, when keeping a sensitive answer outgrows the node limit", () => {
+    const build = (): SopDefinition =>
+      makeSop("refill-small", {
+        consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
+        // Both answers reach the public deadline (no leak), one by way of a note: the answer steers the case.
+        "ask-hiv": {
+          ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+          next: [{ when: "on_treatment", to: "plan-refill" }, { to: "note" }],
+        } as SopDefinition["steps"][string],
+        note: step.instruction("plan-refill"),
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: "done",
+        },
+        done: step.end(),
+      });
+    const compiled = compileWithFixtureCatalog(build());
+    const model = modelSop(compiled, { purpose: "check" });
+    // First, on a fresh diagram store (a second run finds every node it needs already made).
+    const undecided = findSurfaceLeaks(model, "en", undefined, undefined, 0);
+    expect(undecided).toHaveLength(1);
+    expect(undecided[0]).toMatchObject({ kind: "surface-leak-undecided", severity: "warning", step: "ask-hiv" });
+    expect(undecided[0].message).toMatch(/^Could not decide whether .* after "ask-hiv"/);
+    expect(findSurfaceLeaks(model, "en")).toEqual([]);
   });
 });

@@ -9,6 +9,13 @@ import { diffSops } from "./diff/diffSops";
 const DIFF_BUDGET_MS = 120_000;
 /** How long one SOP's check may run before it is stopped (what is left counts as unproven): 5× the library's target. */
 const CHECK_BUDGET_MS = 300_000;
+/**
+ * With `quick` (`npm run bench -- --quick`, which must finish this section in five minutes): the whole library may
+ * take two minutes in all (an SOP still open then is stopped, and what it left counts as unproven), a single check
+ * or the diff one minute.
+ */
+const QUICK_BUDGETS = { library: 120_000, check: 60_000, diff: 60_000 };
+const FULL_BUDGETS = { library: Number.POSITIVE_INFINITY, check: CHECK_BUDGET_MS, diff: DIFF_BUDGET_MS };
 
 /** One measured check or diff: what, how long, and how that compares with compiling the same SOP. */
 export interface AnalysisBenchRow {
@@ -29,7 +36,7 @@ export interface AnalysisBenchRow {
  * Measures `senda check` on every SOP of a library (the whole library, screening and uasc stand out), and `senda
  * diff` between screening and screening with its threshold for the children's procedure moved from 18 to 17, each
  * beside the time to compile the same SOP in the same run; the diff is stopped, incomplete, after two minutes, and a
- * check after five (what it has not settled counts as unproven). `now`
+ * check after five (what it has not settled counts as unproven); shorter with `quick` (see `QUICK_BUDGETS`). `now`
  * is the caller's clock (the engine has none).
  *
  * @example
@@ -39,8 +46,11 @@ export function benchAnalysis(
   library: SopLibrary,
   compiled: ReadonlyMap<string, CompiledSop>,
   now: () => number,
+  options: { quick?: boolean } = {},
 ): AnalysisBenchRow[] {
   const rows: AnalysisBenchRow[] = [];
+  const budgets = options.quick ? QUICK_BUDGETS : FULL_BUDGETS;
+  const libraryStart = now();
   const compileTime = (sop: SopDefinition) => {
     const start = now();
     compileSop(sop, library);
@@ -53,7 +63,8 @@ export function benchAnalysis(
   const callSites = new CallSiteCache();
   for (const sop of compiled.values()) {
     const start = now();
-    const report = checkSop(sop, { callSites, control: { shouldStop: () => now() - start > CHECK_BUDGET_MS } });
+    const shouldStop = () => now() - start > CHECK_BUDGET_MS || now() - libraryStart > budgets.library;
+    const report = checkSop(sop, { callSites, control: { shouldStop } });
     const ms = now() - start;
     total += ms;
     totalCompile += compileTime(sop.definition);
@@ -64,7 +75,7 @@ export function benchAnalysis(
     const sop = compiled.get(id);
     if (!sop) continue;
     const start = now();
-    const report = checkSop(sop, { control: { shouldStop: () => now() - start > CHECK_BUDGET_MS } });
+    const report = checkSop(sop, { control: { shouldStop: () => now() - start > budgets.check } });
     const ms = now() - start;
     rows.push(row(id, `check ${id}`, verdictText(report.verdicts), report.complete, ms, compileTime(sop.definition)));
   }
@@ -83,7 +94,7 @@ export function benchAnalysis(
     const edited = moveChildThreshold(screening.definition);
     const after = compileSop(edited, library);
     const start = now();
-    const diff = diffSops(screening, after, { control: { shouldStop: () => now() - start > DIFF_BUDGET_MS } });
+    const diff = diffSops(screening, after, { control: { shouldStop: () => now() - start > budgets.diff } });
     rows.push(
       row(
         "diff",

@@ -269,7 +269,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   if (structureRun) issues.push(...findSkippedReferrals(structureRun, locale));
   options.debug?.(`structural issues ${Math.round(t15 - t1)} ms, skipped referrals ${Math.round(now() - t15)} ms`);
   const t2 = now();
-  if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop));
+  if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop, structureRun));
   options.debug?.(`structure ${Math.round(t2 - t1)} ms, surface leaks ${Math.round(now() - t2)} ms`);
   if (structureRun)
     for (const verdict of verdicts.values()) {
@@ -281,7 +281,10 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   return {
     sop: compiled.id,
     version: compiled.version,
-    complete: [...verdicts.values()].every((v) => v.status !== "unproven") && !stopped,
+    complete:
+      [...verdicts.values()].every((v) => v.status !== "unproven") &&
+      !stopped &&
+      !issues.some((i) => i.kind === "surface-leak-undecided"),
     verdicts: [...verdicts.values()],
     issues,
     used: structureRun ? usedStepsAndRoutes(structureRun) : [],

@@ -1,11 +1,11 @@
 import { isAbove } from "../../compile/levels";
-import type { Level } from "../../definition/types";
+import type { Level, StepAction } from "../../definition/types";
 import { describeActions, describeClass } from "../answers/describeAnswer";
 import type { BddNode } from "../exploration/Bdd";
 import { planRun } from "../exploration/liveness";
-import { runModel } from "../exploration/runModel";
+import { type ModelRun, runModel } from "../exploration/runModel";
 import { tracePath } from "../exploration/tracePath";
-import type { Domain, Model } from "../exploration/types";
+import type { Domain, Model, Plan } from "../exploration/types";
 import type { StructuralIssue } from "./types";
 
 /** What the queue, the case header and every list show: public facts only (see `PUBLIC_SURFACE`). */
@@ -20,18 +20,38 @@ interface ShownFact {
   referral?: boolean;
 }
 
+/** The most diagram nodes one question's run may add before it is left undecided (see `findSurfaceLeaks`). */
+export const SURFACE_LEAK_NODE_LIMIT = 1_000_000;
+
+/** Where the runs start: the states every moment is reached in, from a run of the whole case that kept at least
+ * what a guard reads (the check's structure run). */
+export type SurfaceLeakBase = Pick<ModelRun, "reached" | "plan" | "deltas" | "model">;
+
 /**
  * The path-dependent half of what a case shows on its public surfaces (the queue, the header, a slip to a public
  * service). Each fact there is shown by its own level (lint and the runtime see to that); but a public fact that
  * only some answers to a more sensitive question lead to tells those answers to anyone who sees it: a deadline in
- * the queue set only on the way of an HIV-positive answer says the person is HIV positive. The check runs the model
- * keeping the answers to every sensitive question (one with a `sensitive` category above the surface's level), and
- * reports each public deadline or follow-up produced on the paths of some answers to such a question and not of
- * others, with a case that shows it (an error); a referral to a service the catalog makes public, a warning. Flags
- * keep the sensitivity the catalog gives them. Pure.
+ * the queue set only on the way of an HIV-positive answer says the person is HIV positive. For each sensitive
+ * question (one with a `sensitive` category above the surface's level) the check runs the model keeping that one
+ * answer, from where the question is asked to the public facts after it, and reports each public deadline or
+ * follow-up produced on the paths of some answers to it and not of others, with a case that shows it (an error); a
+ * referral to a service the catalog makes public, a warning. Flags keep the sensitivity the catalog gives them.
+ *
+ * One question at a time, each from the question on: the answers of different questions are never carried
+ * together (they multiplied each other's states), and nothing before the question is worked again. The run of a
+ * question starts from `base`, the states the structure run reached at the question, when `base` kept every fact
+ * the question's run reads there; otherwise from the case's opening (the same states, only more work). A question
+ * whose run outgrows `nodeLimit` diagram nodes is reported as undecided (`surface-leak-undecided`, a warning that
+ * `senda check --strict` fails on), never as leak-free. Pure.
  */
-export function findSurfaceLeaks(model: Model, locale: string, shouldStop?: () => boolean): StructuralIssue[] {
-  const { compiled, bdd, spaces } = model;
+export function findSurfaceLeaks(
+  model: Model,
+  locale: string,
+  shouldStop?: () => boolean,
+  base?: SurfaceLeakBase,
+  nodeLimit = SURFACE_LEAK_NODE_LIMIT,
+): StructuralIssue[] {
+  const { compiled, bdd, spaces, nodes, edges } = model;
   const sensitive: { domain: Domain; question: string; level: Level }[] = [];
   for (const domain of model.domains) {
     if (domain.kind !== "variable" || domain.scope === undefined || !domain.variable) continue;
@@ -45,47 +65,114 @@ export function findSurfaceLeaks(model: Model, locale: string, shouldStop?: () =
       sensitive.push({ domain, question: question.path, level });
   }
   if (sensitive.length === 0) return [];
-  const enter = new Map(model.nodes.filter((n) => n.kind === "enter").map((n) => [n.step, n.id]));
+  const enter = new Map(nodes.filter((n) => n.kind === "enter").map((n) => [n.step, n.id]));
+  const after = new Map(nodes.filter((n) => n.kind === "route").map((n) => [n.step, n.id]));
   const facts = shownFacts(model).filter((f) => enter.has(f.step) && !isAbove(f.level, SURFACE));
-  // The sensitive answers are kept up to the steps that produce public facts, and forgotten after the last of them.
-  const domains = sensitive.map((s) => s.domain);
-  const liveAt = new Map(facts.map((f) => [enter.get(f.step)!, domains]));
-  const run = runModel(model, planRun(model, new Set(), new Set(), liveAt), { shouldStop });
-  if (!run.complete) return [];
-  const after = new Map(model.nodes.filter((n) => n.kind === "route").map((n) => [n.step, n.id]));
   const answered = (domain: Domain, states: BddNode) =>
     (domain.classValues ?? []).filter((v) => bdd.meets(states, domain.is[v]));
+  /** The moments a case can go on to from `from` (loops included). */
+  const ahead = (from: number) => {
+    const seen = new Uint8Array(nodes.length);
+    const stack = [from];
+    seen[from] = 1;
+    while (stack.length > 0)
+      for (const e of nodes[stack.pop()!].out)
+        if (!seen[edges[e].to]) {
+          seen[edges[e].to] = 1;
+          stack.push(edges[e].to);
+        }
+    return seen;
+  };
 
-  const issues: StructuralIssue[] = [];
-  for (const fact of facts) {
-    const node = enter.get(fact.step)!;
-    if (run.reached[node] === bdd.false) continue;
-    for (const { domain, question, level } of sensitive) {
-      const asked = after.get(question);
-      if (asked === undefined) continue;
+  /** Per fact: the first leak found (questions in the model's order), or that a question left it undecided. */
+  const leaks = new Map<string, StructuralIssue>();
+  const undecided: StructuralIssue[] = [];
+  for (const { domain, question, level } of sensitive) {
+    const asked = after.get(question);
+    const at = enter.get(question);
+    if (asked === undefined || at === undefined) continue;
+    const reachable = ahead(at);
+    const open = facts.filter((f) => reachable[enter.get(f.step)!] && !leaks.has(f.step));
+    if (open.length === 0) continue;
+    // The answer is kept up to the public facts after the question, and forgotten after the last of them.
+    const plan = planRun(model, new Set(), new Set(), new Map(open.map((f) => [enter.get(f.step)!, [domain]])));
+    const from = startAt(model, plan, at, base);
+    const before = bdd.nodeCount;
+    const run = runModel(
+      model,
+      plan,
+      { shouldStop, maxNodes: before + nodeLimit },
+      from ? { node: at, states: from.states, within: () => true } : undefined,
+    );
+    if (!run.complete) {
+      if (shouldStop?.()) return [];
+      undecided.push({
+        kind: "surface-leak-undecided",
+        severity: "warning",
+        step: question,
+        message: `Could not decide whether a public deadline, follow-up or referral after "${question}" (${level}) tells its answer: keeping that answer through the rest of the case needs more than ${nodeLimit.toLocaleString("en")} diagram nodes. Check its public effects by hand, or tell the Senda maintainers.`,
+      });
+      continue;
+    }
+    const all = answered(domain, run.reached[asked]);
+    for (const fact of open) {
+      const node = enter.get(fact.step)!;
+      if (run.reached[node] === bdd.false) continue;
       const here = answered(domain, run.reached[node]);
       if (here.length === 0) continue;
-      const all = answered(domain, run.reached[asked]);
       const never = all.filter((v) => !here.includes(v));
       if (never.length === 0) continue;
       const space = spaces.space(compiled.scopes.get(domain.scope!)!.sop.id, domain.variable!);
       const words = (values: number[]) =>
         space ? values.map((v) => describeClass(space, domain.classOf![v], locale)).join("; ") : "";
-      const path = tracePath(run, node, bdd.and(run.reached[node], domain.is[here[0]]));
+      const actions = traceLeak(run, node, bdd.and(run.reached[node], domain.is[here[0]]), at, from, base);
       const shown = `only the answers ${words(here)} to "${question}" (${level}) lead to it, never ${words(never)}`;
-      issues.push({
+      leaks.set(fact.step, {
         kind: "surface-leak",
         severity: fact.referral ? "warning" : "error",
         step: fact.step,
         message: fact.referral
           ? `${fact.what} at "${fact.step}" is shown to everyone (the catalog makes the service public), but ${shown}: make sure its reason, and the slip, say nothing of that answer.`
           : `${fact.what} at "${fact.step}" is public, so the queue, the case header and every list show it; but ${shown}: whoever sees it learns that answer. Give "${fact.step}" (or what it produces) the level "${level}", or produce it on every path.`,
-        ...(path ? { actions: path.actions, answers: describeActions(compiled, spaces, path.actions, locale) } : {}),
+        ...(actions ? { actions, answers: describeActions(compiled, spaces, actions, locale) } : {}),
       });
-      break;
     }
   }
-  return issues;
+  // In the order of the facts, as the check lists its findings.
+  const issues = facts.flatMap((f) => {
+    const leak = leaks.get(f.step);
+    if (leak) leaks.delete(f.step);
+    return leak ? [leak] : [];
+  });
+  return [...issues, ...undecided];
+}
+
+/**
+ * The states a question's run starts from at its moment `at`: those `base` reached there, when `base` kept every
+ * fact the run's plan reads there (then forgetting the rest is exact); undefined to start from the case's opening.
+ */
+export function startAt(model: Model, plan: Plan, at: number, base?: SurfaceLeakBase): { states: BddNode } | undefined {
+  if (!base || base.model !== model) return undefined;
+  for (const domain of plan.live[at]) if (!base.plan.live[at].has(domain)) return undefined;
+  const { bdd } = model;
+  const drop = model.domains.filter((d) => !plan.live[at].has(d)).flatMap((d) => d.bits);
+  return { states: bdd.exists(base.reached[at], bdd.cube(drop)) };
+}
+
+/** The actions of a case that shows a leak, from the case's opening: up to the question in `base`, then in `run`. */
+export function traceLeak(
+  run: ModelRun,
+  node: number,
+  target: BddNode,
+  at: number,
+  from: { states: BddNode } | undefined,
+  base: SurfaceLeakBase | undefined,
+): StepAction[] | undefined {
+  if (!from) return tracePath(run, node, target)?.actions;
+  const rest = tracePath(run, node, target, { node: at, states: from.states });
+  if (!rest) return undefined;
+  const upTo = tracePath(base as ModelRun, at, rest.first);
+  return upTo ? [...upTo.actions, ...rest.actions] : undefined;
 }
 
 /** The public-surface facts every step produces, with the level the runtime gives each. */

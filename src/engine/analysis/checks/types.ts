@@ -51,7 +51,8 @@ export interface StructuralIssue {
     | "forbidden-referral"
     | "double-referral"
     | "skipped-referral"
-    | "surface-leak";
+    | "surface-leak"
+    | "surface-leak-undecided";
   severity: "error" | "warning";
   step: string;
   message: string;

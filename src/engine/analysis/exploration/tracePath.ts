@@ -7,15 +7,22 @@ import type { Domain, Model, Op } from "./types";
 export interface TracedPath {
   edges: number[];
   actions: StepAction[];
+  /** The state the path starts from (one full assignment). */
+  first: BddNode;
 }
 
 /**
- * Finds a path from the start to one of the states `target` at `node` (states reachable there), going back
+ * Finds a path from the start (or from `from`, where a run that started there began) to one of the states `target` at `node` (states reachable there), going back
  * through the order in which states arrived: each step back picks a state that arrived earlier at a node before,
  * so the walk ends at the start. The answers are read off the states along the way: the answer class a question's
  * variable holds just after it is answered. Returns undefined when no state of `target` is reachable.
  */
-export function tracePath(run: ModelRun, node: number, target: BddNode): TracedPath | undefined {
+export function tracePath(
+  run: ModelRun,
+  node: number,
+  target: BddNode,
+  from?: { node: number; states: BddNode },
+): TracedPath | undefined {
   const { model } = run;
   const { bdd, edges, nodes } = model;
   const goal = bdd.and(target, run.reached[node]);
@@ -33,7 +40,12 @@ export function tracePath(run: ModelRun, node: number, target: BddNode): TracedP
     }
   }
   const path: { edge: number; after: BddNode }[] = [];
-  while (!(current === model.start && bdd.and(state, run.plan.initial) !== bdd.false)) {
+  // A run started inside the model (`RunStart`) is walked back to where it started.
+  const begun = (at: number, states: BddNode) =>
+    from
+      ? at === from.node && bdd.and(states, from.states) !== bdd.false
+      : at === model.start && bdd.and(states, run.plan.initial) !== bdd.false;
+  while (!begun(current, state)) {
     let found: { edge: number; from: number; time: number; state: BddNode } | undefined;
     for (const e of nodes[current].in) {
       const edge = edges[e];
@@ -61,6 +73,7 @@ export function tracePath(run: ModelRun, node: number, target: BddNode): TracedP
   return {
     edges: path.map((p) => p.edge),
     actions: actionsAlong(model, run.plan.ops, state, path),
+    first: state,
   };
 }
 
