@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   "answer-reveals",
   "slip-over-level",
   "slip-misses-need",
+  "outcome-mislabelled",
   "resume-outside-region",
   "missing-public-label",
   "trapping-loop",

@@ -176,6 +176,10 @@ const SAMPLES: { [C in IssueCode]: IssueParamsOf[C][] } = {
       whyEn: "an adolescent pregnancy is high risk",
     },
   ],
+  "outcome-mislabelled": [
+    { step: "outcome", end: "end-closed", outcome: "closed", service: "camp" },
+    { step: "outcome", end: "end-referred", outcome: "referred" },
+  ],
   "resume-outside-region": [{ step: "ask", target: "track-step" }],
   "missing-public-label": [{ flag: "secret", sensitivity: "confidential" }],
   "incomplete-action": [

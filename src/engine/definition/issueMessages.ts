@@ -1003,6 +1003,16 @@ export const ISSUE_MESSAGES: Templates = {
     es: (p) =>
       `La hoja de remisión a ${q(p.service)} deja fuera ${q(p.variable)}, que este procedimiento conoce y que el servicio necesita para actuar (${p.whyEs}): añádalo a "shares".`,
   },
+  "outcome-mislabelled": {
+    en: (p) =>
+      p.service !== undefined
+        ? `A case in which only ${q(p.service)} was referred goes from ${q(p.step ?? "")} to ${q(p.end)}, which says "closed": the case would be reported as if no one had been referred. Count ${q(p.service)} in the route to the referred end (or write the route as size(referrals) > 0).`
+        : `A case in which no referral was made goes from ${q(p.step ?? "")} to ${q(p.end)}, which says "referred": the case would be reported as referred. Let only a referral that was made lead there.`,
+    es: (p) =>
+      p.service !== undefined
+        ? `Un caso en el que solo se remitió a ${q(p.service)} va de ${q(p.step ?? "")} a ${q(p.end)}, que dice "cerrado": el caso se contaría como si no se hubiera remitido a nadie. Cuente ${q(p.service)} en la ruta hacia el final de remisión (o escriba la ruta como size(referrals) > 0).`
+        : `Un caso en el que no se hizo ninguna remisión va de ${q(p.step ?? "")} a ${q(p.end)}, que dice "remitido": el caso se contaría como remitido. Lleve allí solo una remisión hecha.`,
+  },
   "resume-outside-region": {
     en: (p) =>
       `Step ${q(p.step ?? "")} resumes at ${q(p.target)}, but new information can only re-route between steps of the main flow, outside parallel tracks.`,

@@ -242,6 +242,11 @@ export interface IssueParamsOf {
   };
   /** `variable`: the answer the service needs that the slip leaves out; `whyEs`/`whyEn`: why, in the catalog's words. */
   "slip-misses-need": Subject & { service: string; variable: string; whyEs: string; whyEn: string };
+  /**
+   * `end`: the end step a decision reaches; `outcome`: its outcome, "closed" when `service` (the one referral made)
+   * is not counted, "referred" when no referral was made.
+   */
+  "outcome-mislabelled": Subject & { end: string; outcome: "closed" | "referred"; service?: string };
   "resume-outside-region": Subject & { target: string };
   "missing-public-label": Subject & { flag: string; sensitivity: LevelName };
   /** Parallel tracks inside tracks, or procedures running procedures, deeper than `limit`. */

@@ -7,6 +7,7 @@ import type { LintContext, LintRule } from "./lint/LintContext";
 import { lintConsent } from "./lint/lintConsent";
 import { lintDuplicateIds, lintDuplicates } from "./lint/lintDuplicates";
 import { lintExpressions } from "./lint/lintExpressions";
+import { lintOutcomes } from "./lint/lintOutcomes";
 import { lintProcedureCycles } from "./lint/lintProcedureCycles";
 import { lintCatalogReferences, lintStepReferences } from "./lint/lintReferences";
 import { lintStructure } from "./lint/lintStructure";
@@ -38,6 +39,7 @@ const RULES: readonly LintRule[] = [
   lintTranslations,
   lintProcedureCycles,
   lintProtection,
+  lintOutcomes,
 ];
 
 /**
