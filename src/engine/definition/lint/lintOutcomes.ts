@@ -38,7 +38,8 @@ export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken
     const none = endOf([]);
     if (none?.outcome === "referred")
       add("outcome-mislabelled", { step: id, end: none.id, outcome: "referred" }, toPointer("steps", id, "next"));
-    for (const service of servicesReferredBefore(sop, library, id, (predecessors ??= predecessorsOf(sop)))) {
+    predecessors ??= predecessorsOf(sop);
+    for (const service of servicesReferredBefore(sop, library, id, predecessors)) {
       if (library.catalog.services.get(service)?.kind === "registration") continue;
       const reached = endOf([service]);
       if (reached?.outcome === "closed")
