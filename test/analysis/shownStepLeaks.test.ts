@@ -32,4 +32,19 @@ describe("a step shown in the history that tells a more sensitive answer (protot
     const compiled = compileWithFixtureCatalog(build("confidential"));
     expect(findShownStepLeaks(modelSop(compiled, { purpose: "check" }))).toEqual([]);
   });
+
+  it("leaves out a step that paths without the question reach too, unless asked to keep it", () => {
+    const sop = build();
+    const steps = {
+      "ask-companion": {
+        ...step.yesNo("has_companion", "done"),
+        next: [{ when: "has_companion", to: "observe-control" }, { to: "separate-person" }],
+      } as SopDefinition["steps"][string],
+      ...sop.steps,
+    };
+    const model = modelSop(compileWithFixtureCatalog({ ...sop, start: "ask-companion", steps }), { purpose: "check" });
+    expect(findShownStepLeaks(model)).toEqual([]);
+    const all = findShownStepLeaks(model, undefined, "en", undefined, undefined, false);
+    expect(all.map((i) => i.step)).toEqual(["separate-person"]);
+  });
 });

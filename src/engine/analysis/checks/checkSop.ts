@@ -269,7 +269,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
   if (structureRun) issues.push(...findSkippedReferrals(structureRun, locale));
   options.debug?.(`structural issues ${Math.round(t15 - t1)} ms, skipped referrals ${Math.round(now() - t15)} ms`);
   const t2 = now();
-  if (structureRun && !stopped) issues.push(...findSurfaceLeaks(model, locale, control.shouldStop, structureRun));
+  if (structureRun && !stopped)
+    issues.push(...findSurfaceLeaks(model, locale, control.shouldStop, structureRun, 2 * nodeLimit, options.debug));
   options.debug?.(`structure ${Math.round(t2 - t1)} ms, surface leaks ${Math.round(now() - t2)} ms`);
   if (structureRun)
     for (const verdict of verdicts.values()) {

@@ -53,6 +53,7 @@ export function findShownStepLeaks(
       (s) => s.path !== asking.path && enter.has(s.path) && isAbove(level, s.level) && !reported.has(s.path),
     );
     if (lower.length === 0) continue;
+    const skipping = reachableAvoiding(model, at, base);
     const plan = planRun(model, new Set(), new Set(), new Map(lower.map((s) => [enter.get(s.path)!, [domain]])));
     const from = startAt(model, plan, at, base);
     const before = bdd.nodeCount;
@@ -76,7 +77,7 @@ export function findShownStepLeaks(
       if (here.length === 0 || never.length === 0) continue;
       // Reached also where the question was never asked: being shown says little of the answer (only "if it was
       // asked, not these"); left out, which keeps the prototype's false positives down (see the report).
-      if (onlyAfter && bdd.meets(run.reached[node], domain.is[0])) continue;
+      if (onlyAfter && skipping[node]) continue;
       reported.add(shown.path);
       const actions = traceLeak(run, node, bdd.and(run.reached[node], domain.is[here[0]]), at, from, base);
       issues.push({
@@ -89,4 +90,23 @@ export function findShownStepLeaks(
     }
   }
   return issues;
+}
+
+/**
+ * The moments a case can reach from its opening without passing `avoid` (by the ways `base` took, when given): a
+ * run started at a question sees only the paths through it, so this is how the prototype knows of the others.
+ */
+function reachableAvoiding(model: Model, avoid: number, base?: SurfaceLeakBase & { taken?: boolean[] }): Uint8Array {
+  const seen = new Uint8Array(model.nodes.length);
+  if (model.start === avoid) return seen;
+  const stack = [model.start];
+  seen[model.start] = 1;
+  while (stack.length > 0)
+    for (const e of model.nodes[stack.pop()!].out) {
+      const to = model.edges[e].to;
+      if (seen[to] || to === avoid || (base?.taken && !base.taken[e])) continue;
+      seen[to] = 1;
+      stack.push(to);
+    }
+  return seen;
 }

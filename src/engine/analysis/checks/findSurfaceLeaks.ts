@@ -21,7 +21,7 @@ interface ShownFact {
 }
 
 /** The most diagram nodes one question's run may add before it is left undecided (see `findSurfaceLeaks`). */
-export const SURFACE_LEAK_NODE_LIMIT = 1_000_000;
+export const SURFACE_LEAK_NODE_LIMIT = 4_000_000;
 
 /** Where the runs start: the states every moment is reached in, from a run of the whole case that kept at least
  * what a guard reads (the check's structure run). */
@@ -50,6 +50,7 @@ export function findSurfaceLeaks(
   shouldStop?: () => boolean,
   base?: SurfaceLeakBase,
   nodeLimit = SURFACE_LEAK_NODE_LIMIT,
+  debug?: (line: string) => void,
 ): StructuralIssue[] {
   const { compiled, bdd, spaces, nodes, edges } = model;
   const sensitive: { domain: Domain; question: string; level: Level }[] = [];
@@ -95,7 +96,8 @@ export function findSurfaceLeaks(
     const open = facts.filter((f) => reachable[enter.get(f.step)!] && !leaks.has(f.step));
     if (open.length === 0) continue;
     // The answer is kept up to the public facts after the question, and forgotten after the last of them.
-    const plan = planRun(model, new Set(), new Set(), new Map(open.map((f) => [enter.get(f.step)!, [domain]])));
+    // Only the moments that lead to those facts are worked (`planRun` pruned): nothing after the last of them.
+    const plan = planRun(model, new Set(), new Set(), new Map(open.map((f) => [enter.get(f.step)!, [domain]])), true);
     const from = startAt(model, plan, at, base);
     const before = bdd.nodeCount;
     const run = runModel(
@@ -103,6 +105,9 @@ export function findSurfaceLeaks(
       plan,
       { shouldStop, maxNodes: before + nodeLimit },
       from ? { node: at, states: from.states, within: () => true } : undefined,
+    );
+    debug?.(
+      `surface leaks of ${question}: ${open.length} facts, ${from ? "from the question" : "from the opening"}, ${bdd.nodeCount - before} nodes${run.complete ? "" : " BLOWN"}`,
     );
     if (!run.complete) {
       if (shouldStop?.()) return [];
