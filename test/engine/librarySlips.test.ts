@@ -49,10 +49,24 @@ describe("slips carry what the service needs (principle 9)", () => {
   });
 
   it("HIV care receives the days of treatment left, and the days without when it ran out", () => {
-    expect(answers(slipAfter("hiv-continuity-arv-3-days-left", "minsa-hiv-care"))).toEqual({ "ask-supply": 3 });
+    expect(answers(slipAfter("hiv-continuity-arv-3-days-left", "minsa-hiv-care"))).toEqual({
+      "ask-knows-supply": "yes",
+      "ask-supply": 3,
+    });
     const ranOut = answers(slipAfter("screening-woman-30-on-arv-tells-once", "minsa-hiv-care"));
     expect(ranOut).toHaveProperty("ask-days-without");
     expect(ranOut).toHaveProperty("ask-supply", 0);
+  });
+
+  it("HIV care is told when no one knows how much treatment is left, and no made-up number", () => {
+    const unknown = answers(slipAfter("hiv-continuity-man-29-arv-does-not-know-how-many-days", "minsa-hiv-care"));
+    expect(unknown).toEqual({ "ask-knows-supply": "does_not_know" });
+  });
+
+  it("clinical care after sexual violence is told when the time since it happened is not known", () => {
+    const slip = answers(slipAfter("gbv-disclosure-woman-26-will-not-say-when", "minsa-cmr"));
+    expect(slip).toMatchObject({ "ask-knows-time": "no_answer" });
+    expect(slip).not.toHaveProperty("ask-time-since");
   });
 
   it("health care for an older person's medicines receives the days without treatment", () => {

@@ -549,6 +549,7 @@ function meets(
   if ("noFlag" in e) return !(context.flags.includes(e.noFlag) && ownedHere(context.flagRaisedBy.get(e.noFlag) ?? ""));
   if ("visits" in e) return context.visitedSet.has(`${prefix}${e.visits}`);
   if ("avoids" in e) return !context.visitedSet.has(`${prefix}${e.avoids}`);
+  if ("notAsked" in e) return !context.answers.has(`${prefix}${e.notAsked}`);
   if ("outcome" in e) return (e.outcome as string[]).includes(outcome);
   if ("deadline" in e) {
     const d = context.deadlines.get(e.deadline);

@@ -228,6 +228,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
       if ("holds" in expectation) reads.conditions.push(...conditionsOf(expectation.holds));
       if ("visits" in expectation) reads.steps.add(expectation.visits);
       if ("avoids" in expectation) reads.steps.add(expectation.avoids);
+      if ("notAsked" in expectation) reads.steps.add(expectation.notAsked);
       if ("flag" in expectation) reads.flags.add(expectation.flag);
       if ("noFlag" in expectation) reads.flags.add(expectation.noFlag);
       if ("referral" in expectation) reads.referrals.add(expectation.referral);

@@ -212,6 +212,7 @@ class ModelBuilder {
       const at = this.compiled.steps.get(path)!;
       const step = at.step;
       if (needs.visitedSteps.has(path)) this.domains.make(`visited ${path}`, "visited", bool);
+      if (needs.askedSteps.has(path)) this.domains.make(`asked ${path}`, "visited", bool);
       if (visitedNeeded(at.scope, at.id))
         this.domains.make(`visited-in ${at.scope}:${at.id}`, "visited-in-scope", bool);
       if (step.kind === "procedure") {
@@ -336,6 +337,8 @@ class ModelBuilder {
               { kind: "observe", domain, step: path },
             ]
           : [];
+        const asked = this.domains.get(`asked ${path}`);
+        if (asked) answer.push(this.setConstant(asked, 1));
         this.edge(enter, after, [...notPassed, ...visit, ...answer, ...consent, ...this.effectOps(at)], {
           action: { kind: "answer", step: path, domain },
         });
@@ -863,6 +866,7 @@ class ModelBuilder {
     }
     if ("visits" in e) return bit(`visited ${prefix}${e.visits}`);
     if ("avoids" in e) return bdd.not(bit(`visited ${prefix}${e.avoids}`));
+    if ("notAsked" in e) return bdd.not(bit(`asked ${prefix}${e.notAsked}`));
     if ("outcome" in e) return (e.outcome as string[]).includes(outcome) ? bdd.true : bdd.false;
     if ("deadline" in e || "noDeadline" in e) {
       const id = "deadline" in e ? e.deadline : e.noDeadline;

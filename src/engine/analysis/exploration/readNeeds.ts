@@ -42,6 +42,8 @@ export interface Needs {
   flagOwners: Set<string>;
   /** Step paths a `visits` or `avoids` expectation names. */
   visitedSteps: Set<string>;
+  /** Step paths a `notAsked` expectation names: whether the officer put that question (not known beforehand). */
+  askedSteps: Set<string>;
   /** Consent categories a sensitive question needs. */
   consents: Set<string>;
   /**
@@ -64,6 +66,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     madeIn: new Set(),
     flagOwners: new Set(),
     visitedSteps: new Set(),
+    askedSteps: new Set(),
     consents: new Set(),
     anyReferral: new Set(),
     referralStatus: new Set(),
@@ -177,6 +180,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
           needs.flagOwners.add(e.noFlag);
         } else if ("visits" in e) needs.visitedSteps.add(prefix + e.visits);
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
+        else if ("notAsked" in e) needs.askedSteps.add(prefix + e.notAsked);
         else if ("deadline" in e) needs.deadlines.add(e.deadline);
         else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
         else if ("followUp" in e) {

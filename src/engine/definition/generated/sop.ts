@@ -134,9 +134,14 @@ flag: Id
 } | {
 noFlag: Id
 } | {
-visits: Id
+visits: StepPath
 } | {
-avoids: Id
+avoids: StepPath
+} | {
+/**
+ * A step id of this SOP, or a step of a procedure it runs as `<procedure-step-id>/<step-id>` (any depth).
+ */
+notAsked: string
 } | {
 /**
  * @minItems 1
@@ -174,13 +179,20 @@ followUp: string
 within?: string
 } | {
 /**
- * Two step ids [A, B]: whenever B was visited, A was visited before it.
+ * Two steps [A, B] (ids, or paths into a procedure): whenever B was visited, A was visited before it.
  * 
  * @minItems 2
  * @maxItems 2
  */
-before: [Id, Id]
+before: [StepPath, StepPath]
 })
+/**
+ * A step id of this SOP, or a step of a procedure it runs as `<procedure-step-id>/<step-id>` (any depth).
+ * 
+ * This interface was referenced by `SopDefinition`'s JSON-Schema
+ * via the `definition` "StepPath".
+ */
+export type StepPath = string
 
 /**
  * A standard operating procedure, written in the language of policy staff: steps, questions, checklists and referrals. The engine compiles it into a statechart.

@@ -2,6 +2,7 @@ import { toPointer } from "../../errors";
 import { didYouMean } from "../didYouMean";
 import type { Subject } from "../issueParams";
 import { nextEdges, stepAt } from "../stepGraph";
+import type { SopDefinition, Step } from "../types";
 import type { LintContext } from "./LintContext";
 
 /** Every step an SOP names exists: routes, the start, track starts, time estimates. */
@@ -90,15 +91,47 @@ export function lintCatalogReferences(context: LintContext): void {
       if ("noReferral" in expectation) serviceRef(expectation.noReferral, `${pointer}/noReferral`, subject, "expect");
       if ("flag" in expectation) flagRef(expectation.flag, `${pointer}/flag`, subject, "expect");
       if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, subject, "expect");
-      for (const key of ["visits", "avoids"] as const) {
+      const targets: [string, string][] = [];
+      for (const key of ["visits", "avoids", "notAsked"] as const) {
         const target = (expectation as Record<string, string>)[key];
-        if (target && !stepAt(sop, target))
-          add(
-            "unknown-step",
-            { ...subject, context: "invariant", target, suggestion: didYouMean(target, context.stepIds) },
-            `${pointer}/${key}`,
-          );
+        if (target) targets.push([target, `${pointer}/${key}`]);
+      }
+      if ("before" in expectation)
+        for (const [k, target] of expectation.before.entries()) targets.push([target, `${pointer}/before/${k}`]);
+      for (const [target, at] of targets) {
+        const known = stepPathsNear(sop, target, library.sops);
+        if (known)
+          add("unknown-step", { ...subject, context: "invariant", target, suggestion: didYouMean(target, known) }, at);
       }
     }
   }
+}
+
+/**
+ * Whether a step path an invariant names exists: a step of this SOP, or `<procedure step>/<step>` into the SOP that
+ * procedure step runs, at any depth. Undefined when it does; else the paths at the level where it went wrong, for
+ * a suggestion.
+ */
+function stepPathsNear(
+  sop: SopDefinition,
+  path: string,
+  sops: ReadonlyMap<string, SopDefinition>,
+): string[] | undefined {
+  const parts = path.split("/");
+  let current: SopDefinition | undefined = sop;
+  for (const [i, id] of parts.entries()) {
+    const prefix = parts
+      .slice(0, i)
+      .map((p) => `${p}/`)
+      .join("");
+    const step: Step | undefined = current ? stepAt(current, id) : undefined;
+    if (!current || !step) return current ? Object.keys(current.steps).map((s) => prefix + s) : [];
+    if (i === parts.length - 1) return undefined;
+    current = step.kind === "procedure" ? sops.get(step.sop) : undefined;
+    if (!current)
+      return Object.entries(sop.steps)
+        .filter(([, s]) => s.kind === "procedure")
+        .map(([s]) => `${s}/`);
+  }
+  return undefined;
 }

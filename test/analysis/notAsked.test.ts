@@ -1,0 +1,46 @@
+import { checkSop, type Expectation, lintSop, replay, type SopDefinition } from "../../src/engine/index";
+import { compileWithFixtureCatalog, loadAnalysisFixtures } from "./analysisFixtures";
+
+/**
+ * "Not asked again": a promise about a question inside a procedure that the caller already answered. The caller
+ * fixture passes the age into the callee, so the callee's age question is gone through (visited) but never put to
+ * the person; dropping the binding makes it asked again.
+ */
+function caller(expect: Expectation, withAge = true): SopDefinition {
+  const fixtures = loadAnalysisFixtures().library;
+  const base = structuredClone(fixtures.sops.get("caller")!);
+  if (!withAge) delete (base.steps["run-callee"] as { with?: unknown }).with;
+  base.invariants = [
+    { id: "age-told-once", text: { es: "Edad una vez", en: "Age told once" }, when: "age >= 18", expect: [expect] },
+  ];
+  return base;
+}
+
+const verdictOf = (sop: SopDefinition) => checkSop(compileWithFixtureCatalog(sop)).verdicts[0];
+
+describe("a question inside a procedure that is not asked again", () => {
+  it("is proven when the caller passes the answer in, and refuted with the question asked when it does not", () => {
+    expect(verdictOf(caller({ notAsked: "run-callee/ask-age" })).status).toBe("proven");
+    const asked = verdictOf(caller({ notAsked: "run-callee/ask-age" }, false));
+    expect(asked.status).toBe("violated");
+    const actions = asked.counterexample!.actions;
+    expect(actions.map((a) => a.step)).toContain("run-callee/ask-age");
+    // The runtime agrees: replayed, the case breaks the same promise.
+    const compiled = compileWithFixtureCatalog(caller({ notAsked: "run-callee/ask-age" }, false));
+    expect(replay(compiled, actions).session.context.violations.map((v) => v.invariant)).toContain("age-told-once");
+  });
+
+  it("differs from avoids: a question skipped because its answer was passed in is still gone through", () => {
+    expect(verdictOf(caller({ avoids: "run-callee/ask-age" })).status).toBe("violated");
+    expect(verdictOf(caller({ visits: "run-callee/ask-age" })).status).toBe("proven");
+  });
+
+  it("names a step path that does not exist, with the nearest one", () => {
+    const sop = caller({ notAsked: "run-callee/ask-ages" });
+    const library = loadAnalysisFixtures().library;
+    const issues = lintSop(sop, { ...library, sops: new Map([...library.sops, [sop.id, sop]]) });
+    const unknown = issues.find((i) => i.code === "unknown-step");
+    expect(unknown?.pointer).toBe("/invariants/0/expect/0/notAsked");
+    expect(unknown?.message).toContain("run-callee/ask-age");
+  });
+});
