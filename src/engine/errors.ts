@@ -114,7 +114,9 @@ export function pointerSegment(segment: string | number): string {
 
 /** Joins segments into a JSON pointer. */
 export function toPointer(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${pointerSegment(s)}`).join("");
+  let pointer = "";
+  for (const segment of segments) pointer += `/${pointerSegment(segment)}`;
+  return pointer;
 }
 
 /** Whether a list of issues holds at least one error. */

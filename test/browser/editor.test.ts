@@ -110,6 +110,10 @@ describe.skipIf(!uasc)("the policy editor", () => {
       await waitForText(invariants, ed["publish.invariant.violated"]);
       await waitForText(page.getByTestId("scenario-results"), ed["publish.scenario.failed"]);
       await waitForText(page.getByTestId("diff-results"), "SENNIAF");
+      // Screening (and the entry flows through it) run the children's procedure: the panel says their promises were
+      // not checked here, and offers to.
+      await page.getByText(ed["publish.callersNotRun"] as string).waitFor();
+      await page.getByLabel(ed["publish.withCallers"] as string).waitFor();
       const refusals = page.getByTestId("publish-refusals");
       await waitForText(refusals, /invariantes? no se cumplen?/);
       await waitForText(refusals, /escenarios? fallan?/);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isInstant } from "../../src/engine/case/validateInput";
+import { instantMs, isInstant, isoOf } from "../../src/engine/case/validateInput";
 
 /** The calendar check as it was first written, through `Date`: the reference the arithmetic one must agree with. */
 function isCalendarDateByDate(value: string): boolean {
@@ -45,6 +45,36 @@ describe("an event's time (isInstant)", () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+
+  it("reads an instant's time and writes it back as toISOString does, whatever was checked last", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+          fc.integer({ min: 0, max: 24 }),
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 0, max: 999 }),
+        ),
+        fc.constantFrom("Z", "z", "+00:00", "-05:00", ""),
+        fc.boolean(),
+        ([year, month, day, hours, minutes, seconds, ms], offset, checkFirst) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(ms, 3)}${offset}`;
+          if (checkFirst) isInstant(text);
+          const time = Date.parse(text);
+          expect(instantMs(text)).toBe(time);
+          if (!Number.isNaN(time)) expect(isoOf(text, new Date(time))).toBe(new Date(time).toISOString());
+        },
+      ),
+      { numRuns: 3000, seed: 14 },
+    );
+    expect(isoOf("2024-02-30T08:00:00.000Z", new Date(Date.parse("2024-02-30T08:00:00.000Z")))).toBe(
+      "2024-03-01T08:00:00.000Z",
     );
   });
 });

@@ -16,6 +16,26 @@ describe("nextEdges", () => {
     ]);
     expect(nextEdges("closed", intake.steps.closed)).toEqual([]);
   });
+
+  it("gives the same edges again for an unchanged step, and new ones for a step edited in place or renamed", () => {
+    const routed = {
+      kind: "instruction",
+      text: { es: "a", en: "a" },
+      next: [{ to: "x", when: "true" }, { to: "y" }],
+    } as unknown as (typeof intake.steps)[string];
+    const first = nextEdges("r", routed);
+    expect(nextEdges("r", routed)).toBe(first);
+    const next = (routed as unknown as { next: { to: string; when?: string }[] }).next;
+    next[0].to = "z";
+    expect(nextEdges("r", routed).map((e) => e.to)).toEqual(["z", "y"]);
+    next[1].when = "false";
+    expect(nextEdges("r", routed).map((e) => e.when)).toEqual(["true", "false"]);
+    next.push({ to: "w" });
+    expect(nextEdges("r", routed)).toHaveLength(3);
+    (routed as unknown as { next: string }).next = "v";
+    expect(nextEdges("r", routed)).toEqual([{ to: "v", pointer: "/steps/r/next", route: -1 }]);
+    expect(nextEdges("s", routed)).toEqual([{ to: "v", pointer: "/steps/s/next", route: -1 }]);
+  });
 });
 
 describe("collectRegions", () => {

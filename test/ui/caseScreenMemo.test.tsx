@@ -2,6 +2,7 @@
 import { act, renderHook } from "@testing-library/react";
 import type { CaseView, InstructionView } from "../../src/engine/index";
 import { sameFlags, sameInstructions, sameNotes, sameText } from "../../src/ui/runner/sameProps";
+import { useAfterPaint } from "../../src/ui/runner/useAfterPaint";
 import { useFixedRows } from "../../src/ui/runner/useFixedRows";
 
 const text = (es: string) => ({ es, en: `${es} (en)` });
@@ -85,5 +86,25 @@ describe("useFixedRows", () => {
     expect(result.current).toEqual({ first: 0, last: 3 });
     const empty = renderHook(() => useFixedRows({ current: null }, 0, 132, 6, 640));
     expect(empty.result.current).toEqual({ first: 0, last: 0 });
+  });
+});
+
+describe("the case screen's second frame (useAfterPaint)", () => {
+  it("is false on the first render and turns true after the first frame, and stays so", async () => {
+    vi.useFakeTimers();
+    try {
+      const { result, rerender } = renderHook(() => useAfterPaint());
+      expect(result.current).toBe(false);
+      rerender();
+      expect(result.current).toBe(false);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(100);
+      });
+      expect(result.current).toBe(true);
+      rerender();
+      expect(result.current).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -112,7 +112,7 @@ describe("standing instructions", () => {
     const clock = fixedClock(new Date(at + 60_000).toISOString());
     const step = renderInApp(<CasePage caseId="C-LIST" view="step" />, { store, clock });
     await screen.findByRole("heading", { level: 2, name: "Viaja sin acompañante" });
-    fireEvent.click(screen.getByText(caseEs["instruction.open"]));
+    fireEvent.click(await screen.findByText(caseEs["instruction.open"]));
     fireEvent.change(screen.getByLabelText(caseEs["instruction.choose"]), { target: { value: "not-on-lists" } });
     fireEvent.click(screen.getByRole("button", { name: caseEs["instruction.submit"] }));
     expect(await screen.findByText(caseEs["instruction.reasonMissing"])).toBeTruthy();
@@ -317,7 +317,7 @@ describe("what keeps a case open", () => {
       clock: fixedClock(new Date(at + 60_000).toISOString()),
     });
     await screen.findByRole("heading", { level: 2, name: "Viaja sin acompañante" });
-    fireEvent.click(screen.getByText(caseEs["pause.open"]));
+    fireEvent.click(await screen.findByText(caseEs["pause.open"]));
     fireEvent.change(screen.getByLabelText(caseEs["pause.reason"]), { target: { value: "Llevada a la clínica." } });
     fireEvent.click(screen.getByRole("button", { name: caseEs["pause.submit"] }));
     await screen.findByRole("heading", { level: 2, name: caseEs["pause.title"] });

@@ -18,7 +18,9 @@ import {
   type CaseInput,
   checkAnswer,
   type InputEvent,
+  instantMs,
   isInstant,
+  isoOf,
   isStepInput,
   type Refusal,
   refuse,
@@ -544,9 +546,9 @@ export class CaseSession {
 
 /** Sets the case's clock and author to an input's, before it is applied. */
 function setTime(context: CaseContext, input: CaseInput): void {
-  const at = new Date(input.at);
+  const at = new Date(instantMs(input.at));
   context.now = at;
-  context.nowIso = at.toISOString();
+  context.nowIso = isoOf(input.at, at);
   context.by = input.by;
 }
 

@@ -198,10 +198,61 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * would be read in the device's own time zone, and the same log would replay differently on another device.
  */
 export function isInstant(value: unknown): value is string {
-  return (
-    typeof value === "string" &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
-    !Number.isNaN(Date.parse(value)) &&
-    isCalendarDate(value)
-  );
+  if (typeof value !== "string") return false;
+  if (lastInstant.text === value) return true;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value)) return false;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || !isCalendarDate(value)) return false;
+  lastInstant = { text: value, ms };
+  return true;
+}
+
+/**
+ * The last instant `isInstant` accepted, with its time: an input's time is checked, then read by the case's clock,
+ * and parsing it once is enough.
+ */
+let lastInstant: { text: string; ms: number } = { text: "", ms: 0 };
+
+/** The time of an instant (milliseconds since 1970, UTC), as `Date.parse` reads it. */
+export function instantMs(text: string): number {
+  return lastInstant.text === text ? lastInstant.ms : Date.parse(text);
+}
+
+/**
+ * An instant's text as `Date.prototype.toISOString` would write it: the text itself when it is written so already
+ * (24 characters, UTC, milliseconds; the usual case), which saves writing it again on every answer.
+ */
+export function isoOf(text: string, date: Date): string {
+  const ms = date.getTime();
+  if (
+    text.length === 24 &&
+    text.charCodeAt(23) === 90 /* Z */ &&
+    text.charCodeAt(10) === 84 /* T */ &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46 &&
+    ms >= 0 &&
+    digitsAt(text, 0, 4) === date.getUTCFullYear() &&
+    digitsAt(text, 5, 2) === date.getUTCMonth() + 1 &&
+    digitsAt(text, 8, 2) === date.getUTCDate() &&
+    digitsAt(text, 11, 2) === date.getUTCHours() &&
+    digitsAt(text, 14, 2) === date.getUTCMinutes() &&
+    digitsAt(text, 17, 2) === date.getUTCSeconds() &&
+    digitsAt(text, 20, 3) === date.getUTCMilliseconds()
+  )
+    return text;
+  return date.toISOString();
+}
+
+/** The number written by `length` decimal digits at `start`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }

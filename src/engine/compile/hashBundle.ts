@@ -1,17 +1,15 @@
 /**
  * A content hash of JSON values: two 32-bit FNV-1a hashes with different seeds over canonical JSON (sorted keys).
  * It identifies an SOP version's exact text; it is not a security measure.
+ *
+ * The canonical text is fed to the hash piece by piece as the value is walked, never built as one string: a
+ * 5,000-step SOP's text is about a megabyte, and building it cost more than hashing it. The hash is the same as
+ * hashing `canonicalJson(value)` (`test/engine/hashBundle.test.ts` checks it): stored hashes must not move.
  */
 export function hashJson(value: unknown): string {
-  const text = canonicalJson(value);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x01000193 + 0x2b);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  const hash = new TextHash();
+  hash.value(value, true);
+  return hash.digest();
 }
 
 /** JSON with object keys sorted, so that equal values always give equal text. */
@@ -37,4 +35,82 @@ export function canonicalJson(value: unknown): string {
     text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
   return `${text}}`;
+}
+
+/** The two FNV-1a hashes, fed the canonical text of a value without building it. */
+class TextHash {
+  private h1 = 0x811c9dc5;
+  private h2 = 0x01000193 ^ 0x5bd1e995;
+
+  digest(): string {
+    return (this.h1 >>> 0).toString(16).padStart(8, "0") + (this.h2 >>> 0).toString(16).padStart(8, "0");
+  }
+
+  private char(c: number): void {
+    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ c, 0x01000193 + 0x2b);
+  }
+
+  private text(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193 + 0x2b);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** A string as JSON text: quoted as is when nothing in it needs escaping, through `JSON.stringify` otherwise. */
+  private quoted(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Control characters, quote, backslash and surrogates (a lone one is escaped) take JSON.stringify's way.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+        this.text(JSON.stringify(text));
+        return;
+      }
+    }
+    this.char(0x22);
+    this.text(text);
+    this.char(0x22);
+  }
+
+  /**
+   * Feeds a value's canonical JSON. `inObject`: a value JSON has no text for (a function, undefined) reads
+   * "undefined" as an object member and nothing as an array slot, as `canonicalJson` has it.
+   */
+  value(value: unknown, inObject: boolean): void {
+    if (typeof value === "string") this.quoted(value);
+    else if (value === null) this.text("null");
+    else if (typeof value !== "object") {
+      const text = JSON.stringify(value) as string | undefined;
+      if (text !== undefined) this.text(text);
+      else if (inObject) this.text("undefined");
+    } else if (Array.isArray(value)) {
+      this.char(0x5b);
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.char(0x2c);
+        this.value(value[i], false);
+      }
+      this.char(0x5d);
+    } else {
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      this.char(0x7b);
+      let first = true;
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        if (!first) this.char(0x2c);
+        first = false;
+        this.quoted(key);
+        this.char(0x3a);
+        this.value(item, true);
+      }
+      this.char(0x7d);
+    }
+  }
 }

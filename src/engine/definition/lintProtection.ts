@@ -55,8 +55,15 @@ export function genderedFormIn(text: string, locale: string): string | undefined
   return undefined;
 }
 
+/**
+ * All the placeholder patterns in one, without regard to case: it matches wherever one of them does (and sometimes
+ * where none does), so a text it does not match needs no further look. Nearly every text is such a text.
+ */
+const ANY_PLACEHOLDER = new RegExp(PLACEHOLDERS.map((p) => `(?:${p.source})`).join("|"), "i");
+
 /** Whether a text an officer or a person would read still holds a placeholder. */
 export function placeholderIn(text: string): string | undefined {
+  if (!ANY_PLACEHOLDER.test(text)) return undefined;
   for (const pattern of PLACEHOLDERS) {
     const match = pattern.exec(text);
     if (match) return match[0];
@@ -95,7 +102,6 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
         add("resume-outside-region", { step: id, target: resume }, pointer);
     }
     for (const [i, effect] of (step.effects ?? []).entries()) {
-      const pointer = toPointer("steps", id, "effects", i);
       if ("followUp" in effect && effect.who && !catalog.roles.has(effect.who))
         add(
           "unknown-role",
@@ -105,7 +111,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
             role: effect.who,
             suggestion: didYouMean(effect.who, catalog.roles.keys()),
           },
-          `${pointer}/who`,
+          toPointer("steps", id, "effects", i, "who"),
         );
       if (!("raise" in effect) || !effect.when || (step.kind !== "question" && step.kind !== "checklist")) continue;
       const flag = catalog.flags.get(effect.raise);
@@ -149,7 +155,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
       if (isAbove(own, receives))
         add("slip-over-level", { step: id, service: step.service, receives, own }, toPointer("steps", id, "service"));
     }
-    for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, toPointer("steps", id, ...key), add);
+    for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, () => toPointer("steps", id, ...key), add);
     const say = "say" in step ? (step.say as Text | undefined) : undefined;
     if (say)
       for (const [locale, value] of Object.entries(say)) {
@@ -159,7 +165,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
   }
   for (const key of ["title", "summary"] as const) {
     const text = sop[key];
-    if (text) lintTextPlaceholders(text, toPointer(key), add);
+    if (text) lintTextPlaceholders(text, () => toPointer(key), add);
   }
 }
 
@@ -178,10 +184,13 @@ function* officerTexts(step: SopDefinition["steps"][string]): Generator<[(string
   }
 }
 
-function lintTextPlaceholders(text: Text, pointer: string, add: Add) {
-  for (const [locale, value] of Object.entries(text)) {
-    const found = placeholderIn(value);
-    if (found) add("placeholder-text", { ...subjectOf(pointer), found }, `${pointer}/${locale}`);
+/** Placeholders in a text; `pointerOf` gives the text's pointer, made only when one is found. */
+function lintTextPlaceholders(text: Text, pointerOf: () => string, add: Add) {
+  for (const locale in text) {
+    const found = placeholderIn(text[locale]!);
+    if (!found) continue;
+    const pointer = pointerOf();
+    add("placeholder-text", { ...subjectOf(pointer), found }, `${pointer}/${locale}`);
   }
 }
 
@@ -199,7 +208,7 @@ export function lintCatalogFile(file: Catalog, catalog: CatalogIndex): Issue[] {
   const texts = (entry: Record<string, unknown>, keys: readonly string[], pointer: (key: string) => string) => {
     for (const key of keys) {
       const text = entry[key] as Text | undefined;
-      if (text) lintTextPlaceholders(text, pointer(key), add);
+      if (text) lintTextPlaceholders(text, () => pointer(key), add);
     }
   };
   for (const [i, service] of (file.services ?? []).entries()) {

@@ -20,10 +20,29 @@ export function stepAt(sop: SopDefinition, id: string): Step | undefined {
   return Object.hasOwn(sop.steps, id) ? sop.steps[id] : undefined;
 }
 
-/** The steps a step may go on to, in the order they are tried. `end` steps have none. */
-export function nextEdges(id: string, step: Step): Edge[] {
-  if (step.kind === "end") return [];
-  const next = step.next;
+/**
+ * The steps a step may go on to, in the order they are tried. `end` steps have none. The list is shared: do not
+ * change it.
+ *
+ * Lint and compilation ask for the same step's edges many times (a 5,000-step SOP: some 40,000 asks), so the edges
+ * are kept per step object and given again while the step's id and its `next` (targets and conditions) are unchanged;
+ * a step edited in place gets new edges.
+ */
+export function nextEdges(id: string, step: Step): readonly Edge[] {
+  if (step.kind === "end") return NO_EDGES;
+  const kept = edgesOf.get(step);
+  if (kept && kept.id === id && sameNext(kept.edges, step.next)) return kept.edges;
+  const edges = buildEdges(id, step.next);
+  edgesOf.set(step, { id, edges });
+  return edges;
+}
+
+const NO_EDGES: readonly Edge[] = Object.freeze([]);
+const edgesOf = new WeakMap<Step, { id: string; edges: readonly Edge[] }>();
+
+type Next = Exclude<Step, { kind: "end" }>["next"];
+
+function buildEdges(id: string, next: Next): readonly Edge[] {
   if (typeof next === "string") return [{ to: next, pointer: toPointer("steps", id, "next"), route: -1 }];
   return next.map((route, i) => ({
     to: route.to,
@@ -31,6 +50,14 @@ export function nextEdges(id: string, step: Step): Edge[] {
     pointer: toPointer("steps", id, "next", i, "to"),
     route: i,
   }));
+}
+
+function sameNext(edges: readonly Edge[], next: Next): boolean {
+  if (typeof next === "string") return edges.length === 1 && edges[0].route === -1 && edges[0].to === next;
+  if (edges.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++)
+    if (edges[i].route !== i || edges[i].to !== next[i].to || edges[i].when !== next[i].when) return false;
+  return true;
 }
 
 /**

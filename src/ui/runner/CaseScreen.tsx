@@ -14,6 +14,7 @@ import { PausedPanel } from "./PausedPanel";
 import { PendingList } from "./PendingList";
 import { SaveIndicator } from "./SaveIndicator";
 import { StepCard, type StepInput } from "./StepCard";
+import { useAfterPaint } from "./useAfterPaint";
 import type { CaseHandle } from "./useCaseSession";
 
 /**
@@ -38,6 +39,8 @@ export function CaseScreen({
   const [undone, setUndone] = useState<string[]>();
   const step = view.current.find((c) => c.path === selected) ?? view.current[0];
   const language = view.language ?? locale;
+  // The case's other actions and its notes (below the step) come a frame after the step itself.
+  const painted = useAfterPaint();
 
   const submit = async (input: StepInput) => {
     const result = await handle.send(input);
@@ -112,8 +115,8 @@ export function CaseScreen({
       ) : (
         <CaseEndPanel view={view} onBack={view.canGoBack && view.status !== "closed" ? back : undefined} />
       )}
-      <CaseActions handle={handle} session={session} view={view} />
-      <NotesPanel view={view} handle={handle} step={step?.path} />
+      {painted ? <CaseActions handle={handle} session={session} view={view} /> : null}
+      {painted ? <NotesPanel view={view} handle={handle} step={step?.path} /> : null}
     </div>
   );
 }

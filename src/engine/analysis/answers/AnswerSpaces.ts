@@ -4,6 +4,7 @@ import { toCelValue } from "../../expression/ExpressionScope";
 import { declaredVariables } from "../../expression/variables";
 import { ANALYSIS_EPOCH, answerCandidates, type Candidate, checklistCandidates } from "./answerCandidates";
 import { type Atom, type AtomCounter, atomValueText, collectAtoms, type Literals, type SopAtoms } from "./collectAtoms";
+import { closeOverComparisons } from "./comparedAnswers";
 import type { AnswerClass, AnswerSpace } from "./types";
 
 /** Marks an input left unanswered when an atom is evaluated. */
@@ -93,6 +94,8 @@ export class AnswerSpaces {
       const unit = answer?.type === "duration" ? DURATION_UNIT_SECONDS[answer.unit] : undefined;
       return toCelValue(declaration.type, json, unit);
     };
+    const questions = new Map([...variables.values()].map((d) => [d.name, d.answer]));
+    closeOverComparisons(atoms, questions, candidates, celOf, (values) => this.activationFor(values));
     const celCandidates = new Map<string, CelValue[]>();
     for (const [name, { list }] of candidates)
       celCandidates.set(name, [...list.map((c) => celOf(name, c.json)), ABSENT]);

@@ -20,7 +20,8 @@ const REFERRAL_LISTS = new Set(["referrals", "offered"]);
  */
 export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken }) => {
   if (graphIsBroken) return;
-  const predecessors = predecessorsOf(sop);
+  // Found only for an SOP with such a decision: most have none, and a 5,000-step SOP's graph takes a while.
+  let predecessors: Map<string, string[]> | undefined;
   for (const [id, step] of Object.entries(sop.steps)) {
     if (step.kind !== "decision" || typeof step.next === "string") continue;
     const edges = nextEdges(id, step);
@@ -37,6 +38,7 @@ export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken
     const none = endOf([]);
     if (none?.outcome === "referred")
       add("outcome-mislabelled", { step: id, end: none.id, outcome: "referred" }, toPointer("steps", id, "next"));
+    predecessors ??= predecessorsOf(sop);
     for (const service of servicesReferredBefore(sop, library, id, predecessors)) {
       if (library.catalog.services.get(service)?.kind === "registration") continue;
       const reached = endOf([service]);

@@ -59,14 +59,13 @@ export function lintStructure(context: LintContext): void {
       if (!reachable.has(id)) add("unreachable-step", { step: id }, toPointer("steps", id));
     for (const { steps } of regions.values()) lintRegion(context, steps);
   }
-  for (const [id, step] of Object.entries(sop.steps)) {
-    const edges = nextEdges(id, step);
-    if (edges.length > 0 && edges.every((e) => e.when !== undefined))
-      add("no-default-route", { step: id }, toPointer("steps", id, "next"));
-    if (edges.length > 1 && edges.slice(0, -1).some((e) => e.when === undefined)) {
-      const i = edges.findIndex((e) => e.when === undefined);
+  for (const id in sop.steps) {
+    const edges = nextEdges(id, sop.steps[id]);
+    if (edges.length === 0 || (edges.length === 1 && edges[0].when === undefined)) continue;
+    if (edges.every((e) => e.when !== undefined)) add("no-default-route", { step: id }, toPointer("steps", id, "next"));
+    const i = edges.findIndex((e) => e.when === undefined);
+    if (i >= 0 && i < edges.length - 1)
       add("dead-end", { step: id, route: i + 1 }, toPointer("steps", id, "next", i + 1), "warning");
-    }
   }
 }
 
@@ -74,12 +73,24 @@ export function lintStructure(context: LintContext): void {
 function lintRegion(context: LintContext, steps: string[]): void {
   const { sop, add } = context;
   const inRegion = new Set(steps);
-  const edgesOf = (id: string) => nextEdges(id, sop.steps[id]).filter((e) => inRegion.has(e.to));
+  // Each step's edges within the region and their targets, found once: the loop search asks for them again and again.
+  const inside = new Map<string, readonly Edge[]>();
+  const targets = new Map<string, string[]>();
+  for (const id of steps) {
+    const all = nextEdges(id, sop.steps[id]);
+    const edges = all.every((e) => inRegion.has(e.to)) ? all : all.filter((e) => inRegion.has(e.to));
+    inside.set(id, edges);
+    targets.set(
+      id,
+      edges.map((e) => e.to),
+    );
+  }
+  const edgesOf = (id: string) => inside.get(id)!;
   const trapped = new Set<string>();
-  for (const component of stronglyConnected(steps, (id) => edgesOf(id).map((e) => e.to))) {
-    const members = new Set(component);
-    const isLoop = component.length > 1 || edgesOf(component[0]).some((e) => e.to === component[0]);
+  for (const component of stronglyConnected(steps, (id) => targets.get(id)!)) {
+    const isLoop = component.length > 1 || targets.get(component[0])!.includes(component[0]);
     if (!isLoop) continue;
+    const members = new Set(component);
     const exits = component.flatMap((id) =>
       edgesOf(id)
         .filter((e) => !members.has(e.to))

@@ -48,21 +48,42 @@ export function findMissingTranslations(
   const fields = TEXT_FIELDS[kind];
   const placeOf = kind === "scenario" ? scenarioSubjectOf : subjectOf;
   const found: MissingTranslation[] = [];
-  // Iterative: a schema-valid document is shallow, but a walk over data should not trust that.
-  const stack: { value: unknown; pointer: string; key: string }[] = [{ value, pointer: "", key: "" }];
+  // Iterative: a schema-valid document is shallow, but a walk over data should not trust that. Each place keeps the
+  // way up (its parent and its segment): a pointer is written only for a text that lacks a language.
+  interface Place {
+    value: unknown;
+    key: string;
+    parent?: Place;
+    segment: string;
+  }
+  const pointerOf = (place: Place) => {
+    const segments: string[] = [];
+    for (let at: Place | undefined = place; at?.parent; at = at.parent) segments.push(at.segment);
+    let pointer = "";
+    for (let i = segments.length - 1; i >= 0; i--) pointer += `/${segments[i]}`;
+    return pointer;
+  };
+  const stack: Place[] = [{ value, key: "", segment: "" }];
   while (stack.length > 0) {
-    const { value: v, pointer, key } = stack.pop()!;
+    const place = stack.pop()!;
+    const { value: v, key } = place;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], pointer: `${pointer}/${i}`, key });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key, parent: place, segment: String(i) });
     } else if (v && typeof v === "object") {
       if (fields.has(key) && Object.values(v).every((t) => typeof t === "string")) {
         const missing = (key === "say" && kind === "sop" ? spoken : REQUIRED_LOCALES).filter((l) => !(l in v));
-        if (missing.length) found.push({ pointer, params: { ...placeOf(pointer), missing } });
+        if (missing.length) {
+          const pointer = pointerOf(place);
+          found.push({ pointer, params: { ...placeOf(pointer), missing } });
+        }
         continue;
       }
       // Children pushed last first, so they are visited in the order the file gives them.
-      for (const [k, child] of Object.entries(v).reverse())
-        stack.push({ value: child, pointer: `${pointer}/${pointerSegment(k)}`, key: k });
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        stack.push({ value: (v as Record<string, unknown>)[k], key: k, parent: place, segment: pointerSegment(k) });
+      }
     }
   }
   return found;

@@ -1,4 +1,7 @@
 import type { CheckReport, Issue, SopDiff, SourceFile, Text } from "../../../engine/index";
+import type { CallerCheck } from "./callerChecks";
+
+export type { CallerCheck };
 
 /** A scenario played on the published version and on the draft. */
 export interface ScenarioVerdict {
@@ -17,6 +20,13 @@ export interface Consequences {
   /** The draft's invariant check (its own invariants and those of the SOPs it runs); absent when it cannot compile. */
   check?: CheckReport;
   diff?: SopDiff;
+  /**
+   * When asked for: the invariants of every SOP that runs the edited one, checked with the draft in place (a change
+   * to a procedure can break its callers' promises).
+   */
+  callers?: CallerCheck[];
+  /** The SOPs that run the edited one, directly or through others, whether or not they were checked. */
+  runBy?: { sop: string; title: Text }[];
   /** Why a part could not be computed (the draft does not compile, there is no published version…). */
   notes: string[];
 }
@@ -25,7 +35,15 @@ export interface Consequences {
 export type AnalysisRequest =
   | { type: "library"; files: SourceFile[] }
   | { type: "problems"; id: number; draft: SourceFile }
-  | { type: "consequences"; id: number; sop: string; draft: SourceFile; locale: string }
+  | {
+      type: "consequences";
+      id: number;
+      sop: string;
+      draft: SourceFile;
+      locale: string;
+      /** Also check the SOPs that run this one, each for at most this long (ms). */
+      callersBudgetMs?: number;
+    }
   | { type: "diff"; id: number; sop: string; before: SourceFile; after: SourceFile; locale: string };
 
 /** Messages from the analysis worker. */
@@ -41,7 +59,7 @@ export type AnalysisResponse =
   | {
       type: "progress";
       id: number;
-      phase: "scenarios" | "invariants" | "diff";
+      phase: "scenarios" | "invariants" | "diff" | "callers";
       done: number;
       total: number;
       /** What is known so far (scenarios and invariants, while the diff runs). */

@@ -10,6 +10,7 @@ import {
   type SourceFile,
 } from "../../../engine/index";
 import type { AnalysisRequest, AnalysisResponse, Consequences, ScenarioVerdict } from "./analysisProtocol";
+import { callersOf, checkCallers } from "./callerChecks";
 
 let files: SourceFile[] = [];
 let published: LoadedLibrary | undefined;
@@ -162,7 +163,26 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
   if (!before) notes.push("no-published");
   const order = { failed: 0, changed: 1, passed: 2 };
   scenarios.sort((a, b) => order[a.status] - order[b.status] || a.id.localeCompare(b.id));
-  return { scenarios, check, diff, notes };
+  const runBy = callersOf(draft, request.sop).map((id) => ({
+    sop: id,
+    title: draft.compiled.get(id)!.definition.title,
+  }));
+  if (request.callersBudgetMs === undefined || !draftCompiled) return { scenarios, check, diff, notes, runBy };
+  const callers = checkCallers(draft, request.sop, {
+    locale: request.locale,
+    budgetMs: request.callersBudgetMs,
+    now: () => performance.now(),
+    onCaller: (done, total, partial) =>
+      post({
+        type: "progress",
+        id: request.id,
+        phase: "callers",
+        done,
+        total,
+        partial: { scenarios, check, diff, notes, runBy, callers: partial },
+      }),
+  });
+  return { scenarios, check, diff, notes, runBy, callers };
 }
 
 function summary(view: { outcome?: unknown; flags?: unknown; referrals?: unknown }) {

@@ -1,7 +1,7 @@
 import type { Issue, SopDiff, SourceFile } from "../../../engine/index";
 import type { AnalysisRequest, AnalysisResponse, Consequences } from "./analysisProtocol";
 
-export type { Consequences, ScenarioVerdict } from "./analysisProtocol";
+export type { CallerCheck, Consequences, ScenarioVerdict } from "./analysisProtocol";
 
 /** The problems found for one text of the draft; `version` is the draft version they were computed for. */
 export interface ProblemReport {
@@ -19,7 +19,7 @@ export interface Cancellable<T> {
 
 /** Progress of the consequences: which phase, how far. */
 export interface ConsequenceProgress {
-  phase: "scenarios" | "invariants" | "diff";
+  phase: "scenarios" | "invariants" | "diff" | "callers";
   done: number;
   total: number;
   /** What is known so far: scenarios and invariants while the diff runs. */
@@ -66,7 +66,7 @@ export class Analysis {
 
   /** Plays the scenarios, checks the invariants and diffs against the published version, with progress. */
   runConsequences(
-    input: { sop: string; draft: SourceFile; locale: string },
+    input: { sop: string; draft: SourceFile; locale: string; callersBudgetMs?: number },
     onProgress: (progress: ConsequenceProgress) => void,
   ): Cancellable<Consequences> {
     const worker = startWorker();
@@ -97,6 +97,7 @@ export class Analysis {
       sop: input.sop,
       draft: input.draft,
       locale: input.locale,
+      callersBudgetMs: input.callersBudgetMs,
     } satisfies AnalysisRequest);
     return {
       result,

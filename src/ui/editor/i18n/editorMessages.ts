@@ -142,6 +142,19 @@ export const editorEs = {
   "publish.phase.scenarios": "Escenarios: {done} de {total}",
   "publish.phase.invariants": "Comprobando los invariantes en todos los caminos…",
   "publish.phase.diff": "Comparando con la versión publicada…",
+  "publish.phase.callers": "Comprobando los SOP que ejecutan este: {done} de {total}…",
+  "publish.withCallers":
+    "Comprobar también los invariantes de los SOP que ejecutan este (el tamizaje, la llegada…): puede tardar varios minutos",
+  "publish.callers": {
+    zero: "Ningún SOP ejecuta este",
+    one: "{count} SOP lo ejecuta",
+    other: "{count} SOP lo ejecutan",
+  },
+  "publish.callerCounts": "{proven} se cumplen, {violated} no se cumplen, {unproven} sin demostrar",
+  "publish.callerStopped":
+    "No terminó en el tiempo dado: lo que quedó sin demostrar lo comprueba la revisión estricta de la integración continua antes de que la versión llegue a las estaciones.",
+  "publish.callersNotRun":
+    "Este SOP lo ejecutan otros: sus invariantes no se comprobaron aquí. Márquelo arriba para comprobarlos, o la revisión estricta de la integración continua lo hará.",
   "publish.analysisFailed": "El análisis falló: {reason}. El borrador está guardado.",
   "publish.stale": "El borrador cambió después de este cálculo: calcule de nuevo antes de publicar.",
   "publish.scenarios": { one: "{count} escenario", other: "{count} escenarios" },
@@ -179,6 +192,10 @@ export const editorEs = {
   "refusal.invariants-violated": {
     one: "{count} invariante no se cumple.",
     other: "{count} invariantes no se cumplen.",
+  },
+  "refusal.caller-invariants-violated": {
+    one: "{count} invariante de un SOP que ejecuta este no se cumple.",
+    other: "{count} invariantes de los SOP que ejecutan este no se cumplen.",
   },
   "refusal.invariants-unproven": {
     one: "{count} invariante está sin demostrar.",
@@ -479,6 +496,19 @@ export const editorEn: Record<EditorKey, EditorMessage> = {
   "publish.phase.scenarios": "Scenarios: {done} of {total}",
   "publish.phase.invariants": "Checking the invariants on every path…",
   "publish.phase.diff": "Comparing with the published version…",
+  "publish.phase.callers": "Checking the SOPs that run this one: {done} of {total}…",
+  "publish.withCallers":
+    "Also check the invariants of the SOPs that run this one (screening, arrival…): this can take several minutes",
+  "publish.callers": {
+    zero: "No SOP runs this one",
+    one: "{count} SOP runs it",
+    other: "{count} SOPs run it",
+  },
+  "publish.callerCounts": "{proven} hold, {violated} broken, {unproven} not proven",
+  "publish.callerStopped":
+    "It did not finish in the time given: what was left unproven is checked by continuous integration's strict check before the version reaches the stations.",
+  "publish.callersNotRun":
+    "Other SOPs run this one: their invariants were not checked here. Tick the box above to check them, or continuous integration's strict check will.",
   "publish.analysisFailed": "The analysis failed: {reason}. The draft is saved.",
   "publish.stale": "The draft changed after this run: run it again before publishing.",
   "publish.scenarios": { one: "{count} scenario", other: "{count} scenarios" },
@@ -517,6 +547,10 @@ export const editorEn: Record<EditorKey, EditorMessage> = {
   "refusal.consequences-missing": "Work out the consequences of the draft as it now is.",
   "refusal.scenarios-failing": { one: "{count} scenario fails.", other: "{count} scenarios fail." },
   "refusal.invariants-violated": { one: "{count} invariant is broken.", other: "{count} invariants are broken." },
+  "refusal.caller-invariants-violated": {
+    one: "{count} invariant of an SOP that runs this one is broken.",
+    other: "{count} invariants of the SOPs that run this one are broken.",
+  },
   "refusal.invariants-unproven": {
     one: "{count} invariant is not proven.",
     other: "{count} invariants are not proven.",

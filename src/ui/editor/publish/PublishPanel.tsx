@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import type { Issue, ScenarioAction } from "../../../engine/index";
-import type { ScenarioVerdict } from "../checks/runAnalysis";
+import type { Consequences, ScenarioVerdict } from "../checks/runAnalysis";
 import { setAt } from "../draft/editText";
 import type { Draft } from "../draft/useDraft";
 import { useEditorI18n } from "../i18n/useEditorI18n";
@@ -36,6 +36,7 @@ export function PublishPanel({
   const id = useId();
   const [note, setNote] = useState("");
   const [publishing, setPublishing] = useState(false);
+  const [withCallers, setWithCallers] = useState(false);
   const [failure, setFailure] = useState<string>();
   const version = draft.parsed.ok && typeof draft.parsed.value.version === "string" ? draft.parsed.value.version : "";
   // While a run goes on, what it has found so far; after it, its result.
@@ -59,7 +60,7 @@ export function PublishPanel({
         <button
           type="button"
           className="button button-primary"
-          onClick={consequences.run}
+          onClick={() => consequences.run({ callers: withCallers })}
           disabled={consequences.running || !draft.parsed.ok}
         >
           {t(result ? "publish.rerun" : "publish.run")}
@@ -70,6 +71,15 @@ export function PublishPanel({
           </button>
         ) : null}
       </div>
+      <label className="field-check">
+        <input
+          type="checkbox"
+          checked={withCallers}
+          onChange={(e) => setWithCallers(e.target.checked)}
+          disabled={consequences.running}
+        />{" "}
+        {t("publish.withCallers")}
+      </label>
       {consequences.running ? (
         <div role="status" className="consequence-progress">
           <label htmlFor={`${id}-progress`}>
@@ -79,8 +89,8 @@ export function PublishPanel({
           </label>
           <progress
             id={`${id}-progress`}
-            max={3}
-            value={progress ? ["scenarios", "invariants", "diff"].indexOf(progress.phase) : 0}
+            max={4}
+            value={progress ? ["scenarios", "invariants", "diff", "callers"].indexOf(progress.phase) : 0}
           />
         </div>
       ) : null}
@@ -149,6 +159,7 @@ export function PublishPanel({
           ) : (
             <p>{t("publish.notCompiled")}</p>
           )}
+          <CallerResults result={result} />
           <h3>{t("publish.diff", { count: result.diff?.entries.length ?? 0 })}</h3>
           {consequences.running ? (
             <p>{t("publish.phase.diff")}</p>
@@ -287,6 +298,7 @@ function describeRefusal(refusal: Refusal, t: ReturnType<typeof useEditorI18n>["
     case "scenarios-failing":
     case "invariants-violated":
     case "invariants-unproven":
+    case "caller-invariants-violated":
       return t(`refusal.${refusal.code}`, { count: refusal.count });
     case "bad-version":
     case "behaviour-changed-same-version":
@@ -296,4 +308,56 @@ function describeRefusal(refusal: Refusal, t: ReturnType<typeof useEditorI18n>["
     default:
       return t(`refusal.${refusal.code}`);
   }
+}
+
+/**
+ * The SOPs that run the edited one: each with how many of its invariants hold, and every one the draft breaks
+ * there, with the case that breaks it. When they were not checked, a note says who will.
+ */
+function CallerResults({ result }: { result: Consequences }) {
+  const { t, text } = useEditorI18n();
+  const runBy = result.runBy ?? [];
+  if (runBy.length === 0) return null;
+  if (!result.callers) return <p className="notice">{t("publish.callersNotRun")}</p>;
+  return (
+    <>
+      <h3>{t("publish.callers", { count: runBy.length })}</h3>
+      <ul className="consequence-list" data-testid="caller-results">
+        {result.callers.map((caller) => {
+          const count = (status: string) => caller.check.verdicts.filter((v) => v.status === status).length;
+          return (
+            <li key={caller.sop} className="consequence">
+              <strong>{text(caller.title)}</strong>:{" "}
+              {t("publish.callerCounts", {
+                proven: count("proven"),
+                violated: count("violated"),
+                unproven: count("unproven"),
+              })}
+              {caller.stopped ? <p className="notice notice-warning">{t("publish.callerStopped")}</p> : null}
+              <ul>
+                {caller.check.verdicts
+                  .filter((v) => v.status === "violated")
+                  .map((v) => (
+                    <li key={`${v.sop}:${v.invariant}`} className="consequence consequence-violated">
+                      <span className="badge badge-error">{t("publish.invariant.violated")}</span> {text(v.text)}
+                      {v.counterexample ? (
+                        <div className="counterexample">
+                          <p>{t("publish.counterexample")}</p>
+                          <ol>
+                            {v.counterexample.answers.map((a, i) => (
+                              // biome-ignore lint/suspicious/noArrayIndexKey: answers in path order.
+                              <li key={i}>{`${a.title}: ${a.text}`}</li>
+                            ))}
+                          </ol>
+                        </div>
+                      ) : null}
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
 }

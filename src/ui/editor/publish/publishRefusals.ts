@@ -11,6 +11,7 @@ export type Refusal =
   | { code: "scenarios-failing"; count: number }
   | { code: "invariants-violated"; count: number }
   | { code: "invariants-unproven"; count: number }
+  | { code: "caller-invariants-violated"; count: number }
   | { code: "bad-version"; version: string }
   | { code: "version-not-newer"; version: string; published: string }
   | { code: "behaviour-changed-same-version"; version: string }
@@ -46,6 +47,10 @@ export function publishRefusals(input: {
     const unproven = verdicts.filter((v) => v.status === "unproven").length;
     if (violated) refusals.push({ code: "invariants-violated", count: violated });
     if (unproven) refusals.push({ code: "invariants-unproven", count: unproven });
+    // The SOPs that run this one: a promise the draft breaks there refuses it; one left unsettled in the time given
+    // does not (the panel says so, and CI's strict check settles it).
+    const broken = (c.callers ?? []).flatMap((caller) => caller.check.verdicts).filter((v) => v.status === "violated");
+    if (broken.length) refusals.push({ code: "caller-invariants-violated", count: broken.length });
   }
   if (!parseVersion(input.version)) refusals.push({ code: "bad-version", version: input.version });
   else if (input.published && compareVersions(input.version, input.published) <= 0) {

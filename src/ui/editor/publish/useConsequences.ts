@@ -10,9 +10,13 @@ export interface ConsequencesState {
   running: boolean;
   progress?: ConsequenceProgress;
   error?: string;
-  run(): void;
+  /** Runs them; with `callers`, also checks the invariants of every SOP that runs this one. */
+  run(options?: { callers: boolean }): void;
   cancel(): void;
 }
+
+/** How long the check of one SOP that runs the edited one may take, before what is left stays unproven. */
+export const CALLER_BUDGET_MS = 120_000;
 
 /** What the draft does, without its version number (which changes no behaviour). */
 export function behaviourKey(parsed: Record<string, unknown> | undefined): string | undefined {
@@ -35,27 +39,36 @@ export function useConsequences(
     running.current = undefined;
     setState((s) => ({ ...s, running: false, progress: undefined }));
   }, []);
-  const run = useCallback(() => {
-    running.current?.cancel();
-    const { sop, text, key, locale } = inputRef.current;
-    const job = analysis.runConsequences({ sop, draft: { path: sopPath(sop), text }, locale }, (progress) =>
-      setState((s) => ({ ...s, progress })),
-    );
-    running.current = job;
-    setState((s) => ({ ...s, running: true, progress: undefined, error: undefined }));
-    job.result.then(
-      (result) => {
-        if (running.current !== job) return;
-        running.current = undefined;
-        setState(result ? { result, key, running: false } : (s) => ({ ...s, running: false }));
-      },
-      (error: unknown) => {
-        if (running.current !== job) return;
-        running.current = undefined;
-        setState((s) => ({ ...s, running: false, error: error instanceof Error ? error.message : String(error) }));
-      },
-    );
-  }, [analysis]);
+  const run = useCallback(
+    (options?: { callers: boolean }) => {
+      running.current?.cancel();
+      const { sop, text, key, locale } = inputRef.current;
+      const job = analysis.runConsequences(
+        {
+          sop,
+          draft: { path: sopPath(sop), text },
+          locale,
+          callersBudgetMs: options?.callers ? CALLER_BUDGET_MS : undefined,
+        },
+        (progress) => setState((s) => ({ ...s, progress })),
+      );
+      running.current = job;
+      setState((s) => ({ ...s, running: true, progress: undefined, error: undefined }));
+      job.result.then(
+        (result) => {
+          if (running.current !== job) return;
+          running.current = undefined;
+          setState(result ? { result, key, running: false } : (s) => ({ ...s, running: false }));
+        },
+        (error: unknown) => {
+          if (running.current !== job) return;
+          running.current = undefined;
+          setState((s) => ({ ...s, running: false, error: error instanceof Error ? error.message : String(error) }));
+        },
+      );
+    },
+    [analysis],
+  );
   useEffect(() => () => running.current?.cancel(), []);
   return { ...state, run, cancel };
 }
