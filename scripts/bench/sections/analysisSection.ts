@@ -23,8 +23,8 @@ uasc are checked again alone, without it, as \`senda check sop/screening.sop.jso
 between screening and screening with its children's threshold moved from \`age < 18\` to \`age < 17\`. Each figure is one run (a check takes seconds), beside
 compiling the same SOP, or every SOP, in the same run (the floor: the least any analysis of it must do). A figure
 meets its target only when it is also settled: no invariant unproven, the diff complete. With \`--quick\` the section
-stays within five minutes: the whole library gets two minutes in all, a single check or the diff one (what is
-stopped counts as unsettled).`,
+stays within five minutes: the whole library gets 100 s in all, a single check or the diff 50 s (what is stopped
+counts as unsettled).`,
   async run(context: BenchContext): Promise<SectionResult> {
     const cwd = process.cwd();
     const { loaded } = loadLibraryFor([defaultSopDir(cwd)], cwd);
