@@ -71,15 +71,16 @@ export function PublishPanel({
           </button>
         ) : null}
       </div>
-      <label className="field-check">
+      <p className="field-check field-check-long">
         <input
+          id={`${id}-callers`}
           type="checkbox"
           checked={withCallers}
           onChange={(e) => setWithCallers(e.target.checked)}
           disabled={consequences.running}
-        />{" "}
-        {t("publish.withCallers")}
-      </label>
+        />
+        <label htmlFor={`${id}-callers`}>{t("publish.withCallers")}</label>
+      </p>
       {consequences.running ? (
         <div role="status" className="consequence-progress">
           <label htmlFor={`${id}-progress`}>
