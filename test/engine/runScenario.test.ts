@@ -127,6 +127,16 @@ describe("runScenario", () => {
       expect(fail((s) => (s.expect.noDeadlines = ["pep"]))).toEqual(['deadline "pep" is running but must not be']);
     });
 
+    it("in the reader's language: a policy officer or trainer reading Spanish gets Spanish", () => {
+      const s = scenario("child-alone-incident");
+      s.expect.avoids = ["child-protection/ask-age"];
+      s.expect.outcome = "closed";
+      expect(runScenario(intake, s, { locale: "es" }).differences).toEqual([
+        'se esperaba el resultado "closed" y es "referred"',
+        'el caso pasó por el paso "child-protection/ask-age", que debe evitar',
+      ]);
+    });
+
     it("a step not visited, and a step visited that must be avoided", () => {
       expect(fail((s) => (s.expect.visits = ["closing"]))).toEqual(['expected the case to visit step "closing"']);
       expect(fail((s) => (s.expect.avoids = ["child-protection/ask-age"]))).toEqual([

@@ -48,8 +48,8 @@ export interface PlayedScenario {
  * keeping the case as it was after each action, so that playback shows what the same run looked like at every
  * moment.
  */
-export function playScenario(compiled: CompiledSop, scenario: Scenario): PlayedScenario {
-  const result = runScenario(compiled, scenario);
+export function playScenario(compiled: CompiledSop, scenario: Scenario, locale = "en"): PlayedScenario {
+  const result = runScenario(compiled, scenario, { locale });
   const playback = startPlayback(compiled, { caseId: scenario.id, openedAt: scenario.openedAt, site: scenario.site });
   const frames: PlaybackFrame[] = [];
   let traceBefore = 0;

@@ -141,8 +141,8 @@ function consequences(request: Extract<AnalysisRequest, { type: "consequences" }
       });
       continue;
     }
-    const after = runScenario(now, scenario);
-    const result = then ? runScenario(then, scenario) : undefined;
+    const after = runScenario(now, scenario, { locale: request.locale });
+    const result = then ? runScenario(then, scenario, { locale: request.locale }) : undefined;
     const same = result && JSON.stringify(summary(result.view)) === JSON.stringify(summary(after.view));
     scenarios.push({
       file,

@@ -17,7 +17,7 @@ export function PlaybackScreen({ scenario, compiled }: { scenario: Scenario; com
   const i18n = useI18n();
   const { tr, text, locale } = useTrainerText();
   const heading = useRef<HTMLHeadingElement>(null);
-  const played = useMemo(() => playScenario(compiled, scenario), [compiled, scenario]);
+  const played = useMemo(() => playScenario(compiled, scenario, locale), [compiled, scenario, locale]);
   const { frames, result } = played;
   const last = frames.length - 1;
   const [at, setAt] = useState(0);
