@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import type { Issue, ScenarioAction } from "../../../engine/index";
 import type { Consequences, ScenarioVerdict } from "../checks/runAnalysis";
 import { setAt } from "../draft/editText";
@@ -137,14 +137,7 @@ export function PublishPanel({
                   </span>{" "}
                   {text(v.text)}
                   {v.counterexample ? (
-                    <div className="counterexample">
-                      <p>{t("publish.counterexample")}</p>
-                      <ol>
-                        {v.counterexample.answers.map((a, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: answers in path order.
-                          <li key={i}>{`${a.title}: ${a.text}`}</li>
-                        ))}
-                      </ol>
+                    <CounterexampleAnswers answers={v.counterexample.answers}>
                       <button
                         type="button"
                         className="button button-small button-secondary"
@@ -152,7 +145,7 @@ export function PublishPanel({
                       >
                         {t("publish.showPath")}
                       </button>
-                    </div>
+                    </CounterexampleAnswers>
                   ) : null}
                 </li>
               ))}
@@ -341,17 +334,7 @@ function CallerResults({ result }: { result: Consequences }) {
                   .map((v) => (
                     <li key={`${v.sop}:${v.invariant}`} className="consequence consequence-violated">
                       <span className="badge badge-error">{t("publish.invariant.violated")}</span> {text(v.text)}
-                      {v.counterexample ? (
-                        <div className="counterexample">
-                          <p>{t("publish.counterexample")}</p>
-                          <ol>
-                            {v.counterexample.answers.map((a, i) => (
-                              // biome-ignore lint/suspicious/noArrayIndexKey: answers in path order.
-                              <li key={i}>{`${a.title}: ${a.text}`}</li>
-                            ))}
-                          </ol>
-                        </div>
-                      ) : null}
+                      {v.counterexample ? <CounterexampleAnswers answers={v.counterexample.answers} /> : null}
                     </li>
                   ))}
               </ul>
@@ -360,5 +343,28 @@ function CallerResults({ result }: { result: Consequences }) {
         })}
       </ul>
     </>
+  );
+}
+
+/** The answers of a case that breaks a promise, in path order, and what the caller adds below them. */
+function CounterexampleAnswers({
+  answers,
+  children,
+}: {
+  answers: { title: string; text: string }[];
+  children?: ReactNode;
+}) {
+  const { t } = useEditorI18n();
+  return (
+    <div className="counterexample">
+      <p>{t("publish.counterexample")}</p>
+      <ol>
+        {answers.map((a, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: answers in path order.
+          <li key={i}>{`${a.title}: ${a.text}`}</li>
+        ))}
+      </ol>
+      {children}
+    </div>
   );
 }
