@@ -67,7 +67,8 @@ export async function startCaseOn(
   options: { at: Date; by: string; site?: string },
 ): Promise<string> {
   // Prepared while the queue was idle (see prepareNewCase): nothing to read or compile then.
-  const { compiled, recorded } = await loadNewestBundle(sopId);
+  // The case screen's chunk too: were it still loading when the case opens, React would show "Loading…" for 300 ms.
+  const [{ compiled, recorded }] = await Promise.all([loadNewestBundle(sopId), loadCasePage()]);
   // Codes unique per device (issue 13): the device's code and a number, see src/ui/station/caseCode.ts. A code
   // this device already holds is skipped before writing (the write would be refused as a conflict).
   let caseId = nextCaseCode(store.device);

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import type { Root } from "react-dom/client";
 import { CaseStore, databaseBase, detectStation } from "../../store/index";
 import { App } from "../App";
+import { prepareRememberedNewCase } from "../runner/prepareAtBoot";
 import { ClockProvider, systemClock } from "../shared/ClockProvider";
 import { I18nProvider, loadMessages, readStoredLocale } from "../shared/i18n/I18nProvider";
 import { StartupFailure } from "../shared/StartupFailure";
@@ -17,6 +18,8 @@ export async function bootApp(root: Root): Promise<void> {
   const base = databaseBase();
   // The officer's language is on screen from the first render (English is a chunk of its own).
   const messages = loadMessages(readStoredLocale()).catch(() => undefined);
+  // The remembered entry SOP compiles while the databases open, so that "New case" does not wait for it.
+  prepareRememberedNewCase();
   const isStation = readAccount() !== undefined || claimedDeviceCode() !== undefined || (await detectStation(base));
   if (isStation) {
     // The station's screens (sign-in, lock, sync) are a chunk of their own: a standalone device never loads them.
