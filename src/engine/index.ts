@@ -97,6 +97,7 @@ export type {
 } from "./compile/caseContext";
 // Compilation
 export { compileSop } from "./compile/compileSop";
+export { prepareExpressions } from "./compile/prepareExpressions";
 export { hashJson } from "./compile/hashBundle";
 export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
 export { addDuration, durationMs } from "./compile/within";

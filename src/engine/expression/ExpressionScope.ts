@@ -158,6 +158,20 @@ export class ExpressionScope {
     return [...names];
   }
 
+  /**
+   * Parses an expression ahead of its first evaluation (kept, as `evaluate` keeps it): true when it was not parsed
+   * before and parses. Never throws.
+   */
+  prepare(expression: string): boolean {
+    if (this.programs.has(expression)) return false;
+    try {
+      this.compile(expression);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private compile(expression: string): Program {
     let program = this.programs.get(expression);
     if (!program) {

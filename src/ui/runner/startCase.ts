@@ -1,4 +1,4 @@
-import { type CompiledSop, openCase, viewCase } from "../../engine/index";
+import { type CompiledSop, openCase, prepareExpressions, viewCase } from "../../engine/index";
 import { type CaseStore, StoreError, summarizeCase } from "../../store/index";
 import { loadNewestBundle } from "../shared/loadCompiledSop";
 import { nextCaseCode } from "../station/caseCode";
@@ -109,11 +109,13 @@ export async function prepareNewCase(sopId: string): Promise<void> {
 }
 
 /**
- * Opens a case that is dropped at once, stored nowhere: in a freshly loaded page, the first run of the engine's code
- * compiles it (the browser compiles a function on its first call), which is time the officer's tap would otherwise
- * wait for.
+ * Parses the SOP's expressions (each would be parsed at the answer that first needs it), and opens a case that is
+ * dropped at once, stored nowhere: in a freshly loaded page, the first run of the engine's code compiles it (the
+ * browser compiles a function on its first call), which is time the officer's tap would otherwise wait for.
  */
 function warmUp(compiled: CompiledSop): void {
+  // Every condition parsed now, not at the answer that first needs it.
+  prepareExpressions(compiled);
   const at = new Date();
   const session = openCase(compiled, { caseId: "warm-up", at: at.toISOString(), by: "warm-up" });
   summarizeCase(viewCase(session, at), 1);

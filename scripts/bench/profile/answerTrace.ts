@@ -1,0 +1,76 @@
+// Quick look (dev aid): answer → next step painted on the screening SOP at 4× throttle, walking every EVERY-th
+// shipped scenario (by id) on a build kept in a folder (see newCaseLoop.ts), with a DevTools timeline: p50/p95, the
+// DOM size of the case screen, and the main thread's time per kind of work per answer.
+//   EVERY=8 node --import tsx scripts/bench/profile/answerTrace.ts <dir> [trace]
+import { readLibrary } from "../../../test/browser/readLibrary";
+import { servePreview } from "../../../test/browser/servePreview";
+import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+
+const dir = process.argv[2] ?? "/tmp/perf/pages";
+const tracing = process.argv[3] === "trace";
+const every = Number(process.env.EVERY ?? 8);
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const { url, server } = await servePreview(dir);
+const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+try {
+  const { page } = browser;
+  const cdp = await throttle(browser);
+  const library = readLibrary();
+  const scenarios = [...library.scenarios.values()]
+    .filter((s) => s.sop === "screening")
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .filter((_, i) => i % every === 0);
+  const all: number[] = [];
+  const sums = new Map<string, number>();
+  let nodes = 0;
+  for (const scenario of scenarios) {
+    await page.goto(url);
+    await openSendaCase(page, "screening");
+    await takeSamples(page);
+    if (tracing)
+      await cdp.send("Tracing.start", {
+        categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+        transferMode: "ReturnAsStream",
+      });
+    await playSendaScenario(page, library, scenario);
+    await page.waitForTimeout(200);
+    nodes = Math.max(nodes, await page.evaluate(() => document.querySelectorAll("*").length));
+    if (tracing) {
+      const done = new Promise<string>((resolve) =>
+        cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
+      );
+      await cdp.send("Tracing.end");
+      const stream = await done;
+      let text = "";
+      for (;;) {
+        const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
+        text += chunk.data;
+        if (chunk.eof) break;
+      }
+      const events = JSON.parse(text).traceEvents as {
+        name: string;
+        dur?: number;
+        ph: string;
+        tid: number;
+        args?: { name?: string };
+      }[];
+      const main = new Set(
+        events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => e.tid),
+      );
+      for (const e of events)
+        if (e.ph === "X" && e.dur && main.has(e.tid)) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    all.push(...(await takeSamples(page)).map((x) => x.painted));
+  }
+  if (tracing)
+    for (const [n, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 22))
+      console.log(`${(ms / all.length).toFixed(2).padStart(8)} ms/answer  ${n}`);
+  console.log(
+    `screening (${scenarios.length} scenarios): p50 ${q(all, 0.5).toFixed(1)} p95 ${q(all, 0.95).toFixed(1)} (${all.length} answers); most DOM elements ${nodes}`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
