@@ -88,6 +88,50 @@ describe.skipIf(skip)(`nothing answered is lost (${scenario?.id ?? "no scenario 
     }
   });
 
+  it("stores a new case's first event before its first answer is acknowledged: a tab killed at either point loses nothing acknowledged", async () => {
+    const s = scenario!;
+    const phone = await launchPhone();
+    try {
+      const { context } = phone;
+      let page = phone.page;
+      const crash = async () => {
+        const gone = new Promise((resolve) => page.once("crash", resolve));
+        const cdp = await context.newCDPSession(page);
+        // Page.crash never answers: do not wait for the reply.
+        void cdp.send("Page.crash").catch(() => undefined);
+        await gone;
+        await page.close().catch(() => undefined);
+      };
+      const reopen = async (caseId: string) => {
+        page = await context.newPage();
+        await page.goto(`${baseUrl}/#/cases/${encodeURIComponent(caseId)}`);
+      };
+      const first = titleOf(library, s, s.steps[0].step);
+      await page.goto(baseUrl);
+      await setUpOfficer(page, { officer: "OF-404", sop: s.sop, role: ROLE_SEEING_ALL });
+
+      // Killed as soon as the first step shows: its first event is written after that paint, so the case is either
+      // stored whole, on its first step, or not at all.
+      const early = await startNewCase(page);
+      await crash();
+      await reopen(early);
+      await page.locator(`h2.step-title:has-text("${first}"), h1:has-text("${es["case.notFound"]}")`).first().waitFor();
+      if (await page.locator("h2.step-title").count())
+        await expect(page.locator(".progress-label").textContent()).resolves.toMatch(/^Pasos hechos: 0\b/);
+
+      // Killed once the first answer is acknowledged: the first event was stored before it, and the answer too.
+      await page.goto(baseUrl);
+      const caseId = await startNewCase(page);
+      await playAction(page, library, s, s.steps[0], "mouse");
+      await crash();
+      await reopen(caseId);
+      await page.locator("h2.step-title", { hasText: titleOf(library, s, s.steps[1].step) }).waitFor();
+      await expect(page.locator(".progress-label").textContent()).resolves.toMatch(/^Pasos hechos: 1\b/);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("keeps one log when two tabs answer the same case: the second is told and reloaded", async () => {
     const s = scenario!;
     const phone = await launchPhone();
