@@ -97,9 +97,9 @@ export type {
 } from "./compile/caseContext";
 // Compilation
 export { compileSop } from "./compile/compileSop";
-export { prepareExpressions } from "./compile/prepareExpressions";
 export { hashJson } from "./compile/hashBundle";
 export { canSee, isAbove, LEVELS, maxLevel } from "./compile/levels";
+export { prepareExpressions } from "./compile/prepareExpressions";
 export { addDuration, durationMs } from "./compile/within";
 export { buildLibrary } from "./definition/buildLibrary";
 export { didYouMean } from "./definition/didYouMean";
