@@ -46,7 +46,8 @@ steps, routes and answers no path uses (a procedure's step or route that an SOP 
 caller, is used), parallel tracks whose order matters. sop/README.md lists every code.
 
 Exits 1 when an invariant is violated or a structural error is found (with --strict, also when one is unproven,
-or when the surface-leak check of a sensitive question could not be decided: surface-leak-undecided).
+or when the surface-leak check of a sensitive question, or the structure of the paths, could not be decided:
+surface-leak-undecided, structure-undecided).
 Progress goes to stderr every few seconds on long runs.
 
   --json                     print the reports as JSON
@@ -117,8 +118,10 @@ Progress goes to stderr every few seconds on long runs.
     }
     if (files.length === 0 && broken.length === 0) io.err("no SOP files (*.sop.json) found under the given paths");
     const failed = count("violated") > 0 || errors > 0 || broken.length > 0;
-    // A surface-leak check left undecided is, like an unproven invariant, not known to hold.
-    const undecided = reports.flatMap((r) => r.issues).some((i) => i.kind === "surface-leak-undecided");
+    // A surface-leak check or a structure left undecided is, like an unproven invariant, not known to hold.
+    const undecided = reports
+      .flatMap((r) => r.issues)
+      .some((i) => i.kind === "surface-leak-undecided" || i.kind === "structure-undecided");
     return failed || (args.flags.has("strict") && (count("unproven") > 0 || undecided)) ? 1 : 0;
   },
 };

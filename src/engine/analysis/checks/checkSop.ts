@@ -21,6 +21,11 @@ import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from
 const DEFAULT_NODE_LIMIT = 2_000_000;
 /** The SOP's own invariants are tried this many at a time: their promises span the case, and together grow fast. */
 const ROOT_GROUP = 3;
+/**
+ * The run of the structure of every path (every moment, every route) cannot be split: its cost is the routes, not
+ * its checks. One too large for the node limit is tried once with this many times the room.
+ */
+const STRUCTURE_ROOM = 5;
 
 /**
  * Proves or refutes every invariant of an SOP, and of the SOPs it runs, over every case the SOP allows, and checks
@@ -97,7 +102,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
 
   // Summaries of procedures gone round (`crossProcedures`), shared by every run over this model that keeps the same.
   const summaries = new Map<string, BddNode>();
-  const runGroup = (checks: CheckSpec[], cross = false, coarse = false) => {
+  const runGroup = (checks: CheckSpec[], cross = false, coarse = false, limit = nodeLimit) => {
     // A run of invariants only works the moments that lead to them, and goes round the procedures none of them is
     // inside (`crossProcedures`); one with the structure's checks works every moment.
     const prune = checks.length > 0 && checks.every((c) => c.kind === "violation");
@@ -111,12 +116,11 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
         stopped = true;
         return true;
       }
-      blown = bdd.nodeCount - before > nodeLimit;
+      blown = bdd.nodeCount - before > limit;
       return blown;
     };
-    const crossing =
-      prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: nodeLimit }, summaries) : undefined;
-    const run = runModel(model, plan, { shouldStop, maxNodes: before + nodeLimit }, undefined, crossing);
+    const crossing = prune && cross ? crossProcedures(model, plan, shouldStop, { nodes: limit }, summaries) : undefined;
+    const run = runModel(model, plan, { shouldStop, maxNodes: before + limit }, undefined, crossing);
     if (!run.complete && !stopped) blown = true;
     return { run, blown, crossed: crossing !== undefined };
   };
@@ -209,6 +213,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     return [parts.slice(0, half).flat(), parts.slice(half).flat()];
   };
   let done = 0;
+  let structureTooLarge = false;
   while (queue.length > 0 && !stopped) {
     const checks = queue.shift()!;
     runAt = { done, total: done + queue.length + 1 };
@@ -229,6 +234,9 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       checks.splice(0, checks.length, ...open);
     }
     let { run, blown } = runGroup(checks);
+    // The structure's run (it works every moment): halving its checks would not make it smaller.
+    const structural = checks.some((c) => c.kind !== "violation");
+    if (blown && structural && !stopped) ({ run, blown } = runGroup(checks, false, false, nodeLimit * STRUCTURE_ROOM));
     // One invariant too large worked through every procedure: again, round the procedures (a violation found that
     // way is traced on a run through them, which a real counterexample's path keeps small).
     if (blown && byInvariantCount(checks) === 1 && !stopped) {
@@ -245,6 +253,12 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     );
     done++;
     if (!structureRun && run.complete && !run.plan.relevant) structureRun = run;
+    if (blown && structural) {
+      structureTooLarge = true;
+      const invariants = checks.filter((c) => c.kind === "violation");
+      if (invariants.length > 0) queue.unshift(invariants);
+      continue;
+    }
     if (blown && checks.length > 1) {
       queue.unshift(...halve(checks));
       continue;
@@ -277,8 +291,21 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       if (verdicts.get(`${compiled.id}:${invariant}`)?.status === "proven") callSites.setProven(key);
   progress("structure", 0, 1);
   const t1 = now();
-  if (!structureRun && !stopped) structureRun = runGroup([]).run;
+  if (!structureRun && !stopped && !structureTooLarge) {
+    let { run, blown } = runGroup([]);
+    if (blown && !stopped) ({ run, blown } = runGroup([], false, false, nodeLimit * STRUCTURE_ROOM));
+    if (run.complete) structureRun = run;
+    else if (!stopped) structureTooLarge = true;
+  }
   const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  // Never silently clean: a structure not worked out is said, and is not a complete check.
+  if (structureTooLarge)
+    issues.push({
+      kind: "structure-undecided",
+      severity: "warning",
+      step: "",
+      message: `the structure of its paths (ends, loops, consent, deadlines, unused steps and routes, surface leaks) could not be worked out within ${(nodeLimit * STRUCTURE_ROOM).toLocaleString("en")} diagram nodes`,
+    });
   const t15 = now();
   if (structureRun) issues.push(...findSkippedReferrals(structureRun, locale));
   options.debug?.(`structural issues ${Math.round(t15 - t1)} ms, skipped referrals ${Math.round(now() - t15)} ms`);
@@ -299,7 +326,7 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     complete:
       [...verdicts.values()].every((v) => v.status !== "unproven") &&
       !stopped &&
-      !issues.some((i) => i.kind === "surface-leak-undecided"),
+      !issues.some((i) => i.kind === "surface-leak-undecided" || i.kind === "structure-undecided"),
     verdicts: [...verdicts.values()],
     issues,
     used: structureRun ? usedStepsAndRoutes(structureRun) : [],

@@ -22,6 +22,8 @@ interface ShownFact {
 
 /** The most diagram nodes one question's run may add before it is left undecided (see `findSurfaceLeaks`). */
 export const SURFACE_LEAK_NODE_LIMIT = 4_000_000;
+/** A question whose run outgrows the limit is tried once more with this many times the room. */
+const LEAK_ROOM = 3;
 
 /** Where the runs start: the states every moment is reached in, from a run of the whole case that kept at least
  * what a guard reads (the check's structure run). */
@@ -99,23 +101,30 @@ export function findSurfaceLeaks(
     // Only the moments that lead to those facts are worked (`planRun` pruned): nothing after the last of them.
     const plan = planRun(model, new Set(), new Set(), new Map(open.map((f) => [enter.get(f.step)!, [domain]])), true);
     const from = startAt(model, plan, at, base);
-    const before = bdd.nodeCount;
-    const run = runModel(
-      model,
-      plan,
-      { shouldStop, maxNodes: before + nodeLimit },
-      from ? { node: at, states: from.states, within: () => true } : undefined,
-    );
-    debug?.(
-      `surface leaks of ${question}: ${open.length} facts, ${from ? "from the question" : "from the opening"}, ${bdd.nodeCount - before} nodes${run.complete ? "" : " BLOWN"}`,
-    );
+    const work = (limit: number) => {
+      const before = bdd.nodeCount;
+      const run = runModel(
+        model,
+        plan,
+        { shouldStop, maxNodes: before + limit },
+        from ? { node: at, states: from.states, within: () => true } : undefined,
+      );
+      debug?.(
+        `surface leaks of ${question}: ${open.length} facts, ${from ? "from the question" : "from the opening"}, ${bdd.nodeCount - before} nodes${run.complete ? "" : " BLOWN"}`,
+      );
+      return run;
+    };
+    // A question asked deep in a long composition (screening's, inside reverse-flow inside arrival) carries its
+    // answer through the rest of the whole case: one that outgrows the limit gets more room once.
+    let run = work(nodeLimit);
+    if (!run.complete && !shouldStop?.()) run = work(nodeLimit * LEAK_ROOM);
     if (!run.complete) {
       if (shouldStop?.()) return [];
       undecided.push({
         kind: "surface-leak-undecided",
         severity: "warning",
         step: question,
-        message: `Could not decide whether a public deadline, follow-up or referral after "${question}" (${level}) tells its answer: keeping that answer through the rest of the case needs more than ${nodeLimit.toLocaleString("en")} diagram nodes. Check its public effects by hand, or tell the Senda maintainers.`,
+        message: `Could not decide whether a public deadline, follow-up or referral after "${question}" (${level}) tells its answer: keeping that answer through the rest of the case needs more than ${(nodeLimit * LEAK_ROOM).toLocaleString("en")} diagram nodes. Check its public effects by hand, or tell the Senda maintainers.`,
       });
       continue;
     }

@@ -52,7 +52,8 @@ export interface StructuralIssue {
     | "double-referral"
     | "skipped-referral"
     | "surface-leak"
-    | "surface-leak-undecided";
+    | "surface-leak-undecided"
+    | "structure-undecided";
   severity: "error" | "warning";
   step: string;
   message: string;
