@@ -265,3 +265,17 @@ describe("structural checks over paths", () => {
     expect(findSurfaceLeaks(model, "en")).toEqual([]);
   });
 });
+
+describe("a structure too large to work out", () => {
+  it("is said (structure-undecided) and makes the check incomplete, never silently clean", () => {
+    // No room at all: no run fits, not even with the structure's extra room.
+    const report = checkSop(analysisFixture("branching"), { nodeLimit: 0 });
+    const undecided = report.issues.filter((i) => i.kind === "structure-undecided");
+    expect(undecided).toHaveLength(1);
+    expect(undecided[0]).toMatchObject({ severity: "warning" });
+    expect(undecided[0].message).toMatch(/could not be worked out within 0 diagram nodes/);
+    expect(report.complete).toBe(false);
+    // Nothing is concluded from the runs that did not finish.
+    expect(report.issues.filter((i) => i.kind === "unreachable-step")).toEqual([]);
+  });
+});
