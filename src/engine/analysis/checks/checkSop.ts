@@ -97,11 +97,11 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
 
   // Summaries of procedures gone round (`crossProcedures`), shared by every run over this model that keeps the same.
   const summaries = new Map<string, BddNode>();
-  const runGroup = (checks: CheckSpec[], cross = false) => {
+  const runGroup = (checks: CheckSpec[], cross = false, coarse = false) => {
     // A run of invariants only works the moments that lead to them, and goes round the procedures none of them is
     // inside (`crossProcedures`); one with the structure's checks works every moment.
     const prune = checks.length > 0 && checks.every((c) => c.kind === "violation");
-    const plan = planRun(model, new Set(checks.map((c) => c.id)), new Set(), new Map(), prune);
+    const plan = planRun(model, new Set(checks.map((c) => c.id)), new Set(), new Map(), prune, coarse && prune);
     const before = bdd.nodeCount;
     let blown = false;
     runs++;
@@ -214,6 +214,20 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     runAt = { done, total: done + queue.length + 1 };
     progress("invariants", runAt.done, runAt.total);
     const t0 = now();
+    // Invariants first on a coarse run, going round the procedures (`planRun`): what it finds nothing for is proven;
+    // the rest are settled by the exact runs below, which trace what breaks them.
+    if (checks.length > 0 && checks.every((c) => c.kind === "violation")) {
+      const coarse = runGroup(checks, true, true);
+      const open = coarse.run.complete ? checks.filter((c) => coarse.run.found[c.id] !== bdd.false) : checks;
+      options.debug?.(
+        `${checks.length} ${checks[0].scope}:${checks[0].invariant} coarse: ${checks.length - open.length} proven ${coarse.blown ? "BLOWN" : ""} ${Math.round(now() - t0)}`,
+      );
+      if (open.length === 0) {
+        done++;
+        continue;
+      }
+      checks.splice(0, checks.length, ...open);
+    }
     let { run, blown } = runGroup(checks);
     // One invariant too large worked through every procedure: again, round the procedures (a violation found that
     // way is traced on a run through them, which a real counterexample's path keeps small).

@@ -43,6 +43,11 @@ export interface CallSiteProofs {
  * open (a state breaks it, or a run grew too large) is checked by the whole run as before, which traces a
  * counterexample back to the opening of the case and plays it through the runtime.
  *
+ * A procedure's own promises are tried first on a coarse run (`planRun`: a route whose condition reads nothing the
+ * promise keeps is open to every state). Most promises do not hang on such routes and are proven in a fraction of
+ * the exact run (86 of reverse-flow's 90 checks inside arrival, in 339,000 nodes where the exact runs outgrew ten
+ * million); what the coarse run finds is settled by the exact runs below.
+ *
  * A procedure that runs others has its own promises proven in one run that goes round the procedures it runs
  * (`crossProcedures`), a few at a time if that is too large. With a `cache`, a procedure entered in exactly the
  * states it was proven from before (screening inside arrival and inside reverse-flow, triage twice in arrival, or
@@ -93,11 +98,11 @@ export function proveCallSites(
     cross = false,
     roomy = false,
   ): boolean => {
+    const start = entry === undefined ? undefined : sites.get(scope)!.start;
     const liveAt = new Map<number, Domain[]>();
     for (const child of children) liveAt.set(child.start, [...(liveAt.get(child.start) ?? []), ...child.needs]);
     const plan = planRun(model, new Set(own.map((c) => c.id)), new Set(), liveAt, true);
     const before = bdd.nodeCount;
-    const start = entry === undefined ? undefined : sites.get(scope)!.start;
     // The entry, with what this run does not read forgotten (the run forgets only what it has kept).
     const states = start === undefined ? undefined : only(entry!, plan.live[start]);
     // Entries for several call sites at once are split early: apart, each keeps fewer facts.
@@ -129,6 +134,30 @@ export function proveCallSites(
       child.entry = only(at, new Set(child.needs));
     }
     return true;
+  };
+
+  /** The checks of `own` a coarse run from the procedure's entry finds nothing for (proven: see `planRun`). */
+  const proveCoarsely = (scope: string, entry: BddNode, own: CheckSpec[]): Set<number> => {
+    const start = sites.get(scope)!.start;
+    const plan = planRun(model, new Set(own.map((c) => c.id)), new Set(), new Map(), true, true);
+    const before = bdd.nodeCount;
+    const limit = nodeLimit / 2;
+    const stop = limited(before, limit);
+    const run = runModel(
+      model,
+      plan,
+      { shouldStop: stop, maxNodes: before + limit },
+      { node: start, states: only(entry, plan.live[start]), within: (n) => inside(scope, n.step) && n.step !== scope },
+      crossProcedures(model, plan, stop, { nodes: limit }, summaries),
+    );
+    out.runs++;
+    const proven = new Set<number>();
+    if (run.complete) for (const check of own) if (run.found[check.id] === bdd.false) proven.add(check.id);
+    debug?.(
+      `call site ${scope} (coarse): ${proven.size} of ${own.length} checks proven ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
+    );
+    for (const id of proven) out.proven.add(id);
+    return proven;
   };
 
   /** Checks (by id) proven by the cache for what they read of their entry: not worked again below. */
@@ -217,6 +246,10 @@ export function proveCallSites(
       : [{ own, children }];
     while (jobs.length > 0 && !shouldStop?.()) {
       const job = jobs.shift()!;
+      // Its own promises first on a coarse run (`planRun`): what that finds nothing for is proven; the rest (and
+      // those a coarse run of an earlier job proved) are not worked again.
+      if (job.own.length > 0 && job.children.length === 0 && entry !== undefined) proveCoarsely(scope, entry, job.own);
+      job.own = job.own.filter((check) => !out.proven.has(check.id));
       if (job.own.length === 0 && job.children.length === 0) continue;
       // Its own checks lie outside the procedures it runs: go round them (exact, and far smaller).
       if (work(scope, entry, job.own, job.children, composite && job.children.length === 0)) continue;

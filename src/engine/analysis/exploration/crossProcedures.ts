@@ -20,6 +20,12 @@ const MAX_ENTRIES = 64;
  * procedure's end as working through it, because nothing inside reads or changes the frame. Entries repeat across
  * the run and are run once each.
  *
+ * A procedure that changes nothing the run keeps at its end (reverse-flow's promises about its own steps, around
+ * the whole of screening) is not run at all: every state comes out as it went in, with what is not kept there
+ * forgotten. That is exact when every state entering the procedure can reach its end, as in every SOP without
+ * structural errors (a path stuck or refused inside is one), and more states than a case can reach otherwise,
+ * which a proof can use.
+ *
  * A crossed run keeps no trace inside the procedures (`tracePath` cannot go through them): a caller that finds a
  * violation traces it on a run without crossing. Pure.
  */
@@ -73,7 +79,17 @@ export function crossProcedures(
             keeps.push(
               `${n.id}${plan.relevant && !plan.relevant[n.id] ? "-" : ""}:${[...plan.live[n.id]].map((d) => d.id).join(",")}`,
             );
-        site = { scope, bind, start: edges[bind].to, done: done.id, touched, keeps: keeps.join(";") };
+        // What the procedure can change (its way in included), whatever the plan keeps.
+        const writes = new Set<Domain>();
+        for (const edge of edges)
+          if (
+            edge.id === bind ||
+            (inside(nodes[edge.from].step) && (inside(nodes[edge.to].step) || edge.to === done.id))
+          )
+            for (const op of edge.ops) for (const d of writtenBy(model, op)) writes.add(d);
+        const transparent = ![...plan.live[done.id]].some((d) => writes.has(d));
+        if (plan.coarse) keeps.push("coarse");
+        site = { scope, bind, start: edges[bind].to, done: done.id, touched, keeps: keeps.join(";"), transparent };
       }
     }
     sites.set(id, site);
@@ -83,6 +99,11 @@ export function crossProcedures(
   const cross: Crossing = (id, states) => {
     const site = siteOf(id);
     if (!site || shouldStop?.()) return undefined;
+    // Nothing the run keeps at the procedure's end is changed inside it: every state comes out as it went in.
+    if (site.transparent) {
+      site.forgetAtDone ??= bdd.cube(model.domains.filter((d) => !plan.live[site.done].has(d)).flatMap((d) => d.bits));
+      return { to: site.done, states: bdd.exists(states, site.forgetAtDone) };
+    }
     let entry = states;
     for (const op of plan.ops[site.bind])
       if (op.kind !== "check" && op.kind !== "observe") entry = imageOf(bdd, op, entry);
@@ -132,6 +153,10 @@ interface Site {
   touched: Set<Domain>;
   /** What the plan keeps at each moment inside (see `siteOf`). */
   keeps: string;
+  /** Nothing the plan keeps at the procedure's end is written inside it (see `cross`). */
+  transparent: boolean;
+  /** For a transparent procedure: the variables the plan does not keep at its end. */
+  forgetAtDone?: BddNode;
 }
 
 /**
@@ -156,6 +181,19 @@ function splitByFrame(model: Model, states: BddNode, frame: number[]): Map<BddNo
     );
   };
   return visit(states, bdd.true) ? out : undefined;
+}
+
+/** The domains an op changes. */
+function writtenBy(model: Model, op: Op): Domain[] {
+  switch (op.kind) {
+    case "set":
+    case "choose":
+      return [op.domain];
+    case "forget":
+      return [...model.bdd.support(op.cube)].map((v) => model.domainOfVariable[v]);
+    default:
+      return [];
+  }
 }
 
 /** The domains an op reads or writes. */

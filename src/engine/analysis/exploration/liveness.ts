@@ -12,6 +12,8 @@ interface OpUse {
   kills: boolean;
   /** A check outside the plan's focus: the op is left out. */
   check?: number;
+  /** A condition the states must meet (a route taken, an answer already known). */
+  assume?: true;
 }
 
 /**
@@ -24,7 +26,13 @@ interface OpUse {
  * With `prune`, the run leaves out every moment from which no way leads to what it looks at (a check in `focus`,
  * a node of `liveAt`, an exit when `liveAtExit` is given): nothing there can change what it finds, so no fact is
  * kept for it and no route condition there is read (the cone of influence of the focus). A pruned run does not
- * tell which moments a case can reach; the structure of the paths is checked on a run without it. Pure.
+ * tell which moments a case can reach; the structure of the paths is checked on a run without it.
+ *
+ * With `coarse`, a condition (a route's, an answer already known) is kept only where it reads a fact the run keeps
+ * anyway: the others are left out, so every way they guard is open to every state. The run then reaches more
+ * states than a case can (never fewer), so a check it finds nothing for holds: a proof, cheap where the promise does
+ * not hang on those routes (reverse-flow's promises about its own steps, around a whole screening). What it finds
+ * is not evidence: settle it with a run without `coarse`. Pure.
  */
 export function planRun(
   model: Model,
@@ -32,6 +40,7 @@ export function planRun(
   liveAtExit: ReadonlySet<Domain> = new Set(),
   liveAt: ReadonlyMap<number, readonly Domain[]> = new Map(),
   prune = false,
+  coarse = false,
 ): Plan {
   const { bdd, nodes, edges, domains } = model;
   const relevant = prune ? relevantNodes(model, focus, liveAtExit.size > 0, liveAt) : undefined;
@@ -57,7 +66,7 @@ export function planRun(
       else if (use.writes >= 0) {
         matters = has(live, use.writes);
         if (matters && use.kills) live[use.writes >> 5] &= ~(1 << (use.writes & 31));
-      }
+      } else if (coarse && use.assume) matters = meets(live, use.reads);
       if (matters) orInto(live, use.reads);
       if (keep) keep[i] = matters;
     }
@@ -95,7 +104,7 @@ export function planRun(
   });
   const live = liveIn.map((set) => new Set(domains.filter((d) => has(set, d.id))));
   const initial = bdd.andAll([...live[model.start]].map((d) => d.is[0]));
-  return { focus, ops, initial, live, relevant };
+  return { focus, ops, initial, live, relevant, coarse };
 }
 
 /** The moments from which some way leads to a check in `focus`, a node of `liveAt`, or (with `exits`) an exit. */
@@ -155,7 +164,7 @@ function opUsesOf(model: Model, words: number) {
   const opUse = (op: Op): OpUse => {
     switch (op.kind) {
       case "assume":
-        return { reads: reads(op.cond), writes: -1, kills: false };
+        return { reads: reads(op.cond), writes: -1, kills: false, assume: true };
       case "set":
         return {
           reads: reads(op.keep, ...op.cases.map((c) => c.when)),
@@ -185,6 +194,11 @@ function opUsesOf(model: Model, words: number) {
 
 function orInto(into: DomainSet, from: DomainSet) {
   for (let i = 0; i < into.length; i++) into[i] |= from[i];
+}
+
+function meets(a: DomainSet, b: DomainSet): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] & b[i]) !== 0) return true;
+  return false;
 }
 
 function has(set: DomainSet, id: number): boolean {

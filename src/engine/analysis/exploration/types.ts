@@ -152,6 +152,8 @@ export interface Plan {
   live: Set<Domain>[];
   /** When pruned: the moments worth working (see `planRun`); the others are never entered. */
   relevant?: Uint8Array;
+  /** Conditions on facts it does not keep left out: it reaches more states than a case can (see `planRun`). */
+  coarse?: boolean;
 }
 
 /** What to keep track of. */
