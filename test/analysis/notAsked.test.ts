@@ -1,4 +1,5 @@
 import { checkSop, type Expectation, lintSop, replay, type SopDefinition } from "../../src/engine/index";
+import { makeSop, step, t } from "../engine/sopBuilder";
 import { compileWithFixtureCatalog, loadAnalysisFixtures } from "./analysisFixtures";
 
 /**
@@ -42,5 +43,56 @@ describe("a question inside a procedure that is not asked again", () => {
     const unknown = issues.find((i) => i.code === "unknown-step");
     expect(unknown?.pointer).toBe("/invariants/0/expect/0/notAsked");
     expect(unknown?.message).toContain("run-callee/ask-age");
+  });
+});
+
+describe("an answer passed in that the procedure only records", () => {
+  // The callee never reads `nationality` in a condition: only the binding decides whether its question is put.
+  const callee = makeSop("records-nationality", {
+    "ask-nationality": {
+      kind: "question",
+      title: t("Nationality"),
+      say: t("Nationality?"),
+      variable: "nationality",
+      answer: { type: "text", maxLength: 2 },
+      next: "done",
+    },
+    done: step.end(),
+  });
+  const caller = (bound: boolean): SopDefinition =>
+    makeSop(
+      "passes-nationality",
+      {
+        "ask-nationality": {
+          kind: "question",
+          title: t("Nationality"),
+          say: t("Nationality?"),
+          variable: "nationality",
+          answer: { type: "text", maxLength: 2 },
+          next: "run-it",
+        },
+        "run-it": {
+          kind: "procedure",
+          title: t("Records"),
+          sop: "records-nationality",
+          ...(bound ? { with: { nationality: "nationality" } } : {}),
+          next: "end-after",
+        },
+        "end-after": step.end(),
+      },
+      {
+        invariants: [
+          { id: "told-once", text: t("Told once"), expect: [{ notAsked: "run-it/ask-nationality" }] },
+        ] as SopDefinition["invariants"],
+      },
+    );
+  const verdict = (bound: boolean) =>
+    checkSop(compileWithFixtureCatalog(caller(bound), [callee])).verdicts.find((v) => v.invariant === "told-once")!;
+
+  it("is proven when passed in, and refuted (a real case) when not", () => {
+    expect(verdict(true)).toMatchObject({ status: "proven" });
+    const asked = verdict(false);
+    expect(asked.status).toBe("violated");
+    expect(asked.counterexample!.actions.map((a) => a.step)).toContain("run-it/ask-nationality");
   });
 });

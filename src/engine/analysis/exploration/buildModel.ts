@@ -95,7 +95,7 @@ class ModelBuilder {
 
   /**
    * The values each tracked variable can hold: its answer classes (their representatives), and the values callers
-   * pass in that no class holds. Callers first, so that a binding's values are known before the callee's.
+   * pass in that no class holds.
    */
   private planVariableValues() {
     const scopes = [...this.compiled.scopes.keys()].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
@@ -115,7 +115,10 @@ class ModelBuilder {
         }
         this.variableValues.set(key, { values, classOf, classValues });
       }
-      // Values passed into the procedures this scope runs.
+    }
+    // Values passed into the procedures each scope runs, once every scope's own values are known (a callee's are
+    // made after its caller's), callers first: what a procedure passes on includes what it was passed.
+    for (const scope of scopes) {
       for (const at of this.compiled.steps.values()) {
         if (at.scope !== scope || at.step.kind !== "procedure") continue;
         const callee = this.compiled.scopes.get(at.path);

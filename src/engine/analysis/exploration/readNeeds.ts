@@ -180,7 +180,14 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
           needs.flagOwners.add(e.noFlag);
         } else if ("visits" in e) needs.visitedSteps.add(prefix + e.visits);
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
-        else if ("notAsked" in e) needs.askedSteps.add(prefix + e.notAsked);
+        else if ("notAsked" in e) {
+          needs.askedSteps.add(prefix + e.notAsked);
+          // Whether the question is put depends on whether a caller passed its answer in: keep that answer's
+          // variable, so that what was passed in is known (without it, every binding looked like nothing passed).
+          const asked = compiled.steps.get(prefix + e.notAsked);
+          if (asked?.step.kind === "question" && asked.step.variable)
+            needs.variables.add(`${asked.scope}:${asked.step.variable}`);
+        }
         else if ("deadline" in e) needs.deadlines.add(e.deadline);
         else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
         else if ("followUp" in e) {
