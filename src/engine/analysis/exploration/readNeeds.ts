@@ -187,8 +187,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
           const asked = compiled.steps.get(prefix + e.notAsked);
           if (asked?.step.kind === "question" && asked.step.variable)
             needs.variables.add(`${asked.scope}:${asked.step.variable}`);
-        }
-        else if ("deadline" in e) needs.deadlines.add(e.deadline);
+        } else if ("deadline" in e) needs.deadlines.add(e.deadline);
         else if ("noDeadline" in e) needs.deadlines.add(e.noDeadline);
         else if ("followUp" in e) {
           needs.followUps.add(e.followUp);
