@@ -21,6 +21,9 @@ import type { CheckOptions, CheckReport, Counterexample, InvariantVerdict } from
 const DEFAULT_NODE_LIMIT = 2_000_000;
 /** The SOP's own invariants are tried this many at a time: their promises span the case, and together grow fast. */
 const ROOT_GROUP = 3;
+/** A single check (one expectation of one invariant) that outgrows the limit is tried round the procedures with
+ * this many times the room: it cannot be split further (as `proveCallSites` does for a procedure's). */
+const SINGLE_ROOM = 5;
 /**
  * The run of the structure of every path (every moment, every route) cannot be split: its cost is the routes, not
  * its checks. One too large for the node limit is tried once with this many times the room.
@@ -240,7 +243,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     // One invariant too large worked through every procedure: again, round the procedures (a violation found that
     // way is traced on a run through them, which a real counterexample's path keeps small).
     if (blown && byInvariantCount(checks) === 1 && !stopped) {
-      const again = runGroup(checks, true);
+      // A single check cannot be split further: it gets the room a crossing gets at a call site.
+      const again = runGroup(checks, true, false, checks.length === 1 ? nodeLimit * SINGLE_ROOM : nodeLimit);
       if (again.run.complete && checks.some((c) => again.run.found[c.id] !== bdd.false)) {
         run = again.run;
         blown = false;
