@@ -48,29 +48,24 @@ describe("a question inside a procedure that is not asked again", () => {
 
 describe("an answer passed in that the procedure only records", () => {
   // The callee never reads `nationality` in a condition: only the binding decides whether its question is put.
-  const callee = makeSop("records-nationality", {
-    "ask-nationality": {
+  const askNationality = (next: string) =>
+    ({
       kind: "question",
       title: t("Nationality"),
       say: t("Nationality?"),
       variable: "nationality",
       answer: { type: "text", maxLength: 2 },
-      next: "done",
-    },
+      next,
+    }) as const;
+  const callee = makeSop("records-nationality", {
+    "ask-nationality": askNationality("done"),
     done: step.end(),
   });
   const caller = (bound: boolean): SopDefinition =>
     makeSop(
       "passes-nationality",
       {
-        "ask-nationality": {
-          kind: "question",
-          title: t("Nationality"),
-          say: t("Nationality?"),
-          variable: "nationality",
-          answer: { type: "text", maxLength: 2 },
-          next: "run-it",
-        },
+        "ask-nationality": askNationality("run-it"),
         "run-it": {
           kind: "procedure",
           title: t("Records"),
