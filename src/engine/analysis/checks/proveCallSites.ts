@@ -9,6 +9,8 @@ import { type CallSiteCache, relativeCheckKey } from "./CallSiteCache";
 const CROSSING_ROOM = 5;
 /** A procedure that runs others has its own invariants tried this many at a time when all at once is too large. */
 const OWN_GROUP = 3;
+/** At most this many checks a complete coarse run left open are worked one at a time rather than together. */
+const ALONE_AFTER_COARSE = 6;
 /** A procedure that runs others is proven state by state when it is entered in at most this many distinct states. */
 const MAX_PIECES = 4;
 
@@ -137,7 +139,11 @@ export function proveCallSites(
   };
 
   /** The checks of `own` a coarse run from the procedure's entry finds nothing for (proven: see `planRun`). */
-  const proveCoarsely = (scope: string, entry: BddNode, own: CheckSpec[]): Set<number> => {
+  const proveCoarsely = (
+    scope: string,
+    entry: BddNode,
+    own: CheckSpec[],
+  ): { proven: Set<number>; complete: boolean } => {
     const start = sites.get(scope)!.start;
     const plan = planRun(model, new Set(own.map((c) => c.id)), new Set(), new Map(), true, true);
     const before = bdd.nodeCount;
@@ -157,7 +163,7 @@ export function proveCallSites(
       `call site ${scope} (coarse): ${proven.size} of ${own.length} checks proven ${run.complete ? "" : "BLOWN "}${bdd.nodeCount - before}`,
     );
     for (const id of proven) out.proven.add(id);
-    return proven;
+    return { proven, complete: run.complete };
   };
 
   /** Checks (by id) proven by the cache for what they read of their entry: not worked again below. */
@@ -234,7 +240,7 @@ export function proveCallSites(
     const composite = children.length > 0;
     const text = composite && cache ? cache.textOf(model, scope) : undefined;
     let grouped = text !== undefined && cache!.tooLargeAtOnce.has(text);
-    const jobs: { own: CheckSpec[]; children: Site[] }[] = composite
+    const jobs: { own: CheckSpec[]; children: Site[]; coarse?: boolean }[] = composite
       ? [
           { own: [], children },
           ...(grouped
@@ -248,9 +254,18 @@ export function proveCallSites(
       const job = jobs.shift()!;
       // Its own promises first on a coarse run (`planRun`): what that finds nothing for is proven; the rest (and
       // those a coarse run of an earlier job proved) are not worked again.
-      if (job.own.length > 0 && job.children.length === 0 && entry !== undefined) proveCoarsely(scope, entry, job.own);
+      const coarse =
+        job.own.length > 0 && job.children.length === 0 && entry !== undefined && !job.coarse
+          ? proveCoarsely(scope, entry, job.own)
+          : undefined;
       job.own = job.own.filter((check) => !out.proven.has(check.id));
       if (job.own.length === 0 && job.children.length === 0) continue;
+      // What a complete coarse run leaves open hangs on the routes: the costly checks. A few of them are worked one
+      // at a time (together, their facts multiply: two that outgrew ten million nodes took 2.4 and 0 million apart).
+      if (coarse?.complete && job.own.length > 1 && job.own.length <= ALONE_AFTER_COARSE) {
+        jobs.unshift(...job.own.map((check) => ({ own: [check], children: [], coarse: true })));
+        continue;
+      }
       // Its own checks lie outside the procedures it runs: go round them (exact, and far smaller).
       if (work(scope, entry, job.own, job.children, composite && job.children.length === 0)) continue;
       const parts = byInvariant(job.own);
@@ -280,8 +295,9 @@ export function proveCallSites(
         const half = Math.ceil(job.own.length / 2);
         jobs.unshift({ own: job.own.slice(0, half), children: [] }, { own: job.own.slice(half), children: [] });
       } else if (
+        // One check: round the procedures with more room (in a procedure that runs others, it already had both).
         job.own.length === 1
-          ? !work(scope, entry, job.own, [], true)
+          ? composite || !work(scope, entry, job.own, [], true)
           : !work(scope, entry, [], job.children, false, true)
       )
         out.complete = false;
