@@ -200,9 +200,15 @@ async function answerByMouse(page: Page, step: Step, answer: unknown): Promise<v
   if (typed !== undefined) await card.locator("input.answer-input").fill(typed);
   for (const label of choiceLabels(step, answer))
     await card
-      .getByRole(step.kind === "checklist" || isSeveral(step) ? "checkbox" : "radio", { name: label, exact: true })
+      .getByRole(step.kind === "checklist" || isSeveral(step) ? "checkbox" : "radio", { name: exactly(label) })
       .check();
   await card.locator("button[type=submit]").click();
+}
+
+/** An option's accessible name: its label, with the "required" note a checklist item may carry after it. */
+function exactly(label: string): RegExp {
+  const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${quote(label)}(\\s*\\(${quote(es["checklist.required"])}\\))?$`);
 }
 
 async function answerByKeyboard(page: Page, step: Step, answer: unknown): Promise<void> {
