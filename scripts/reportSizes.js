@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Prints the gzipped size of every JavaScript chunk of the build, and the initial JavaScript of the officers' Cases
- * area: the entry chunk, what it imports statically, and the case store's database (PouchDB, imported dynamically
- * by the store but awaited before the queue can show). Fails (exit 1) when that passes the budget, or when a schema
+ * area: the entry chunk and what it imports statically (the queue paints from the summaries' mirror, see
+ * CaseStore.openEarly, while the case store's database, PouchDB, loads), and the same with PouchDB, which the first
+ * start on a device (no mirror yet) waits for before the queue shows; the budget holds for the latter. Fails (exit 1) when that passes the budget, or when a schema
  * validator made its way into it (the officers' area runs on SOPs that CI validated, so it must not carry Ajv code),
  * or when the editor's code did (CodeMirror, ELK, the graph drawing: policy staff's tools, loaded with Edit only).
  *
@@ -17,8 +18,8 @@ const args = process.argv.slice(2);
 const dist = resolve(args.find((a) => !a.startsWith("--")) ?? "dist");
 const budgetArg = args.find((a) => a.startsWith("--budget-kb="));
 const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 150;
-// Dynamic imports the app waits for before its first screen: the store's database.
-const STARTUP = [/node_modules\/pouchdb-browser\//];
+// Dynamic imports the app waits for before its first screen on a device's first start only: the store's database.
+const FIRST_START = [/node_modules\/pouchdb-browser\//];
 // The lazy areas, named for the report.
 const AREAS = [
   { name: "case screens", test: /src\/ui\/runner\/CasePage\.tsx$/ },
@@ -73,13 +74,15 @@ function closure(key, into = new Set()) {
 }
 
 const initial = closure(entryKey);
-for (const file of [...initial]) {
+const firstStart = new Set(initial);
+for (const file of initial) {
   const key = Object.keys(manifest).find((k) => manifest[k].file === file);
   for (const dynamic of manifest[key]?.dynamicImports ?? [])
-    if (STARTUP.some((re) => re.test(dynamic))) closure(dynamic, initial);
+    if (FIRST_START.some((re) => re.test(dynamic))) closure(dynamic, firstStart);
 }
 
 const roles = new Map([...initial].map((f) => [f, "Cases: initial"]));
+for (const file of firstStart) if (!roles.has(file)) roles.set(file, "Cases: after first paint (first start: initial)");
 for (const area of AREAS) {
   const key = Object.keys(manifest).find((k) => area.test.test(k));
   if (!key) continue;
@@ -104,22 +107,27 @@ for (const file of files) {
 
 let initialGzip = 0;
 for (const file of initial) initialGzip += sizeOf(file).gzip;
+let firstStartGzip = 0;
+for (const file of firstStart) firstStartGzip += sizeOf(file).gzip;
 const schemas = resolve(dirname(fileURLToPath(import.meta.url)), "..", "schemas");
 const schemaIds = readdirSync(schemas)
   .filter((f) => f.endsWith(".schema.json"))
   .map((f) => JSON.parse(readFileSync(join(schemas, f), "utf8")).$id)
   .filter(Boolean);
-const carriers = [...initial].filter((file) => schemaIds.some((id) => sizeOf(file).text.includes(id)));
+const carriers = [...firstStart].filter((file) => schemaIds.some((id) => sizeOf(file).text.includes(id)));
 
 console.log(
-  `\nCases area, initial JavaScript: ${kb(initialGzip)} KB gzipped in ${initial.size} chunks (budget ${budgetKb} KB): ${[...initial].join(", ")}`,
+  `\nCases area, initial JavaScript: ${kb(initialGzip)} KB gzipped in ${initial.size} chunks: ${[...initial].join(", ")}`,
+);
+console.log(
+  `Cases area, first start on a device (the queue waits for PouchDB): ${kb(firstStartGzip)} KB gzipped (budget ${budgetKb} KB)`,
 );
 console.log(
   `Schema validators in it: ${carriers.length ? `FOUND in ${carriers.join(", ")}` : `none (checked for ${schemaIds.length} schema ids)`}`,
 );
 const caseKey = Object.keys(manifest).find((k) => AREAS[0].test.test(k));
 if (caseKey) {
-  const withCase = closure(caseKey, new Set(initial));
+  const withCase = closure(caseKey, new Set(firstStart));
   let total = 0;
   for (const file of withCase) total += sizeOf(file).gzip;
   console.log(
@@ -128,14 +136,14 @@ if (caseKey) {
 }
 const editKey = Object.keys(manifest).find((k) => AREAS[2].test.test(k));
 if (editKey) {
-  const editFiles = [...closure(editKey)].filter((f) => !initial.has(f));
+  const editFiles = [...closure(editKey)].filter((f) => !firstStart.has(f));
   let editGzip = 0;
   for (const file of editFiles) editGzip += sizeOf(file).gzip;
   console.log(
     `Edit area when opened (on top of the initial JavaScript): ${kb(editGzip)} KB gzipped in ${editFiles.length} chunks`,
   );
 }
-const leaks = [...initial].flatMap((file) =>
+const leaks = [...firstStart].flatMap((file) =>
   EDITOR_MARKERS.filter((m) => sizeOf(file).text.includes(m.text)).map((m) => `${m.name} in ${file}`),
 );
 console.log(
@@ -147,5 +155,7 @@ if (leaks.length)
   );
 if (carriers.length)
   fail("the Cases area's initial JavaScript carries schema validators; keep Ajv code in the Edit area.");
-if (initialGzip > budgetKb * 1024)
-  fail(`the Cases area's initial JavaScript is ${kb(initialGzip)} KB gzipped, over the ${budgetKb} KB budget.`);
+if (firstStartGzip > budgetKb * 1024)
+  fail(
+    `the Cases area's initial JavaScript on a first start is ${kb(firstStartGzip)} KB gzipped, over the ${budgetKb} KB budget.`,
+  );

@@ -44,6 +44,8 @@ export class CaseDatabase {
   /** The last change seen: a reopened feed starts there, so that nothing written meanwhile is missed. */
   private since: number | string = 0;
   private reopening?: Promise<void>;
+  /** The first opening while it runs (or failed): every task waits for it. */
+  private opening?: Promise<void>;
   private destroying = false;
   private closed = false;
 
@@ -52,8 +54,23 @@ export class CaseDatabase {
     this.listener = listener;
   }
 
-  /** Opens the database and hands every summary document to the listener, then follows changes. */
-  async open(): Promise<void> {
+  /**
+   * Opens the database and hands every summary document to the listener, then follows changes. Tasks given to `use`
+   * meanwhile wait for it (and fail as it failed).
+   */
+  open(): Promise<void> {
+    const opening = this.load();
+    this.opening = opening;
+    void opening.then(
+      () => {
+        if (this.opening === opening) this.opening = undefined;
+      },
+      () => undefined,
+    );
+    return opening;
+  }
+
+  private async load(): Promise<void> {
     requireStrictDurability(this.name);
     try {
       const db = new (await loadPouchDB())(this.name, OPTIONS);
@@ -73,6 +90,7 @@ export class CaseDatabase {
    * what it concerned); after one that leaves the connection closed, the next task waits for a new one.
    */
   async use<T>(path: string, doing: string, task: (db: PouchDB) => Promise<T>): Promise<T> {
+    await this.opening;
     await this.reopening;
     try {
       return await task(this.db);
@@ -85,6 +103,7 @@ export class CaseDatabase {
 
   /** Destroys the database and starts an empty one in its place. */
   async destroy(): Promise<void> {
+    await this.opening;
     await this.reopening;
     this.detach();
     this.destroying = true;
@@ -101,6 +120,7 @@ export class CaseDatabase {
   /** Stops the feed and closes the connection for good. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.opening?.catch(() => undefined);
     await this.reopening;
     this.detach();
     await this.db.close().catch(() => undefined);

@@ -28,6 +28,7 @@ import { LEVELS, type Level, lastHandover, levelOfEvent, publicDigest } from "./
 import { readCaseLog } from "./readCaseLog";
 import { ConflictError, StoreError } from "./StoreError";
 import { SummaryIndex, type SummaryQuery } from "./SummaryIndex";
+import { SummaryMirror } from "./SummaryMirror";
 import type { Sealer } from "./sealing";
 import {
   type CaseLog,
@@ -63,6 +64,11 @@ export interface CaseStoreOptions {
    * public digest its last writer left, which needs no SOP.
    */
   derive?: SummaryDeriver;
+  /**
+   * Keeps a copy of the summaries in a small IndexedDB database of its own (`SummaryMirror`), from which
+   * `openEarly` lists the cases before PouchDB is loaded. Ignored with a sealer. Default false.
+   */
+  mirror?: boolean;
 }
 
 /** What an append may say beyond its events. */
@@ -116,6 +122,13 @@ export class CaseStore {
   private isClosed = false;
   /** Per case: how often it changed by this store's own writes or by events from other devices. */
   private readonly versions = new Map<string, number>();
+  private readonly mirror?: SummaryMirror;
+  /**
+   * Resolves once the database is open and the summaries in memory are the ones it holds (at once for a store from
+   * `open`); rejects with a `StoreError` when it cannot be opened. Until then a store from `openEarly` lists the
+   * mirror's copies, and every read or write of the database waits for it.
+   */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(options: CaseStoreOptions) {
     this.name = options.name ?? DEFAULT_STORE_NAME;
@@ -124,6 +137,7 @@ export class CaseStore {
     this.onError = options.onError ?? ((error) => console.error(error));
     this.holds = options.holds ?? LEVELS;
     this.sealer = options.sealer;
+    if (options.mirror && !options.sealer) this.mirror = new SummaryMirror(this.name);
     this.database = new CaseDatabase(this.name, {
       onChange: (change) => this.onChange(change),
       onLoad: (rows) => this.reload(rows),
@@ -152,6 +166,36 @@ export class CaseStore {
     await store.database.open();
     await store.pendingLoad;
     store.derived.start();
+    return store;
+  }
+
+  /**
+   * Opens the store as `open` does, but resolves as soon as the summaries kept in its mirror (see
+   * `CaseStoreOptions.mirror`, set here) are in memory, without waiting for PouchDB: the queue can show the device's
+   * cases at once. PouchDB is loaded and opened meanwhile (`ready`); its summaries then replace the mirror's, and every
+   * read or write of the database waits for it, so nothing is written or read before the store is open. With no
+   * mirror to read (the first start, a sealer, no IndexedDB), it waits for the database as `open` does.
+   */
+  static async openEarly(options: CaseStoreOptions = {}): Promise<CaseStore> {
+    const store = new CaseStore({ ...options, mirror: true });
+    // Begun first: PouchDB's code loads while the mirror is read.
+    const opened = store.database.open().then(async () => {
+      await store.pendingLoad;
+      store.derived.start();
+    });
+    const mirrored = store.mirror ? await store.mirror.read() : undefined;
+    if (!mirrored) {
+      await opened;
+      return store;
+    }
+    // Unless the database answered first (then its summaries are in memory already).
+    if (store.pendingLoad === undefined) {
+      for (const { summary, rev } of mirrored) store.index.put(summary, rev);
+      if (mirrored.length > 0) store.changed();
+    }
+    store.ready = opened;
+    // Its failure is the caller's to show (from `ready`); not an unhandled rejection meanwhile.
+    opened.catch(() => undefined);
     return store;
   }
 
@@ -255,7 +299,7 @@ export class CaseStore {
       }),
     );
     this.bump(caseId);
-    if (this.index.put(summary, rev)) this.changed();
+    if (this.put(summary, rev)) this.changed();
     if (snapshot) void this.writeSnapshot(caseId, keys, snapshot);
     return this.index.get(caseId)!;
   }
@@ -352,6 +396,7 @@ export class CaseStore {
     this.checkOpen();
     await this.derived.stop();
     await this.database.destroy();
+    await this.mirror?.clear();
     this.derived.start();
   }
 
@@ -359,7 +404,9 @@ export class CaseStore {
   async close(): Promise<void> {
     if (this.isClosed) return;
     await this.snapshotsWritten();
+    await this.ready.catch(() => undefined);
     await this.derived.stop();
+    await this.mirror?.written();
     this.isClosed = true;
     this.listeners.clear();
     await this.database.close();
@@ -378,14 +425,33 @@ export class CaseStore {
   private reload(rows: AllDocsRow[]): void {
     this.epoch++;
     this.index.clear();
-    this.pendingLoad = Promise.all(rows.map((row) => this.accept(row.id, row.doc))).then(() => this.changed());
+    this.pendingLoad = Promise.all(rows.map((row) => this.accept(row.id, row.doc))).then(() => {
+      // Cases the mirror holds but the database does not (a copy left from before a deleteAll elsewhere) go.
+      this.mirror?.retain(new Set(this.index.list({}, this.clock()).map((s) => s.caseId)));
+      this.changed();
+    });
+  }
+
+  /** Puts a summary at revision `rev` in memory, and in the mirror; returns whether the memory changed. */
+  private put(summary: CaseSummary, rev: string): boolean {
+    if (!this.index.put(summary, rev)) return false;
+    this.mirror?.put(summary, rev);
+    return true;
+  }
+
+  /** Resolves once the mirror holds what the store holds (or its write failed): for tests. */
+  async mirrored(): Promise<void> {
+    await this.mirror?.written();
   }
 
   private onChange(change: Change): void {
     if (isSummaryId(change.id)) {
       if (change.deleted) {
         const caseId = change.id.slice("summary/".length);
-        if (this.index.remove(decodeURIComponent(caseId))) this.changed();
+        if (this.index.remove(decodeURIComponent(caseId))) {
+          this.mirror?.remove(decodeURIComponent(caseId));
+          this.changed();
+        }
       } else
         void this.accept(change.id, change.doc).then((changed) => {
           if (changed) this.changed();
@@ -413,7 +479,7 @@ export class CaseStore {
           ? await this.sealer.open("confidential", (doc as SummaryDoc).sealed!, id)
           : (doc as SummaryDoc | undefined)?.summary;
       if (epoch !== this.epoch) return false;
-      return this.index.put(readSummary(value, id), doc!._rev);
+      return this.put(readSummary(value, id), doc!._rev);
     } catch (error) {
       this.onError(toStoreError(error, id, "reading a summary"));
       return false;
@@ -441,7 +507,7 @@ export class CaseStore {
       if (result.error) throw toStoreError(result, summary.caseId, "saving a summary");
       return result.rev;
     });
-    if (this.index.put(summary, rev)) this.changed();
+    if (this.put(summary, rev)) this.changed();
     return rev;
   }
 
@@ -451,7 +517,7 @@ export class CaseStore {
     const results = await this.database.use("summaries", "saving summaries", (db) => db.bulkDocs(docs));
     let changed = false;
     results.forEach((result, i) => {
-      if (!result.error && this.index.put(summaries[i].summary, result.rev)) changed = true;
+      if (!result.error && this.put(summaries[i].summary, result.rev)) changed = true;
     });
     if (changed) this.changed();
   }

@@ -127,6 +127,16 @@ describe.skipIf(skip)(`nothing answered is lost (${scenario?.id ?? "no scenario 
       await reopen(caseId);
       await page.locator("h2.step-title", { hasText: titleOf(library, s, s.steps[1].step) }).waitFor();
       await expect(page.locator(".progress-label").textContent()).resolves.toMatch(/^Pasos hechos: 1\b/);
+
+      // The queue, reloaded, lists the stored case: painted from the summaries' mirror, then from PouchDB.
+      await page.evaluate(() => {
+        window.location.hash = "#/cases";
+      });
+      await page.reload();
+      await page
+        .getByRole("link", { name: new RegExp(caseId) })
+        .first()
+        .waitFor();
     } finally {
       await phone.close();
     }

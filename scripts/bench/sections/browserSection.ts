@@ -192,7 +192,10 @@ async function run(context: BenchContext): Promise<SectionResult> {
     const steps = await measureSteps(context, urls);
     const newCase = await measureNewCase(context, urls.senda);
     const sizes = {
-      senda: measureInitialSize(pages.senda, [/node_modules\/pouchdb-browser\//]),
+      // The queue paints from the summaries' mirror while PouchDB loads (CaseStore.openEarly); a device's first start,
+      // with no mirror yet, waits for PouchDB.
+      senda: measureInitialSize(pages.senda),
+      sendaFirst: measureInitialSize(pages.senda, [/node_modules\/pouchdb-browser\//]),
       sendaCase: measureInitialSize(
         pages.senda,
         [/node_modules\/pouchdb-browser\//],
@@ -211,7 +214,7 @@ async function run(context: BenchContext): Promise<SectionResult> {
 function report(
   steps: Awaited<ReturnType<typeof measureSteps>>,
   newCase: Awaited<ReturnType<typeof measureNewCase>>,
-  sizes: Record<"senda" | "sendaCase" | "surveyjs" | "xstate", { js: number; css: number }>,
+  sizes: Record<"senda" | "sendaFirst" | "sendaCase" | "surveyjs" | "xstate", { js: number; css: number }>,
 ): SectionResult {
   const row = (label: string, f: LatencyFigures) => [
     label,
@@ -242,7 +245,7 @@ function report(
     },
     {
       target: "Officers' initial JavaScript ≤ 0.3× the React+SurveyJS page",
-      measured: `${kb(sizes.senda.js)} vs ${kb(sizes.surveyjs.js)} (${formatRatio(sizes.senda.js / sizes.surveyjs.js)})`,
+      measured: `${kb(sizes.senda.js)} vs ${kb(sizes.surveyjs.js)} (${formatRatio(sizes.senda.js / sizes.surveyjs.js)}; a device's first start ${kb(sizes.sendaFirst.js)}, ${formatRatio(sizes.sendaFirst.js / sizes.surveyjs.js)})`,
       met: sizes.senda.js <= 0.3 * sizes.surveyjs.js,
     },
   ];
@@ -275,10 +278,16 @@ function report(
         head: ["page", "JavaScript", "CSS", "JS ÷ React+SurveyJS"],
         rows: [
           [
-            "Senda, officers' area (queue)",
+            "Senda, officers' area (queue, painted from the summaries' mirror)",
             kb(sizes.senda.js),
             kb(sizes.senda.css),
             formatRatio(sizes.senda.js / sizes.surveyjs.js),
+          ],
+          [
+            "Senda, officers' area on a device's first start (waits for PouchDB)",
+            kb(sizes.sendaFirst.js),
+            kb(sizes.sendaFirst.css),
+            formatRatio(sizes.sendaFirst.js / sizes.surveyjs.js),
           ],
           [
             "Senda, once a case is opened (adds the engine)",
@@ -319,7 +328,10 @@ the browser tests' own officer (\`test/browser/officer.ts\`). **New case** is th
 tap to the first step's heading painted: on a first visit, again in the same page, and after a reload once the
 service worker controls the page (tapping as soon as the queue shows; Playwright's page script is injected into the
 reloaded page before the tap, so that the harness's own work is not timed). **Sizes** are the gzipped (-9) files of each build's entry chunk and its static
-imports, plus, for Senda, PouchDB (awaited before the queue shows), as \`scripts/reportSizes.js\` counts them.`,
+imports, as \`scripts/reportSizes.js\` counts them. Senda's queue paints from a copy of the case summaries kept in a
+small IndexedDB database of its own (\`SummaryMirror\`), while PouchDB loads; PouchDB's summaries replace the copy once
+it is open, and every read or write of a case waits for it. A device's first start has no copy yet and waits for
+PouchDB: that figure is shown too.`,
   available: () =>
     existsSync("/usr/bin/chromium")
       ? { ok: true }

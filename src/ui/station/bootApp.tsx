@@ -36,8 +36,16 @@ export async function bootApp(root: Root): Promise<void> {
     );
     return;
   }
+  const fail = (error: unknown) =>
+    root.render(
+      <I18nProvider>
+        <StartupFailure error={error} />
+      </I18nProvider>,
+    );
   try {
-    const store = await CaseStore.open({ clock: () => systemClock.now(), device: localDeviceCode() });
+    // The queue paints from the summaries' mirror, before PouchDB's code has loaded; PouchDB opens meanwhile, and every
+    // read or write of a case waits for it (see CaseStore.openEarly).
+    const store = await CaseStore.openEarly({ clock: () => systemClock.now(), device: localDeviceCode() });
     await messages;
     root.render(
       <StrictMode>
@@ -46,11 +54,8 @@ export async function bootApp(root: Root): Promise<void> {
         </I18nProvider>
       </StrictMode>,
     );
+    store.ready.catch(fail);
   } catch (error) {
-    root.render(
-      <I18nProvider>
-        <StartupFailure error={error} />
-      </I18nProvider>,
-    );
+    fail(error);
   }
 }

@@ -1,0 +1,108 @@
+// Quick look (dev aid): the main thread's tasks from each answer's click to its next step painted, on the screening
+// SOP at 4× throttle (a DevTools timeline of a few shipped scenarios), on a build kept in a folder (newCaseLoop.ts):
+// per answer, the tasks over 1 ms and what is inside them, then the time per kind of work summed over the answers.
+//   EVERY=32 node --import tsx scripts/bench/profile/answerTasks.ts <dir> [answers to print]
+import { readLibrary } from "../../../test/browser/readLibrary";
+import { servePreview } from "../../../test/browser/servePreview";
+import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; functionName?: string; type?: string } };
+}
+const dir = process.argv[2] ?? "/tmp/perf/pages";
+const printed = Number(process.argv[3] ?? 6);
+const every = Number(process.env.EVERY ?? 32);
+const { url, server } = await servePreview(dir);
+const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+try {
+  const { page } = browser;
+  const cdp = await throttle(browser);
+  const library = readLibrary();
+  const scenarios = [...library.scenarios.values()]
+    .filter((s) => s.sop === "screening")
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .filter((_, i) => i % every === 0);
+  const sums = new Map<string, number>();
+  let answers = 0;
+  let shown = 0;
+  const painted: number[] = [];
+  for (const scenario of scenarios) {
+    await page.goto(url);
+    await openSendaCase(page, "screening");
+    await takeSamples(page);
+    await cdp.send("Tracing.start", {
+      categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute",
+      transferMode: "ReturnAsStream",
+    });
+    await playSendaScenario(page, library, scenario);
+    await page.waitForTimeout(200);
+    const done = new Promise<string>((resolve) =>
+      cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
+    );
+    await cdp.send("Tracing.end");
+    const stream = await done;
+    let text = "";
+    for (;;) {
+      const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
+      text += chunk.data;
+      if (chunk.eof) break;
+    }
+    const events = JSON.parse(text).traceEvents as TraceEvent[];
+    const samples = await takeSamples(page);
+    // The answers' clicks (a choice is clicked before): those that submitted the step's form.
+    const all = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");
+    const submits = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "submit");
+    const clicks = all.filter((c) => submits.some((s) => s.ts >= c.ts && s.ts <= c.ts + (c.dur ?? 0)));
+    clicks.forEach((click, i) => {
+      const sample = samples[i];
+      if (!sample) return;
+      answers++;
+      painted.push(sample.painted);
+      const main = events.filter((e) => e.pid === click.pid && e.tid === click.tid && e.ph === "X" && e.dur);
+      const end = click.ts + sample.painted * 1000;
+      const inWindow = main.filter((e) => e.ts >= click.ts - 1000 && e.ts <= end);
+      const print = shown < printed;
+      if (print) console.log(`answer ${answers}: click → painted ${sample.painted.toFixed(1)} ms`);
+      for (const e of inWindow.filter((x) => x.name === "RunTask")) {
+        const inside = inWindow.filter((x) => x.ts >= e.ts && x.ts + (x.dur ?? 0) <= e.ts + (e.dur ?? 0) && x !== e);
+        const own = new Map<string, number>();
+        for (const x of inside) {
+          const key =
+            x.name === "FunctionCall" || x.name === "EvaluateScript"
+              ? `${x.name} ${x.args?.data?.functionName ?? ""}`
+              : x.name === "EventDispatch" || x.name === "TimerFire"
+                ? `${x.name} ${x.args?.data?.type ?? ""}`
+                : x.name;
+          own.set(key, (own.get(key) ?? 0) + (x.dur ?? 0) / 1000);
+          sums.set(key, (sums.get(key) ?? 0) + (x.dur ?? 0) / 1000);
+        }
+        sums.set("(tasks)", (sums.get("(tasks)") ?? 0) + (e.dur ?? 0) / 1000);
+        if (print && (e.dur ?? 0) > 1000) {
+          const top = [...own]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 7)
+            .map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
+          console.log(
+            `  +${((e.ts - click.ts) / 1000).toFixed(1).padStart(6)} ms ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top.join(" · ")}`,
+          );
+        }
+      }
+      if (print) shown++;
+    });
+  }
+  console.log(`\nper answer (${answers} answers), summed over the click → painted windows:`);
+  for (const [n, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${(ms / answers).toFixed(2).padStart(8)} ms  ${n}`);
+  const sorted = [...painted].sort((a, b) => a - b);
+  console.log(`p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms over ${sorted.length} answers`);
+} finally {
+  await browser.close();
+  await server.close();
+}
