@@ -198,7 +198,13 @@ async function answerByMouse(page: Page, step: Step, answer: unknown): Promise<v
   const card = page.locator(".step-card");
   const typed = typedValue(step, answer);
   if (typed !== undefined) await card.locator("input.answer-input").fill(typed);
-  for (const label of choiceLabels(step, answer))
+  // A referral to a service the case already has a referral to asks to add to it instead (same places, 1 and 2).
+  const adding =
+    step.kind === "referral" && (await card.getByRole("radio", { name: es["referral.add"], exact: true }).count()) > 0;
+  const labels = adding
+    ? [answer === false ? es["referral.doNotAdd"] : es["referral.add"]]
+    : choiceLabels(step, answer);
+  for (const label of labels)
     await card
       .getByRole(step.kind === "checklist" || isSeveral(step) ? "checkbox" : "radio", { name: exactly(label) })
       .check();

@@ -62,7 +62,11 @@ export function CaseList({ cases, now, labelledBy }: { cases: readonly CaseSumma
                     }
                   >
                     <strong>{formatCountdown((Date.parse(deadline.dueAt) - now.getTime()) / HOUR, t)}</strong> ·{" "}
-                    {text(deadline.label) || t("queue.hiddenDeadline")}
+                    {!deadline.label
+                      ? t("queue.hiddenDeadline")
+                      : deadline.kind === "referral"
+                        ? t("deadline.handover", { service: text(deadline.label) })
+                        : text(deadline.label)}
                   </span>
                 ) : null}
                 {instructions.length > 0 ? (

@@ -49,8 +49,16 @@ export function DeadlineList({ deadlines, className }: { deadlines: CaseView["de
           key={hidden ? "hidden" : deadline.id}
           className={deadline.overdue ? "deadline deadline-overdue" : "deadline"}
         >
-          <strong>{hidden ? t("deadline.hidden", { count: hidden }) : text(deadline.label)}</strong>:{" "}
-          {formatCountdown(deadline.hoursLeft, t)}
+          <strong>
+            {hidden
+              ? t("deadline.hidden", { count: hidden })
+              : // A referral's time is for handing it over, not the window of care it leads to (a PEP referral
+                // "overdue" must never read as the PEP window gone).
+                deadline.kind === "referral"
+                ? t("deadline.handover", { service: text(deadline.label) })
+                : text(deadline.label)}
+          </strong>
+          : {formatCountdown(deadline.hoursLeft, t)}
         </li>
       ))}
     </ul>

@@ -119,6 +119,7 @@ export const messagesEn: Record<MessageKey, string> = {
   "deadline.minutesLeft": "{minutes} min left",
   "deadline.overdueHours": "overdue by {hours} h",
   "deadline.overdueMinutes": "overdue by {minutes} min",
+  "deadline.handover": "Hand over the referral to {service}",
 
   "urgency.immediate": "Immediate",
   "urgency.urgent": "Urgent",

@@ -117,6 +117,7 @@ export const messagesEs = {
   "deadline.minutesLeft": "quedan {minutes} min",
   "deadline.overdueHours": "vencido hace {hours} h",
   "deadline.overdueMinutes": "vencido hace {minutes} min",
+  "deadline.handover": "Entregar la referencia a {service}",
 
   "urgency.immediate": "Inmediata",
   "urgency.urgent": "Urgente",
