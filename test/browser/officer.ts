@@ -267,9 +267,20 @@ export async function compareWithSummary(page: Page, library: ShippedLibrary, sc
   );
   for (const expected of expect.referrals ?? []) {
     const name = library.services.get(expected.service)!.name.es;
-    const status = caseEs[`referralStatus.${expected.status ?? "made"}`];
+    // A referral superseded after its handover says whether the corrected path may still reach it.
+    const statuses =
+      expected.status === "superseded"
+        ? [
+            caseEs["referralStatus.superseded"],
+            caseEs["referralStatus.supersededPending"],
+            caseEs["referralStatus.supersededWithdraw"],
+          ]
+        : [caseEs[`referralStatus.${expected.status ?? "made"}`]];
+    const status = statuses.join(" / ");
     const urgency = expected.urgency ? es[`urgency.${expected.urgency}`] : "";
-    const found = referrals.some((r) => r.startsWith(`${name} ·`) && r.includes(urgency) && r.endsWith(status));
+    const found = referrals.some(
+      (r) => r.startsWith(`${name} ·`) && r.includes(urgency) && statuses.some((text) => r.endsWith(text)),
+    );
     if (!found) differences.push(`referral "${name}" ${urgency} ${status} not shown (shown: ${referrals.join(" | ")})`);
   }
   for (const service of expect.noReferrals ?? []) {

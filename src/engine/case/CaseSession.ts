@@ -1,7 +1,7 @@
 import { type Actor, type AnyStateMachine, createActor } from "xstate";
 import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { CaseContext } from "../compile/caseContext";
+import type { CaseContext, ReferralRecord } from "../compile/caseContext";
 import { clearFlag, raiseFlag } from "../compile/caseLogic";
 import type { CaseEvent, CaseOpened } from "../definition/types";
 import { SendaError } from "../errors";
@@ -71,6 +71,8 @@ export class CaseSession {
   private closedBy?: Event<"CASE_CLOSED">;
   private pausedBy?: Event<"CASE_PAUSED">;
   private interviewLanguage?: string;
+  /** While a rebuild replays the inputs: the referrals as they stood before it, so a handover keeps what it was. */
+  private referralsBefore?: ReadonlyMap<string, ReferralRecord>;
   readonly notes: CaseNote[] = [];
   readonly relationships: CaseRelationship[] = [];
   /** Who revealed which restricted or confidential answer, and when. */
@@ -426,21 +428,24 @@ export class CaseSession {
             referral.note = cause;
           }
         } else {
-          // Handed over, then a correction took away what made it: the record of what was done stays.
-          const record = {
+          // Handed over, then a correction took the path away from what made it: the record of what was done
+          // stays as it was handed over (urgency, reasons, slip), not as a routine referral with no reason.
+          const before = this.referralsBefore?.get(input.service);
+          const record: ReferralRecord = {
             service: input.service,
-            step: "",
-            urgency: "routine" as const,
-            reason: {},
-            reasons: [],
-            status: "superseded" as const,
-            consent: false,
-            mandatory: false,
-            at: input.at,
-            by: input.by,
-            shares: [],
-            sharesHousehold: false,
-            level: "restricted" as const,
+            step: before?.step ?? "",
+            urgency: before?.urgency ?? "routine",
+            reason: before?.reason ?? {},
+            reasons: before ? [...before.reasons] : [],
+            status: "superseded",
+            consent: before?.consent ?? false,
+            mandatory: before?.mandatory ?? false,
+            at: before?.at ?? input.at,
+            by: before?.by ?? input.by,
+            ...(before?.dueAt ? { dueAt: before.dueAt } : {}),
+            shares: before ? [...before.shares] : [],
+            sharesHousehold: before?.sharesHousehold ?? false,
+            level: before?.level ?? "restricted",
             note: cause,
             delivery: [delivery],
           };
@@ -511,6 +516,7 @@ export class CaseSession {
   private rebuild(inputs: CaseInput[], mustKeep: number, cause: string): SendResult {
     const previousActor = this.actor;
     const previousInputs = this.inputs;
+    this.referralsBefore = previousActor ? new Map(this.context.referralByService) : undefined;
     this.restart();
     const kept: CaseInput[] = [];
     const dropped: string[] = [];
@@ -521,9 +527,11 @@ export class CaseSession {
         this.actor.stop();
         this.actor = previousActor;
         this.inputs = previousInputs;
+        this.referralsBefore = undefined;
         return refusal;
       } else if ("step" in input) dropped.push(input.step);
     }
+    this.referralsBefore = undefined;
     previousActor?.stop();
     this.inputs = kept;
     return { ok: true, dropped };

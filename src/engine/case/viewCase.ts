@@ -93,6 +93,12 @@ export interface ReferralView extends ReferralRecord, Visibility {
   serviceName: Text;
   /** Made and not yet handed over. */
   awaitingHandover: boolean;
+  /**
+   * For a referral handed over before a correction took the path away from it (superseded): `pending` while the
+   * case's steps go on, so the corrected path may still reach it (it is then made again, as it was handed over);
+   * `withdraw` once the steps are done without it, so the officer checks with the service whether to withdraw it.
+   */
+  review?: "pending" | "withdraw";
 }
 
 export interface FollowUpView extends FollowUpRecord, Visibility {
@@ -205,6 +211,9 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     delivery: [...r.delivery],
     serviceName: catalog.services.get(r.service)?.name ?? { en: r.service, es: r.service },
     awaitingHandover: r.status === "made" && !r.delivery.some((d) => d.status === "handed-over"),
+    ...(r.status === "superseded" && r.delivery.some((d) => d.status === "handed-over")
+      ? { review: session.finished || session.closed ? ("withdraw" as const) : ("pending" as const) }
+      : {}),
   }));
   const followUps: FollowUpView[] = [...context.followUps.values()].map((f) => {
     const left = hoursLeft(f.dueAt);

@@ -328,6 +328,9 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     context.referrals.push(record);
     context.referralByService.set(step.service, record);
   } else {
+    // A referral handed over, then superseded by a correction, that the corrected path makes again keeps the one
+    // reason per step it had, not the same reason twice.
+    if (existing.status === "superseded") existing.reasons = existing.reasons.filter((r) => r.step !== reason.step);
     existing.reasons.push(reason);
     existing.level = maxLevel(existing.level, reason.level);
     if (URGENCY_RANK[step.urgency] < URGENCY_RANK[existing.urgency]) existing.urgency = step.urgency;

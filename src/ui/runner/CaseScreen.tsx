@@ -141,6 +141,7 @@ function CaseEndPanel({ view, onBack }: { view: CaseView; onBack?: () => void })
       {view.outcome ? <p>{t("case.outcome", { outcome: t(`outcome.${view.outcome}` as "outcome.closed") })}</p> : null}
       {view.status === "stuck" ? <p>{t("case.stuckHelp")}</p> : null}
       {view.status === "pending" ? <PendingList view={view} /> : null}
+      <WithdrawChecks view={view} />
       {slips.length > 0 ? (
         <>
           <h3>{t("case.referralSlips")}</h3>
@@ -158,6 +159,23 @@ function CaseEndPanel({ view, onBack }: { view: CaseView; onBack?: () => void })
         </a>
       </div>
     </section>
+  );
+}
+
+/**
+ * Referrals handed over before a correction whose corrected answers no longer lead to them: the officer checks
+ * with each service whether to withdraw it (nothing is withdrawn by itself, nor silently relabelled).
+ */
+function WithdrawChecks({ view }: { view: CaseView }) {
+  const { t, text } = useCaseI18n();
+  const toCheck = view.referrals.filter((r) => !r.hidden && r.review === "withdraw");
+  if (toCheck.length === 0) return null;
+  return (
+    <ul className="notice notice-warning">
+      {toCheck.map((r) => (
+        <li key={r.service}>{t("referral.withdrawCheck", { service: text(r.serviceName) })}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -8,7 +8,8 @@ import type { CaseHandle } from "./useCaseSession";
 
 /**
  * The case's referrals, one per service: the most urgent of its reasons, every reason, its status in words (made,
- * declined by the person, not needed and why, forbidden by a standing instruction, superseded and why), its handover
+ * declined by the person, not needed and why, forbidden by a standing instruction, handed over before a correction
+ * and whether the corrected path still leads to it), its handover
  * time and delivery, the actions that record the handover, and its slip. A referral the viewer may not see shows a
  * neutral line only.
  */
@@ -34,7 +35,7 @@ function HiddenReferral({ referral }: { referral: ReferralView }) {
   const { t } = useCaseI18n();
   return (
     <p className="referral-line">
-      {t("referral.hidden")} · {t(`referralStatus.${referral.status}`)}
+      {t("referral.hidden")} · {t(statusKey(referral))}
     </p>
   );
 }
@@ -55,7 +56,7 @@ function ReferralItem({ referral, view, handle }: { referral: ReferralView; view
   return (
     <>
       <p className="referral-line">
-        <strong>{name}</strong> · {t(`urgency.${referral.urgency}`)} · {t(`referralStatus.${referral.status}`)}
+        <strong>{name}</strong> · {t(`urgency.${referral.urgency}`)} · {t(statusKey(referral))}
       </p>
       {referral.reasons.length > 0 ? (
         <ul className="referral-reasons" aria-label={t("referral.reasons", { service: name })}>
@@ -67,7 +68,7 @@ function ReferralItem({ referral, view, handle }: { referral: ReferralView; view
           ))}
         </ul>
       ) : null}
-      {referral.note ? <p className="note">{t(noteKey(referral.status), { note: referral.note })}</p> : null}
+      {referral.note ? <p className="note">{t(noteKey(referral), { note: referral.note })}</p> : null}
       {referral.forbiddenBy?.length ? (
         <ForbiddenBy flags={referral.forbiddenBy} instructions={view.instructions} />
       ) : null}
@@ -128,12 +129,26 @@ function ReferralItem({ referral, view, handle }: { referral: ReferralView; view
   );
 }
 
-function noteKey(status: ReferralView["status"]) {
-  switch (status) {
+/**
+ * A referral's status in words. One handed over before a correction says whether the corrected path may still
+ * reach it or has ended without it (then the officer checks a withdrawal), never only "superseded".
+ */
+export function statusKey(referral: Pick<ReferralView, "status" | "review">) {
+  if (referral.review === "pending") return "referralStatus.supersededPending" as const;
+  if (referral.review === "withdraw") return "referralStatus.supersededWithdraw" as const;
+  return `referralStatus.${referral.status}` as const;
+}
+
+function noteKey(referral: Pick<ReferralView, "status" | "review">) {
+  switch (referral.status) {
     case "not-needed":
       return "referral.notNeededWhy" as const;
     case "superseded":
-      return "referral.supersededWhy" as const;
+      return referral.review === "pending"
+        ? ("referral.supersededPendingWhy" as const)
+        : referral.review === "withdraw"
+          ? ("referral.supersededWithdrawWhy" as const)
+          : ("referral.supersededWhy" as const);
     default:
       return "referral.noteWhy" as const;
   }

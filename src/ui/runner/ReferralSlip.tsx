@@ -103,7 +103,16 @@ export function ReferralSlip({
         {slip.service.agency ? <p className="slip-agency">{slip.service.agency}</p> : null}
       </header>
       {referral.status === "superseded" ? (
-        <p className="notice notice-warning">{t("slip.superseded", { note: referral.note ?? "" })}</p>
+        <p className="notice notice-warning">
+          {t(
+            referral.review === "pending"
+              ? "slip.supersededPending"
+              : referral.review === "withdraw"
+                ? "slip.supersededWithdraw"
+                : "slip.superseded",
+            { note: referral.note ?? "" },
+          )}
+        </p>
       ) : null}
       {slip.instructions.length > 0 ? (
         <section className="instructions" aria-labelledby="slip-instructions">

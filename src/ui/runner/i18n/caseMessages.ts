@@ -48,12 +48,21 @@ export const caseMessagesEs = {
   "referral.markAcknowledged": "Recibida por el servicio",
   "referral.notNeededWhy": "No hace falta: {note}",
   "referral.supersededWhy": "Ya se había entregado; después {note}. Se conserva como constancia de lo hecho.",
+  "referral.supersededPendingWhy":
+    "Ya se había entregado; después {note}. Si las respuestas corregidas vuelven a llevar a esta referencia, queda como se entregó; si no, hay que ver con el servicio si se retira.",
+  "referral.supersededWithdrawWhy":
+    "Ya se había entregado; después {note}, y las respuestas corregidas ya no llevan a ella. Hable con el servicio para ver si hay que retirarla: no se retira sola.",
+  "referral.withdrawCheck":
+    "{service}: la referencia ya se había entregado y las respuestas corregidas ya no llevan a ella. Vea con el servicio si hay que retirarla.",
   "referral.noteWhy": "Motivo: {note}",
   "referralStatus.made": "hecha",
   "referralStatus.declined": "rechazada por la persona",
   "referralStatus.not-needed": "no hace falta",
   "referralStatus.forbidden": "no hecha: la prohíbe una instrucción permanente",
   "referralStatus.superseded": "reemplazada (ya entregada)",
+  "referralStatus.supersededPending":
+    "entregada; la corrección cambió el camino: se confirma si el camino vuelve a ella",
+  "referralStatus.supersededWithdraw": "entregada, pero ya no hace falta tras la corrección: ver si se retira",
 
   "instruction.title": "Instrucciones permanentes",
   "instruction.hidden": "Instrucción permanente confidencial: vea al equipo a cargo",
@@ -130,6 +139,10 @@ export const caseMessagesEs = {
   "slip.reasons": { one: "Motivo", other: "Motivos" },
   "slip.household": "Composición del grupo familiar (sin nombres)",
   "slip.superseded": "Referencia reemplazada: ya se había entregado, y después {note}. La hoja queda como constancia.",
+  "slip.supersededPending":
+    "Referencia ya entregada antes de una corrección ({note}): se confirma si las respuestas corregidas vuelven a llevar a ella.",
+  "slip.supersededWithdraw":
+    "Referencia ya entregada antes de una corrección ({note}) que ya no lleva a ella: vea con el servicio si hay que retirarla.",
   "slip.withheld": {
     one: "Se omitió 1 dato que este servicio no puede recibir.",
     other: "Se omitieron {count} datos que este servicio no puede recibir.",
@@ -238,12 +251,22 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.markAcknowledged": "Acknowledged by the service",
   "referral.notNeededWhy": "Not needed: {note}",
   "referral.supersededWhy": "It had been handed over; then {note}. It stays as the record of what was done.",
+  "referral.supersededPendingWhy":
+    "It had been handed over; then {note}. If the corrected answers lead to this referral again, it stands as handed over; if not, check with the service whether to withdraw it.",
+  "referral.supersededWithdrawWhy":
+    "It had been handed over; then {note}, and the corrected answers no longer lead to it. Speak with the service about withdrawing it: it is not withdrawn by itself.",
+  "referral.withdrawCheck":
+    "{service}: the referral had been handed over and the corrected answers no longer lead to it. Check with the service whether to withdraw it.",
   "referral.noteWhy": "Reason: {note}",
   "referralStatus.made": "made",
   "referralStatus.declined": "declined by the person",
   "referralStatus.not-needed": "not needed",
   "referralStatus.forbidden": "not made: a standing instruction forbids it",
   "referralStatus.superseded": "superseded (already handed over)",
+  "referralStatus.supersededPending":
+    "handed over; the correction changed the path: confirmed if the path reaches it again",
+  "referralStatus.supersededWithdraw":
+    "handed over, no longer needed after the correction: check whether to withdraw it",
 
   "instruction.title": "Standing instructions",
   "instruction.hidden": "Confidential standing instruction: see the team in charge",
@@ -320,6 +343,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "slip.reasons": { one: "Reason", other: "Reasons" },
   "slip.household": "Household composition (no names)",
   "slip.superseded": "Superseded referral: it had been handed over, then {note}. The slip stays as a record.",
+  "slip.supersededPending":
+    "Referral handed over before a correction ({note}): it is confirmed if the corrected answers lead to it again.",
+  "slip.supersededWithdraw":
+    "Referral handed over before a correction ({note}) that no longer leads to it: check with the service whether to withdraw it.",
   "slip.withheld": {
     one: "1 fact this service may not receive was left off.",
     other: "{count} facts this service may not receive were left off.",
