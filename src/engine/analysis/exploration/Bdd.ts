@@ -24,6 +24,9 @@ const OP_MEETS = 8;
  * operations cost time in proportion to the size of their arguments' graphs. Nothing is freed: a store lives as
  * long as one analysis. Pure and deterministic.
  */
+/** The operation cache grows with the store up to this many entries (16 bytes each). */
+const MAX_CACHE = 1 << 23;
+
 export class Bdd {
   readonly false: BddNode = FALSE;
   readonly true: BddNode = TRUE;
@@ -35,7 +38,7 @@ export class Bdd {
   private uniqueMask: number;
   private cacheKeys: Int32Array;
   private cacheValues: Int32Array;
-  private readonly cacheMask: number;
+  private cacheMask: number;
   private variables = 0;
   /**
    * The most nodes the store may hold: an operation that would make one more throws `BddCeilingReached`, so that
@@ -423,11 +426,26 @@ export class Bdd {
     this.highs = copy(this.highs);
     this.unique = new Int32Array(capacity * 2).fill(-1);
     this.uniqueMask = capacity * 2 - 1;
+    // The cache grows with the store (up to MAX_CACHE entries): a cache far smaller than the graphs it serves loses
+    // most results, and large runs compute the same operations again and again.
+    if (this.cacheValues.length < capacity && this.cacheValues.length < MAX_CACHE) this.growCache();
     for (let n = 2; n < this.count; n++) {
       let slot = this.hash(this.levels[n], this.lows[n], this.highs[n]) & this.uniqueMask;
       while (this.unique[slot] >= 0) slot = (slot + 1) & this.uniqueMask;
       this.unique[slot] = n;
     }
+  }
+
+  /** Doubles the operation cache, keeping what it holds. */
+  private growCache() {
+    const keys = this.cacheKeys;
+    const values = this.cacheValues;
+    const size = values.length * 2;
+    this.cacheKeys = new Int32Array(size * 3).fill(-1);
+    this.cacheValues = new Int32Array(size);
+    this.cacheMask = size - 1;
+    for (let i = 0; i < values.length; i++)
+      if (keys[i * 3] >= 0) this.store(keys[i * 3], keys[i * 3 + 1], keys[i * 3 + 2], values[i]);
   }
 
   private hash(a: number, b: number, c: number): number {
