@@ -10,7 +10,7 @@ import { DeadlineList } from "./CaseStatusBar";
 import { CloseCaseForm } from "./CloseCaseForm";
 import { type CorrectionReport, CorrectionReportView, compareViews } from "./CorrectionReport";
 import { describeRefusal } from "./describeRefusal";
-import { FlagChips } from "./FlagChips";
+import { FlagChips, flagChips } from "./FlagChips";
 import { FollowUpList } from "./FollowUpList";
 import { InstructionBanner } from "./InstructionBanner";
 import { useCaseI18n } from "./i18n/useCaseI18n";
@@ -159,12 +159,15 @@ export function CaseSummaryScreen({
 }
 
 /** The flags and deadlines as the viewer may see them; the others as neutral lines that never name the category. */
-function FlagsAndDeadlines({ view }: { view: CaseView }) {
-  const { t } = useCaseI18n();
+export function FlagsAndDeadlines({ view }: { view: CaseView }) {
+  const { t, text } = useCaseI18n();
+  const chips = flagChips(view, t, text);
+  // Every flag that carries a standing instruction is in the banner above: say so rather than leave a bare heading.
+  const none = chips.flags.length === 0 && chips.neutral.length === 0;
   return (
     <section aria-labelledby="summary-flags" className="flags">
       <h2 id="summary-flags">{t("case.flags")}</h2>
-      {view.flags.length === 0 ? <p>{t("summary.noFlags")}</p> : null}
+      {none ? <p>{t(view.flags.length === 0 ? "summary.noFlags" : "summary.flagsInBanner")}</p> : null}
       <FlagChips view={view} />
       {view.deadlines.length > 0 ? (
         <>

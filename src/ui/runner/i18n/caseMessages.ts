@@ -111,6 +111,7 @@ export const caseMessagesEs = {
   "summary.procedure": "Procedimiento",
   "summary.language": "Idioma de la entrevista",
   "summary.noFlags": "Ninguna alerta.",
+  "summary.flagsInBanner": "Sus alertas están en las instrucciones permanentes, arriba.",
 
   "answer.masked": "Respuesta reservada: pulse «Mostrar» solo si la necesita (queda registrado).",
   "answer.hidden": {
@@ -315,6 +316,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "summary.procedure": "Procedure",
   "summary.language": "Interview language",
   "summary.noFlags": "No flags.",
+  "summary.flagsInBanner": "Its flags are in the standing instructions above.",
 
   "answer.masked": "Guarded answer: press \u201cShow\u201d only if you need it (it is recorded).",
   "answer.hidden": {
