@@ -2,7 +2,7 @@ import { type Actor, type AnyStateMachine, createActor } from "xstate";
 import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
 import type { CaseContext, ReferralRecord } from "../compile/caseContext";
-import { clearFlag, raiseFlag } from "../compile/caseLogic";
+import { clearFlag, keepHandedOver, raiseFlag } from "../compile/caseLogic";
 import type { CaseEvent, CaseOpened } from "../definition/types";
 import { SendaError } from "../errors";
 import {
@@ -423,6 +423,9 @@ export class CaseSession {
         };
         if (referral) {
           referral.delivery.push(delivery);
+          // The corrected path decided this referral again, maybe at another step: it keeps what was handed over.
+          const before = this.referralsBefore?.get(input.service);
+          if (before && before !== referral) keepHandedOver(referral, before);
           if (referral.status !== "made") {
             referral.status = "superseded";
             referral.note = cause;
