@@ -344,6 +344,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
         existing.status = "made";
         existing.mandatory = mandatory;
         existing.note = undefined;
+        existing.supersededBy = undefined;
         existing.forbiddenBy = undefined;
         // Handed over before a correction, it is due by the earlier of the two times, never later for being made again.
         existing.dueAt = isHandedOver(existing) && existing.dueAt && existing.dueAt < due ? existing.dueAt : due;
@@ -354,6 +355,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
       // Until it is made, the latest decision stands: declined, then not needed, reads "not needed".
       existing.status = decision;
       existing.note = note;
+      existing.supersededBy = undefined;
       existing.forbiddenBy = forbiddenBy.length ? forbiddenBy : undefined;
     } else if (decision === "not-needed" && !existing.delivery.some((d) => d.status === "handed-over")) {
       // The need went away before the referral was handed over (a relative found): it is not needed any more.
