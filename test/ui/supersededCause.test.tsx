@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
+import "fake-indexeddb/auto";
 import { screen } from "@testing-library/react";
 import { type ReferralView, viewCase } from "../../src/engine/index";
+import { CaseStore } from "../../src/store/index";
 import { ReferralList } from "../../src/ui/runner/ReferralList";
+import { ReferralSlip } from "../../src/ui/runner/ReferralSlip";
+import type { CaseHandle } from "../../src/ui/runner/useCaseSession";
 import { at } from "../engine/caseDriver";
 import { handedOver } from "../engine/handoverCase";
 import { renderInApp } from "./renderInApp";
@@ -50,5 +54,24 @@ describe("why a referral handed over before a correction was superseded", () => 
     };
     renderInApp(<ReferralList view={{ ...view, referrals: [withheld] }} />, { locale: "es" });
     expect(screen.getByText(/Ya se había entregado/).textContent).toContain("se corrigió una respuesta anterior");
+  });
+});
+
+describe("the slip of a referral handed over before a correction", () => {
+  it("says in Spanish which answer was corrected", async () => {
+    const d = handedOver();
+    d.correct("hurt", false);
+    const view = viewCase(d.session, new Date(at(10)));
+    const handle = { busy: false, send: async () => ({ ok: true, dropped: [] }) } as unknown as CaseHandle;
+    const store = await CaseStore.open({ name: "superseded-slip" });
+    renderInApp(<ReferralSlip handle={handle} session={d.session} view={view} service="senniaf" />, {
+      store,
+      locale: "es",
+      role: "iom-protection-officer",
+    });
+    const notice = await screen.findByText(/Referencia ya entregada antes de una corrección/);
+    expect(notice.textContent).toContain("(se corrigió la respuesta del paso «hurt (es)»)");
+    expect(notice.textContent).not.toContain("was corrected");
+    await store.close();
   });
 });
