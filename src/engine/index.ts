@@ -93,6 +93,7 @@ export type {
   ReferralReason,
   ReferralRecord,
   ReferralStatus,
+  ReferralSupersession,
   TraceEntry,
 } from "./compile/caseContext";
 // Compilation

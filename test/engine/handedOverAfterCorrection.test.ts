@@ -48,7 +48,7 @@ describe("a referral handed over before a correction", () => {
     expect(view.referrals[0]).toMatchObject({
       status: "superseded",
       urgency: "immediate",
-      note: 'the answer at step "hurt" was corrected',
+      supersededBy: { cause: "corrected", step: "hurt" },
       review: "withdraw",
     });
     // Replaying the log gives the same record.

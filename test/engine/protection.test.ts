@@ -167,7 +167,7 @@ describe("referrals that cannot be unmade", () => {
       expect.objectContaining({
         service: "senniaf",
         status: "superseded",
-        note: 'the answer at step "alone" was corrected',
+        supersededBy: { cause: "corrected", step: "alone" },
         delivery: [expect.objectContaining({ status: "handed-over" })],
       }),
     ]);

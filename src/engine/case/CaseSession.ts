@@ -1,8 +1,8 @@
 import { type Actor, type AnyStateMachine, createActor } from "xstate";
 import { isInputKind } from "../compile/buildConfig";
 import type { CompiledSop } from "../compile/CompiledSop";
-import type { CaseContext, ReferralRecord } from "../compile/caseContext";
-import { clearFlag, raiseFlag } from "../compile/caseLogic";
+import type { CaseContext, ReferralRecord, ReferralSupersession } from "../compile/caseContext";
+import { clearFlag, keepHandedOver, raiseFlag } from "../compile/caseLogic";
 import type { CaseEvent, CaseOpened } from "../definition/types";
 import { SendaError } from "../errors";
 import {
@@ -316,7 +316,7 @@ export class CaseSession {
         const result = this.rebuild(
           this.inputs.filter((_, i) => i !== last),
           -1,
-          `went back over step "${undone.step}"`,
+          { cause: "went-back", step: undone.step },
         );
         if (!result.ok) return result;
         this.log.push(event);
@@ -343,7 +343,7 @@ export class CaseSession {
           return refuse("wrong-kind", `Step "${event.step}" is an acknowledgement; go back instead of correcting it.`);
         const candidate = [...this.inputs];
         candidate[index] = replacement;
-        const result = this.rebuild(candidate, index, `the answer at step "${event.step}" was corrected`);
+        const result = this.rebuild(candidate, index, { cause: "corrected", step: event.step });
         if (!result.ok) return result;
         this.log.push(event);
         return result;
@@ -374,9 +374,9 @@ export class CaseSession {
 
   /**
    * Applies one input. `live` checks it as a new event; `rebuild` re-applies it after a correction or a going back,
-   * where a handover whose referral is gone is kept as superseded (`cause` says why) instead of being refused.
+   * where a handover whose referral is gone is kept as superseded (`cause` says why, as data) instead of being refused.
    */
-  private apply(input: CaseInput, mode: "live" | "rebuild", cause = ""): Refusal | undefined {
+  private apply(input: CaseInput, mode: "live" | "rebuild", cause?: ReferralSupersession): Refusal | undefined {
     const context = this.context;
     switch (input.type) {
       case "FLAG_SET": {
@@ -423,9 +423,14 @@ export class CaseSession {
         };
         if (referral) {
           referral.delivery.push(delivery);
+          // The corrected path decided this referral again, maybe at another step: it keeps what was handed over.
+          const before = this.referralsBefore?.get(input.service);
+          if (before && before !== referral) keepHandedOver(referral, before);
           if (referral.status !== "made") {
             referral.status = "superseded";
-            referral.note = cause;
+            referral.note = undefined;
+            // A rebuild with no cause of its own (after an input the SOP could not process) keeps the one it had.
+            referral.supersededBy = cause ?? before?.supersededBy;
           }
         } else {
           // Handed over, then a correction took the path away from what made it: the record of what was done
@@ -446,7 +451,7 @@ export class CaseSession {
             shares: before ? [...before.shares] : [],
             sharesHousehold: before?.sharesHousehold ?? false,
             level: before?.level ?? "restricted",
-            note: cause,
+            ...((cause ?? before?.supersededBy) ? { supersededBy: cause ?? before?.supersededBy } : {}),
             delivery: [delivery],
           };
           context.referrals.push(record);
@@ -506,14 +511,14 @@ export class CaseSession {
     const snapshot = this.actor.getSnapshot();
     if (snapshot.status === "error") {
       const reason = String((snapshot as { error?: unknown }).error);
-      this.rebuild(this.inputs, -1, "");
+      this.rebuild(this.inputs, -1);
       return refuse("engine-error", `The SOP could not process this input at step "${step}": ${reason}`);
     }
     return undefined;
   }
 
   /** Restarts the machine and replays `inputs`; answers no longer valid on the new path are dropped. */
-  private rebuild(inputs: CaseInput[], mustKeep: number, cause: string): SendResult {
+  private rebuild(inputs: CaseInput[], mustKeep: number, cause?: ReferralSupersession): SendResult {
     const previousActor = this.actor;
     const previousInputs = this.inputs;
     this.referralsBefore = previousActor ? new Map(this.context.referralByService) : undefined;

@@ -53,7 +53,14 @@ export function redactView(view: CaseView, sees: readonly Level[]): CaseView {
     // variable names, which can say more than the referral itself.
     referrals: view.referrals.map((r) =>
       visible(r.level)
-        ? { ...r, shares: [] }
+        ? {
+            ...r,
+            shares: [],
+            // The cause keeps its kind; the step it names is left off for a viewer who may not see that step.
+            ...(r.supersededBy && !(r.supersededStep && visible(r.supersededStep.level))
+              ? { supersededBy: { ...r.supersededBy, step: "" }, supersededStep: undefined }
+              : {}),
+          }
         : {
             ...r,
             service: "",
@@ -63,6 +70,8 @@ export function redactView(view: CaseView, sees: readonly Level[]): CaseView {
             shares: [],
             serviceName: {},
             note: undefined,
+            supersededBy: undefined,
+            supersededStep: undefined,
             forbiddenBy: undefined,
             hidden: true,
           },

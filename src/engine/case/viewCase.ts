@@ -99,6 +99,11 @@ export interface ReferralView extends ReferralRecord, Visibility {
    * `withdraw` once the steps are done without it, so the officer checks with the service whether to withdraw it.
    */
   review?: "pending" | "withdraw";
+  /**
+   * For a superseded referral: the step named in `supersededBy`, as the SOP has it (its title, when it has one), with
+   * its level, so a viewer who may not see that step is not told its name.
+   */
+  supersededStep?: { title?: Text; level: Level };
 }
 
 export interface FollowUpView extends FollowUpRecord, Visibility {
@@ -214,6 +219,7 @@ export function viewCase(session: CaseSession, now: Date): CaseView {
     ...(r.status === "superseded" && r.delivery.some((d) => d.status === "handed-over")
       ? { review: session.finished || session.closed ? ("withdraw" as const) : ("pending" as const) }
       : {}),
+    ...(r.supersededBy ? { supersededStep: supersededStep(compiled.steps.get(r.supersededBy.step)) } : {}),
   }));
   const followUps: FollowUpView[] = [...context.followUps.values()].map((f) => {
     const left = hoursLeft(f.dueAt);
@@ -470,4 +476,11 @@ function stepView(compiled: CompiledStep, session: CaseSession): StepView {
 export function pickText(text: Text | undefined, locale: string): string {
   if (!text) return "";
   return text[locale] ?? text.es ?? text.en ?? Object.values(text)[0] ?? "";
+}
+
+/** The step a superseded referral names, as a screen may show it; unknown to the SOP, it has no title to show. */
+function supersededStep(compiled: CompiledStep | undefined): { title?: Text; level: Level } {
+  if (!compiled) return { level: "restricted" };
+  const step = compiled.step;
+  return { ...("title" in step && step.title ? { title: step.title } : {}), level: compiled.level };
 }

@@ -20,6 +20,15 @@ export interface ReferralReason {
   mandatory: boolean;
 }
 
+/**
+ * What took the path away from a referral handed over before: the answer at `step` was corrected, or the officer went
+ * back over `step` (the step's path). Screens put it in words, in the reader's language.
+ */
+export interface ReferralSupersession {
+  cause: "corrected" | "went-back";
+  step: string;
+}
+
 /** The delivery of a referral: handed over to the service, then acknowledged by it. */
 export interface ReferralDelivery {
   status: "handed-over" | "acknowledged";
@@ -54,8 +63,13 @@ export interface ReferralRecord {
   sharesHousehold: boolean;
   /** The most sensitive of its reasons. */
   level: Level;
-  /** For not-needed, forbidden and superseded: why. */
+  /**
+   * For not-needed: why, in the officer's words. Records of superseded referrals kept from before
+   * `supersededBy` existed carry an English sentence here instead: show it as it is.
+   */
   note?: string;
+  /** For superseded: what took the path away from it, as data. */
+  supersededBy?: ReferralSupersession;
   /** The flags whose standing instructions forbid it. */
   forbiddenBy?: string[];
   delivery: ReferralDelivery[];

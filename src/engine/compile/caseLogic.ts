@@ -328,9 +328,9 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     context.referrals.push(record);
     context.referralByService.set(step.service, record);
   } else {
-    // A referral handed over, then superseded by a correction, that the corrected path makes again keeps the one
+    // A referral handed over, then carried through a correction, that the corrected path makes again keeps the one
     // reason per step it had, not the same reason twice.
-    if (existing.status === "superseded") existing.reasons = existing.reasons.filter((r) => r.step !== reason.step);
+    if (isHandedOver(existing)) existing.reasons = existing.reasons.filter((r) => r.step !== reason.step);
     existing.reasons.push(reason);
     existing.level = maxLevel(existing.level, reason.level);
     if (URGENCY_RANK[step.urgency] < URGENCY_RANK[existing.urgency]) existing.urgency = step.urgency;
@@ -344,8 +344,10 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
         existing.status = "made";
         existing.mandatory = mandatory;
         existing.note = undefined;
+        existing.supersededBy = undefined;
         existing.forbiddenBy = undefined;
-        existing.dueAt = due;
+        // Handed over before a correction, it is due by the earlier of the two times, never later for being made again.
+        existing.dueAt = isHandedOver(existing) && existing.dueAt && existing.dueAt < due ? existing.dueAt : due;
       } else if (!existing.dueAt || due < existing.dueAt) existing.dueAt = due;
       existing.consent ||= consent;
       existing.mandatory ||= mandatory;
@@ -353,6 +355,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
       // Until it is made, the latest decision stands: declined, then not needed, reads "not needed".
       existing.status = decision;
       existing.note = note;
+      existing.supersededBy = undefined;
       existing.forbiddenBy = forbiddenBy.length ? forbiddenBy : undefined;
     } else if (decision === "not-needed" && !existing.delivery.some((d) => d.status === "handed-over")) {
       // The need went away before the referral was handed over (a relative found): it is not needed any more.
@@ -380,6 +383,28 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     ...(addition ? { addition: decision === "made" ? ("added" as const) : ("not-added" as const) } : {}),
     ...(forbiddenBy.length ? { forbiddenBy } : {}),
   });
+}
+
+function isHandedOver(record: ReferralRecord): boolean {
+  return record.delivery.some((d) => d.status === "handed-over");
+}
+
+/**
+ * Folds into `record`, made or decided again on the path a correction left, what the same referral was when it was
+ * handed over before the correction (`before`): a referral never becomes less urgent by being made again, its due
+ * time is the earlier of the two, and it keeps the reasons, consent and shares it was handed over with.
+ */
+export function keepHandedOver(record: ReferralRecord, before: ReferralRecord): void {
+  if (URGENCY_RANK[before.urgency] < URGENCY_RANK[record.urgency]) record.urgency = before.urgency;
+  if (before.dueAt && (!record.dueAt || before.dueAt < record.dueAt)) record.dueAt = before.dueAt;
+  for (const reason of before.reasons)
+    if (!record.reasons.some((r) => r.step === reason.step)) record.reasons.push(reason);
+  for (const share of before.shares)
+    if (!record.shares.some((s) => s.scope === share.scope && s.variable === share.variable)) record.shares.push(share);
+  record.sharesHousehold ||= before.sharesHousehold;
+  record.level = maxLevel(record.level, before.level);
+  record.consent ||= before.consent;
+  record.mandatory ||= before.mandatory;
 }
 
 /** When a referral of this urgency to this service must be handed over, counted from `from`. */

@@ -3,6 +3,7 @@ import type { CaseView, InstructionView, ReferralView } from "../../engine/index
 import { formatCountdown } from "../shared/formatCountdown";
 import { routeHref } from "../shared/useRoute";
 import { describeRefusal } from "./describeRefusal";
+import { describeSupersession } from "./describeSupersession";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import type { CaseHandle } from "./useCaseSession";
 
@@ -41,9 +42,11 @@ function HiddenReferral({ referral }: { referral: ReferralView }) {
 }
 
 function ReferralItem({ referral, view, handle }: { referral: ReferralView; view: CaseView; handle?: CaseHandle }) {
-  const { t, text, formatDateTime } = useCaseI18n();
+  const i18n = useCaseI18n();
+  const { t, text, formatDateTime } = i18n;
   const [problem, setProblem] = useState<string>();
   const name = text(referral.serviceName);
+  const note = referral.status === "superseded" ? describeSupersession(referral, i18n) : referral.note;
   const handedOver = referral.delivery.find((d) => d.status === "handed-over");
   const acknowledged = referral.delivery.find((d) => d.status === "acknowledged");
   const closed = view.status === "closed";
@@ -68,7 +71,7 @@ function ReferralItem({ referral, view, handle }: { referral: ReferralView; view
           ))}
         </ul>
       ) : null}
-      {referral.note ? <p className="note">{t(noteKey(referral), { note: referral.note })}</p> : null}
+      {note ? <p className="note">{t(noteKey(referral), { note })}</p> : null}
       {referral.forbiddenBy?.length ? (
         <ForbiddenBy flags={referral.forbiddenBy} instructions={view.instructions} />
       ) : null}

@@ -4,6 +4,7 @@ import { useClock } from "../shared/ClockProvider";
 import { routeHref } from "../shared/useRoute";
 import { useViewer } from "../shared/useViewer";
 import { describeRefusal } from "./describeRefusal";
+import { describeSupersession } from "./describeSupersession";
 import { formatAnswer } from "./formatAnswer";
 import { useCaseI18n } from "./i18n/useCaseI18n";
 import { redactSlip } from "./redactSlip";
@@ -110,7 +111,7 @@ export function ReferralSlip({
               : referral.review === "withdraw"
                 ? "slip.supersededWithdraw"
                 : "slip.superseded",
-            { note: referral.note ?? "" },
+            { note: describeSupersession(referral, i18n) ?? "" },
           )}
         </p>
       ) : null}

@@ -55,6 +55,10 @@ export const caseMessagesEs = {
   "referral.withdrawCheck":
     "{service}: la referencia ya se había entregado y las respuestas corregidas ya no llevan a ella. Vea con el servicio si hay que retirarla.",
   "referral.noteWhy": "Motivo: {note}",
+  "referral.cause.corrected": "se corrigió la respuesta del paso «{step}»",
+  "referral.cause.correctedUnnamed": "se corrigió una respuesta anterior",
+  "referral.cause.wentBack": "se volvió atrás y se deshizo el paso «{step}»",
+  "referral.cause.wentBackUnnamed": "se volvió atrás y se deshizo un paso anterior",
   "referralStatus.made": "hecha",
   "referralStatus.declined": "rechazada por la persona",
   "referralStatus.not-needed": "no hace falta",
@@ -259,6 +263,10 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.withdrawCheck":
     "{service}: the referral had been handed over and the corrected answers no longer lead to it. Check with the service whether to withdraw it.",
   "referral.noteWhy": "Reason: {note}",
+  "referral.cause.corrected": 'the answer at the step "{step}" was corrected',
+  "referral.cause.correctedUnnamed": "an earlier answer was corrected",
+  "referral.cause.wentBack": 'the officer went back and undid the step "{step}"',
+  "referral.cause.wentBackUnnamed": "the officer went back and undid an earlier step",
   "referralStatus.made": "made",
   "referralStatus.declined": "declined by the person",
   "referralStatus.not-needed": "not needed",
