@@ -1,5 +1,4 @@
-import { useEffect, useRef } from "react";
-import { routeHref } from "../shared/useRoute";
+import { CaseFailure } from "./CaseFailure";
 import { CaseScreen } from "./CaseScreen";
 import { CaseSummaryScreen } from "./CaseSummaryScreen";
 import { GroupScreen } from "./GroupScreen";
@@ -40,29 +39,4 @@ export function CasePage({
     return <ReferralSlip handle={handle} session={load.session} view={caseView} service={service} />;
   if (view === "group") return <GroupScreen handle={handle} session={load.session} view={caseView} />;
   return <CaseScreen handle={handle} session={load.session} view={caseView} publicView={publicView} />;
-}
-
-function CaseFailure({ code, reason }: { code: string; reason: string }) {
-  const { t } = useCaseI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  // A station device whose role cannot see every event: the station's case panel shows what it may (issue 13).
-  if (code === "withheld") return null;
-  const key =
-    code === "not-found"
-      ? "case.notFound"
-      : code === "wrong-sop" || code === "sop-unavailable"
-        ? "case.sopUnavailable"
-        : "case.loadFailed";
-  return (
-    <section className="step-card">
-      <h1 ref={heading} tabIndex={-1}>
-        {t(key)}
-      </h1>
-      <p className="problem-detail">{reason}</p>
-      <a className="button button-primary" href={routeHref({ area: "cases" })}>
-        {t("case.backToQueue")}
-      </a>
-    </section>
-  );
 }

@@ -28,7 +28,11 @@ import { afterPaint, SaveTracker } from "./saveTracker";
 export type { CaseInput, CaseLoad, SendOutcome } from "./loadCaseSession";
 
 /** Something the officer must know about the case that is not tied to one input. */
-export type CaseNotice = { kind: "conflict" } | { kind: "storage-full" } | { kind: "store-error"; reason: string };
+export type CaseNotice =
+  | { kind: "conflict" }
+  | { kind: "storage-full" }
+  /** Any other refusal of the store: its `code` picks the message, its English `reason` is the technical detail. */
+  | { kind: "store-error"; code: string; reason: string };
 
 /** A running case: its views, and `send`, which applies each accepted event at once and saves it right after. */
 export interface CaseHandle {
@@ -251,7 +255,7 @@ export function useCaseSession(caseId: string, officer: string): CaseHandle {
               ? { kind: "conflict" }
               : code === "storage-full"
                 ? { kind: "storage-full" }
-                : { kind: "store-error", reason },
+                : { kind: "store-error", code, reason },
           );
           return;
         }

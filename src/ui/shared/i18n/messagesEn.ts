@@ -9,6 +9,7 @@ export const messagesEn: Record<MessageKey, string> = {
   "app.areaFailedHelp":
     "The app may have been updated while there was no connection. Saved cases are safe: reload the page.",
   "app.reload": "Reload",
+  "problem.detail": "Technical detail (for support)",
   "app.language": "Language",
   "nav.label": "Areas",
   "nav.cases": "Cases",
@@ -77,6 +78,11 @@ export const messagesEn: Record<MessageKey, string> = {
   "case.sopUnavailable": "This version of the app does not have the procedure the case was opened with",
   "case.loadFailed": "The case could not be loaded",
   "case.backToQueue": "Back to the case list",
+  "case.notFoundHelp": "It may have been opened on another device, or the link is not the right one.",
+  "case.sopUnavailableHelp":
+    "The case is still stored on this device. Reload the page while online to update the app, then open it again.",
+  "case.loadFailedHelp":
+    "The case is still stored on this device. Go back to the list and open it again; if it keeps failing, tell your supervisor.",
 
   "step.sayLabel": "Read aloud",
   "step.guidanceLabel": "For you",
@@ -178,7 +184,6 @@ export const messagesEn: Record<MessageKey, string> = {
     "This case changed in another tab or on another device. It was reloaded with what was last saved: check the current step.",
   "notice.storageFull":
     "The device's storage is full: the last change was NOT saved (everything before it is safe). Free some space, or sync and archive closed cases, and try again.",
-  "notice.storeError": "It could not be saved: {reason}",
   "notice.dismiss": "Got it",
 
   "notes.title": "Notes ({count})",

@@ -7,6 +7,7 @@ export const messagesEs = {
   "app.areaFailedHelp":
     "Quizá la app se actualizó mientras no había conexión. Los casos guardados están a salvo: recargue la página.",
   "app.reload": "Recargar",
+  "problem.detail": "Detalle técnico (para soporte)",
   "app.language": "Idioma",
   "nav.label": "Áreas",
   "nav.cases": "Casos",
@@ -75,6 +76,11 @@ export const messagesEs = {
   "case.sopUnavailable": "Esta versión de la app no tiene el procedimiento con el que se abrió el caso",
   "case.loadFailed": "No se pudo cargar el caso",
   "case.backToQueue": "Volver a la lista de casos",
+  "case.notFoundHelp": "Quizá se abrió en otro dispositivo, o el enlace no es el correcto.",
+  "case.sopUnavailableHelp":
+    "El caso sigue guardado en este dispositivo. Recargue la página con conexión para actualizar la app y vuelva a abrirlo.",
+  "case.loadFailedHelp":
+    "El caso sigue guardado en este dispositivo. Vuelva a la lista y ábralo de nuevo; si sigue fallando, avise a su supervisión.",
 
   "step.sayLabel": "Lea en voz alta",
   "step.guidanceLabel": "Para usted",
@@ -178,7 +184,6 @@ export const messagesEs = {
     "Este caso cambió en otra pestaña o en otro dispositivo. Se recargó con lo último guardado: revise el paso actual.",
   "notice.storageFull":
     "El almacenamiento del dispositivo está lleno: lo último NO se guardó (lo anterior está a salvo). Libere espacio o sincronice y archive casos cerrados, y vuelva a intentarlo.",
-  "notice.storeError": "No se pudo guardar: {reason}",
   "notice.dismiss": "Entendido",
 
   "notes.title": "Notas ({count})",
