@@ -1,11 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useId, useState, useSyncExternalStore } from "react";
 import type { CaseEvent } from "../../engine/index";
 import { type CaseLog, findConflicts, type LogConflict } from "../../store/index";
+import { describeRefusal } from "../runner/describeRefusal";
 import { useClock } from "../shared/ClockProvider";
 import { useI18n } from "../shared/i18n/I18nProvider";
 import { useCaseStore } from "../shared/StoreProvider";
 import { getShippedCatalog } from "../shared/shippedCatalog";
-import { appendStationEvent, eventTime } from "./appendStationEvent";
+import { TechnicalDetail } from "../shared/TechnicalDetail";
+import { appendStationEvent, eventTime, type StationRefusal } from "./appendStationEvent";
 import { useStation } from "./StationContext";
 import { useStationText } from "./stationMessages";
 
@@ -17,12 +19,12 @@ import { useStationText } from "./stationMessages";
  */
 export default function StationCasePanel({ caseId }: { caseId: string }) {
   const st = useStationText();
-  const { formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const store = useCaseStore();
   const station = useStation();
   const clock = useClock();
   const [log, setLog] = useState<CaseLog>();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<StationRefusal>();
   const [revealed, setRevealed] = useState<Set<string>>(new Set());
   const revision = useSyncExternalStore(
     (listener) => store.subscribe(listener),
@@ -41,18 +43,16 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
   }, [store, caseId, revision]);
 
   const append = useCallback(
-    async (make: (at: string, by: string) => CaseEvent) => {
-      if (!log || !station) return;
+    async (make: (at: string, by: string) => CaseEvent): Promise<boolean> => {
+      if (!log || !station) return false;
       setProblem(undefined);
-      try {
-        const result = await appendStationEvent(store, log, make(eventTime(log, clock.now()), station.officer.name));
-        if (!result.ok) setProblem(st("case.failed", { reason: result.reason }));
-        setLog(await store.loadLog(caseId));
-      } catch (error) {
-        setProblem(st("case.failed", { reason: error instanceof Error ? error.message : String(error) }));
-      }
+      const result = await appendStationEvent(store, log, make(eventTime(log, clock.now()), station.officer.name));
+      if (!result.ok) setProblem(result);
+      const reloaded = await store.loadLog(caseId).catch(() => undefined);
+      if (reloaded) setLog(reloaded);
+      return result.ok;
     },
-    [log, station, store, clock, caseId, st],
+    [log, station, store, clock, caseId],
   );
 
   if (!log || !station) return null;
@@ -67,9 +67,14 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
   return (
     <aside className="station-case no-print" aria-label={st("handover.title")}>
       {problem ? (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
+        <div className="problem" role="alert">
+          <p>
+            {problem.from === "store" && problem.code === "forbidden"
+              ? st("case.forbidden")
+              : describeRefusal(problem.code, t)}
+          </p>
+          <TechnicalDetail detail={problem.reason} />
+        </div>
       ) : null}
       {!log.complete ? (
         <section className="notice" aria-labelledby="withheld-title">
@@ -124,8 +129,8 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
                       type="button"
                       className="button"
                       onClick={async () => {
-                        await append((at, by) => ({ type: "ANSWER_REVEALED", at, by, step }) as CaseEvent);
-                        setRevealed(new Set([...revealed, entry.key]));
+                        if (await append((at, by) => ({ type: "ANSWER_REVEALED", at, by, step }) as CaseEvent))
+                          setRevealed(new Set([...revealed, entry.key]));
                       }}
                     >
                       {st("reveal.button")}
@@ -237,7 +242,12 @@ function ConflictChoice({ conflict, onKeep }: { conflict: LogConflict; onKeep(va
   );
 }
 
-function HandoverForm({ onHandOver }: { onHandOver(role: string, desk: string, dueAt: string, note: string): void }) {
+function HandoverForm({
+  onHandOver,
+}: {
+  /** Resolves with whether the handover was saved. */
+  onHandOver(role: string, desk: string, dueAt: string, note: string): Promise<boolean>;
+}) {
   const st = useStationText();
   const { text } = useI18n();
   const id = useId();
@@ -247,9 +257,11 @@ function HandoverForm({ onHandOver }: { onHandOver(role: string, desk: string, d
   const [due, setDue] = useState("");
   const [note, setNote] = useState("");
   const [done, setDone] = useState<string>();
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    onHandOver(role, desk.trim(), due ? new Date(due).toISOString() : "", note.trim());
+    setDone(undefined);
+    // Said handed over only once it is saved; a refusal is shown above, and the note stays to send again.
+    if (!(await onHandOver(role, desk.trim(), due ? new Date(due).toISOString() : "", note.trim()))) return;
     setDone(text(getShippedCatalog().roles.get(role)?.name));
     setNote("");
   };

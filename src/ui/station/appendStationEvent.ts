@@ -1,31 +1,64 @@
 import { type CaseEvent, type CaseOpened, viewCase } from "../../engine/index";
-import { type CaseLog, type CaseStore, digestOf, replayLog, summarizeCase } from "../../store/index";
+import { type CaseLog, type CaseStore, digestOf, replayLog, StoreError, summarizeCase } from "../../store/index";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
+
+/**
+ * Why a station event was not saved: who refused it (`engine` or `store`), its `code` (what the screen words in the
+ * officer's language) and the refusal's own English `reason` (the technical detail, for support).
+ */
+export interface StationRefusal {
+  ok: false;
+  from: "engine" | "store";
+  code: string;
+  reason: string;
+}
 
 /**
  * Appends one station event (a resolution, a handover, a revealed answer) to a case's merged log. A device that
  * holds every event replays the log with it, so the summary and the levels come from the SOP; a device whose role
- * cannot see every event (it can only hand the case over) keeps the public digest, counting one more event.
+ * cannot see every event (it can only hand the case over) keeps the public digest, counting one more event. Never
+ * throws: a refusal of the engine or the store comes back as data, with its code.
  */
 export async function appendStationEvent(
   store: CaseStore,
   log: CaseLog,
   event: CaseEvent,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+): Promise<{ ok: true } | StationRefusal> {
+  try {
+    return await append(store, log, event);
+  } catch (error) {
+    return {
+      ok: false,
+      from: "store",
+      code: error instanceof StoreError ? error.code : "unknown",
+      reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+  }
+}
+
+async function append(store: CaseStore, log: CaseLog, event: CaseEvent): Promise<{ ok: true } | StationRefusal> {
   const count = log.entries.length;
   const opened = log.entries[0]?.event as CaseOpened | undefined;
   if (log.complete && opened) {
-    const compiled = await loadCompiledSop(opened.sop.id);
+    const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
+    if (compiled instanceof Error)
+      return { ok: false, from: "engine", code: "sop-unavailable", reason: compiled.message };
     const replay = replayLog(compiled, log);
-    if (!replay.ok) return { ok: false, reason: replay.reason };
+    if (!replay.ok) return { ok: false, from: "engine", code: replay.code, reason: replay.reason };
     const sent = replay.session.send(event);
-    if (!sent.ok) return { ok: false, reason: sent.reason };
+    if (!sent.ok) return { ok: false, from: "engine", code: sent.code, reason: sent.reason };
     const summary = summarizeCase(viewCase(replay.session, new Date(event.at)), count + 1);
     await store.appendEvents(log.caseId, count, [event], summary, { compiled });
     return { ok: true };
   }
   const base = store.getSummary(log.caseId) ?? digestOf(log);
-  if (!base) return { ok: false, reason: `Case "${log.caseId}" has no summary on this device yet.` };
+  if (!base)
+    return {
+      ok: false,
+      from: "store",
+      code: "not-found",
+      reason: `Case "${log.caseId}" has no summary on this device yet.`,
+    };
   await store.appendEvents(log.caseId, count, [event], { ...base, eventCount: count + 1, updatedAt: event.at });
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import { formatMessage, type MessageParams } from "../shared/i18n/formatMessage"
 import { useI18n } from "../shared/i18n/I18nProvider";
 
 /** The station's messages (sign-in, lock, sync, handover, station view), in Spanish and English. */
-const es = {
+export const stationMessagesEs = {
   "signIn.title": "Iniciar sesión en la estación",
   "signIn.intro": "Use su usuario de la estación. Después podrá trabajar sin conexión en este dispositivo.",
   "signIn.name": "Usuario",
@@ -75,12 +75,13 @@ const es = {
   "reveal.button": "Mostrar",
   "reveal.logged": "Mostrar queda registrado en el caso (quién y cuándo).",
   "reveal.log": "Mostrada por {by}, {at}",
-  "case.failed": "No se pudo guardar: {reason}",
+  "case.forbidden":
+    "Su rol no puede registrar esto en este caso: nada se guardó. Traspase el caso a una mesa cuyo rol pueda hacerlo.",
 } as const;
 
-export type StationMessageKey = keyof typeof es;
+export type StationMessageKey = keyof typeof stationMessagesEs;
 
-const en: Record<StationMessageKey, string> = {
+export const stationMessagesEn: Record<StationMessageKey, string> = {
   "signIn.title": "Sign in to the station",
   "signIn.intro": "Use your station account. Afterwards you can work offline on this device.",
   "signIn.name": "User name",
@@ -153,12 +154,13 @@ const en: Record<StationMessageKey, string> = {
   "reveal.button": "Show",
   "reveal.logged": "Showing one is recorded on the case (who and when).",
   "reveal.log": "Shown by {by}, {at}",
-  "case.failed": "Could not save: {reason}",
+  "case.forbidden":
+    "Your role may not record this on this case: nothing was saved. Hand the case over to a desk whose role can.",
 };
 
 /** The station's messages in the interface language: `st(key, params)`. */
 export function useStationText(): (key: StationMessageKey, params?: MessageParams) => string {
   const { locale } = useI18n();
-  const messages: Record<StationMessageKey, string> = locale === "en" ? en : es;
+  const messages: Record<StationMessageKey, string> = locale === "en" ? stationMessagesEn : stationMessagesEs;
   return (key, params) => formatMessage(messages[key], params);
 }
