@@ -5,7 +5,8 @@
  * - `not-found`: no such case on this device.
  * - `corrupt-log`: a stored log breaks the store's own rules (a gap, a wrong case id).
  * - `invalid-argument`: the caller broke the store's contract (a programmer error).
- * - `unavailable`: the browser refused the database (private mode, blocked, closed store).
+ * - `unavailable`: the browser refused the database (private mode, blocked, closed store), or the station could not
+ *   be reached or answered out of its protocol.
  * - `forbidden`: the signed-in role may not record or hold this (an event above its level, a key it lacks).
  * - `unknown`: anything else, with the original error as `cause`.
  */

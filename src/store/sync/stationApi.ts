@@ -36,7 +36,7 @@ export async function openSession(
   if (response.status === 401) throw new StoreError("forbidden", "The name or the password is not right.", "_session");
   if (!response.ok)
     throw new StoreError("unavailable", `The station refused to sign in (${response.status}).`, "_session");
-  const body = (await response.json()) as { name?: string; roles?: string[] };
+  const body = (await readJson(response, "/_session")) as { name?: string; roles?: string[] };
   return { name: body.name ?? name, roles: body.roles ?? [] };
 }
 
@@ -44,7 +44,7 @@ export async function openSession(
 export async function readSession(base: string): Promise<string | null> {
   const response = await request(base, "GET", "/_session");
   if (!response.ok) return null;
-  const body = (await response.json()) as { userCtx?: { name?: string | null } };
+  const body = (await readJson(response, "/_session")) as { userCtx?: { name?: string | null } };
   return body.userCtx?.name ?? null;
 }
 
@@ -63,7 +63,7 @@ export async function readLevelKeys(base: string): Promise<Map<Level, Uint8Array
     const response = await request(base, "GET", `/${db}/${KEY_DOC_ID}`);
     if (response.status === 401 || response.status === 403 || response.status === 404) continue;
     if (!response.ok) throw new StoreError("unavailable", `Reading the ${level} key failed (${response.status}).`, db);
-    const body = (await response.json()) as { key?: string };
+    const body = (await readJson(response, db)) as { key?: string };
     if (typeof body.key === "string") keys.set(level, fromBase64(body.key));
   }
   return keys;
@@ -92,11 +92,40 @@ export async function claimDeviceCode(base: string, by: string, at: string): Pro
   throw new StoreError("unavailable", "No free device code was found; ask the station's administrator.", "device");
 }
 
-function request(base: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${base}${path}`, {
-    method,
-    credentials: "include",
-    headers: { Accept: "application/json", ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+/**
+ * One call to the station. A station that cannot be reached (offline, no route, the proxy down) rejects with an
+ * `unavailable` StoreError naming the path, the network error as its cause, so the screens word it from the code.
+ */
+async function request(base: string, method: string, path: string, body?: unknown): Promise<Response> {
+  try {
+    return await fetch(`${base}${path}`, {
+      method,
+      credentials: "include",
+      headers: { Accept: "application/json", ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new StoreError(
+      "unavailable",
+      `The station could not be reached (${method} ${path}: ${String(error)}).`,
+      path,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The JSON body of a station's answer; anything else (a proxy's error page) is `unavailable`, naming the path. */
+async function readJson(response: Response, path: string): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    throw new StoreError(
+      "unavailable",
+      `The station answered ${path} with something that is not JSON (${response.status}); check the station's reverse proxy.`,
+      path,
+      { cause: error },
+    );
+  }
 }

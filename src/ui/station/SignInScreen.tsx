@@ -1,9 +1,23 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import type { StoreErrorCode } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
+import { TechnicalDetail } from "../shared/TechnicalDetail";
 import { readAccount } from "./accountStorage";
 import type { SignedIn } from "./StationContext";
-import { signIn } from "./signIn";
-import { useStationText } from "./stationMessages";
+import { type SignInFailure, signIn } from "./signIn";
+import { type StationMessageKey, useStationText } from "./stationMessages";
+
+// What a failed sign-in says for each code of the store: a new code without words is a compile error here.
+const FAILED: Record<StoreErrorCode, StationMessageKey> = {
+  unavailable: "signIn.unavailable",
+  "storage-full": "signIn.storageFull",
+  forbidden: "signIn.wrong",
+  conflict: "signIn.failed",
+  "not-found": "signIn.failed",
+  "corrupt-log": "signIn.failed",
+  "invalid-argument": "signIn.failed",
+  unknown: "signIn.failed",
+};
 
 /** The station's sign-in: user name and password (online, or offline for the officer remembered here) and a PIN. */
 export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(officer: SignedIn): void }) {
@@ -15,13 +29,13 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
   const [password, setPassword] = useState("");
   const [pin, setPin] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<{ text: string; detail?: string }>();
   useEffect(() => heading.current?.focus(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!/^\d{4,8}$/.test(pin)) {
-      setProblem(st("signIn.pinBad"));
+      setProblem({ text: st("signIn.pinBad") });
       return;
     }
     setBusy(true);
@@ -29,25 +43,21 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
     try {
       const result = await signIn(base, name.trim(), password, pin, clock.now());
       if ("problem" in result) {
-        setProblem(
-          result.problem === "wrong"
-            ? st("signIn.wrong")
-            : result.problem === "offline-first"
-              ? st("signIn.offlineFirst")
-              : result.problem === "offline-other"
-                ? st("signIn.offlineOther", { name: result.reason ?? "" })
-                : st("signIn.failed", { reason: result.reason ?? "" }),
-        );
+        setProblem(describe(result));
         return;
       }
       setPassword("");
       onSignedIn(result);
-    } catch (error) {
-      setProblem(st("signIn.failed", { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
   };
+
+  function describe(failure: SignInFailure): { text: string; detail?: string } {
+    if (failure.problem === "failed") return { text: st(FAILED[failure.code]), detail: failure.detail };
+    if (failure.problem === "offline-other") return { text: st("signIn.offlineOther", { name: failure.name }) };
+    return { text: st(failure.problem === "wrong" ? "signIn.wrong" : "signIn.offlineFirst") };
+  }
 
   return (
     <main id="main" className="app-main station-sign-in">
@@ -91,9 +101,10 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
           {st("signIn.pinHint")}
         </p>
         {problem ? (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
+          <div className="problem" role="alert">
+            <p>{problem.text}</p>
+            <TechnicalDetail detail={problem.detail} />
+          </div>
         ) : null}
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
           {busy ? st("signIn.busy") : st("signIn.submit")}

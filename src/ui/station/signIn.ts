@@ -6,6 +6,7 @@ import {
   openSession,
   readLevelKeys,
   StoreError,
+  type StoreErrorCode,
   unlockAccount,
 } from "../../store/index";
 import { readAccount, writeAccount } from "./accountStorage";
@@ -16,9 +17,19 @@ import type { SignedIn } from "./StationContext";
 export type SignInProblem = "wrong" | "offline-first" | "offline-other" | "failed";
 
 /**
+ * A sign-in that failed, as data: the problem; for `offline-other`, the `name` of the officer who may sign in here;
+ * for `failed`, the store's `code` (what the screen words) and its English `detail` (for support).
+ */
+export type SignInFailure =
+  | { problem: "wrong" | "offline-first" }
+  | { problem: "offline-other"; name: string }
+  | { problem: "failed"; code: StoreErrorCode; detail: string };
+
+/**
  * Signs an officer in: online with CouchDB's session (then the level keys are read and wrapped under the password,
  * and the device claims its code if it has none), or offline with the account remembered on the device (its keys
- * unwrapped with the password). Online is tried first; a network failure falls back to offline.
+ * unwrapped with the password). Online is tried first; a station that cannot be reached falls back to offline. Never
+ * throws: every failure comes back as a `SignInFailure`.
  */
 export async function signIn(
   base: string,
@@ -26,7 +37,25 @@ export async function signIn(
   password: string,
   pin: string,
   now: Date,
-): Promise<SignedIn | { problem: SignInProblem; reason?: string }> {
+): Promise<SignedIn | SignInFailure> {
+  try {
+    return await signInOnlineOrOffline(base, name, password, pin, now);
+  } catch (error) {
+    return {
+      problem: "failed",
+      code: error instanceof StoreError ? error.code : "unknown",
+      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+  }
+}
+
+async function signInOnlineOrOffline(
+  base: string,
+  name: string,
+  password: string,
+  pin: string,
+  now: Date,
+): Promise<SignedIn | SignInFailure> {
   const pinSalt = crypto.getRandomValues(new Uint8Array(16));
   const pinHash = await hashPin(pin, pinSalt);
   let session: { name: string; roles: string[] } | undefined;
@@ -34,8 +63,8 @@ export async function signIn(
     session = await openSession(base, name, password);
   } catch (error) {
     if (error instanceof StoreError && error.code === "forbidden") return { problem: "wrong" };
-    if (!(error instanceof TypeError || (error instanceof StoreError && error.code === "unavailable")))
-      return { problem: "failed", reason: String(error) };
+    // The station could not be reached, or answered out of its protocol: sign in offline, if this device can.
+    if (!(error instanceof StoreError && error.code === "unavailable")) throw error;
   }
   if (session) {
     const raw = await readLevelKeys(base);
@@ -53,7 +82,7 @@ export async function signIn(
   const account = readAccount();
   const device = claimedDeviceCode();
   if (!account || !device) return { problem: "offline-first" };
-  if (account.name !== name) return { problem: "offline-other", reason: account.name };
+  if (account.name !== name) return { problem: "offline-other", name: account.name };
   try {
     const keys = await unlockAccount(account, password);
     return { name: account.name, roles: account.roles, sees: account.sees, device, keys, pinHash, pinSalt };

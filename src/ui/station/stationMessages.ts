@@ -15,7 +15,10 @@ export const stationMessagesEs = {
   "signIn.pinBad": "El PIN debe tener de 4 a 8 cifras.",
   "signIn.offlineFirst": "Sin conexión: la primera vez hay que entrar con conexión a la estación.",
   "signIn.offlineOther": "Sin conexión, solo puede entrar {name}, que ya entró en este dispositivo.",
-  "signIn.failed": "No se pudo entrar: {reason}",
+  "signIn.failed": "No se pudo entrar. Vuelva a intentarlo; si sigue fallando, avise a quien administra la estación.",
+  "signIn.unavailable":
+    "La estación no respondió como se esperaba. Vuelva a intentarlo en unos minutos; si sigue fallando, avise a quien administra la estación.",
+  "signIn.storageFull": "El almacenamiento de este dispositivo está lleno. Libere espacio y vuelva a intentarlo.",
   "lock.title": "Dispositivo bloqueado",
   "lock.intro": "{name} · escriba su PIN para seguir.",
   "lock.pin": "PIN",
@@ -94,7 +97,10 @@ export const stationMessagesEn: Record<StationMessageKey, string> = {
   "signIn.pinBad": "The PIN must have 4 to 8 digits.",
   "signIn.offlineFirst": "Offline: the first sign-in needs a connection to the station.",
   "signIn.offlineOther": "Offline, only {name}, who signed in on this device before, can sign in.",
-  "signIn.failed": "Could not sign in: {reason}",
+  "signIn.failed": "Could not sign in. Try again; if it keeps failing, tell the station's administrator.",
+  "signIn.unavailable":
+    "The station did not answer as expected. Try again in a few minutes; if it keeps failing, tell the station's administrator.",
+  "signIn.storageFull": "This device's storage is full. Free some space and try again.",
   "lock.title": "Device locked",
   "lock.intro": "{name} · type your PIN to go on.",
   "lock.pin": "PIN",
