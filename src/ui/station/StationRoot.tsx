@@ -16,6 +16,7 @@ import { forgetAccount } from "./accountStorage";
 import { LockScreen, useIdleTimer } from "./LockScreen";
 import { SignInScreen } from "./SignInScreen";
 import { type SignedIn, type Station, StationContext } from "./StationContext";
+import { StationFailure } from "./StationFailure";
 import { SyncStatusBar } from "./SyncStatusBar";
 
 // The station view and the case panel need the catalog and the engine's runtime: loaded when first shown.
@@ -38,7 +39,7 @@ function SignedInApp({ base, officer, onSignedOut }: { base: string; officer: Si
   const [sync, setSync] = useState<StationSync>();
   const [status, setStatus] = useState<SyncStatus>({ state: "starting", pending: 0, refused: 0 });
   const [locked, setLocked] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<{ error: unknown }>();
 
   useEffect(() => {
     let cancelled = false;
@@ -71,7 +72,7 @@ function SignedInApp({ base, officer, onSignedOut }: { base: string; officer: Si
       opened.subscribe(() => current.notifyLocalWrite());
       setStatus(current.status);
       setSync(current);
-    })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    })().catch((error: unknown) => setFailure({ error }));
     return () => {
       cancelled = true;
       void syncing?.stop();
@@ -108,7 +109,7 @@ function SignedInApp({ base, officer, onSignedOut }: { base: string; officer: Si
     [officer, status, signOut, sync, base],
   );
 
-  if (failure) return <p role="alert">{failure}</p>;
+  if (failure) return <StationFailure error={failure.error} />;
   if (!store) return null;
   return (
     <StationContext.Provider value={station}>

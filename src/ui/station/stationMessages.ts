@@ -43,6 +43,9 @@ export const stationMessagesEs = {
   "station.signOutPending":
     "Hay cambios sin enviar: conéctese para enviarlos antes de cerrar la sesión. Mientras tanto, bloquee el dispositivo.",
   "station.view": "Estación",
+  "station.failed": "La estación no pudo arrancar en este dispositivo",
+  "station.failedHelp":
+    "Los casos guardados en este dispositivo están a salvo. Recargue la página; si sigue fallando, avise a quien administra la estación.",
   "view.title": "Casos de la estación",
   "view.desk": "Mesa",
   "view.reception": "Recepción (sin traspasar)",
@@ -125,6 +128,9 @@ export const stationMessagesEn: Record<StationMessageKey, string> = {
   "station.signOutPending":
     "Some changes are not sent yet: connect to send them before signing out. Meanwhile, lock the device.",
   "station.view": "Station",
+  "station.failed": "The station could not start on this device",
+  "station.failedHelp":
+    "The cases stored on this device are safe. Reload the page; if it keeps failing, tell the station's administrator.",
   "view.title": "Cases at the station",
   "view.desk": "Desk",
   "view.reception": "Reception (not handed over)",
