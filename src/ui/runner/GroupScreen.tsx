@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { CaseSession, CaseView } from "../../engine/index";
 import { StoreError } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
+import { detailOf, ProblemAlert, type ShownProblem } from "../shared/ProblemAlert";
 import { useCaseStore } from "../shared/StoreProvider";
 import { routeHref } from "../shared/useRoute";
 import { describeRefusal } from "./describeRefusal";
@@ -125,14 +126,14 @@ function RelationshipFields({
 }: {
   submitLabel: string;
   busy: boolean;
-  onSubmit(relation: Relation, claimedBy: ClaimedBy, verified: boolean): Promise<true | string>;
+  onSubmit(relation: Relation, claimedBy: ClaimedBy, verified: boolean): Promise<true | ShownProblem | string>;
 }) {
   const { t } = useCaseI18n();
   const id = useId();
   const [relation, setRelation] = useState<Relation | "">("");
   const [claimedBy, setClaimedBy] = useState<ClaimedBy>("this");
   const [verified, setVerified] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<ShownProblem | string>();
   // Opening a case and recording both sides takes several writes: one submission at a time.
   const [working, setWorking] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -181,11 +182,7 @@ function RelationshipFields({
         <input type="checkbox" checked={verified} onChange={(e) => setVerified(e.target.checked)} />
         <span className="choice-label">{t("group.verifiedLabel")}</span>
       </label>
-      {problem ? (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <ProblemAlert problem={problem} /> : null}
       <button type="submit" className="button button-primary" disabled={busy || working} aria-busy={working}>
         {submitLabel}
       </button>
@@ -229,7 +226,8 @@ function AddCompanionForm({
               group: groupKey,
             });
           } catch (error) {
-            return error instanceof StoreError ? describeRefusal(error.code, t) : String(error);
+            const text = error instanceof StoreError ? describeRefusal(error.code, t) : t("newCase.failed");
+            return { text, detail: detailOf(error) };
           }
           const result = await record(caseId, relation, claimedBy, verified);
           if (result !== true) return result;

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { StoreError } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
 import { useI18n } from "../shared/i18n/I18nProvider";
+import { detailOf, ProblemAlert, type ShownProblem } from "../shared/ProblemAlert";
 import { useCaseStore } from "../shared/StoreProvider";
 import { getQueueCatalog, listShippedSops } from "../shared/shippedLibrary";
 import { navigate } from "../shared/useRoute";
@@ -19,7 +20,7 @@ export function NewCasePanel() {
   const viewer = useViewer();
   const [open, setOpen] = useState(settings.officer === "");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<ShownProblem | string>();
   const catalog = getQueueCatalog();
   const sops = listShippedSops();
   const sites = [...catalog.sites.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === "open" ? -1 : 1));
@@ -63,7 +64,9 @@ export function NewCasePanel() {
       navigate({ area: "case", caseId, view: "step" });
     } catch (error) {
       setProblem(
-        error instanceof StoreError ? describeRefusal(error.code, t) : t("newCase.failed", { reason: String(error) }),
+        error instanceof StoreError
+          ? { text: describeRefusal(error.code, t), detail: detailOf(error) }
+          : { text: t("newCase.failed"), detail: detailOf(error) },
       );
     } finally {
       setBusy(false);
@@ -86,11 +89,7 @@ export function NewCasePanel() {
         {settings.officer ? ` · ${settings.officer}` : ""}
         {viewer.role ? ` · ${text(viewer.role.name)}` : ""}
       </p>
-      {problem ? (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <ProblemAlert problem={problem} /> : null}
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t("newCase.change")}</summary>
         <div className="settings-form">

@@ -1,5 +1,7 @@
 import { Component, type ReactNode } from "react";
 import { useI18n } from "./i18n/I18nProvider";
+import { detailOf } from "./ProblemAlert";
+import { TechnicalDetail } from "./TechnicalDetail";
 
 interface State {
   error?: Error;
@@ -43,7 +45,7 @@ function AreaFailure({ error }: { error: Error }) {
     <section className="step-card" role="alert">
       <h1>{t("app.areaFailed")}</h1>
       <p>{t("app.areaFailedHelp")}</p>
-      <p className="problem-detail">{error.message}</p>
+      <TechnicalDetail detail={detailOf(error)} />
       <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
         {t("app.reload")}
       </button>

@@ -1,4 +1,5 @@
 import { useI18n } from "./i18n/I18nProvider";
+import { detailOf } from "./ProblemAlert";
 import { TechnicalDetail } from "./TechnicalDetail";
 
 /** What the officer sees when the device's storage cannot be opened: the app cannot keep cases safely. */
@@ -8,7 +9,7 @@ export function StartupFailure({ error }: { error: unknown }) {
     <main className="app-main">
       <h1>{t("startup.title")}</h1>
       <p>{t("startup.help")}</p>
-      <TechnicalDetail detail={error instanceof Error ? `${error.name}: ${error.message}` : String(error)} />
+      <TechnicalDetail detail={detailOf(error)} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { StoreErrorCode } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
-import { TechnicalDetail } from "../shared/TechnicalDetail";
+import { ProblemAlert, type ShownProblem } from "../shared/ProblemAlert";
 import { readAccount } from "./accountStorage";
 import type { SignedIn } from "./StationContext";
 import { type SignInFailure, signIn } from "./signIn";
@@ -29,7 +29,7 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
   const [password, setPassword] = useState("");
   const [pin, setPin] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ text: string; detail?: string }>();
+  const [problem, setProblem] = useState<ShownProblem>();
   useEffect(() => heading.current?.focus(), []);
 
   const submit = async (e: FormEvent) => {
@@ -53,7 +53,7 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
     }
   };
 
-  function describe(failure: SignInFailure): { text: string; detail?: string } {
+  function describe(failure: SignInFailure): ShownProblem {
     if (failure.problem === "failed") return { text: st(FAILED[failure.code]), detail: failure.detail };
     if (failure.problem === "offline-other") return { text: st("signIn.offlineOther", { name: failure.name }) };
     return { text: st(failure.problem === "wrong" ? "signIn.wrong" : "signIn.offlineFirst") };
@@ -100,12 +100,7 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
         <p id={`${id}-pin-hint`} className="hint">
           {st("signIn.pinHint")}
         </p>
-        {problem ? (
-          <div className="problem" role="alert">
-            <p>{problem.text}</p>
-            <TechnicalDetail detail={problem.detail} />
-          </div>
-        ) : null}
+        {problem ? <ProblemAlert problem={problem} /> : null}
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
           {busy ? st("signIn.busy") : st("signIn.submit")}
         </button>

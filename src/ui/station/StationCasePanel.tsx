@@ -4,9 +4,9 @@ import { type CaseLog, findConflicts, type LogConflict } from "../../store/index
 import { describeRefusal } from "../runner/describeRefusal";
 import { useClock } from "../shared/ClockProvider";
 import { useI18n } from "../shared/i18n/I18nProvider";
+import { ProblemAlert } from "../shared/ProblemAlert";
 import { useCaseStore } from "../shared/StoreProvider";
 import { getShippedCatalog } from "../shared/shippedCatalog";
-import { TechnicalDetail } from "../shared/TechnicalDetail";
 import { appendStationEvent, eventTime, type StationRefusal } from "./appendStationEvent";
 import { useStation } from "./StationContext";
 import { useStationText } from "./stationMessages";
@@ -67,14 +67,15 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
   return (
     <aside className="station-case no-print" aria-label={st("handover.title")}>
       {problem ? (
-        <div className="problem" role="alert">
-          <p>
-            {problem.from === "store" && problem.code === "forbidden"
-              ? st("case.forbidden")
-              : describeRefusal(problem.code, t)}
-          </p>
-          <TechnicalDetail detail={problem.reason} />
-        </div>
+        <ProblemAlert
+          problem={{
+            text:
+              problem.from === "store" && problem.code === "forbidden"
+                ? st("case.forbidden")
+                : describeRefusal(problem.code, t),
+            detail: problem.reason,
+          }}
+        />
       ) : null}
       {!log.complete ? (
         <section className="notice" aria-labelledby="withheld-title">

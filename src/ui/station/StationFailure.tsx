@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { detailOf } from "../shared/ProblemAlert";
 import { TechnicalDetail } from "../shared/TechnicalDetail";
 import { useStationText } from "./stationMessages";
 
@@ -17,7 +18,7 @@ export function StationFailure({ error }: { error: unknown }) {
         {st("station.failed")}
       </h1>
       <p>{st("station.failedHelp")}</p>
-      <TechnicalDetail detail={error instanceof Error ? `${error.name}: ${error.message}` : String(error)} />
+      <TechnicalDetail detail={detailOf(error)} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { type CaseEvent, type CaseOpened, viewCase } from "../../engine/index";
 import { type CaseLog, type CaseStore, digestOf, replayLog, StoreError, summarizeCase } from "../../store/index";
 import { loadCompiledSop } from "../shared/loadCompiledSop";
+import { detailOf } from "../shared/ProblemAlert";
 
 /**
  * Why a station event was not saved: who refused it (`engine` or `store`), its `code` (what the screen words in the
@@ -31,7 +32,7 @@ export async function appendStationEvent(
       ok: false,
       from: "store",
       code: error instanceof StoreError ? error.code : "unknown",
-      reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      reason: detailOf(error),
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   type StoreErrorCode,
   unlockAccount,
 } from "../../store/index";
+import { detailOf } from "../shared/ProblemAlert";
 import { readAccount, writeAccount } from "./accountStorage";
 import { claimedDeviceCode, rememberDeviceCode } from "./caseCode";
 import type { SignedIn } from "./StationContext";
@@ -44,7 +45,7 @@ export async function signIn(
     return {
       problem: "failed",
       code: error instanceof StoreError ? error.code : "unknown",
-      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      detail: detailOf(error),
     };
   }
 }

@@ -54,7 +54,7 @@ export const messagesEn: Record<MessageKey, string> = {
   "newCase.role": "Your role (decides what you see in cases)",
   "newCase.officerMissing": "Enter your officer code before opening a case.",
   "newCase.sopMissing": "Choose the procedure new cases start with.",
-  "newCase.failed": "The case could not be opened: {reason}",
+  "newCase.failed": "The case could not be opened. Try again; if it keeps failing, tell your supervisor.",
 
   "case.loading": "Loading the case…",
   "case.code": "Case",

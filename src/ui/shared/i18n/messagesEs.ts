@@ -52,7 +52,7 @@ export const messagesEs = {
   "newCase.role": "Su función (decide qué ve en los casos)",
   "newCase.officerMissing": "Escriba su código de funcionario antes de abrir un caso.",
   "newCase.sopMissing": "Elija el procedimiento con el que empiezan los casos.",
-  "newCase.failed": "No se pudo abrir el caso: {reason}",
+  "newCase.failed": "No se pudo abrir el caso. Vuelva a intentarlo; si sigue fallando, avise a su supervisión.",
 
   "case.loading": "Cargando el caso…",
   "case.code": "Caso",
