@@ -1,23 +1,10 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import type { StoreErrorCode } from "../../store/index";
 import { useClock } from "../shared/ClockProvider";
 import { ProblemAlert, type ShownProblem } from "../shared/ProblemAlert";
 import { readAccount } from "./accountStorage";
 import type { SignedIn } from "./StationContext";
 import { type SignInFailure, signIn } from "./signIn";
-import { type StationMessageKey, useStationText } from "./stationMessages";
-
-// What a failed sign-in says for each code of the store: a new code without words is a compile error here.
-const FAILED: Record<StoreErrorCode, StationMessageKey> = {
-  unavailable: "signIn.unavailable",
-  "storage-full": "signIn.storageFull",
-  forbidden: "signIn.wrong",
-  conflict: "signIn.failed",
-  "not-found": "signIn.failed",
-  "corrupt-log": "signIn.failed",
-  "invalid-argument": "signIn.failed",
-  unknown: "signIn.failed",
-};
+import { SIGN_IN_FAILED, useStationText } from "./stationMessages";
 
 /** The station's sign-in: user name and password (online, or offline for the officer remembered here) and a PIN. */
 export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(officer: SignedIn): void }) {
@@ -54,7 +41,7 @@ export function SignInScreen({ base, onSignedIn }: { base: string; onSignedIn(of
   };
 
   function describe(failure: SignInFailure): ShownProblem {
-    if (failure.problem === "failed") return { text: st(FAILED[failure.code]), detail: failure.detail };
+    if (failure.problem === "failed") return { text: st(SIGN_IN_FAILED[failure.code]), detail: failure.detail };
     if (failure.problem === "offline-other") return { text: st("signIn.offlineOther", { name: failure.name }) };
     return { text: st(failure.problem === "wrong" ? "signIn.wrong" : "signIn.offlineFirst") };
   }

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { StoreError } from "../../store/index";
 import { useI18n } from "../shared/i18n/I18nProvider";
+import { detailOf, ProblemAlert, type ShownProblem } from "../shared/ProblemAlert";
 import { useStation } from "./StationContext";
-import { useStationText } from "./stationMessages";
+import { SIGN_IN_FAILED, useStationText } from "./stationMessages";
 
 /** The signed-in officer, the sync status (last synced, pending changes), and lock and sign-out. Never blocks. */
 export function SyncStatusBar() {
@@ -11,6 +13,7 @@ export function SyncStatusBar() {
   const id = useId();
   const [blocked, setBlocked] = useState(false);
   const [password, setPassword] = useState("");
+  const [resumeProblem, setResumeProblem] = useState<ShownProblem>();
   const [roleNames, setRoleNames] = useState<string>();
   const roles = station?.officer.roles.join(",");
   // Role names come with the catalog, which the first screen does not load: fetched once it is up.
@@ -47,7 +50,14 @@ export function SyncStatusBar() {
               : st("sync.starting");
   const resume = async (e: FormEvent) => {
     e.preventDefault();
-    await station.resumeSync(password).catch(() => undefined);
+    setResumeProblem(undefined);
+    // A wrong password or a station out of reach is said, in the officer's language; the sync stays signed out.
+    await station.resumeSync(password).catch((error: unknown) =>
+      setResumeProblem({
+        text: st(SIGN_IN_FAILED[error instanceof StoreError ? error.code : "unknown"]),
+        detail: detailOf(error),
+      }),
+    );
     setPassword("");
   };
   return (
@@ -81,6 +91,7 @@ export function SyncStatusBar() {
           <button type="submit" className="button">
             {st("signIn.submit")}
           </button>
+          {resumeProblem ? <ProblemAlert problem={resumeProblem} /> : null}
         </form>
       ) : null}
       <div className="station-actions">

@@ -1,3 +1,4 @@
+import type { StoreErrorCode } from "../../store/index";
 import { formatMessage, type MessageParams } from "../shared/i18n/formatMessage";
 import { useI18n } from "../shared/i18n/I18nProvider";
 
@@ -168,6 +169,18 @@ export const stationMessagesEn: Record<StationMessageKey, string> = {
   "reveal.log": "Shown by {by}, {at}",
   "case.forbidden":
     "Your role may not record this on this case: nothing was saved. Hand the case over to a desk whose role can.",
+};
+
+// What a failed sign-in says for each code of the store: a new code without words is a compile error here.
+export const SIGN_IN_FAILED: Record<StoreErrorCode, StationMessageKey> = {
+  unavailable: "signIn.unavailable",
+  "storage-full": "signIn.storageFull",
+  forbidden: "signIn.wrong",
+  conflict: "signIn.failed",
+  "not-found": "signIn.failed",
+  "corrupt-log": "signIn.failed",
+  "invalid-argument": "signIn.failed",
+  unknown: "signIn.failed",
 };
 
 /** The station's messages in the interface language: `st(key, params)`. */
