@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { LibraryEntry, PublishedVersion, SopLibraryStore } from "../../store/index";
 import { openSopLibrary } from "../shared/loadCompiledSop";
+import { TechnicalDetail } from "../shared/TechnicalDetail";
 import { Analysis } from "./checks/runAnalysis";
 import { EditorErrorBoundary } from "./EditorErrorBoundary";
 import { useEditorI18n } from "./i18n/useEditorI18n";
@@ -68,7 +69,7 @@ function EditAreaBody() {
     return (
       <section className="step-card" role="alert">
         <h1>{t("library.failed")}</h1>
-        <p className="problem-detail">{failure}</p>
+        <TechnicalDetail detail={failure} />
       </section>
     );
   if (!library || !entries)

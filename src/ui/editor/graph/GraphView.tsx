@@ -11,6 +11,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
+import { ProblemAlert } from "../../shared/ProblemAlert";
 import { useEditorI18n } from "../i18n/useEditorI18n";
 import { layoutGraph } from "./layoutGraph";
 
@@ -141,7 +142,7 @@ export function GraphView({
       markerEnd: { type: MarkerType.ArrowClosed },
       className: path.includes(e.source) && path.includes(e.target) ? "graph-edge-path" : undefined,
     }));
-  if (failed) return <p className="problem">{t("graph.failed", { reason: failed })}</p>;
+  if (failed) return <ProblemAlert problem={{ text: t("graph.failed"), detail: failed }} />;
   return (
     <div className="graph-view" data-testid="graph-view">
       {positions ? (

@@ -1,9 +1,11 @@
 import { type ReactNode, useId, useState } from "react";
 import type { Issue, ScenarioAction } from "../../../engine/index";
+import { ProblemAlert, type ShownProblem } from "../../shared/ProblemAlert";
 import type { Consequences, ScenarioVerdict } from "../checks/runAnalysis";
 import { setAt } from "../draft/editText";
 import type { Draft } from "../draft/useDraft";
 import { useEditorI18n } from "../i18n/useEditorI18n";
+import { describePublishFailure } from "./describePublishFailure";
 import { nextVersions, publishRefusals, type Refusal } from "./publishRefusals";
 import type { ConsequencesState } from "./useConsequences";
 
@@ -37,7 +39,7 @@ export function PublishPanel({
   const [note, setNote] = useState("");
   const [publishing, setPublishing] = useState(false);
   const [withCallers, setWithCallers] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<ShownProblem>();
   const version = draft.parsed.ok && typeof draft.parsed.value.version === "string" ? draft.parsed.value.version : "";
   // While a run goes on, what it has found so far; after it, its result.
   const result = consequences.running ? consequences.progress?.partial : consequences.result;
@@ -96,9 +98,7 @@ export function PublishPanel({
         </div>
       ) : null}
       {consequences.error ? (
-        <p className="problem" role="alert">
-          {t("publish.analysisFailed", { reason: consequences.error })}
-        </p>
+        <ProblemAlert problem={{ text: t("publish.analysisFailed"), detail: consequences.error }} />
       ) : null}
       {result ? (
         <div className={current || consequences.running ? undefined : "problems-stale"}>
@@ -199,7 +199,7 @@ export function PublishPanel({
           try {
             await publish(note);
           } catch (error) {
-            setFailure(error instanceof Error ? error.message : String(error));
+            setFailure(describePublishFailure(error, t));
           } finally {
             setPublishing(false);
           }
@@ -255,11 +255,7 @@ export function PublishPanel({
         >
           {t("publish.button", { version })}
         </button>
-        {failure ? (
-          <p className="problem" role="alert">
-            {t("publish.failed", { reason: failure })}
-          </p>
-        ) : null}
+        {failure ? <ProblemAlert problem={failure} /> : null}
       </form>
     </section>
   );
