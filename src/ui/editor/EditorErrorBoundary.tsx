@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AreaErrorBoundary } from "../shared/AreaErrorBoundary";
+import { TechnicalDetail } from "../shared/TechnicalDetail";
 import { useEditorI18n } from "./i18n/useEditorI18n";
 
 /**
@@ -21,9 +22,7 @@ function EditorFailure({ error, retry }: { error: Error; retry(): void }) {
     <section className="step-card" role="alert">
       <h1>{t("crash.title")}</h1>
       <p>{t("crash.draftSafe")}</p>
-      <p className="problem-detail" lang="en">
-        {error.message}
-      </p>
+      <TechnicalDetail detail={error.message} />
       <button type="button" className="button button-primary" onClick={retry}>
         {t("crash.reopen")}
       </button>{" "}

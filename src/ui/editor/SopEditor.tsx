@@ -8,6 +8,7 @@ import {
 } from "../../engine/index";
 import type { LibraryEntry, PublishedVersion, SopLibraryStore } from "../../store/index";
 import { getShippedCatalog } from "../shared/shippedCatalog";
+import { TechnicalDetail } from "../shared/TechnicalDetail";
 import type { Analysis } from "./checks/runAnalysis";
 import { type JSONPath, locate, pointerToPath, setAt } from "./draft/editText";
 import { useDraft } from "./draft/useDraft";
@@ -215,8 +216,9 @@ export function SopEditor(props: SopEditorProps) {
           <span role="status" data-testid="save-state">
             {t(`save.${draft.save}`)}
           </span>
-          {draft.saveError ? <span className="problem"> {draft.saveError}</span> : null}
         </p>
+        {/* The store's own words, for support: the status above already says it was not saved. */}
+        {draft.save === "failed" ? <TechnicalDetail detail={draft.saveError} /> : null}
         <div className="field-row">
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SopLibraryStore } from "../../../store/index";
+import { detailOf } from "../../shared/ProblemAlert";
 import { DraftHistory } from "./DraftHistory";
 import { type ParsedDraft, parseDraft } from "./editText";
 
@@ -53,7 +54,7 @@ export function useDraft(options: {
         },
         (error: unknown) => {
           setSave("failed");
-          setSaveError(error instanceof Error ? error.message : String(error));
+          setSaveError(detailOf(error));
         },
       );
     },

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { SopDiff } from "../../../engine/index";
 import type { LibraryEntry, PublishedVersion } from "../../../store/index";
+import { TechnicalDetail } from "../../shared/TechnicalDetail";
 import type { Analysis } from "../checks/runAnalysis";
 import { parseDraft } from "../draft/editText";
 import { useEditorI18n } from "../i18n/useEditorI18n";
@@ -222,7 +223,10 @@ function LibraryRow({
             {diff.state === "running" ? (
               <p>{t("library.comparing")}</p>
             ) : diff.state === "failed" ? (
-              <p className="problem">{diff.reason}</p>
+              <>
+                <p className="problem">{t("library.compareFailed")}</p>
+                <TechnicalDetail detail={diff.reason} />
+              </>
             ) : !diff.diff ? (
               <p>{t("publish.notCompiled")}</p>
             ) : diff.diff.entries.length === 0 ? (
