@@ -227,7 +227,7 @@ export class CaseStore {
    *
    * If the device holds any other number of events for the case (another tab wrote first, or another device's
    * events arrived), nothing is written and it rejects with a `ConflictError`: reload the case and retry. An event
-   * above the levels this device may hold rejects with `forbidden`; a full quota with a `StorageFullError`.
+   * above the levels this device may hold rejects with `not-permitted`; a full quota with a `StorageFullError`.
    */
   async appendEvents(
     caseId: string,
@@ -242,7 +242,7 @@ export class CaseStore {
     const refused = levels.findIndex((level) => !this.holds.includes(level));
     if (refused >= 0)
       throw new StoreError(
-        "forbidden",
+        "not-permitted",
         `This device's role may not record ${levels[refused]} facts (${events[refused].type} at step ${JSON.stringify((events[refused] as { step?: string }).step ?? "")}); hand the case over to a desk whose role can.`,
         caseId,
       );

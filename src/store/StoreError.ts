@@ -7,7 +7,9 @@
  * - `invalid-argument`: the caller broke the store's contract (a programmer error).
  * - `unavailable`: the browser refused the database (private mode, blocked, closed store), or the station could not
  *   be reached or answered out of its protocol.
- * - `forbidden`: the signed-in role may not record or hold this (an event above its level, a key it lacks).
+ * - `not-permitted`: the signed-in officer may not do this: record or hold an event above their role's level, use a
+ *   key they lack, or sign in with that password. (Not the engine's `forbidden`, a referral a standing instruction
+ *   forbids: the UI words each code once, so the two must not share a name.)
  * - `unknown`: anything else, with the original error as `cause`.
  */
 export type StoreErrorCode =
@@ -17,7 +19,7 @@ export type StoreErrorCode =
   | "corrupt-log"
   | "invalid-argument"
   | "unavailable"
-  | "forbidden"
+  | "not-permitted"
   | "unknown";
 
 /** A storage problem with a `code` from a fixed set and the `path` (case or document id) it concerns. */

@@ -28,7 +28,7 @@ export function createSealer(keys: ReadonlyMap<Level, CryptoKey>): Sealer {
     const key = keys.get(level);
     if (!key)
       throw new StoreError(
-        "forbidden",
+        "not-permitted",
         `This device holds no key for ${level} facts: sign in as an officer whose role sees them.`,
         level,
       );

@@ -212,7 +212,7 @@ describe("sensitive content on the device", () => {
     await open(b, "BBB-0001", "2024-03-01T08:00:00.000Z");
     await write(b, secret, "BBB-0001", ack("2024-03-01T08:01:00.000Z", "carl"));
     await expect(write(b, secret, "BBB-0001", age(9, "2024-03-01T08:02:00.000Z", "carl"))).rejects.toMatchObject({
-      code: "forbidden",
+      code: "not-permitted",
     });
   });
 
@@ -253,7 +253,7 @@ describe("an officer's keys", () => {
     const sealed = await createSealer(keys).seal("confidential", { secret: 1 }, "doc");
     await expect(sealer.open("confidential", sealed, "doc")).resolves.toEqual({ secret: 1 });
     await expect(sealer.open("confidential", sealed, "other-doc")).rejects.toMatchObject({ code: "corrupt-log" });
-    await expect(unlockAccount(account, "clave-otra")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(unlockAccount(account, "clave-otra")).rejects.toMatchObject({ code: "not-permitted" });
   });
 });
 

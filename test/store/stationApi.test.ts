@@ -36,8 +36,8 @@ describe("the station's HTTP calls fail with a code the screens can word, never 
     expect(error.message).toContain("/_session");
   });
 
-  it("a wrong password is still 'forbidden'", async () => {
+  it("a wrong password is 'not-permitted'", async () => {
     vi.stubGlobal("fetch", async () => new Response("{}", { status: 401 }));
-    expect((await refusal(openSession("http://station/db", "ana", "wrong"))).code).toBe("forbidden");
+    expect((await refusal(openSession("http://station/db", "ana", "wrong"))).code).toBe("not-permitted");
   });
 });

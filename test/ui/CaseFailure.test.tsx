@@ -68,6 +68,20 @@ describe("a save the store refused says why in the officer's language", () => {
     expect(document.querySelector("details")!.textContent).toContain('Case "C-1" has a gap at event 3.');
   });
 
+  it("a role that may not record the answer reads as such, not as the engine's forbidden referral", () => {
+    renderInApp(
+      <CaseNoticeBanner
+        notice={{
+          kind: "store-error",
+          code: "not-permitted",
+          reason: "This device's role may not record confidential facts.",
+        }}
+        onDismiss={() => {}}
+      />,
+    );
+    expect(screen.getByRole("alert").querySelector("p")!.textContent).toBe(es["refusal.not-permitted"]);
+  });
+
   it("in English with the English locale", () => {
     renderInApp(
       <CaseNoticeBanner notice={{ kind: "store-error", code: "unknown", reason: "boom" }} onDismiss={() => {}} />,

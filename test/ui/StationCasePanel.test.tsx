@@ -85,9 +85,10 @@ describe("the station's case panel says why a handover was not saved in the offi
   });
 
   it("a role that may not record it: the station's own words, not a standing instruction's", async () => {
-    renderPanel(refusingStore(new StoreError("forbidden", "No key for level restricted on this device.", "C-1")));
+    renderPanel(refusingStore(new StoreError("not-permitted", "No key for level restricted on this device.", "C-1")));
     const alert = await handOver(stationMessagesEs["handover.submit"]);
-    expect(alert.textContent).toContain(stationMessagesEs["case.forbidden"]);
+    expect(alert.textContent).toContain(es["refusal.not-permitted"]);
+    expect(alert.textContent).not.toContain(es["refusal.forbidden"]);
     expect(visibleText()).not.toContain("No key");
   });
 

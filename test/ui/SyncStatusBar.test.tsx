@@ -34,7 +34,7 @@ async function resume(labels: typeof es): Promise<HTMLElement> {
 
 describe("signing in again to resume the sync says why it failed, instead of nothing", () => {
   it("a wrong password", async () => {
-    renderBar(expired(new StoreError("forbidden", "The name or the password is not right.", "/_session")));
+    renderBar(expired(new StoreError("not-permitted", "The name or the password is not right.", "/_session")));
     const alert = await resume(es);
     expect(alert.querySelector("p")!.textContent).toBe(es["signIn.wrong"]);
   });

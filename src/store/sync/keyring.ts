@@ -52,13 +52,13 @@ export async function createAccount(
   return { account: { name, roles, sees, salt: toBase64(salt), iterations: ITERATIONS, check, keys }, keys: live };
 }
 
-/** Unlocks a remembered account with the password typed; rejects with `forbidden` when the password is wrong. */
+/** Unlocks a remembered account with the password typed; rejects with `not-permitted` when the password is wrong. */
 export async function unlockAccount(account: Account, password: string): Promise<LevelKeys> {
   const kek = await derivePasswordKey(password, fromBase64(account.salt), account.iterations);
   try {
     await openBytes(kek, account.check, `${account.name}/check`);
   } catch {
-    throw new StoreError("forbidden", "The password is not the one this officer signed in with.", account.name);
+    throw new StoreError("not-permitted", "The password is not the one this officer signed in with.", account.name);
   }
   const keys: LevelKeys = new Map();
   for (const [level, sealed] of Object.entries(account.keys) as [Level, Sealed][])

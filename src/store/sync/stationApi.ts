@@ -33,7 +33,8 @@ export async function openSession(
   password: string,
 ): Promise<{ name: string; roles: string[] }> {
   const response = await request(base, "POST", "/_session", { name, password });
-  if (response.status === 401) throw new StoreError("forbidden", "The name or the password is not right.", "_session");
+  if (response.status === 401)
+    throw new StoreError("not-permitted", "The name or the password is not right.", "_session");
   if (!response.ok)
     throw new StoreError("unavailable", `The station refused to sign in (${response.status}).`, "_session");
   const body = (await readJson(response, "/_session")) as { name?: string; roles?: string[] };

@@ -21,6 +21,7 @@ const MESSAGES: Record<RefusalCode | StoreErrorCode | ScreenCode, MessageKey> = 
   "wrong-sop": "refusal.wrong-sop",
   "engine-error": "refusal.engine-error",
   forbidden: "refusal.forbidden",
+  "not-permitted": "refusal.not-permitted",
   paused: "refusal.paused",
   "unknown-flag": "refusal.unknown-flag",
   "not-manual": "refusal.not-manual",

@@ -69,10 +69,7 @@ export default function StationCasePanel({ caseId }: { caseId: string }) {
       {problem ? (
         <ProblemAlert
           problem={{
-            text:
-              problem.from === "store" && problem.code === "forbidden"
-                ? st("case.forbidden")
-                : describeRefusal(problem.code, t),
+            text: describeRefusal(problem.code, t),
             detail: problem.reason,
           }}
         />

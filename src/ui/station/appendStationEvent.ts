@@ -4,12 +4,11 @@ import { loadCompiledSop } from "../shared/loadCompiledSop";
 import { detailOf } from "../shared/ProblemAlert";
 
 /**
- * Why a station event was not saved: who refused it (`engine` or `store`), its `code` (what the screen words in the
- * officer's language) and the refusal's own English `reason` (the technical detail, for support).
+ * Why a station event was not saved: the engine's or the store's `code` (what the screen words in the officer's
+ * language; the two share no code) and the refusal's own English `reason` (the technical detail, for support).
  */
 export interface StationRefusal {
   ok: false;
-  from: "engine" | "store";
   code: string;
   reason: string;
 }
@@ -30,7 +29,6 @@ export async function appendStationEvent(
   } catch (error) {
     return {
       ok: false,
-      from: "store",
       code: error instanceof StoreError ? error.code : "unknown",
       reason: detailOf(error),
     };
@@ -42,12 +40,11 @@ async function append(store: CaseStore, log: CaseLog, event: CaseEvent): Promise
   const opened = log.entries[0]?.event as CaseOpened | undefined;
   if (log.complete && opened) {
     const compiled = await loadCompiledSop(opened.sop.id).catch((error: unknown) => error as Error);
-    if (compiled instanceof Error)
-      return { ok: false, from: "engine", code: "sop-unavailable", reason: compiled.message };
+    if (compiled instanceof Error) return { ok: false, code: "sop-unavailable", reason: compiled.message };
     const replay = replayLog(compiled, log);
-    if (!replay.ok) return { ok: false, from: "engine", code: replay.code, reason: replay.reason };
+    if (!replay.ok) return { ok: false, code: replay.code, reason: replay.reason };
     const sent = replay.session.send(event);
-    if (!sent.ok) return { ok: false, from: "engine", code: sent.code, reason: sent.reason };
+    if (!sent.ok) return { ok: false, code: sent.code, reason: sent.reason };
     const summary = summarizeCase(viewCase(replay.session, new Date(event.at)), count + 1);
     await store.appendEvents(log.caseId, count, [event], summary, { compiled });
     return { ok: true };
@@ -56,7 +53,6 @@ async function append(store: CaseStore, log: CaseLog, event: CaseEvent): Promise
   if (!base)
     return {
       ok: false,
-      from: "store",
       code: "not-found",
       reason: `Case "${log.caseId}" has no summary on this device yet.`,
     };

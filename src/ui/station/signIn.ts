@@ -63,7 +63,7 @@ async function signInOnlineOrOffline(
   try {
     session = await openSession(base, name, password);
   } catch (error) {
-    if (error instanceof StoreError && error.code === "forbidden") return { problem: "wrong" };
+    if (error instanceof StoreError && error.code === "not-permitted") return { problem: "wrong" };
     // The station could not be reached, or answered out of its protocol: sign in offline, if this device can.
     if (!(error instanceof StoreError && error.code === "unavailable")) throw error;
   }

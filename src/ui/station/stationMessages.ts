@@ -82,8 +82,6 @@ export const stationMessagesEs = {
   "reveal.button": "Mostrar",
   "reveal.logged": "Mostrar queda registrado en el caso (quién y cuándo).",
   "reveal.log": "Mostrada por {by}, {at}",
-  "case.forbidden":
-    "Su rol no puede registrar esto en este caso: nada se guardó. Traspase el caso a una mesa cuyo rol pueda hacerlo.",
 } as const;
 
 export type StationMessageKey = keyof typeof stationMessagesEs;
@@ -167,15 +165,13 @@ export const stationMessagesEn: Record<StationMessageKey, string> = {
   "reveal.button": "Show",
   "reveal.logged": "Showing one is recorded on the case (who and when).",
   "reveal.log": "Shown by {by}, {at}",
-  "case.forbidden":
-    "Your role may not record this on this case: nothing was saved. Hand the case over to a desk whose role can.",
 };
 
 // What a failed sign-in says for each code of the store: a new code without words is a compile error here.
 export const SIGN_IN_FAILED: Record<StoreErrorCode, StationMessageKey> = {
   unavailable: "signIn.unavailable",
   "storage-full": "signIn.storageFull",
-  forbidden: "signIn.wrong",
+  "not-permitted": "signIn.wrong",
   conflict: "signIn.failed",
   "not-found": "signIn.failed",
   "corrupt-log": "signIn.failed",

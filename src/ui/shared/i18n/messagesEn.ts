@@ -170,6 +170,8 @@ export const messagesEn: Record<MessageKey, string> = {
   "refusal.busy": "Wait: the previous answer is being saved.",
   "refusal.not-ready": "Wait: the case is still loading.",
   "refusal.corrupt-log": "This case's record is damaged and cannot be shown. Tell the data manager.",
+  "refusal.not-permitted":
+    "Your role may not record this on this case: nothing was saved. Hand the case over to a desk whose role can.",
   "refusal.forbidden": "A standing instruction on the case forbids this referral: record it as not made.",
   "refusal.paused": "The case is paused: resume it before going on.",
   "refusal.unknown-flag": "That instruction is not in this version of the app's catalog.",

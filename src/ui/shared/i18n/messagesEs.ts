@@ -170,6 +170,8 @@ export const messagesEs = {
   "refusal.not-ready": "Espere: el caso todavía se está cargando.",
   "refusal.corrupt-log":
     "El registro de este caso está dañado y no se puede mostrar. Avise a quien administra los datos.",
+  "refusal.not-permitted":
+    "Su rol no puede registrar esto en este caso: nada se guardó. Traspase el caso a una mesa cuyo rol pueda hacerlo.",
   "refusal.forbidden": "Una instrucción permanente del caso prohíbe esta referencia: regístrela como no hecha.",
   "refusal.paused": "El caso está en pausa: reanúdelo antes de seguir.",
   "refusal.unknown-flag": "Esa instrucción no existe en el catálogo de esta versión de la app.",
