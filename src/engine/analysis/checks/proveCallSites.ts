@@ -295,9 +295,11 @@ export function proveCallSites(
         const half = Math.ceil(job.own.length / 2);
         jobs.unshift({ own: job.own.slice(0, half), children: [] }, { own: job.own.slice(half), children: [] });
       } else if (
-        // One check: round the procedures with more room (in a procedure that runs others, it already had both).
+        // One check: round the procedures with more room. In a procedure that runs others it already had that room,
+        // but a second try is not the same run: it starts from every node the first one made (the store keeps them),
+        // and inside arrival it is what settles a check whose first try outgrew ten million nodes.
         job.own.length === 1
-          ? composite || !work(scope, entry, job.own, [], true)
+          ? !work(scope, entry, job.own, [], true)
           : !work(scope, entry, [], job.children, false, true)
       )
         out.complete = false;
