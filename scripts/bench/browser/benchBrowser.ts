@@ -118,3 +118,19 @@ export async function waitForSamples(page: Page, count: number, timeout = 10_000
     timeout,
   });
 }
+
+/** Ends a Chromium trace started with `Tracing.start` (transferMode "ReturnAsStream") and returns its events. */
+export async function endTrace<T>(cdp: CDPSession): Promise<T[]> {
+  const done = new Promise<string>((resolve) =>
+    cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
+  );
+  await cdp.send("Tracing.end");
+  const stream = await done;
+  let text = "";
+  for (;;) {
+    const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
+    text += chunk.data;
+    if (chunk.eof) break;
+  }
+  return JSON.parse(text).traceEvents as T[];
+}

@@ -4,7 +4,7 @@
 //   EVERY=32 node --import tsx scripts/bench/profile/answerTasks.ts <dir> [answers to print]
 import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
-import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
 
 interface TraceEvent {
@@ -43,18 +43,7 @@ try {
     });
     await playSendaScenario(page, library, scenario);
     await page.waitForTimeout(200);
-    const done = new Promise<string>((resolve) =>
-      cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
-    );
-    await cdp.send("Tracing.end");
-    const stream = await done;
-    let text = "";
-    for (;;) {
-      const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
-      text += chunk.data;
-      if (chunk.eof) break;
-    }
-    const events = JSON.parse(text).traceEvents as TraceEvent[];
+    const events = await endTrace<TraceEvent>(cdp);
     const samples = await takeSamples(page);
     // The answers' clicks (a choice is clicked before): those that submitted the step's form.
     const all = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");

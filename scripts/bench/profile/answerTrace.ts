@@ -4,7 +4,7 @@
 //   EVERY=8 node --import tsx scripts/bench/profile/answerTrace.ts <dir> [trace]
 import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
-import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
 
 const dir = process.argv[2] ?? "/tmp/perf/pages";
@@ -38,24 +38,13 @@ try {
     await page.waitForTimeout(200);
     nodes = Math.max(nodes, await page.evaluate(() => document.querySelectorAll("*").length));
     if (tracing) {
-      const done = new Promise<string>((resolve) =>
-        cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
-      );
-      await cdp.send("Tracing.end");
-      const stream = await done;
-      let text = "";
-      for (;;) {
-        const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
-        text += chunk.data;
-        if (chunk.eof) break;
-      }
-      const events = JSON.parse(text).traceEvents as {
+      const events = await endTrace<{
         name: string;
         dur?: number;
         ph: string;
         tid: number;
         args?: { name?: string };
-      }[];
+      }>(cdp);
       const main = new Set(
         events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => e.tid),
       );

@@ -5,7 +5,7 @@
 import { messagesEs as es } from "../../../src/ui/shared/i18n/messagesEs";
 import { setUpOfficer } from "../../../test/browser/officer";
 import { servePreview } from "../../../test/browser/servePreview";
-import { launchBenchBrowser, takeSamples, throttle, waitForSamples } from "../browser/benchBrowser";
+import { endTrace, launchBenchBrowser, takeSamples, throttle, waitForSamples } from "../browser/benchBrowser";
 
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const rounds = Number(process.argv[3] ?? 2);
@@ -47,18 +47,7 @@ try {
     await page.getByRole("button", { name: es["newCase.start"], exact: true }).click();
     await waitForSamples(page, 1, 30_000);
     const [sample] = await takeSamples(page);
-    const done = new Promise<string>((resolve) =>
-      cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
-    );
-    await cdp.send("Tracing.end");
-    const stream = await done;
-    let text = "";
-    for (;;) {
-      const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
-      text += chunk.data;
-      if (chunk.eof) break;
-    }
-    const events = JSON.parse(text).traceEvents as TraceEvent[];
+    const events = await endTrace<TraceEvent>(cdp);
     const click = events.find((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");
     if (!click) throw new Error("no click in the trace");
     const main = events.filter((e) => e.pid === click.pid && e.tid === click.tid && e.ph === "X" && e.dur);

@@ -6,7 +6,7 @@ import { messagesEs as es } from "../../../src/ui/shared/i18n/messagesEs";
 import { setUpOfficer } from "../../../test/browser/officer";
 import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
-import { launchBenchBrowser, takeSamples, throttle, waitForSamples } from "../browser/benchBrowser";
+import { endTrace, launchBenchBrowser, takeSamples, throttle, waitForSamples } from "../browser/benchBrowser";
 import { buildPages } from "../browser/buildPages";
 import { openSendaCase, playSendaScenario, SENDA_SHAPE, walkQuestionnaire } from "../browser/walkPages";
 import { generateAnswers } from "../questionnaire/generateQuestionnaire";
@@ -35,18 +35,7 @@ try {
     transferMode: "ReturnAsStream",
   });
   await walkQuestionnaire(page, SENDA_SHAPE, generateAnswers(500, 1), 30);
-  const done = new Promise<string>((resolve) =>
-    cdp.once("Tracing.tracingComplete", (e) => resolve(e.stream as string)),
-  );
-  await cdp.send("Tracing.end");
-  const stream = await done;
-  let text = "";
-  for (;;) {
-    const chunk = (await cdp.send("IO.read", { handle: stream })) as { data: string; eof: boolean };
-    text += chunk.data;
-    if (chunk.eof) break;
-  }
-  const events = JSON.parse(text).traceEvents as { name: string; dur?: number; ph: string }[];
+  const events = await endTrace<{ name: string; dur?: number; ph: string }>(cdp);
   const sums = new Map<string, number>();
   for (const e of events) if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
   const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25);
