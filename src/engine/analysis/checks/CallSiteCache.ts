@@ -168,6 +168,16 @@ function statesOf(
 ): { text: string; states: BddNode }[] | undefined {
   const { bdd } = model;
   const domains = [...needs].sort((a, b) => a.bits[0] - b.bits[0]);
+  // Counted before they are written out: an entry of a few hundred thousand nodes with thousands of states would
+  // otherwise be taken apart value by value (gigabytes of nodes) only to be given up. The count is over the
+  // encodings of the kept facts' values: the number of distinct states.
+  const kept = new Set(domains.flatMap((d) => d.bits));
+  const others = [...bdd.support(entry)].filter((v) => !kept.has(v));
+  let projected = others.length ? bdd.exists(entry, bdd.cube(others)) : entry;
+  // Only the encodings of values: a fact the entry leaves free counts its values, not its bits' combinations.
+  for (const d of domains)
+    if (d.values.length < 2 ** d.bits.length) projected = bdd.and(projected, bdd.orAll(d.is.slice(0, d.values.length)));
+  if (bdd.countOver(projected, [...kept]) > most) return undefined;
   const out: { text: string; states: BddNode }[] = [];
   const facts: string[] = [];
   const visit = (f: BddNode, index: number, state: BddNode): boolean => {

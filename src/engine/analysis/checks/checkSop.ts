@@ -28,7 +28,7 @@ const SINGLE_ROOM = 5;
  * The run of the structure of every path (every moment, every route) cannot be split: its cost is the routes, not
  * its checks. One too large for the node limit is tried once with this many times the room.
  */
-const STRUCTURE_ROOM = 5;
+const STRUCTURE_ROOM = 25;
 
 /**
  * Proves or refutes every invariant of an SOP, and of the SOPs it runs, over every case the SOP allows, and checks

@@ -13,6 +13,8 @@ const OWN_GROUP = 3;
 const ALONE_AFTER_COARSE = 6;
 /** A procedure that runs others is proven state by state when it is entered in at most this many distinct states. */
 const MAX_PIECES = 4;
+/** An invariant a procedure's whole entry left open is proven state by state when entered in at most this many. */
+const MAX_STATES_APART = 64;
 
 /** What the proofs at call sites settled. */
 export interface CallSiteProofs {
@@ -195,6 +197,38 @@ export function proveCallSites(
     if (shouldStop?.()) return;
     for (const { group, key } of open)
       if (key !== undefined && group.every((c) => out.proven.has(c.id))) cache.setProven(key);
+    // What the whole entry left open, one invariant entered in one state at a time.
+    for (const { group } of open)
+      if (group.every((c) => c.scope === scope) && !group.every((c) => out.proven.has(c.id)) && !shouldStop?.())
+        settleByState(scope, entry!, group);
+  };
+  /**
+   * One of the procedure's own invariants, proven for each state of its entry apart (the entry projected on what
+   * the invariant reads there): entered in one state, a procedure's run is about what it costs alone from a case's
+   * opening; entered in all of them at once, the states it keeps multiply. Each state's proof is kept by what the
+   * invariant reads (`invariantKeyOf`), so a state proven before (alone, or at another call site) is not run again.
+   * Proven when every state is.
+   */
+  const settleByState = (scope: string, entry: BddNode, group: CheckSpec[]) => {
+    const cone = coneOf(sites.get(scope)!, group);
+    const pieces = cache!.split(model, scope, entry, cone, MAX_STATES_APART);
+    debug?.(`call site ${scope}: ${group[0].invariant} entered in ${pieces ? pieces.length : "too many"} states apart`);
+    if (!pieces) return;
+    for (const piece of pieces) {
+      const key = cache!.invariantKeyOf(model, scope, piece.states, cone, group);
+      if (key !== undefined && cache!.provenFor(key)) continue;
+      const outside = out.proven;
+      out.proven = new Set();
+      settleHere(scope, piece.states, group);
+      const here = out.proven;
+      out.proven = outside;
+      if (!group.every((c) => here.has(c.id))) return;
+      if (key !== undefined) cache!.setProven(key);
+    }
+    for (const check of group) {
+      settled.add(check.id);
+      out.proven.add(check.id);
+    }
   };
   /** A procedure entered the same way before (here or in another SOP of the library): its proofs stand. */
   const settleWhole = (scope: string, entry: BddNode, within: CheckSpec[]) => {
@@ -228,16 +262,19 @@ export function proveCallSites(
     }
     for (const id of proven ?? []) out.proven.add(id);
   };
-  const settleHere = (scope: string, entry: BddNode | undefined) => {
-    const own = scope === "" ? [] : sites.get(scope)!.checks.filter((c) => !settled.has(c.id));
+  /** Settles a scope's own checks (only `subset` of them, and not its children's entries, when given). */
+  const settleHere = (scope: string, entry: BddNode | undefined, subset?: CheckSpec[]) => {
+    const own = subset ?? (scope === "" ? [] : sites.get(scope)!.checks.filter((c) => !settled.has(c.id)));
     // A procedure whose every check is settled needs no entry.
-    const children = childrenOf(scope).filter((child) =>
-      checks.some((c) => c.kind === "violation" && c.scope && inside(child.scope, c.scope) && !settled.has(c.id)),
-    );
+    const children = subset
+      ? []
+      : childrenOf(scope).filter((child) =>
+          checks.some((c) => c.kind === "violation" && c.scope && inside(child.scope, c.scope) && !settled.has(c.id)),
+        );
     // A procedure that runs others: its promises lie outside the procedures it runs, so its runs go round them
     // (`crossProcedures`): all at once first, since the cost is mostly the procedures' own paths, the same for one
     // promise or all; a few at a time if that is too large (and from the start where it was too large before).
-    const composite = children.length > 0;
+    const composite = subset ? childrenOf(scope).length > 0 : children.length > 0;
     const text = composite && cache ? cache.textOf(model, scope) : undefined;
     let grouped = text !== undefined && cache!.tooLargeAtOnce.has(text);
     const jobs: { own: CheckSpec[]; children: Site[]; coarse?: boolean }[] = composite

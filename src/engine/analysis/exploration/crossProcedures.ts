@@ -89,6 +89,8 @@ export function crossProcedures(
             for (const op of edge.ops) for (const d of writtenBy(model, op)) writes.add(d);
         const transparent = ![...plan.live[done.id]].some((d) => writes.has(d));
         if (plan.coarse) keeps.push("coarse");
+        // A run that drops states that cannot reach its goal ends a procedure with fewer: its own summaries.
+        if (plan.goal !== undefined) keeps.push(`goal ${plan.goal}`);
         site = { scope, bind, start: edges[bind].to, done: done.id, touched, keeps: keeps.join(";"), transparent };
       }
     }

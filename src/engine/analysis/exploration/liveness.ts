@@ -4,6 +4,9 @@ import type { Domain, Model, Op, Plan } from "./types";
 /** A set of domains as bits of a word array, for the data-flow below. */
 type DomainSet = Uint32Array;
 
+/** A goal (the union of a run's check conditions) larger than this many diagram nodes is not pruned toward. */
+const MAX_GOAL = 32_000;
+
 /** What one op reads and writes, as domain sets. */
 interface OpUse {
   reads: DomainSet;
@@ -32,7 +35,11 @@ interface OpUse {
  * anyway: the others are left out, so every way they guard is open to every state. The run then reaches more
  * states than a case can (never fewer), so a check it finds nothing for holds: a proof, cheap where the promise does
  * not hang on those routes (reverse-flow's promises about its own steps, around a whole screening). What it finds
- * is not evidence: settle it with a run without `coarse`. Pure.
+ * is not evidence: settle it with a run without `coarse`.
+ *
+ * A pruned run that looks only for its checks (no `liveAt`, no `liveAtExit`) is also **goal-directed** (unless
+ * `goalDirected` is false): it drops the states that can no longer break a check as soon as the facts that decide it
+ * are settled (see `keepToward`). Pure.
  */
 export function planRun(
   model: Model,
@@ -41,6 +48,7 @@ export function planRun(
   liveAt: ReadonlyMap<number, readonly Domain[]> = new Map(),
   prune = false,
   coarse = false,
+  goalDirected = true,
 ): Plan {
   const { bdd, nodes, edges, domains } = model;
   const relevant = prune ? relevantNodes(model, focus, liveAtExit.size > 0, liveAt) : undefined;
@@ -104,7 +112,101 @@ export function planRun(
   });
   const live = liveIn.map((set) => new Set(domains.filter((d) => has(set, d.id))));
   const initial = bdd.andAll([...live[model.start]].map((d) => d.is[0]));
-  return { focus, ops, initial, live, relevant, coarse };
+  // A run that only looks for its checks' violations keeps only the states that can still reach one.
+  const goal =
+    goalDirected && relevant && liveAtExit.size === 0 && liveAt.size === 0 && focus.size > 0
+      ? keepToward(model, focus, relevant, liveIn, ops, words)
+      : undefined;
+  return { focus, ops, initial, live, relevant, coarse, goal };
+}
+
+/**
+ * Goal-directed pruning of a run that looks only for the states breaking its checks: a fact is **settled** at a
+ * moment when no way from there to a check changes it again (an answer given once, a flag no later step raises).
+ * A state whose settled facts no check's condition allows can never break one, and is dropped where the facts
+ * settle (an `assume` at the end of the edge's ops). For "an accompanied adult with no signs gets no protection
+ * referral", every child and every person who told something leaves the run as soon as that answer is given,
+ * instead of being carried, with all it leads to, to the end of the case. Sound: a dropped state's settled facts
+ * reach the check unchanged, and its condition rejects them. The run then finds exactly the states that break the
+ * checks, but no longer every state that reaches a moment (only a pruned run's `found` may be read).
+ * Returns the union of the checks' conditions the assumes were drawn from (the plan's `goal`), or undefined.
+ */
+function keepToward(
+  model: Model,
+  focus: ReadonlySet<number>,
+  relevant: Uint8Array,
+  liveIn: DomainSet[],
+  ops: Op[][],
+  words: number,
+): BddNode | undefined {
+  const { bdd, nodes, edges, domains } = model;
+  // The union of many checks' conditions allows nearly every state and costs more to apply than it saves.
+  let goal = bdd.false;
+  for (const id of focus) {
+    goal = bdd.or(goal, model.checks[id].cond);
+    if (bdd.size(goal) > MAX_GOAL) return undefined;
+  }
+  if (goal === bdd.true || goal === bdd.false) return undefined;
+  const read = new Uint32Array(words);
+  for (const v of bdd.support(goal)) {
+    const d = model.domainOfVariable[v].id;
+    read[d >> 5] |= 1 << (d & 31);
+  }
+  // Per edge, the facts the goal reads that it may change (every op of the model's edge, whatever the plan keeps).
+  const writes = edges.map((edge) => {
+    const set = new Uint32Array(words);
+    for (const op of edge.ops) {
+      if (op.kind === "set" || op.kind === "choose") set[op.domain.id >> 5] |= 1 << (op.domain.id & 31);
+      else if (op.kind === "forget")
+        for (const v of bdd.support(op.cube)) {
+          const d = model.domainOfVariable[v].id;
+          set[d >> 5] |= 1 << (d & 31);
+        }
+    }
+    for (let i = 0; i < words; i++) set[i] &= read[i];
+    return set;
+  });
+  // Per moment, the facts some way from there on may still change.
+  const unsettled = nodes.map(() => new Uint32Array(words));
+  const byOrder = [...nodes].filter((n) => relevant[n.id]).sort((a, b) => b.order - a.order);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const node of byOrder) {
+      const set = unsettled[node.id];
+      for (const e of node.out) {
+        const to = edges[e].to;
+        if (!relevant[to]) continue;
+        for (let i = 0; i < words; i++) {
+          const next = (set[i] | writes[e][i] | unsettled[to][i]) >>> 0;
+          if (next !== set[i]) {
+            set[i] = next;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  // Per moment, the goal over the facts settled and kept there (the others quantified out).
+  const byKept = new Map<string, BddNode>();
+  const allowed = (node: number): BddNode => {
+    const kept = new Uint32Array(words);
+    for (let i = 0; i < words; i++) kept[i] = read[i] & ~unsettled[node][i] & liveIn[node][i];
+    const key = kept.join(",");
+    let cond = byKept.get(key);
+    if (cond === undefined) {
+      const drop = domains.filter((d) => has(read, d.id) && !has(kept, d.id)).flatMap((d) => d.bits);
+      cond = drop.length ? bdd.exists(goal, bdd.cube(drop)) : goal;
+      byKept.set(key, cond);
+    }
+    return cond;
+  };
+  for (const edge of edges) {
+    if (!relevant[edge.from] || !relevant[edge.to]) continue;
+    const cond = allowed(edge.to);
+    if (cond !== bdd.true && cond !== allowed(edge.from)) ops[edge.id].push({ kind: "assume", cond });
+  }
+  return goal;
 }
 
 /** The moments from which some way leads to a check in `focus`, a node of `liveAt`, or (with `exits`) an exit. */

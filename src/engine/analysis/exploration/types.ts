@@ -154,6 +154,11 @@ export interface Plan {
   relevant?: Uint8Array;
   /** Conditions on facts it does not keep left out: it reaches more states than a case can (see `planRun`). */
   coarse?: boolean;
+  /**
+   * When the run only looks for its checks' violations: the union of their conditions, and states that can no
+   * longer meet it are dropped along the way (see `keepToward` in `planRun`). Its `reached` is then partial.
+   */
+  goal?: BddNode;
 }
 
 /** What to keep track of. */
