@@ -78,7 +78,16 @@ export function placeholderIn(text: string): string | undefined {
  * knows it; and no placeholder in a text an officer
  * reads or says.
  */
-export function lintProtection({ sop, library, scope, variables, add, graphIsBroken }: LintContext): void {
+export function lintProtection({
+  sop,
+  steps,
+  stepIds,
+  library,
+  scope,
+  variables,
+  add,
+  graphIsBroken,
+}: LintContext): void {
   const catalog = library.catalog;
   const sopLevel: Level = sop.level ?? "public";
   const variableLevel = new Map<string, Level>();
@@ -87,7 +96,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
   const mainRegion = new Set(stepAt(sop, sop.start) ? collectRegion(sop, sop.start) : []);
 
   const revealed = new Set<string>();
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     const level = stepLevel(catalog, sopLevel, step);
     if (step.kind === "question" && step.updatable) {
       const resume = step.updatable.resume;
@@ -95,7 +104,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
       if (!stepAt(sop, resume))
         add(
           "unknown-step",
-          { step: id, context: "resume", target: resume, suggestion: didYouMean(resume, Object.keys(sop.steps)) },
+          { step: id, context: "resume", target: resume, suggestion: didYouMean(resume, stepIds) },
           pointer,
         );
       else if (!graphIsBroken && (!mainRegion.has(id) || !mainRegion.has(resume)))

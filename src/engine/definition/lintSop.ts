@@ -13,6 +13,7 @@ import { lintCatalogReferences, lintStepReferences } from "./lint/lintReferences
 import { lintStructure } from "./lint/lintStructure";
 import { lintTranslations } from "./lint/lintTranslations";
 import { lintProtection } from "./lintProtection";
+import { stepEntries } from "./stepGraph";
 import type { SopDefinition, SopLibrary } from "./types";
 
 export { REQUIRED_LOCALES } from "./lint/lintTranslations";
@@ -51,13 +52,16 @@ const RULES: readonly LintRule[] = [
  */
 export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string): Issue[] {
   const issues: Issue[] = [];
-  const { variables } = declaredVariables(sop);
+  const steps = stepEntries(sop);
+  const { variables, conflicts } = declaredVariables(sop, steps);
   const context: LintContext = {
     sop,
     library,
     file,
-    stepIds: Object.keys(sop.steps),
+    stepIds: steps.map(([id]) => id),
+    steps,
     variables,
+    variableConflicts: conflicts,
     scope: new ExpressionScope(variables),
     add: (code, params, pointer, severity) => issues.push(issue(code, params, pointer, severity)),
     catalogGaps: new CatalogGapTally(library.catalog),

@@ -15,6 +15,7 @@ import {
   mergeCatalogs,
   type SchemaReferences,
 } from "./loadDocument";
+import { stepValues } from "./stepGraph";
 import type { Catalog, DocumentKind, Scenario, SopDefinition, SopLibrary } from "./types";
 
 /** A file handed to the engine by whoever can read files (the CLI, a test, the editor). */
@@ -172,7 +173,7 @@ function dependsOnBroken(sop: SopDefinition, library: SopLibrary, broken: Set<st
   const seen = new Set([sop.id]);
   const queue = [sop];
   while (queue.length > 0) {
-    for (const step of Object.values(queue.shift()!.steps)) {
+    for (const step of stepValues(queue.shift()!)) {
       if (step.kind !== "procedure" || seen.has(step.sop)) continue;
       seen.add(step.sop);
       const callee = library.sops.get(step.sop);

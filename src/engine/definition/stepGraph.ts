@@ -21,6 +21,28 @@ export function stepAt(sop: SopDefinition, id: string): Step | undefined {
 }
 
 /**
+ * The steps of an SOP as `[id, step]` pairs, in the order `Object.entries` gives them. A large SOP's `steps` object
+ * is a dictionary to V8, and `Object.entries` of a 5,000-step one costs several times `Object.keys` and a lookup per
+ * id (some 2 ms against 0.4): lint and compilation walk the steps a dozen times.
+ */
+export function stepEntries(sop: SopDefinition): [string, Step][] {
+  const { steps } = sop;
+  const ids = Object.keys(steps);
+  const entries: [string, Step][] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) entries[i] = [ids[i], steps[ids[i]]];
+  return entries;
+}
+
+/** The steps of an SOP, in the order `Object.values` gives them, without its cost on a large SOP (see `stepEntries`). */
+export function stepValues(sop: SopDefinition): Step[] {
+  const { steps } = sop;
+  const ids = Object.keys(steps);
+  const values: Step[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) values[i] = steps[ids[i]];
+  return values;
+}
+
+/**
  * The steps a step may go on to, in the order they are tried. `end` steps have none. The list is shared: do not
  * change it.
  *
