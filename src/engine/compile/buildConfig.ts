@@ -111,7 +111,9 @@ function buildRegion(
       effectLevels: [],
     });
     tables.stepByStateKey.set(stateKey, path);
-    const call = (type: string): NamedCall => ({ type, params: { path } });
+    // The step's guards and actions all take the same params: one object for all of them.
+    const params = { path };
+    const call = (type: string): NamedCall => ({ type, params });
     const target = afterStep(id, step);
     // A decision routes from its own state; other steps go on to a route state once their input is in.
     if (step.kind !== "end" && step.kind !== "decision" && typeof step.next !== "string")
