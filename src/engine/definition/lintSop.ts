@@ -51,6 +51,18 @@ const RULES: readonly LintRule[] = [
  * the schema rejected.
  */
 export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string): Issue[] {
+  return lintSopWithScope(sop, library, file).issues;
+}
+
+/**
+ * As `lintSop`, with the typed CEL environment lint built over the SOP's variables (every expression in it parsed
+ * and type-checked): `loadLibrary` compiles the SOP with it rather than building another.
+ */
+export function lintSopWithScope(
+  sop: SopDefinition,
+  library: SopLibrary,
+  file?: string,
+): { issues: Issue[]; scope: ExpressionScope } {
   const issues: Issue[] = [];
   const steps = stepEntries(sop);
   const { variables, conflicts } = declaredVariables(sop, steps);
@@ -69,5 +81,5 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
   };
   for (const rule of RULES) rule(context);
   context.catalogGaps.report((params, pointer) => context.add("catalog-invalid", params, pointer));
-  return issues;
+  return { issues, scope: context.scope };
 }

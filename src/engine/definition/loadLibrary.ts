@@ -1,12 +1,13 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
 import { hasErrors, type Issue, SendaError } from "../errors";
+import type { ExpressionScope } from "../expression/ExpressionScope";
 import { didYouMean } from "./didYouMean";
 import { issue } from "./issueMessages";
 import { lintScenario } from "./lint/lintScenario";
 import { findMissingTranslations } from "./lint/lintTranslations";
 import { lintCatalogFile } from "./lintProtection";
-import { lintSop } from "./lintSop";
+import { lintSopWithScope } from "./lintSop";
 import {
   type LoadResult,
   loadCatalog,
@@ -111,9 +112,13 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   }
   if (renamed.size > 0) library.renamed = renamed;
 
+  // Each SOP's CEL environment, as lint built it: compilation takes it over.
+  const expressionScopes = new Map<SopDefinition, ExpressionScope>();
   for (const [id, sop] of library.sops) {
     const loaded = located.get(id)!;
-    const found = lintSop(sop, library, loaded.file).map((i) => at(loaded, i));
+    const linted = lintSopWithScope(sop, library, loaded.file);
+    expressionScopes.set(sop, linted.scope);
+    const found = linted.issues.map((i) => at(loaded, i));
     issues.push(...found);
     // Errors found while loading count too (a duplicate key passes the schema but is still an error).
     if (hasErrors(found) || hasErrors(loaded.issues)) broken.add(id);
@@ -122,7 +127,7 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   for (const [id, sop] of library.sops) {
     if (broken.has(id) || dependsOnBroken(sop, library, broken)) continue;
     try {
-      compiled.set(id, compileSop(sop, library));
+      compiled.set(id, compileSop(sop, library, undefined, expressionScopes));
     } catch (error) {
       if (!(error instanceof SendaError)) throw error;
       issues.push(
