@@ -1,4 +1,5 @@
-import { costToEnd } from "../../src/engine/definition/stepGraph";
+import fc from "fast-check";
+import { costToEnd, stronglyConnected } from "../../src/engine/definition/stepGraph";
 import { collectRegions, nextEdges } from "../../src/engine/index";
 import { loadTestLibrary } from "./readFixture";
 import { makeSop, step } from "./sopBuilder";
@@ -75,5 +76,58 @@ describe("costToEnd", () => {
     expect(Object.fromEntries(inputs)).toEqual({ done: 0, b: 1, d: 1, c: 2, a: 2 });
     expect(inputs.has("loop")).toBe(false);
     expect(Object.fromEntries(costToEnd(sop, ids, () => 0))).toEqual({ done: 0, b: 0, d: 0, c: 0, a: 0 });
+  });
+});
+
+describe("stronglyConnected", () => {
+  /** The nodes each node reaches (itself included), by plain search: the reference for the components. */
+  function reachable(nodes: string[], edges: Map<string, string[]>): Map<string, Set<string>> {
+    const known = new Set(nodes);
+    const result = new Map<string, Set<string>>();
+    for (const start of nodes) {
+      const seen = new Set([start]);
+      const queue = [start];
+      while (queue.length > 0)
+        for (const next of edges.get(queue.pop()!) ?? [])
+          if (known.has(next) && !seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+      result.set(start, seen);
+    }
+    return result;
+  }
+
+  it("groups exactly the nodes that reach one another, each group in the nodes' order, callees first", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.tuple(fc.nat(13), fc.nat(13)), { maxLength: 40 }),
+        (count, pairs) => {
+          // Node names out of alphabetical order, and edges to a node outside the list (13) that must be ignored.
+          const nodes = Array.from({ length: count }, (_, i) => `n${(i * 7) % count}-${i}`);
+          const name = (i: number) => (i < count ? nodes[i] : "outside");
+          const edges = new Map<string, string[]>();
+          for (const [from, to] of pairs)
+            if (from < count) edges.set(name(from), [...(edges.get(name(from)) ?? []), name(to)]);
+          const components = stronglyConnected(nodes, (n) => edges.get(n) ?? []);
+          const reach = reachable(nodes, edges);
+          const componentOf = new Map<string, number>();
+          components.forEach((members, i) => {
+            for (const m of members) componentOf.set(m, i);
+            expect(members).toEqual(nodes.filter((n) => members.includes(n)));
+          });
+          expect([...componentOf.keys()].sort()).toEqual([...nodes].sort());
+          for (const a of nodes)
+            for (const b of nodes) {
+              const together = reach.get(a)!.has(b) && reach.get(b)!.has(a);
+              expect(componentOf.get(a) === componentOf.get(b)).toBe(together);
+              // Reverse topological order: a component comes before every component that reaches it.
+              if (reach.get(a)!.has(b) && !together) expect(componentOf.get(b)!).toBeLessThan(componentOf.get(a)!);
+            }
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
   });
 });

@@ -22,6 +22,13 @@ const OPEN_COUNTS = [1000, 10_000];
 /** Open sessions are capped so that one memory figure stays within these (the machine is shared). */
 const MEMORY_BUDGET_BYTES = 1.5 * 1024 ** 3;
 const MEMORY_TIME_BUDGET_MS = 30_000;
+/**
+ * Sessions are timed after this many answers of warm-up (or a second of it, whichever comes first): one session
+ * of a 50-question questionnaire leaves most of an engine's code still unoptimised by the JIT, and what was timed
+ * then was mostly how far each system's code had got through V8's tiers.
+ */
+export const WARM_UP_ANSWERS = 3000;
+const WARM_UP_MS = 1000;
 
 /** The figures of one system at one size. */
 export interface SystemFigures {
@@ -68,6 +75,9 @@ function measureSystem(context: BenchContext, system: BenchSystem, questionnaire
   const count = expectedSession(questionnaire, answers).asked.length;
 
   // Whole sessions: warm-up, then as many runs as fit; per answer from the same runs.
+  const warming = now();
+  for (let answered = 0; answered < WARM_UP_ANSWERS && now() - warming < WARM_UP_MS; )
+    answered += runSession(system, model, answers).asked.length;
   const samples: ReturnType<typeof timeSession>[] = [];
   const budget = slow ? 0 : 15_000;
   // The system's sessions start on a collected heap, so that none is charged for the garbage of the one measured
@@ -278,7 +288,8 @@ client compiles it, one case per session), raw XState v5 (one state per question
 context), SurveyJS (\`survey-core\`, one question at a time in its question-per-page mode; a session is a \`Model\`)
 and the floor (a plain table interpreter of the SOP with the same CEL evaluator). Every session answers the same
 seeded answers; \`test/bench/questionnaire.test.ts\` checks that the four ask the same questions and reach the same
-outcome. A figure is the median of several runs after a warm-up (the run count is shown where it is under 3); each
+outcome. A figure is the median of several runs after a warm-up (sessions are timed after ${WARM_UP_ANSWERS.toLocaleString("en")} answers
+of warm-up or ${WARM_UP_MS / 1000} s of it, so that every system's code has been through the JIT; the run count is shown where it is under 3); each
 system's sessions start after full garbage collections, so that no system pays for the garbage of another.
 "Time per answer" is the time of asking for the current question and answering it, averaged over the first and
 the last tenth of a whole session. Saving is the system's own persistence (Senda: the event log as JSON;

@@ -204,10 +204,15 @@ export class CaseSession {
 
   /** The paths of the steps waiting for the officer now (several in parallel tracks). */
   activeSteps(): string[] {
+    return [...this.currentSteps()];
+  }
+
+  /** The active steps as kept for the current snapshot, not to be changed (`activeSteps` gives a copy). */
+  private currentSteps(): readonly string[] {
     const snapshot = this.actor.getSnapshot();
     // A machine's snapshot is a new object after every change: the steps found for one stand until the next.
     if (snapshot !== this.stepsOf?.snapshot) this.stepsOf = { snapshot, steps: this.findActiveSteps(snapshot) };
-    return [...this.stepsOf.steps];
+    return this.stepsOf.steps;
   }
 
   private stepsOf?: { snapshot: unknown; steps: readonly string[] };
@@ -491,7 +496,7 @@ export class CaseSession {
     if (this.finished) return refuse("case-finished", "Every step of this case is done; add a note or close the case.");
     const compiled = this.compiled.steps.get(input.step);
     if (!compiled) return refuse("unknown-step", `This SOP has no step "${input.step}".`);
-    const active = this.activeSteps();
+    const active = this.currentSteps();
     if (!active.includes(input.step))
       return refuse(
         "not-current",

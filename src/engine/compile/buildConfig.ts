@@ -1,4 +1,4 @@
-import { collectRegion, costToEnd, nextEdges } from "../definition/stepGraph";
+import { collectRegion, costToEnd, nextEdges, stepValues } from "../definition/stepGraph";
 import type { SopDefinition, SopLibrary, Step } from "../definition/types";
 import { SendaError } from "../errors";
 import type { CompiledStep, MachineConfigJson, NamedCall, TransitionJson } from "./CompiledSop";
@@ -91,45 +91,48 @@ function buildRegion(
         resumeTargets.add(step.updatable.resume);
       }
     }
+  // The state key of a step is the keys down to it joined with dots; the array itself is made only for a region
+  // inside the step (a procedure's or a track's).
+  const keyPrefix = stateKeys.length > 0 ? `${stateKeys.join(".")}.` : "";
   for (const id of ids) {
     const step = sop.steps[id];
     const path = scope ? `${scope}/${id}` : id;
-    const keys = [...stateKeys, id];
+    const stateKey = keyPrefix + id;
     tables.steps.set(path, {
       path,
       id,
       scope,
       track,
       step,
-      stateKey: keys.join("."),
+      stateKey,
       remaining: remaining.get(id) ?? 0,
       // Filled in by compileSop, which knows the catalog and the variables.
       level: "public",
       effectLevels: [],
     });
-    tables.stepByStateKey.set(keys.join("."), path);
-    const call = (type: string, extra: Record<string, string | number> = {}): NamedCall => ({
-      type,
-      params: { path, ...extra },
-    });
+    tables.stepByStateKey.set(stateKey, path);
+    // The step's guards and actions all take the same params: one object for all of them.
+    const params = { path };
+    const call = (type: string): NamedCall => ({ type, params });
     const target = afterStep(id, step);
     // A decision routes from its own state; other steps go on to a route state once their input is in.
     if (step.kind !== "end" && step.kind !== "decision" && typeof step.next !== "string")
       states[`${id}${ROUTE_SUFFIX}`] = { always: routes(id, step, path) };
-    const done: TransitionJson = { target, actions: [call("complete")] };
+    // The input step's transition, as the step completed plus the guard that it is this step's input.
+    const input = (): TransitionJson => ({ target, actions: [call("complete")], guard: call("isStep") });
     switch (step.kind) {
       case "instruction":
       case "checklist":
       case "referral":
-        states[id] = { entry: [call("enter")], on: { [INPUT_EVENT[step.kind]]: { ...done, guard: call("isStep") } } };
+        states[id] = { entry: [call("enter")], on: { [INPUT_EVENT[step.kind]]: input() } };
         break;
-      case "question":
-        states[id] = {
-          entry: [call("enter")],
-          ...(mayBeKnown(step) ? { always: { target, guard: call("isKnown"), actions: [call("completeKnown")] } } : {}),
-          on: { ANSWERED: { ...done, guard: call("isStep") } },
-        };
+      case "question": {
+        const state: MachineConfigJson = { entry: [call("enter")] };
+        if (mayBeKnown(step)) state.always = { target, guard: call("isKnown"), actions: [call("completeKnown")] };
+        state.on = { ANSWERED: input() };
+        states[id] = state;
         break;
+      }
       case "decision":
         states[id] = { entry: [call("enter")], always: routes(id, step, path) };
         break;
@@ -153,14 +156,18 @@ function buildRegion(
           callee,
           path,
           callee.start,
-          keys,
+          [...stateKeys, id],
           library,
           tables,
           [...callStack, callee.id],
           undefined,
           passed,
         );
-        states[id] = { entry: [call("enter"), call("bindInputs")], ...inner, onDone: done };
+        states[id] = {
+          entry: [call("enter"), call("bindInputs")],
+          ...inner,
+          onDone: { target, actions: [call("complete")] },
+        };
         break;
       }
       case "parallel": {
@@ -170,14 +177,19 @@ function buildRegion(
             sop,
             scope,
             track.start,
-            [...keys, track.id],
+            [...stateKeys, id, track.id],
             library,
             tables,
             callStack,
             `${path}/${track.id}`,
             passable,
           );
-        states[id] = { type: "parallel", entry: [call("enter")], states: regions, onDone: done };
+        states[id] = {
+          type: "parallel",
+          entry: [call("enter")],
+          states: regions,
+          onDone: { target, actions: [call("complete")] },
+        };
         break;
       }
       case "end":
@@ -200,7 +212,7 @@ const updatableCache = new WeakMap<SopDefinition, boolean>();
 function hasUpdatable(sop: SopDefinition): boolean {
   let found = updatableCache.get(sop);
   if (found === undefined) {
-    found = Object.values(sop.steps).some((step) => step.kind === "question" && step.updatable !== undefined);
+    found = stepValues(sop).some((step) => step.kind === "question" && step.updatable !== undefined);
     updatableCache.set(sop, found);
   }
   return found;
@@ -270,8 +282,9 @@ export function checkMachineConfig(config: MachineConfigJson, path = "case"): vo
     if (state.on) for (const event in state.on) checkTransition(state.on[event]);
     checkTransition(state.always);
     checkTransition(state.onDone);
+    // Object.keys: a region of thousands of states is a dictionary, which for…in walks several times slower.
     if (state.states)
-      for (const key in state.states) {
+      for (const key of Object.keys(state.states)) {
         keys.push(key);
         walk(state.states[key]!);
         keys.pop();

@@ -14,13 +14,19 @@ import { effectLevel, maxLevel, stepLevel } from "./levels";
  * machine built from a JSON config and a closed set of named guards and actions. Every name in the config is
  * checked; a definition that is not lint-clean may throw a `SendaError` (use `prepareSop` to get issues instead).
  * `knownHash` is the bundle's content hash when the caller has it already (computed at build time from the same
- * definitions): hashing half a megabyte of SOP text is then skipped.
+ * definitions): hashing half a megabyte of SOP text is then skipped. `expressionScopes`: the CEL environments lint
+ * built over these very SOP objects (`lintSopWithScope`), used instead of building them again.
  *
  * @example
  * const compiled = compileSop(sop, { sops: new Map([[sop.id, sop]]), catalog });
  * JSON.stringify(compiled.config); // the statechart, for `senda compile --json`
  */
-export function compileSop(definition: SopDefinition, library: SopLibrary, knownHash?: string): CompiledSop {
+export function compileSop(
+  definition: SopDefinition,
+  library: SopLibrary,
+  knownHash?: string,
+  expressionScopes?: ReadonlyMap<SopDefinition, ExpressionScope>,
+): CompiledSop {
   const lib: SopLibrary = { ...library, sops: new Map(library.sops).set(definition.id, definition) };
   const { config, tables } = buildConfig(definition, lib);
   checkMachineConfig(config);
@@ -32,7 +38,7 @@ export function compileSop(definition: SopDefinition, library: SopLibrary, known
   for (const [path, { sop, caller }] of tables.scopes) {
     let expressions = expressionsBySop.get(sop.id);
     if (!expressions) {
-      expressions = new ExpressionScope(declaredVariables(sop).variables);
+      expressions = expressionScopes?.get(sop) ?? new ExpressionScope(declaredVariables(sop).variables);
       expressionsBySop.set(sop.id, expressions);
     }
     const callerStep = caller === undefined ? undefined : tables.steps.get(caller);

@@ -1,4 +1,4 @@
-import { nextEdges } from "../definition/stepGraph";
+import { nextEdges, stepEntries } from "../definition/stepGraph";
 import type { CompiledSop } from "./CompiledSop";
 
 /**
@@ -14,7 +14,7 @@ export function prepareExpressions(compiled: CompiledSop): number {
     const prepare = (expression: string | undefined) => {
       if (expression !== undefined && expressions.prepare(expression)) count++;
     };
-    for (const [id, step] of Object.entries(sop.steps)) {
+    for (const [id, step] of stepEntries(sop)) {
       for (const edge of nextEdges(id, step)) prepare(edge.when);
       for (const effect of step.effects ?? []) {
         prepare(effect.when);

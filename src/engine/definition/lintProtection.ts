@@ -78,7 +78,16 @@ export function placeholderIn(text: string): string | undefined {
  * knows it; and no placeholder in a text an officer
  * reads or says.
  */
-export function lintProtection({ sop, library, scope, variables, add, graphIsBroken }: LintContext): void {
+export function lintProtection({
+  sop,
+  steps,
+  stepIds,
+  library,
+  scope,
+  variables,
+  add,
+  graphIsBroken,
+}: LintContext): void {
   const catalog = library.catalog;
   const sopLevel: Level = sop.level ?? "public";
   const variableLevel = new Map<string, Level>();
@@ -87,7 +96,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
   const mainRegion = new Set(stepAt(sop, sop.start) ? collectRegion(sop, sop.start) : []);
 
   const revealed = new Set<string>();
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     const level = stepLevel(catalog, sopLevel, step);
     if (step.kind === "question" && step.updatable) {
       const resume = step.updatable.resume;
@@ -95,7 +104,7 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
       if (!stepAt(sop, resume))
         add(
           "unknown-step",
-          { step: id, context: "resume", target: resume, suggestion: didYouMean(resume, Object.keys(sop.steps)) },
+          { step: id, context: "resume", target: resume, suggestion: didYouMean(resume, stepIds) },
           pointer,
         );
       else if (!graphIsBroken && (!mainRegion.has(id) || !mainRegion.has(resume)))
@@ -155,11 +164,11 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
       if (isAbove(own, receives))
         add("slip-over-level", { step: id, service: step.service, receives, own }, toPointer("steps", id, "service"));
     }
-    for (const [key, text] of officerTexts(step)) lintTextPlaceholders(text, () => toPointer("steps", id, ...key), add);
+    eachOfficerText(step, (text, key) => lintTextPlaceholders(text, () => toPointer("steps", id, ...key), add));
     const say = "say" in step ? (step.say as Text | undefined) : undefined;
     if (say)
-      for (const [locale, value] of Object.entries(say)) {
-        const found = genderedFormIn(value, locale);
+      for (const locale in say) {
+        const found = genderedFormIn(say[locale]!, locale);
         if (found) add("gendered-say", { step: id, found, locale }, toPointer("steps", id, "say", locale), "warning");
       }
   }
@@ -169,20 +178,31 @@ export function lintProtection({ sop, library, scope, variables, add, graphIsBro
   }
 }
 
-/** The texts of a step an officer reads or says aloud, with their JSON pointer segments. */
-function* officerTexts(step: SopDefinition["steps"][string]): Generator<[(string | number)[], Text]> {
-  for (const key of ["title", "say", "guidance", "reason"] as const) {
-    const text = (step as unknown as Record<string, unknown>)[key] as Text | undefined;
-    if (text) yield [[key], text];
+/**
+ * The texts of a step an officer reads or says aloud, each given to `visit` with its JSON pointer segments. A
+ * callback rather than a generator: this runs for every step of every SOP linted, and a generator's steps (and the
+ * pairs it yields) were a good part of what lint allocated.
+ */
+function eachOfficerText(
+  step: SopDefinition["steps"][string],
+  visit: (text: Text, key: readonly (string | number)[]) => void,
+): void {
+  const fields = step as unknown as Record<string, Text | undefined>;
+  for (const key of OFFICER_TEXT_KEYS) {
+    const text = fields[key[0]];
+    if (text) visit(text, key);
   }
   if (step.kind === "question" && "options" in step.answer)
-    for (const [i, option] of step.answer.options.entries()) yield [["answer", "options", i, "label"], option.label];
-  if (step.kind === "checklist") for (const [i, item] of step.items.entries()) yield [["items", i, "text"], item.text];
+    for (const [i, option] of step.answer.options.entries()) visit(option.label, ["answer", "options", i, "label"]);
+  if (step.kind === "checklist") for (const [i, item] of step.items.entries()) visit(item.text, ["items", i, "text"]);
   for (const [i, effect] of (step.effects ?? []).entries()) {
-    if ("label" in effect) yield [["effects", i, "label"], effect.label];
-    if ("why" in effect && effect.why) yield [["effects", i, "why"], effect.why];
+    if ("label" in effect) visit(effect.label, ["effects", i, "label"]);
+    if ("why" in effect && effect.why) visit(effect.why, ["effects", i, "why"]);
   }
 }
+
+/** The step fields that hold a text an officer reads or says, each as its pointer segments. */
+const OFFICER_TEXT_KEYS: readonly (readonly [string])[] = [["title"], ["say"], ["guidance"], ["reason"]];
 
 /** Placeholders in a text; `pointerOf` gives the text's pointer, made only when one is found. */
 function lintTextPlaceholders(text: Text, pointerOf: () => string, add: Add) {

@@ -13,6 +13,7 @@ import { lintCatalogReferences, lintStepReferences } from "./lint/lintReferences
 import { lintStructure } from "./lint/lintStructure";
 import { lintTranslations } from "./lint/lintTranslations";
 import { lintProtection } from "./lintProtection";
+import { stepEntries } from "./stepGraph";
 import type { SopDefinition, SopLibrary } from "./types";
 
 export { REQUIRED_LOCALES } from "./lint/lintTranslations";
@@ -50,14 +51,29 @@ const RULES: readonly LintRule[] = [
  * the schema rejected.
  */
 export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string): Issue[] {
+  return lintSopWithScope(sop, library, file).issues;
+}
+
+/**
+ * As `lintSop`, with the typed CEL environment lint built over the SOP's variables (every expression in it parsed
+ * and type-checked): `loadLibrary` compiles the SOP with it rather than building another.
+ */
+export function lintSopWithScope(
+  sop: SopDefinition,
+  library: SopLibrary,
+  file?: string,
+): { issues: Issue[]; scope: ExpressionScope } {
   const issues: Issue[] = [];
-  const { variables } = declaredVariables(sop);
+  const steps = stepEntries(sop);
+  const { variables, conflicts } = declaredVariables(sop, steps);
   const context: LintContext = {
     sop,
     library,
     file,
-    stepIds: Object.keys(sop.steps),
+    stepIds: steps.map(([id]) => id),
+    steps,
     variables,
+    variableConflicts: conflicts,
     scope: new ExpressionScope(variables),
     add: (code, params, pointer, severity) => issues.push(issue(code, params, pointer, severity)),
     catalogGaps: new CatalogGapTally(library.catalog),
@@ -65,5 +81,5 @@ export function lintSop(sop: SopDefinition, library: SopLibrary, file?: string):
   };
   for (const rule of RULES) rule(context);
   context.catalogGaps.report((params, pointer) => context.add("catalog-invalid", params, pointer));
-  return issues;
+  return { issues, scope: context.scope };
 }

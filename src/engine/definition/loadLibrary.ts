@@ -1,12 +1,13 @@
 import type { CompiledSop } from "../compile/CompiledSop";
 import { compileSop } from "../compile/compileSop";
 import { hasErrors, type Issue, SendaError } from "../errors";
+import type { ExpressionScope } from "../expression/ExpressionScope";
 import { didYouMean } from "./didYouMean";
 import { issue } from "./issueMessages";
 import { lintScenario } from "./lint/lintScenario";
 import { findMissingTranslations } from "./lint/lintTranslations";
 import { lintCatalogFile } from "./lintProtection";
-import { lintSop } from "./lintSop";
+import { lintSopWithScope } from "./lintSop";
 import {
   type LoadResult,
   loadCatalog,
@@ -15,6 +16,7 @@ import {
   mergeCatalogs,
   type SchemaReferences,
 } from "./loadDocument";
+import { stepValues } from "./stepGraph";
 import type { Catalog, DocumentKind, Scenario, SopDefinition, SopLibrary } from "./types";
 
 /** A file handed to the engine by whoever can read files (the CLI, a test, the editor). */
@@ -110,9 +112,13 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   }
   if (renamed.size > 0) library.renamed = renamed;
 
+  // Each SOP's CEL environment, as lint built it: compilation takes it over.
+  const expressionScopes = new Map<SopDefinition, ExpressionScope>();
   for (const [id, sop] of library.sops) {
     const loaded = located.get(id)!;
-    const found = lintSop(sop, library, loaded.file).map((i) => at(loaded, i));
+    const linted = lintSopWithScope(sop, library, loaded.file);
+    expressionScopes.set(sop, linted.scope);
+    const found = linted.issues.map((i) => at(loaded, i));
     issues.push(...found);
     // Errors found while loading count too (a duplicate key passes the schema but is still an error).
     if (hasErrors(found) || hasErrors(loaded.issues)) broken.add(id);
@@ -121,7 +127,7 @@ export function loadLibrary(files: readonly SourceFile[], options: LoadOptions =
   for (const [id, sop] of library.sops) {
     if (broken.has(id) || dependsOnBroken(sop, library, broken)) continue;
     try {
-      compiled.set(id, compileSop(sop, library));
+      compiled.set(id, compileSop(sop, library, undefined, expressionScopes));
     } catch (error) {
       if (!(error instanceof SendaError)) throw error;
       issues.push(
@@ -172,7 +178,7 @@ function dependsOnBroken(sop: SopDefinition, library: SopLibrary, broken: Set<st
   const seen = new Set([sop.id]);
   const queue = [sop];
   while (queue.length > 0) {
-    for (const step of Object.values(queue.shift()!.steps)) {
+    for (const step of stepValues(queue.shift()!)) {
       if (step.kind !== "procedure" || seen.has(step.sop)) continue;
       seen.add(step.sop);
       const callee = library.sops.get(step.sop);

@@ -103,10 +103,10 @@ function countMembers(value: unknown): number {
     for (const item of value) count += countMembers(item);
     return count;
   }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    count += 1 + countMembers((value as Record<string, unknown>)[key]);
-  }
+  // Object.keys: a large object (an SOP's steps) is a dictionary to V8, which for…in walks several times slower.
+  const keys = Object.keys(value);
+  count = keys.length;
+  for (let i = 0; i < keys.length; i++) count += countMembers((value as Record<string, unknown>)[keys[i]]);
   return count;
 }
 

@@ -149,14 +149,21 @@ export class ExpressionScope {
   }
 
   /** The names of this scope's variables that an expression mentions, for the decision trace. */
-  mentionedVariables(expression: string): string[] {
+  mentionedVariables(expression: string): readonly string[] {
+    // Kept per expression: a case traces the values a route's condition read every time it takes the route.
+    let found = this.mentioned.get(expression);
+    if (found) return found;
     const names = new Set<string>();
     for (const match of expression.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b([a-z_][a-z0-9_]*)\b/gi)) {
       const name = match[1];
       if (name && (this.variables.has(name) || name in BUILT_IN_VARIABLES)) names.add(name);
     }
-    return [...names];
+    found = Object.freeze([...names]);
+    this.mentioned.set(expression, found);
+    return found;
   }
+
+  private readonly mentioned = new Map<string, readonly string[]>();
 
   /**
    * Parses an expression ahead of its first evaluation (kept, as `evaluate` keeps it): true when it was not parsed

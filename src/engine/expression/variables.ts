@@ -1,4 +1,5 @@
-import type { Answer, SopDefinition } from "../definition/types";
+import { stepEntries } from "../definition/stepGraph";
+import type { Answer, SopDefinition, Step } from "../definition/types";
 
 export const TIMESTAMP = "google.protobuf.Timestamp";
 export const DURATION = "google.protobuf.Duration";
@@ -54,13 +55,16 @@ export function describeType(type: string): string {
  * Collects the variables an SOP declares, in step order. A name declared twice is returned once, with every
  * declaring step in `conflicts` so that lint can report it.
  */
-export function declaredVariables(sop: SopDefinition): {
+export function declaredVariables(
+  sop: SopDefinition,
+  steps: readonly (readonly [string, Step])[] = stepEntries(sop),
+): {
   variables: Map<string, VariableDeclaration>;
   conflicts: VariableDeclaration[];
 } {
   const variables = new Map<string, VariableDeclaration>();
   const conflicts: VariableDeclaration[] = [];
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     let declaration: VariableDeclaration | undefined;
     if (step.kind === "question")
       declaration = { name: step.variable, type: celTypeOf(step.answer), step: id, answer: step.answer };

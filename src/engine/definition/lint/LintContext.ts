@@ -2,7 +2,7 @@ import type { IssueCode, Severity } from "../../errors";
 import type { ExpressionScope } from "../../expression/ExpressionScope";
 import type { VariableDeclaration } from "../../expression/variables";
 import type { IssueParamsOf } from "../issueParams";
-import type { SopDefinition, SopLibrary } from "../types";
+import type { SopDefinition, SopLibrary, Step } from "../types";
 import type { CatalogGapTally } from "./CatalogGapTally";
 
 /** Reports one issue of a lint rule, with the params its code takes. */
@@ -20,8 +20,15 @@ export interface LintContext {
   /** The file the SOP came from, when it came from one. */
   file?: string;
   stepIds: string[];
+  /**
+   * The SOP's steps as `[id, step]`, in the order of `stepIds`: found once for every rule, since listing a large
+   * SOP's steps object is not cheap (see `stepEntries`).
+   */
+  steps: readonly (readonly [string, Step])[];
   /** The SOP's variables, and the typed CEL environment over them. */
   variables: ReadonlyMap<string, VariableDeclaration>;
+  /** Variables declared again by a later step (each with that step), for the duplicate rule. */
+  variableConflicts: readonly VariableDeclaration[];
   scope: ExpressionScope;
   add: AddIssue;
   /** References that a broken catalog file leaves unchecked, reported once per file by `lintSop`. */

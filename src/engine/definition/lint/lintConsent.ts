@@ -5,8 +5,8 @@ import type { LintContext } from "./LintContext";
 
 /** Every sensitive question is reached only through a consent question that covers its category. */
 export function lintConsent(context: LintContext): void {
-  const { sop, add } = context;
-  for (const [id, step] of Object.entries(sop.steps)) {
+  const { sop, steps, add } = context;
+  for (const [id, step] of steps) {
     if (step.kind !== "question" || !step.sensitive) continue;
     const category = step.sensitive;
     const coversIt = (s: Step) =>

@@ -1,11 +1,9 @@
 import { toPointer } from "../../errors";
-import { declaredVariables } from "../../expression/variables";
 import type { LintContext } from "./LintContext";
 
 /** A variable filled by two steps, and ids used twice: invariants, checklist items, options. */
 export function lintDuplicates(context: LintContext): void {
-  const { sop, add } = context;
-  const { variables, conflicts } = declaredVariables(sop);
+  const { variables, variableConflicts: conflicts, add } = context;
   for (const declaration of conflicts) {
     const first = variables.get(declaration.name)!;
     const sameType = first.type === declaration.type;
@@ -25,14 +23,14 @@ export function lintDuplicates(context: LintContext): void {
 
 /** Ids that must be unique within an SOP: invariants, checklist items, a question's options. */
 export function lintDuplicateIds(context: LintContext): void {
-  const { sop, add } = context;
+  const { sop, steps, add } = context;
   const seenInvariants = new Set<string>();
   for (const [i, invariant] of (sop.invariants ?? []).entries()) {
     if (seenInvariants.has(invariant.id))
       add("duplicate-id", { what: "invariant", id: invariant.id }, toPointer("invariants", i, "id"));
     seenInvariants.add(invariant.id);
   }
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     if (step.kind === "checklist") {
       const seen = new Set<string>();
       for (const [i, item] of step.items.entries()) {

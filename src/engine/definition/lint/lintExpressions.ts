@@ -13,8 +13,8 @@ import type { LintContext } from "./LintContext";
  * exists. A slip from a spreadsheet or word processor is named with the condition as it was meant.
  */
 export function lintExpressions(context: LintContext): void {
-  const { sop, library, catalogGaps: gaps } = context;
-  for (const [id, step] of Object.entries(sop.steps)) {
+  const { sop, steps, library, catalogGaps: gaps } = context;
+  for (const [id, step] of steps) {
     const subject = { step: id };
     for (const edge of nextEdges(id, step))
       if (edge.when)

@@ -1,5 +1,5 @@
 import { toPointer } from "../../errors";
-import { collectRegions, nextEdges, stepAt } from "../stepGraph";
+import { collectRegions, nextEdges, stepAt, stepEntries, stepValues } from "../stepGraph";
 import type { SopDefinition, SopLibrary } from "../types";
 import type { LintRule } from "./LintContext";
 
@@ -18,11 +18,11 @@ const REFERRAL_LISTS = new Set(["referrals", "offered"]);
  * "referred" with none. A decision that reads anything else is left to the analysis. Registration (a service of
  * kind "registration") is what every arrival passes through, not a referral for a need: it is not counted.
  */
-export const lintOutcomes: LintRule = ({ sop, library, scope, add, graphIsBroken }) => {
+export const lintOutcomes: LintRule = ({ sop, steps, library, scope, add, graphIsBroken }) => {
   if (graphIsBroken) return;
   // Found only for an SOP with such a decision: most have none, and a 5,000-step SOP's graph takes a while.
   let predecessors: Map<string, string[]> | undefined;
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     if (step.kind !== "decision" || typeof step.next === "string") continue;
     const edges = nextEdges(id, step);
     const outcomes = new Set(edges.map((edge) => endOutcome(sop, edge.to)));
@@ -68,7 +68,7 @@ function predecessorsOf(sop: SopDefinition): Map<string, string[]> {
     list.push(from);
     predecessors.set(to, list);
   };
-  for (const [id, step] of Object.entries(sop.steps)) for (const edge of nextEdges(id, step)) link(id, edge.to);
+  for (const [id, step] of stepEntries(sop)) for (const edge of nextEdges(id, step)) link(id, edge.to);
   for (const region of collectRegions(sop).values())
     if (region.parallel) for (const id of region.steps) link(id, region.parallel);
   return predecessors;
@@ -110,7 +110,7 @@ function servicesOf(sopId: string, library: SopLibrary, seen: Set<string>): Set<
   const sop = library.sops.get(sopId);
   if (!sop || seen.has(sopId)) return services;
   seen.add(sopId);
-  for (const step of Object.values(sop.steps)) {
+  for (const step of stepValues(sop)) {
     if (step.kind === "referral") services.add(step.service);
     if (step.kind === "procedure") for (const service of servicesOf(step.sop, library, seen)) services.add(service);
   }

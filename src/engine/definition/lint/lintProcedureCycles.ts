@@ -7,9 +7,9 @@ export const MAX_PROCEDURE_NESTING = 12;
 
 /** No procedure runs itself, directly or through others, and procedures do not nest without end. */
 export function lintProcedureCycles(context: LintContext): void {
-  const { sop, library, add } = context;
+  const { sop, steps, library, add } = context;
   let tooDeep = false;
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     if (step.kind !== "procedure") continue;
     const chain = findChain(step.sop, sop.id, library);
     if (chain) {

@@ -7,7 +7,7 @@ import type { LintContext } from "./LintContext";
 
 /** Every step an SOP names exists: routes, the start, track starts, time estimates. */
 export function lintStepReferences(context: LintContext): void {
-  const { sop, stepIds, add } = context;
+  const { sop, steps, stepIds, add } = context;
   const stepRef = (target: string, pointer: string, params: Subject & { context: "route" | "track" }) => {
     if (stepAt(sop, target)) return;
     add("unknown-step", { ...params, target, suggestion: didYouMean(target, stepIds) }, pointer);
@@ -15,7 +15,7 @@ export function lintStepReferences(context: LintContext): void {
   };
   if (!stepAt(sop, sop.start))
     add("unknown-step", { context: "start", target: sop.start, suggestion: didYouMean(sop.start, stepIds) }, "/start");
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     for (const edge of nextEdges(id, step)) stepRef(edge.to, edge.pointer, { context: "route", step: id });
     if (step.kind === "parallel") {
       const trackIds = new Set<string>();
@@ -46,7 +46,7 @@ export function lintStepReferences(context: LintContext): void {
 
 /** Every flag and service an SOP names is in the catalog, and every SOP it runs is in the library. */
 export function lintCatalogReferences(context: LintContext): void {
-  const { sop, library, add } = context;
+  const { sop, steps, library, add } = context;
   const { services, flags } = library.catalog;
   const gaps = context.catalogGaps;
   const flagRef = (flag: string, pointer: string, subject: Subject, kind: "effect" | "expect") => {
@@ -61,7 +61,7 @@ export function lintCatalogReferences(context: LintContext): void {
       pointer,
     );
   };
-  for (const [id, step] of Object.entries(sop.steps)) {
+  for (const [id, step] of steps) {
     for (const [i, effect] of (step.effects ?? []).entries()) {
       if ("raise" in effect)
         flagRef(effect.raise, toPointer("steps", id, "effects", i, "raise"), { step: id }, "effect");

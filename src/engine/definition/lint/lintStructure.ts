@@ -13,7 +13,7 @@ export const MAX_TRACK_NESTING = 12;
  * end; no loop a case cannot leave; every route list ending with a default, and no route hidden behind one.
  */
 export function lintStructure(context: LintContext): void {
-  const { sop, add, graphIsBroken } = context;
+  const { sop, steps, stepIds, add, graphIsBroken } = context;
   const regions = collectRegions(sop);
   const reachable = new Set<string>();
   const owner = new Map<string, string>();
@@ -55,12 +55,11 @@ export function lintStructure(context: LintContext): void {
     }
   }
   if (!graphIsBroken) {
-    for (const id of Object.keys(sop.steps))
-      if (!reachable.has(id)) add("unreachable-step", { step: id }, toPointer("steps", id));
+    for (const id of stepIds) if (!reachable.has(id)) add("unreachable-step", { step: id }, toPointer("steps", id));
     for (const { steps } of regions.values()) lintRegion(context, steps);
   }
-  for (const id in sop.steps) {
-    const edges = nextEdges(id, sop.steps[id]);
+  for (const [id, step] of steps) {
+    const edges = nextEdges(id, step);
     if (edges.length === 0 || (edges.length === 1 && edges[0].when === undefined)) continue;
     if (edges.every((e) => e.when !== undefined)) add("no-default-route", { step: id }, toPointer("steps", id, "next"));
     const i = edges.findIndex((e) => e.when === undefined);

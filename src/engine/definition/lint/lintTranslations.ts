@@ -49,44 +49,60 @@ export function findMissingTranslations(
   const placeOf = kind === "scenario" ? scenarioSubjectOf : subjectOf;
   const found: MissingTranslation[] = [];
   // Iterative: a schema-valid document is shallow, but a walk over data should not trust that. Each place keeps the
-  // way up (its parent and its segment): a pointer is written only for a text that lacks a language.
+  // way up (its parent, and its key or index there): a pointer is written only for a text that lacks a language.
+  // Only objects and arrays are places: nothing else holds a text.
   interface Place {
-    value: unknown;
+    value: object;
+    /** The member name the value stands under (for an array's item, the array's). */
     key: string;
     parent?: Place;
-    segment: string;
+    /** The index of an array's item, -1 for an object's member. */
+    index: number;
   }
   const pointerOf = (place: Place) => {
     const segments: string[] = [];
-    for (let at: Place | undefined = place; at?.parent; at = at.parent) segments.push(at.segment);
+    for (let at: Place | undefined = place; at?.parent; at = at.parent)
+      segments.push(at.index >= 0 ? String(at.index) : pointerSegment(at.key));
     let pointer = "";
     for (let i = segments.length - 1; i >= 0; i--) pointer += `/${segments[i]}`;
     return pointer;
   };
-  const stack: Place[] = [{ value, key: "", segment: "" }];
+  const isPlace = (v: unknown): v is object => v !== null && typeof v === "object";
+  const stack: Place[] = isPlace(value) ? [{ value, key: "", index: -1 }] : [];
   while (stack.length > 0) {
     const place = stack.pop()!;
     const { value: v, key } = place;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key, parent: place, segment: String(i) });
-    } else if (v && typeof v === "object") {
-      if (fields.has(key) && Object.values(v).every((t) => typeof t === "string")) {
-        const missing = (key === "say" && kind === "sop" ? spoken : REQUIRED_LOCALES).filter((l) => !(l in v));
-        if (missing.length) {
-          const pointer = pointerOf(place);
-          found.push({ pointer, params: { ...placeOf(pointer), missing } });
-        }
-        continue;
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (isPlace(item)) stack.push({ value: item, key, parent: place, index: i });
       }
-      // Children pushed last first, so they are visited in the order the file gives them.
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i]!;
-        stack.push({ value: (v as Record<string, unknown>)[k], key: k, parent: place, segment: pointerSegment(k) });
+      continue;
+    }
+    const record = v as Record<string, unknown>;
+    if (fields.has(key) && allStrings(record)) {
+      const missing = (key === "say" && kind === "sop" ? spoken : REQUIRED_LOCALES).filter((l) => !(l in record));
+      if (missing.length) {
+        const pointer = pointerOf(place);
+        found.push({ pointer, params: { ...placeOf(pointer), missing } });
       }
+      continue;
+    }
+    // Children pushed last first, so they are visited in the order the file gives them.
+    const keys = Object.keys(record);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      const child = record[k];
+      if (isPlace(child)) stack.push({ value: child, key: k, parent: place, index: -1 });
     }
   }
   return found;
+}
+
+/** Whether every member of an object is a string (a locale map's shape). */
+function allStrings(record: Record<string, unknown>): boolean {
+  for (const key in record) if (typeof record[key] !== "string") return false;
+  return true;
 }
 
 /** Every human text of an SOP has a Spanish and an English version, and every text read aloud each interview language. */
