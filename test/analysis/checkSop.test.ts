@@ -241,12 +241,13 @@ describe("structural checks over paths", () => {
     const build = (): SopDefinition =>
       makeSop("refill-small", {
         consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "done" }]),
-        // Both answers reach the public deadline (no leak), one by way of a note: the answer steers the case.
+        // Both answers can reach the public deadline (no leak), one by way of another question, which can also
+        // end the case without it: the answer steers the case, and the deadline is not on every way.
         "ask-hiv": {
           ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
           next: [{ when: "on_treatment", to: "plan-refill" }, { to: "note" }],
         } as SopDefinition["steps"][string],
-        note: step.instruction("plan-refill"),
+        note: { ...step.yesNo("other", "done"), next: [{ when: "other", to: "plan-refill" }, { to: "done" }] },
         "plan-refill": {
           kind: "instruction",
           title: t("Plan the refill"),
@@ -263,6 +264,37 @@ describe("structural checks over paths", () => {
     expect(undecided[0]).toMatchObject({ kind: "surface-leak-undecided", severity: "warning", step: "ask-hiv" });
     expect(undecided[0].message).toMatch(/^Could not decide whether .* after "ask-hiv"/);
     expect(findSurfaceLeaks(model, "en")).toEqual([]);
+  });
+
+  it("does not keep an answer toward a public fact that every way on from the question passes through", () => {
+    // The refill deadline comes after the question on every way (the answer only chooses whether a note comes
+    // first): it is produced whatever the answer, so no run is needed; one on a side way is still worked out.
+    const build = (side: boolean): SopDefinition =>
+      makeSop("refill-every-way", {
+        consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "plan-refill" }]),
+        "ask-hiv": {
+          ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+          next: [{ when: "on_treatment", to: side ? "plan-refill" : "note" }, { to: "note" }],
+        } as SopDefinition["steps"][string],
+        note: step.instruction(side ? "done" : "plan-refill"),
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: side ? "note" : "done",
+        },
+        done: step.end(),
+      });
+    const runs = (side: boolean) => {
+      const lines: string[] = [];
+      const model = modelSop(compileWithFixtureCatalog(build(side)), { purpose: "check" });
+      const leaks = findSurfaceLeaks(model, "en", undefined, undefined, undefined, (line) => lines.push(line));
+      return { leaks, lines };
+    };
+    expect(runs(false)).toEqual({ leaks: [], lines: [] });
+    const side = runs(true);
+    expect(side.lines).toEqual([expect.stringMatching(/^surface leaks of ask-hiv: 1 facts/)]);
+    expect(side.leaks).toEqual([expect.objectContaining({ kind: "surface-leak", step: "plan-refill" })]);
   });
 });
 

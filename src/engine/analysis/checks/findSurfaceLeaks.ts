@@ -87,6 +87,30 @@ export function findSurfaceLeaks(
     return seen;
   };
 
+  /**
+   * Whether every way from `from` to an end of the case passes through `through` (it post-dominates `from`): then
+   * every answer that goes on from `from` reaches it. A case that cannot go on (a stuck path, an answer refused for
+   * want of consent, a loop it cannot leave) is a structural error of its own, reported by the structure's checks.
+   */
+  const onEveryWay = (from: number, through: number) => {
+    if (from === through) return true;
+    const seen = new Uint8Array(nodes.length);
+    const stack = [from];
+    seen[from] = 1;
+    seen[through] = 1;
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      // A way that ends where the case is stuck or would refuse an answer is a structural error, not a case's end.
+      if (nodes[id].out.length === 0 && nodes[id].kind !== "stuck" && nodes[id].kind !== "refused") return false;
+      for (const e of nodes[id].out)
+        if (!seen[edges[e].to]) {
+          seen[edges[e].to] = 1;
+          stack.push(edges[e].to);
+        }
+    }
+    return true;
+  };
+
   /** Per fact: the first leak found (questions in the model's order), or that a question left it undecided. */
   const leaks = new Map<string, StructuralIssue>();
   const undecided: StructuralIssue[] = [];
@@ -95,7 +119,10 @@ export function findSurfaceLeaks(
     const at = enter.get(question);
     if (asked === undefined || at === undefined) continue;
     const reachable = ahead(at);
-    const open = facts.filter((f) => reachable[enter.get(f.step)!] && !leaks.has(f.step));
+    // A fact every way on from the question passes through is produced whatever the answer: it cannot tell it.
+    const open = facts.filter(
+      (f) => reachable[enter.get(f.step)!] && !leaks.has(f.step) && !onEveryWay(at, enter.get(f.step)!),
+    );
     if (open.length === 0) continue;
     // The answer is kept up to the public facts after the question, and forgotten after the last of them.
     // Only the moments that lead to those facts are worked (`planRun` pruned): nothing after the last of them.
