@@ -591,4 +591,10 @@ when?: Expression
  * @minItems 1
  */
 expect: [Expectation, ...(Expectation)[]]
+/**
+ * The protection principles of the library (numbered 1 to 11, as in docs/principles.md) that this invariant holds. Leave it out when the invariant holds none of them. docs/principles.md lists, per principle, the invariants and scenarios tagged with it.
+ * 
+ * @minItems 1
+ */
+principles?: [number, ...(number)[]]
 }
