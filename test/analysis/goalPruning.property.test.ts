@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { loadLibrary } from "../../src/engine/index";
 import { answerSpacesOf, modelSop } from "../../src/engine/analysis/exploration/analyseSop";
 import { planRun } from "../../src/engine/analysis/exploration/liveness";
 import { runModel } from "../../src/engine/analysis/exploration/runModel";
 import type { Model } from "../../src/engine/analysis/exploration/types";
+import { loadLibrary } from "../../src/engine/index";
 import { runs } from "../engine/propertyRuns";
 import { readFixture } from "../engine/readFixture";
 
