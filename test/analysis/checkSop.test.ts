@@ -247,7 +247,10 @@ describe("structural checks over paths", () => {
           ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
           next: [{ when: "on_treatment", to: "plan-refill" }, { to: "note" }],
         } as SopDefinition["steps"][string],
-        note: { ...step.yesNo("other", "done"), next: [{ when: "other", to: "plan-refill" }, { to: "done" }] },
+        note: {
+          ...step.yesNo("other", "done"),
+          next: [{ when: "other", to: "plan-refill" }, { to: "done" }],
+        } as SopDefinition["steps"][string],
         "plan-refill": {
           kind: "instruction",
           title: t("Plan the refill"),
