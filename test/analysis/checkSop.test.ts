@@ -237,6 +237,53 @@ describe("structural checks over paths", () => {
     expect(kept.issues.filter((i) => i.kind.startsWith("surface-leak"))).toEqual([]);
   });
 
+  it("finds a leak carried through a procedure in between: what the procedure does with the answer comes out", () => {
+    // The caller marks a yes with a confidential flag; a procedure in between turns that flag into another; only then
+    // does the caller make a public deadline of it. The leak run carries the answer through the procedure.
+    const callee = makeSop("escort-callee", {
+      decide: { kind: "decision", next: [{ when: '"medical" in flags', to: "mark-escort" }, { to: "done" }] },
+      "mark-escort": {
+        kind: "instruction",
+        title: t("Escort"),
+        level: "confidential",
+        effects: [{ raise: "escort" }],
+        next: "done",
+      },
+      done: step.end(),
+    });
+    const build = (): SopDefinition =>
+      makeSop("hiv-before-callee", {
+        consent: step.consent("agrees", ["hiv"], [{ when: "agrees", to: "ask-hiv" }, { to: "run-callee" }]),
+        "ask-hiv": {
+          ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
+          next: [{ when: "on_treatment", to: "mark" }, { to: "run-callee" }],
+        } as SopDefinition["steps"][string],
+        mark: {
+          kind: "instruction",
+          title: t("Mark"),
+          level: "confidential",
+          effects: [{ raise: "medical" }],
+          next: "run-callee",
+        },
+        "run-callee": { kind: "procedure", title: t("Escort"), sop: "escort-callee", next: "after" },
+        after: { kind: "decision", next: [{ when: '"escort" in flags', to: "plan-refill" }, { to: "done" }] },
+        "plan-refill": {
+          kind: "instruction",
+          title: t("Plan the refill"),
+          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+          next: "done",
+        },
+        done: step.end(),
+      });
+    const lines: string[] = [];
+    const report = checkSop(compileWithFixtureCatalog(build(), [callee]), { debug: (line) => lines.push(line) });
+    const leaks = report.issues.filter((i) => i.kind === "surface-leak");
+    expect(leaks).toEqual([expect.objectContaining({ severity: "error", step: "plan-refill" })]);
+    expect(leaks[0].message).toMatch(/only the answers yes to "ask-hiv"/);
+    expect(leaks[0].actions).toContainEqual({ step: "run-callee/mark-escort" });
+    expect(lines.filter((l) => l.startsWith("surface leaks of ask-hiv"))).toHaveLength(1);
+  });
+
   it("says it could not decide, and is not complete, when keeping a sensitive answer outgrows the node limit", () => {
     const build = (): SopDefinition =>
       makeSop("refill-small", {
