@@ -571,6 +571,12 @@ function meets(
     const r = context.referralByService.get(e.noReferral);
     return !(r && madeHere(r));
   }
+  if ("slip" in e) {
+    // The slip of a referral this procedure made shares each answer of this procedure it names.
+    const r = context.referralByService.get(e.slip);
+    if (!r || !madeHere(r)) return true;
+    return e.shares.every((variable) => r.shares.some((s) => s.scope === scope.path && s.variable === variable));
+  }
   if ("noReferralKind" in e)
     return !context.referrals.some((r) => madeHere(r) && catalog.services.get(r.service)?.kind === e.noReferralKind);
   if ("flag" in e) return context.flags.includes(e.flag);

@@ -153,6 +153,17 @@ holds: Expression
 /**
  * A kebab-case identifier.
  */
+slip: string
+/**
+ * Variables of this SOP that the slip must share: some referral step of this procedure to the service that merged into the referral lists each of them in its own `shares`.
+ * 
+ * @minItems 1
+ */
+shares: [VariableName, ...(VariableName)[]]
+} | {
+/**
+ * A kebab-case identifier.
+ */
 noReferralKind: string
 } | {
 /**
