@@ -2,6 +2,8 @@ import {
   type CheckReport,
   checkSop,
   describeExpectation,
+  type Expectation,
+  type Invariant,
   lintSop,
   replay,
   type SopDefinition,
@@ -23,8 +25,12 @@ const refer = (shares: string[], next: string, extra: object = {}): Step =>
     ...extra,
   }) as Step;
 
-const SLIP = { slip: "support", shares: ["weeks", "danger"] };
-const invariant = { id: "slip-carries", text: t("The slip carries weeks and danger signs"), expect: [SLIP] };
+const SLIP: Expectation = { slip: "support", shares: ["weeks", "danger"] };
+const invariant: Invariant = {
+  id: "slip-carries",
+  text: t("The slip carries weeks and danger signs"),
+  expect: [SLIP],
+};
 
 /** Weeks and danger signs asked, then one of two referral steps to support, by the danger signs. */
 function branching(routineShares: string[]): SopDefinition {
