@@ -1,6 +1,7 @@
 import {
   type CheckReport,
   checkSop,
+  compileSop,
   describeExpectation,
   type Expectation,
   type Invariant,
@@ -131,6 +132,62 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
     ]);
   });
 
+  it("checks that the slip states a standing instruction while its flag is raised, as the catalog allows", () => {
+    const { library } = loadAnalysisFixtures();
+    /** The fixture catalog, with "uasc" given a standing instruction that concerns `concerns`. */
+    const compile = (concerns: string[] | undefined) => {
+      const flags = new Map(library.catalog.flags);
+      flags.set("uasc", {
+        ...flags.get("uasc")!,
+        instruction: t("Trace the family through the child-protection authority only"),
+        ...(concerns ? { concerns } : {}),
+      });
+      const sop = makeSop(
+        "slip-instruction",
+        {
+          "ask-weeks": step.number("weeks", "ask-danger"),
+          "ask-danger": step.yesNo("danger", "mark", {}),
+          mark: {
+            kind: "instruction",
+            title: t("Mark"),
+            effects: [{ raise: "uasc", when: "weeks < 18" }],
+            next: "refer",
+          },
+          refer: refer(["weeks", "danger"], "done"),
+          done: step.end(),
+        },
+        {
+          invariants: [
+            { ...invariant, expect: [{ slip: "support", shares: ["weeks", "danger"], instructions: ["uasc"] }] },
+          ],
+        },
+      );
+      return compileSop(sop, { sops: library.sops, catalog: { ...library.catalog, flags } });
+    };
+    // Concerning every service: on the slip whenever raised.
+    expect(status(checkSop(compile(undefined)))).toEqual(["slip-carries proven"]);
+    // Concerning other kinds of service only: a slip to support, made with the flag raised, leaves it off.
+    const other = compile(["health"]);
+    const report = checkSop(other);
+    expect(status(report)).toEqual(["slip-carries violated"]);
+    const actions = report.verdicts[0].counterexample!.actions;
+    expect(Number(actions.find((a) => a.step === "ask-weeks")?.answer)).toBeLessThan(18);
+    expect(actions.find((a) => a.step === "refer")?.answer).toBe(true);
+    expect(replay(other, actions).session.context.violations.map((v) => v.invariant)).toEqual(["slip-carries"]);
+    // Not raised: nothing to state.
+    const older = replay(other, [
+      { step: "ask-weeks", answer: 30 },
+      { step: "ask-danger", answer: false },
+      { step: "mark" },
+      { step: "refer", answer: true },
+    ]);
+    expect(older.session.finished).toBe(true);
+    expect(older.session.context.violations).toEqual([]);
+    expect(describeExpectation(other, { slip: "support", shares: ["weeks"], instructions: ["uasc"] }, "en")).toBe(
+      'the slip for a referral made to Support sharing "weeks" and stating the instruction of "Unaccompanied child" while raised',
+    );
+  });
+
   it("words the expectation in both languages", () => {
     const compiled = compileWithFixtureCatalog(branching(["weeks"]));
     expect(describeExpectation(compiled, SLIP, "en")).toBe(
@@ -141,16 +198,20 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
     );
   });
 
-  it("is refused by lint, with a suggestion, for an unknown service or a variable no question declares", () => {
+  it("is refused by lint, with a suggestion, for an unknown service or flag, or a variable no question declares", () => {
     const { library } = loadAnalysisFixtures();
     const sop = branching(["weeks", "danger"]);
-    sop.invariants = [{ ...invariant, expect: [{ slip: "suport", shares: ["weeks", "dangr"] }] }];
+    sop.invariants = [
+      { ...invariant, expect: [{ slip: "suport", shares: ["weeks", "dangr"], instructions: ["uacs"] }] },
+    ];
     const issues = lintSop(sop, library).filter((i) => i.severity === "error");
     expect(issues.map((i) => [i.code, i.pointer])).toEqual([
       ["unknown-service", "/invariants/0/expect/0/slip"],
+      ["unknown-flag", "/invariants/0/expect/0/instructions/0"],
       ["unknown-variable", "/invariants/0/expect/0/shares/1"],
     ]);
     expect(issues[0].message).toMatch(/"support"/);
-    expect(issues[1].message).toMatch(/expects the slip to share "dangr", which no question.*"danger"/);
+    expect(issues[1].message).toMatch(/"uasc"/);
+    expect(issues[2].message).toMatch(/expects the slip to share "dangr", which no question.*"danger"/);
   });
 });

@@ -42,9 +42,10 @@ export function describeExpectation(
     return `${es ? "ninguna derivación a" : "no referral to"} ${service(expectation.noReferral)}`;
   if ("slip" in expectation) {
     const shares = (expectation.shares as string[]).map((v) => `"${v}"`).join(", ");
-    return es
-      ? `que la hoja de derivación a ${service(expectation.slip)}, si se hace, comparta ${shares}`
-      : `the slip for a referral made to ${service(expectation.slip)} sharing ${shares}`;
+    const flags = ((expectation.instructions as string[] | undefined) ?? []).map((f) => `"${flag(f)}"`).join(", ");
+    if (es)
+      return `que la hoja de derivación a ${service(expectation.slip)}, si se hace, comparta ${shares}${flags ? ` y diga la instrucción de ${flags} si está activa` : ""}`;
+    return `the slip for a referral made to ${service(expectation.slip)} sharing ${shares}${flags ? ` and stating the instruction of ${flags} while raised` : ""}`;
   }
   if ("noReferralKind" in expectation)
     return `${es ? "ninguna derivación a un servicio de tipo" : "no referral to a service of kind"} "${expectation.noReferralKind}"`;

@@ -1,4 +1,5 @@
 import type { CompiledSop, CompiledStep } from "../../compile/CompiledSop";
+import { slipStatesInstruction } from "../../compile/standingInstructions";
 import { durationMs } from "../../compile/within";
 import { nextEdges } from "../../definition/stepGraph";
 import type { Effect, Expectation, Step } from "../../definition/types";
@@ -863,7 +864,13 @@ class ModelBuilder {
     if ("slip" in e) {
       // Made here, its slip shares each answer: some step of this scope that merged into it listed it.
       const shared = bdd.andAll(e.shares.map((variable) => bit(`shared ${scope}|${e.slip}|${variable}`)));
-      return bdd.or(bdd.not(madeHere(e.slip)), shared);
+      // A standing instruction is on the slip while its flag is raised, if the catalog lets the slip state it.
+      const stated = bdd.andAll(
+        (e.instructions ?? []).map((flag) =>
+          slipStatesInstruction(this.compiled.catalog, e.slip, flag) ? bdd.true : bdd.not(bit(`flag ${flag}`)),
+        ),
+      );
+      return bdd.or(bdd.not(madeHere(e.slip)), bdd.and(shared, stated));
     }
     if ("noReferralKind" in e) {
       let any = bdd.false;

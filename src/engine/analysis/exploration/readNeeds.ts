@@ -175,6 +175,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
         else if ("slip" in e) {
           status(e.slip);
           for (const variable of e.shares) needs.sharedIn.add(`${scope}|${e.slip}|${variable}`);
+          for (const flag of e.instructions ?? []) needs.flags.members.add(flag);
         } else if ("noReferralKind" in e) {
           for (const [id, service] of compiled.catalog.services) if (service.kind === e.noReferralKind) status(id);
         } else if ("offered" in e) {

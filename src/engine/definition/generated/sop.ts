@@ -160,6 +160,12 @@ slip: string
  * @minItems 1
  */
 shares: [VariableName, ...(VariableName)[]]
+/**
+ * Flags whose standing instruction the slip must state whenever the flag is raised (in full, or by the flag's public words where the service may not know why), for example "no-consular-contact" on a tracing slip.
+ * 
+ * @minItems 1
+ */
+instructions?: [Id, ...(Id)[]]
 } | {
 /**
  * A kebab-case identifier.

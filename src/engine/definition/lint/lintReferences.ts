@@ -91,6 +91,8 @@ export function lintCatalogReferences(context: LintContext): void {
       if ("noReferral" in expectation) serviceRef(expectation.noReferral, `${pointer}/noReferral`, subject, "expect");
       if ("slip" in expectation) {
         serviceRef(expectation.slip, `${pointer}/slip`, subject, "expect");
+        for (const [k, flag] of (expectation.instructions ?? []).entries())
+          flagRef(flag, `${pointer}/instructions/${k}`, subject, "expect");
         // The slip shares answers of this SOP: each must be a question or checklist here.
         for (const [k, variable] of expectation.shares.entries())
           if (!context.variables.has(variable))
