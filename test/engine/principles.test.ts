@@ -36,11 +36,11 @@ describe("the library's protection principles", () => {
 
   it("have an invariant each (a principle that loses its last invariant shows up)", () => {
     expect(traces.filter((t) => t.invariants.length === 0).map((t) => t.n)).toEqual([]);
-    // Principle 9 is held by what the slips share: the obstetric, treatment and identification slips.
+    // Principle 9 is held by what the slips carry: the obstetric, treatment, identification and tracing slips.
     expect(traces[8].invariants).toContainEqual(
       expect.objectContaining({ sop: "pregnancy", id: "obstetric-slip-carries-stage-and-danger-signs" }),
     );
-    expect(traces[8].sops).toEqual(["hiv-continuity", "pregnancy", "trafficking"]);
+    expect(traces[8].sops).toEqual(["hiv-continuity", "pregnancy", "trafficking", "uasc"]);
   });
 
   it("are traced to the SOPs whose invariants name them", () => {
