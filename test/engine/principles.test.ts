@@ -40,7 +40,7 @@ describe("the library's protection principles", () => {
     expect(traces[8].invariants).toContainEqual(
       expect.objectContaining({ sop: "pregnancy", id: "obstetric-slip-carries-stage-and-danger-signs" }),
     );
-    expect(traces[8].sops).toEqual(["hiv-continuity", "pregnancy", "trafficking", "uasc"]);
+    expect(traces[8].sops).toEqual(["hiv-continuity", "older-persons", "pregnancy", "trafficking", "uasc"]);
   });
 
   it("are traced to the SOPs whose invariants name them", () => {
