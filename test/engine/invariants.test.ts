@@ -111,4 +111,47 @@ describe("invariants, checked when a procedure ends", () => {
       expect.objectContaining({ scope: "run", sop: "callee", invariant: "no-uasc", expectation: { noFlag: "uasc" } }),
     ]);
   });
+
+  it("check what a slip shares by the answers of the procedure that made the referral", () => {
+    const referral = (shares: string[]) => ({
+      kind: "referral" as const,
+      title: t("Refer"),
+      service: "senniaf",
+      urgency: "urgent" as const,
+      reason: t("Because"),
+      shares,
+      next: "done",
+    });
+    const callee = (shares: string[]) =>
+      makeSop(
+        "callee",
+        {
+          weeks: step.number("weeks", [{ when: "weeks > 0", to: "ref" }, { to: "done" }]),
+          ref: referral(shares),
+          done: step.end(),
+        },
+        { invariants: [{ id: "slip", text: t("Slip"), expect: [{ slip: "senniaf", shares: ["weeks"] }] }] },
+      );
+    const caller = makeSop("caller", {
+      weeks: step.number("weeks", "ref", { level: "restricted" }),
+      ref: { ...referral(["weeks"]), next: "run" },
+      run: { kind: "procedure", title: t("Run"), sop: "callee", next: "done" },
+      done: step.end(),
+    });
+    const play = (calleeShares: string[], calleeWeeks: number) =>
+      run(caller, [callee(calleeShares)], (d) => {
+        d.answer("weeks", 10);
+        d.refer("ref", true);
+        d.answer("run/weeks", calleeWeeks);
+        if (calleeWeeks > 0) d.refer("run/ref", true);
+      }).violations;
+    // The caller made the referral and the procedure did not: the procedure's promise has nothing to check.
+    expect(play([], 0)).toEqual([]);
+    // The procedure added its reason and its own answer: kept.
+    expect(play(["weeks"], 4)).toEqual([]);
+    // The procedure added its reason without its answer: the caller's "weeks" is another answer, so it is broken.
+    expect(play([], 4)).toEqual([
+      expect.objectContaining({ scope: "run", invariant: "slip", expectation: { slip: "senniaf", shares: ["weeks"] } }),
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { type Activation, type ExpressionScope, fromCelValue, toCelValue } from 
 import type { CompiledScope, CompiledStep } from "./CompiledSop";
 import type { CaseContext, InvariantViolation, ReferralRecord, ReferralStatus } from "./caseContext";
 import { maxLevel } from "./levels";
-import { referralForbiddenBy } from "./standingInstructions";
+import { referralForbiddenBy, slipStatesInstruction } from "./standingInstructions";
 import { addDuration, durationMs } from "./within";
 
 /** The events the machine understands; the case session builds them from case events after checking them. */
@@ -570,6 +570,18 @@ function meets(
   if ("noReferral" in e) {
     const r = context.referralByService.get(e.noReferral);
     return !(r && madeHere(r));
+  }
+  if ("slip" in e) {
+    // The slip of a referral this procedure made shares each answer of this procedure it names.
+    const r = context.referralByService.get(e.slip);
+    if (!r || !madeHere(r)) return true;
+    const shared = e.shares.every((variable) =>
+      r.shares.some((s) => s.scope === scope.path && s.variable === variable),
+    );
+    const stated = (e.instructions ?? []).every(
+      (flag) => !context.flags.includes(flag) || slipStatesInstruction(catalog, e.slip, flag),
+    );
+    return shared && stated;
   }
   if ("noReferralKind" in e)
     return !context.referrals.some((r) => madeHere(r) && catalog.services.get(r.service)?.kind === e.noReferralKind);

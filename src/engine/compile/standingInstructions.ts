@@ -1,4 +1,5 @@
 import type { CatalogIndex, Forbid } from "../definition/types";
+import { isAbove, receivesLevel } from "./levels";
 
 /**
  * The raised flags whose standing instructions forbid a referral to `service`. `withConsent` says whether the
@@ -47,4 +48,17 @@ export function referralForbiddenBy(
   consent: boolean,
 ): string[] {
   return forbiddingFlags(flags, catalog, service, mandatory ? consent : true);
+}
+
+/**
+ * Whether the slip for `service` states the standing instruction of `flag` while the flag is raised (as `buildSlip`
+ * does): the flag has an instruction, it concerns the service's kind (or every service), and the service may
+ * receive it, in full or by the flag's public words. Depends on the catalog alone.
+ */
+export function slipStatesInstruction(catalog: CatalogIndex, service: string, flag: string): boolean {
+  const entry = catalog.flags.get(flag);
+  const target = catalog.services.get(service);
+  if (!entry?.instruction || !target) return false;
+  if (entry.concerns && !(target.kind !== undefined && entry.concerns.includes(target.kind))) return false;
+  return !isAbove(entry.sensitivity, receivesLevel(target)) || entry.publicLabel !== undefined;
 }

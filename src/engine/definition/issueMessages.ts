@@ -557,13 +557,17 @@ export const ISSUE_MESSAGES: Templates = {
         ? `the contingency SOP ${q(p.sop ?? "")} asks no question ${q(p.variable)}.${say.mean(p.suggestion)}`
         : p.context === "with"
           ? `${say.place({ step: p.step })} passes ${q(p.variable)} to ${q(p.sop ?? "")}, which declares no such variable.${say.mean(p.suggestion)}`
-          : `${say.place(p)} uses ${q(p.variable)}, which no question of this SOP declares.${say.mean(p.suggestion)}`,
+          : p.context === "slip"
+            ? `${say.place(p)} expects the slip to share ${q(p.variable)}, which no question or checklist of this SOP declares.${say.mean(p.suggestion)}`
+            : `${say.place(p)} uses ${q(p.variable)}, which no question of this SOP declares.${say.mean(p.suggestion)}`,
     es: (p, say) =>
       p.context === "contingency"
         ? `el procedimiento de contingencia ${q(p.sop ?? "")} no hace ninguna pregunta ${q(p.variable)}.${say.mean(p.suggestion)}`
         : p.context === "with"
           ? `${say.place({ step: p.step })} pasa ${q(p.variable)} a ${q(p.sop ?? "")}, que no declara esa variable.${say.mean(p.suggestion)}`
-          : `${say.place(p)} usa ${q(p.variable)}, que ninguna pregunta de este procedimiento declara.${say.mean(p.suggestion)}`,
+          : p.context === "slip"
+            ? `${say.place(p)} espera que la hoja de remisión comparta ${q(p.variable)}, que ninguna pregunta ni lista de este procedimiento declara.${say.mean(p.suggestion)}`
+            : `${say.place(p)} usa ${q(p.variable)}, que ninguna pregunta de este procedimiento declara.${say.mean(p.suggestion)}`,
   },
   "unknown-option": {
     en: (p, say) => {

@@ -126,7 +126,7 @@ export interface IssueParamsOf {
     };
   /** `contingency`: an answer a surge plan gives to a question the contingency SOP does not ask. */
   "unknown-variable": Subject &
-    Suggests & { context: "condition" | "with" | "contingency"; variable: string; sop?: string };
+    Suggests & { context: "condition" | "with" | "contingency" | "slip"; variable: string; sop?: string };
   "unknown-option": Subject &
     Suggests & {
       context: "condition" | "answer" | "item";

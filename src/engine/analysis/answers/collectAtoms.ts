@@ -233,6 +233,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
       if ("noFlag" in expectation) reads.flags.add(expectation.noFlag);
       if ("referral" in expectation) reads.referrals.add(expectation.referral);
       if ("noReferral" in expectation) reads.referrals.add(expectation.noReferral);
+      if ("slip" in expectation) reads.referrals.add(expectation.slip);
     }
     reads.readers = unique(readers);
     invariants.push(reads);

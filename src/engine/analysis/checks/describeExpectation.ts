@@ -40,6 +40,13 @@ export function describeExpectation(
   }
   if ("noReferral" in expectation)
     return `${es ? "ninguna derivación a" : "no referral to"} ${service(expectation.noReferral)}`;
+  if ("slip" in expectation) {
+    const shares = (expectation.shares as string[]).map((v) => `"${v}"`).join(", ");
+    const flags = ((expectation.instructions as string[] | undefined) ?? []).map((f) => `"${flag(f)}"`).join(", ");
+    if (es)
+      return `que la hoja de derivación a ${service(expectation.slip)}, si se hace, comparta ${shares}${flags ? ` y diga la instrucción de ${flags} si está activa` : ""}`;
+    return `the slip for a referral made to ${service(expectation.slip)} sharing ${shares}${flags ? ` and stating the instruction of ${flags} while raised` : ""}`;
+  }
   if ("noReferralKind" in expectation)
     return `${es ? "ninguna derivación a un servicio de tipo" : "no referral to a service of kind"} "${expectation.noReferralKind}"`;
   if ("flag" in expectation) return `${es ? "la alerta" : "the flag"} "${flag(expectation.flag)}"`;

@@ -1,4 +1,5 @@
 import type { CompiledSop, CompiledStep } from "../../compile/CompiledSop";
+import { slipStatesInstruction } from "../../compile/standingInstructions";
 import { durationMs } from "../../compile/within";
 import { nextEdges } from "../../definition/stepGraph";
 import type { Effect, Expectation, Step } from "../../definition/types";
@@ -261,6 +262,10 @@ class ModelBuilder {
         for (const scope of ownersOf(path))
           if (needs.madeIn.has(`${scope}|${service}`))
             this.domains.make(`made-in ${scope}|${service}`, "made-in", bool);
+        // What the slip shares is kept per scope: the step's own answers, merged with its reason.
+        for (const variable of step.shares ?? [])
+          if (needs.sharedIn.has(`${at.scope}|${service}|${variable}`))
+            this.domains.make(`shared ${at.scope}|${service}|${variable}`, "made-in", bool);
       }
       for (const order of needs.orders)
         if (order.endsWith(`|${path}`)) this.domains.make(`order ${order}`, "order", bool);
@@ -680,7 +685,9 @@ class ModelBuilder {
           keep: this.bdd.and(forbidden, made),
         });
       }
-      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden)));
+      // A notification forbidden while the referral is already made merges nothing (its shares neither).
+      const merges = status ? this.bdd.not(this.bdd.and(forbidden, status.is[1])) : this.bdd.true;
+      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden), this.bdd.true, merges));
       for (const text of this.needs.anyReferral) {
         const any = this.domains.get(`any-referral ${text}`);
         if (any && this.passesAnyReferral(text, at.scope, step.service))
@@ -715,6 +722,7 @@ class ModelBuilder {
     mandatoryMade = false,
     madeWhen: BddNode = this.bdd.true,
     merges: BddNode = this.bdd.true,
+    sharesMerge: BddNode = merges,
   ): Op[] {
     const step = at.step as Extract<Step, { kind: "referral" }>;
     const ops: Op[] = [];
@@ -736,6 +744,10 @@ class ModelBuilder {
     for (const scope of ownersOf(at.path)) {
       const domain = this.domains.get(`made-in ${scope}|${step.service}`);
       if (domain) ops.push(this.setConstant(domain, 1, merges));
+    }
+    for (const variable of step.shares ?? []) {
+      const domain = this.domains.get(`shared ${at.scope}|${step.service}|${variable}`);
+      if (domain) ops.push(this.setConstant(domain, 1, sharesMerge));
     }
     return ops;
   }
@@ -849,6 +861,17 @@ class ModelBuilder {
       );
     }
     if ("noReferral" in e) return bdd.not(madeHere(e.noReferral));
+    if ("slip" in e) {
+      // Made here, its slip shares each answer: some step of this scope that merged into it listed it.
+      const shared = bdd.andAll(e.shares.map((variable) => bit(`shared ${scope}|${e.slip}|${variable}`)));
+      // A standing instruction is on the slip while its flag is raised, if the catalog lets the slip state it.
+      const stated = bdd.andAll(
+        (e.instructions ?? []).map((flag) =>
+          slipStatesInstruction(this.compiled.catalog, e.slip, flag) ? bdd.true : bdd.not(bit(`flag ${flag}`)),
+        ),
+      );
+      return bdd.or(bdd.not(madeHere(e.slip)), bdd.and(shared, stated));
+    }
     if ("noReferralKind" in e) {
       let any = bdd.false;
       for (const [id, service] of this.compiled.catalog.services)

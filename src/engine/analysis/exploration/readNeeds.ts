@@ -31,6 +31,8 @@ export interface Needs {
   referralMandatory: Set<string>;
   /** "scope|service" for each `noReferral` of an SOP run as a procedure: whether that run asked for it. */
   madeIn: Set<string>;
+  /** "scope|service|variable" for each `slip` expectation: whether a step of that scope merged a share of it. */
+  sharedIn: Set<string>;
   /** Deadlines and follow-ups an expectation names. */
   deadlines: Set<string>;
   followUps: Set<string>;
@@ -64,6 +66,7 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
     offered: emptyList(),
     visited: new Map(),
     madeIn: new Set(),
+    sharedIn: new Set(),
     flagOwners: new Set(),
     visitedSteps: new Set(),
     askedSteps: new Set(),
@@ -169,7 +172,11 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
           if (e.urgency) needs.referralUrgency.add(e.referral);
           if (e.mandatory) needs.referralMandatory.add(e.referral);
         } else if ("noReferral" in e) status(e.noReferral);
-        else if ("noReferralKind" in e) {
+        else if ("slip" in e) {
+          status(e.slip);
+          for (const variable of e.shares) needs.sharedIn.add(`${scope}|${e.slip}|${variable}`);
+          for (const flag of e.instructions ?? []) needs.flags.members.add(flag);
+        } else if ("noReferralKind" in e) {
           for (const [id, service] of compiled.catalog.services) if (service.kind === e.noReferralKind) status(id);
         } else if ("offered" in e) {
           needs.referralStatus.add(e.offered);

@@ -153,6 +153,23 @@ holds: Expression
 /**
  * A kebab-case identifier.
  */
+slip: string
+/**
+ * Variables of this SOP that the slip must share: some referral step of this procedure to the service that merged into the referral lists each of them in its own `shares`.
+ * 
+ * @minItems 1
+ */
+shares: [VariableName, ...(VariableName)[]]
+/**
+ * Flags whose standing instruction the slip must state whenever the flag is raised (in full, or by the flag's public words where the service may not know why), for example "no-consular-contact" on a tracing slip.
+ * 
+ * @minItems 1
+ */
+instructions?: [Id, ...(Id)[]]
+} | {
+/**
+ * A kebab-case identifier.
+ */
 noReferralKind: string
 } | {
 /**

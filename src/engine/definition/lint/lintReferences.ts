@@ -89,6 +89,24 @@ export function lintCatalogReferences(context: LintContext): void {
       if ("referral" in expectation) serviceRef(expectation.referral, `${pointer}/referral`, subject, "expect");
       if ("offered" in expectation) serviceRef(expectation.offered, `${pointer}/offered`, subject, "expect");
       if ("noReferral" in expectation) serviceRef(expectation.noReferral, `${pointer}/noReferral`, subject, "expect");
+      if ("slip" in expectation) {
+        serviceRef(expectation.slip, `${pointer}/slip`, subject, "expect");
+        for (const [k, flag] of (expectation.instructions ?? []).entries())
+          flagRef(flag, `${pointer}/instructions/${k}`, subject, "expect");
+        // The slip shares answers of this SOP: each must be a question or checklist here.
+        for (const [k, variable] of expectation.shares.entries())
+          if (!context.variables.has(variable))
+            add(
+              "unknown-variable",
+              {
+                ...subject,
+                context: "slip",
+                variable,
+                suggestion: didYouMean(variable, context.variables.keys()),
+              },
+              `${pointer}/shares/${k}`,
+            );
+      }
       if ("flag" in expectation) flagRef(expectation.flag, `${pointer}/flag`, subject, "expect");
       if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, subject, "expect");
       const targets: [string, string][] = [];

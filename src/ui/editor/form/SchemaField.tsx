@@ -34,6 +34,7 @@ const PICKERS: Record<string, "steps" | "services" | "flags" | "sops" | "roles">
   service: "services",
   referral: "services",
   noReferral: "services",
+  slip: "services",
   offered: "services",
   raise: "flags",
   clear: "flags",
