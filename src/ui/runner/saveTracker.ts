@@ -34,9 +34,26 @@ export class SaveTracker {
   }
 }
 
+/** The browser's task scheduler (`scheduler.postTask`), where it has one. */
+interface PostTask {
+  postTask(task: () => void, options: { priority: "background" }): Promise<unknown>;
+}
+
 /**
- * Runs `task` once the frame after the current one is painted (an animation frame, then a task after it), so that
- * work that need not delay the screen does not; a hidden page, which paints no frames, runs it after `fallbackMs`.
+ * Queues `task` behind everything else waiting to run: a background task where the browser has `scheduler.postTask`
+ * (after its timers, messages and input), else a timer.
+ */
+function whenIdle(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
+  if (typeof scheduler?.postTask === "function") scheduler.postTask(task, { priority: "background" }).catch(() => {});
+  else setTimeout(task, 0);
+}
+
+/**
+ * Runs `task` once the frame after the current one is painted (an animation frame, then a background task after
+ * it), so that work that need not delay the screen does not: the frame's own tasks (what it painted, the officer's
+ * next tap) come first. A hidden page, which paints no frames, or one too busy to get to background work, runs it
+ * after `fallbackMs`.
  */
 export function afterPaint(task: () => void, fallbackMs = 100): void {
   let done = false;
@@ -45,6 +62,6 @@ export function afterPaint(task: () => void, fallbackMs = 100): void {
     done = true;
     task();
   };
-  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(run, 0));
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => whenIdle(run));
   setTimeout(run, fallbackMs);
 }
