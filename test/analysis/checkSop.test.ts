@@ -14,6 +14,17 @@ import { analysisFixture, compileWithFixtureCatalog } from "./analysisFixtures";
 
 const verdict = (report: CheckReport, id: string) => report.verdicts.find((v) => v.invariant === id)!;
 
+/** A step that sets the public (or `level`) deadline "refill" and goes on to `next`. */
+function planRefill(next: string, level?: "confidential"): SopDefinition["steps"][string] {
+  return {
+    kind: "instruction",
+    title: t("Plan the refill"),
+    ...(level ? { level } : {}),
+    effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
+    next,
+  };
+}
+
 describe("invariants proven or refuted on every path", () => {
   const compiled = analysisFixture("violations");
   const report = checkSop(compiled);
@@ -167,13 +178,7 @@ describe("structural checks over paths", () => {
           ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
           next: [{ when: "on_treatment", to: "plan-refill" }, { to: "done" }],
         } as SopDefinition["steps"][string],
-        "plan-refill": {
-          kind: "instruction",
-          title: t("Plan the refill"),
-          ...(level ? { level } : {}),
-          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
-          next: "done",
-        },
+        "plan-refill": planRefill("done", level),
         done: { kind: "end", outcome: "closed", title: t("Done") },
       });
     const leaks = checkSop(compileWithFixtureCatalog(build())).issues.filter((i) => i.kind === "surface-leak");
@@ -213,13 +218,7 @@ describe("structural checks over paths", () => {
       makeSop("hiv-caller", {
         "run-callee": { kind: "procedure", title: t("Health"), sop: "hiv-callee", next: "after" },
         after: { kind: "decision", next: [{ when: '"medical" in flags', to: "plan-refill" }, { to: "done" }] },
-        "plan-refill": {
-          kind: "instruction",
-          title: t("Plan the refill"),
-          ...(level ? { level } : {}),
-          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
-          next: "done",
-        },
+        "plan-refill": planRefill("done", level),
         done: step.end(),
       });
     const report = checkSop(compileWithFixtureCatalog(build(), [callee]));
@@ -267,12 +266,7 @@ describe("structural checks over paths", () => {
         },
         "run-callee": { kind: "procedure", title: t("Escort"), sop: "escort-callee", next: "after" },
         after: { kind: "decision", next: [{ when: '"escort" in flags', to: "plan-refill" }, { to: "done" }] },
-        "plan-refill": {
-          kind: "instruction",
-          title: t("Plan the refill"),
-          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
-          next: "done",
-        },
+        "plan-refill": planRefill("done"),
         done: step.end(),
       });
     const lines: string[] = [];
@@ -298,12 +292,7 @@ describe("structural checks over paths", () => {
           ...step.yesNo("other", "done"),
           next: [{ when: "other", to: "plan-refill" }, { to: "done" }],
         } as SopDefinition["steps"][string],
-        "plan-refill": {
-          kind: "instruction",
-          title: t("Plan the refill"),
-          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
-          next: "done",
-        },
+        "plan-refill": planRefill("done"),
         done: step.end(),
       });
     const compiled = compileWithFixtureCatalog(build());
@@ -327,12 +316,7 @@ describe("structural checks over paths", () => {
           next: [{ when: "on_treatment", to: side ? "plan-refill" : "note" }, { to: "note" }],
         } as SopDefinition["steps"][string],
         note: step.instruction(side ? "done" : "plan-refill"),
-        "plan-refill": {
-          kind: "instruction",
-          title: t("Plan the refill"),
-          effects: [{ deadline: "refill", label: t("Medicine refill"), within: "24h" }],
-          next: side ? "note" : "done",
-        },
+        "plan-refill": planRefill(side ? "note" : "done"),
         done: step.end(),
       });
     const runs = (side: boolean) => {
