@@ -22,8 +22,9 @@ interface ShownFact {
 
 /** The most diagram nodes one question's run may add before it is left undecided (see `findSurfaceLeaks`). */
 export const SURFACE_LEAK_NODE_LIMIT = 4_000_000;
-/** A question whose run outgrows the limit is tried once more with this many times the room. */
-const LEAK_ROOM = 3;
+/** A question whose run outgrows the limit is tried again with these many times the room, in turn. */
+const LEAK_ROOMS = [3, 10];
+const LEAK_ROOM = LEAK_ROOMS[LEAK_ROOMS.length - 1];
 
 /** Where the runs start: the states every moment is reached in, from a run of the whole case that kept at least
  * what a guard reads (the check's structure run). */
@@ -142,9 +143,10 @@ export function findSurfaceLeaks(
       return run;
     };
     // A question asked deep in a long composition (screening's, inside reverse-flow inside arrival) carries its
-    // answer through the rest of the whole case: one that outgrows the limit gets more room once.
+    // answer through the rest of the whole case: one that outgrows the limit gets more room, twice (arrival:
+    // screening's question on daily difficulties, inside reverse-flow, outgrew 12 million nodes).
     let run = work(nodeLimit);
-    if (!run.complete && !shouldStop?.()) run = work(nodeLimit * LEAK_ROOM);
+    for (const room of LEAK_ROOMS) if (!run.complete && !shouldStop?.()) run = work(nodeLimit * room);
     if (!run.complete) {
       if (shouldStop?.()) return [];
       undecided.push({
