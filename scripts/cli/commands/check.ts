@@ -42,8 +42,10 @@ It also checks the structure of every path (errors): every path ends at an end s
 X the case can return to Y forever"); no sensitive question is reached without consent; no deadline is already
 past when it is set; no referral a standing instruction forbids is reached; no public deadline, follow-up or
 referral tells a sensitive answer (surface-leak). Warnings: a service asked for twice, loops a case can go round,
-steps, routes and answers no path uses (a procedure's step or route that an SOP checked with it uses, as a
-caller, is used), parallel tracks whose order matters. sop/README.md lists every code.
+an expression of a step the analysis can only approximate (analysis-unsupported: it takes every value the
+expression could give, so nothing is proven by mistake), steps, routes and answers no path uses (a procedure's
+step or route that an SOP checked with it uses, as a caller, is used), parallel tracks whose order matters.
+sop/README.md lists every code.
 
 Exits 1 when an invariant is violated or a structural error is found (with --strict, also when one is unproven,
 or when the surface-leak check of a sensitive question, or the structure of the paths, could not be decided:

@@ -191,9 +191,13 @@ export class AnswerSpaces {
         const bound = inner.reads.filter((name) => name in bindings);
         if (bound.length === 0) continue;
         const reads = new Set<string>();
+        // What the bindings read counts as read by the atom: a binding made of the case's flags (as uasc's health
+        // needs are made of screening's) gives values that only the flags tell apart.
+        const builtIns = new Set<string>();
         for (const name of bound)
           for (const v of expressions.mentionedVariables(bindings[name]))
             if (expressions.variables.has(v)) reads.add(v);
+            else builtIns.add(v);
         const free = inner.reads.filter((name) => !(name in bindings));
         const foreignOwn = free.map((name) => {
           const space = calleeSpaces.get(name);
@@ -205,6 +209,10 @@ export class AnswerSpaces {
           id: this.counter.next++,
           sop: sop.id,
           reads: [...reads].filter((r) => !["now", "flags", "referrals", "offered", "outcome"].includes(r)),
+          readsFlags: inner.readsFlags || builtIns.has("flags"),
+          readsReferrals: inner.readsReferrals || builtIns.has("referrals"),
+          readsOffered: inner.readsOffered || builtIns.has("offered"),
+          readsOutcome: inner.readsOutcome || builtIns.has("outcome"),
           literals: mergeLiterals([inner.literals]),
           foreign: [...inner.foreign.map((f) => ({ ...f, name: `${stepId}:${f.name}` })), ...foreignOwn],
           evaluate: (values) => {

@@ -95,6 +95,8 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
         `the analysis cannot reason about ${u.reason.replace(/^the analysis cannot reason about /, "")}`,
       );
 
+  // Expressions of steps (bindings, conditions, deadline times) the model could only over-approximate.
+  const approximated = model.unsupported.filter((u) => !verdicts.has(u.where) && !u.where.includes(":"));
   const nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
   let runs = 0;
   let stopped = false;
@@ -147,7 +149,9 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
       if (!actions || !confirmed) {
         unproven.set(
           `${check.sop}:${check.invariant}`,
-          "the analysis found a path that breaks it, but a case played along that path does not: a fault in the analysis (please report it)",
+          approximated.length > 0
+            ? `the analysis found a path that breaks it, but a case played along that path does not: it could only approximate ${approximated.map((u) => `an expression at ${u.where}`).join(", ")} (see the analysis-unsupported warnings)`
+            : "the analysis found a path that breaks it, but a case played along that path does not: a fault in the analysis (please report it)",
         );
         continue;
       }
@@ -302,6 +306,13 @@ export function checkSop(compiled: CompiledSop, options: CheckOptions = {}): Che
     else if (!stopped) structureTooLarge = true;
   }
   const issues = structureRun ? findStructuralIssues(structureRun, pastDeadlines, locale) : [];
+  for (const u of approximated)
+    issues.push({
+      kind: "analysis-unsupported",
+      severity: "warning",
+      step: u.where,
+      message: `${u.reason}; the analysis takes every value it could have there, so an invariant that depends on it may stay unproven`,
+    });
   // Never silently clean: a structure not worked out is said, and is not a complete check.
   if (structureTooLarge)
     issues.push({

@@ -53,7 +53,8 @@ export interface StructuralIssue {
     | "skipped-referral"
     | "surface-leak"
     | "surface-leak-undecided"
-    | "structure-undecided";
+    | "structure-undecided"
+    | "analysis-unsupported";
   severity: "error" | "warning";
   step: string;
   message: string;

@@ -13,6 +13,10 @@ import { type Needs, readNeeds } from "./readNeeds";
 import {
   evaluateBool,
   evaluateValue,
+  identifiersOf,
+  type ListName,
+  literalMembers,
+  parseExpression,
   type SymbolicBool,
   type SymbolicInputs,
   type SymbolicValue,
@@ -23,6 +27,7 @@ import type { CheckSpec, Domain, EdgeAction, Model, ModelEdge, ModelNode, ModelO
 const URGENCIES = ["", "routine", "urgent", "immediate"];
 const STATUSES = ["", "made", "declined", "not-needed", "forbidden"];
 const NOW = new Date(ANALYSIS_EPOCH);
+const CASE_LISTS: readonly ListName[] = ["flags", "referrals", "offered", "visited"];
 /** Whether an expression may read the case's outcome. */
 const READS_OUTCOME = /\boutcome\b/;
 
@@ -52,7 +57,7 @@ class ModelBuilder {
   private readonly enterNodes = new Map<string, number>();
   private readonly unsupported: Model["unsupported"] = [];
   private readonly conditionCache = new Map<string, SymbolicBool>();
-  private readonly valueCache = new Map<string, SymbolicValue>();
+  private readonly valueCache = new Map<string, SymbolicValue & { unsupported?: true }>();
   /** Per "scope:variable": the CEL values it can hold, index 0 being unanswered. */
   private readonly variableValues = new Map<string, { values: CelValue[]; classOf: number[]; classValues: number[] }>();
 
@@ -145,10 +150,24 @@ class ModelBuilder {
       .filter((n) => expressions.variables.has(n) && this.variableValues.has(`${scope}:${n}`));
     const out = new Map<string, CelValue>();
     const activation: Activation = { now: NOW, flags: [], referrals: [], offered: [], visited: [], outcome: "" };
+    // The members of a case list it reads as `"member" in list`, each tried in and out (a few at most).
+    const ast = parseExpression(expression);
+    const members: [ListName, string][] = [];
+    for (const list of CASE_LISTS) {
+      if (expressions.variables.has(list) || !identifiersOf(ast).has(list)) continue;
+      for (const m of literalMembers(ast, list) ?? []) members.push([list, m]);
+    }
+    const subsets = members.length <= 12 ? 1 << members.length : 1;
     const visit = (i: number) => {
       if (i === names.length) {
-        const value = expressions.evaluate(expression, activation);
-        if (value !== undefined) out.set(celValueKey(value), value);
+        for (let mask = 0; mask < subsets; mask++) {
+          for (const list of CASE_LISTS) if (!expressions.variables.has(list)) activation[list] = [];
+          members.forEach(([list, m], bit) => {
+            if ((mask >> bit) & 1) (activation[list] as string[]).push(m);
+          });
+          const value = expressions.evaluate(expression, activation);
+          if (value !== undefined) out.set(celValueKey(value), value);
+        }
         return;
       }
       for (const value of this.variableValues.get(`${scope}:${names[i]}`)!.values) {
@@ -484,7 +503,7 @@ class ModelBuilder {
     }
     let none = this.bdd.true;
     for (const edge of nextEdges(at.id, step)) {
-      const holds = edge.when ? this.condition(at.scope, edge.when, "").t : this.bdd.true;
+      const holds = edge.when ? this.condition(at.scope, edge.when, "", at.path).t : this.bdd.true;
       const taken = this.bdd.and(none, holds);
       none = this.bdd.and(none, this.bdd.not(holds));
       if (taken === this.bdd.false) continue;
@@ -550,7 +569,7 @@ class ModelBuilder {
     const ops: Op[] = [];
     const effects: Effect[] = at.step.effects ?? [];
     for (const [index, effect] of effects.entries()) {
-      const when = effect.when ? this.condition(at.scope, effect.when, "").t : this.bdd.true;
+      const when = effect.when ? this.condition(at.scope, effect.when, "", at.path).t : this.bdd.true;
       if ("raise" in effect) {
         const flag = this.domains.get(`flag ${effect.raise}`);
         if (flag) ops.push(this.setConstant(flag, 1, when));
@@ -570,11 +589,12 @@ class ModelBuilder {
             ),
           );
       } else {
-        const from: SymbolicValue = effect.from
-          ? this.value(at.scope, effect.from)
+        const from: SymbolicValue & { unsupported?: true } = effect.from
+          ? this.value(at.scope, effect.from, at.path)
           : { entries: [{ value: NOW, key: celValueKey(NOW), guard: this.bdd.true }] };
         const within = withinMs(effect.within);
-        let settable = this.bdd.false;
+        // A time the analysis cannot follow may be set (its being past is not known, and is reported as such).
+        let settable = from.unsupported ? this.bdd.true : this.bdd.false;
         let past = this.bdd.false;
         for (const entry of from.entries) {
           const time = (entry.value as Date | undefined)?.getTime?.();
@@ -767,25 +787,40 @@ class ModelBuilder {
         if (passed) ops.push(this.setConstant(passed, 0));
         continue;
       }
-      const value = this.value(at.scope, expression);
+      const value = this.value(at.scope, expression, at.path);
       const byIndex = new Map<number, BddNode>();
       let defined = this.bdd.false;
+      // Where the value is not known exactly (an expression the analysis cannot follow, or a value no answer class
+      // of the callee holds), the callee may receive anything: a sound over-approximation, whose counterexamples
+      // the runtime then confirms or not, and which is reported (never read as "nothing passed").
+      let unknown = value.unsupported ? this.bdd.true : this.bdd.false;
       for (const entry of value.entries) {
         const index = this.indexIn(at.path, name, entry.value);
-        if (index === undefined) continue;
+        if (index === undefined) {
+          unknown = this.bdd.or(unknown, entry.guard);
+          continue;
+        }
         byIndex.set(index, this.bdd.or(byIndex.get(index) ?? this.bdd.false, entry.guard));
         defined = this.bdd.or(defined, entry.guard);
       }
+      if (unknown !== this.bdd.false && !value.unsupported)
+        this.unsupported.push({
+          expression,
+          reason: `the analysis cannot reason about "${expression}": a value it gives, passed to ${at.path} as ${name}, is not one the analysis foresaw`,
+          where: at.path,
+        });
       const cases = [...byIndex].map(([value, when]) => ({ value, when }));
-      cases.push({ value: 0, when: this.bdd.not(defined) });
+      cases.push({ value: 0, when: this.bdd.not(this.bdd.or(defined, unknown)) });
+      if (unknown !== this.bdd.false)
+        for (let i = 0; i < domain.values.length; i++) cases.push({ value: i, when: unknown });
       ops.push({ kind: "set", domain, cases, keep: this.bdd.false });
       if (passed)
         ops.push({
           kind: "set",
           domain: passed,
           cases: [
-            { value: 1, when: defined },
-            { value: 0, when: this.bdd.not(defined) },
+            { value: 1, when: this.bdd.or(defined, unknown) },
+            { value: 0, when: this.bdd.or(unknown, this.bdd.not(defined)) },
           ],
           keep: this.bdd.false,
         });
@@ -999,17 +1034,18 @@ class ModelBuilder {
     return result;
   }
 
-  private value(scope: string, expression: string): SymbolicValue {
+  /** An expression's possible values; `unsupported` when the analysis cannot follow it (reported at `where`). */
+  private value(scope: string, expression: string, where: string): SymbolicValue & { unsupported?: true } {
     const key = `${scope}\u0000${expression}`;
     const known = this.valueCache.get(key);
     if (known) return known;
-    let result: SymbolicValue;
+    let result: SymbolicValue & { unsupported?: true };
     try {
       result = evaluateValue(expression, this.inputs(scope, ""));
     } catch (error) {
       if (!(error instanceof UnsupportedExpression)) throw error;
-      this.unsupported.push({ expression, reason: error.message, where: scope });
-      result = { entries: [] };
+      this.unsupported.push({ expression, reason: error.message, where });
+      result = { entries: [], unsupported: true };
     }
     this.valueCache.set(key, result);
     return result;

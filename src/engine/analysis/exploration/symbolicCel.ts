@@ -219,7 +219,13 @@ function enumerateLists(
   why: string,
 ): SymbolicBool | SymbolicValue {
   const bdd = inputs.bdd;
-  const members = lists.flatMap((name) => [...(inputs.list(name) ?? new Map())].map(([m, p]) => ({ name, m, p })));
+  // A list read only as `"member" in list` depends on those members alone; the others need not be tried.
+  const members = lists.flatMap((name) => {
+    const read = literalMembers(node, name);
+    return [...(inputs.list(name) ?? new Map<string, BddNode>())]
+      .filter(([m]) => read === undefined || read.has(m))
+      .map(([m, p]) => ({ name, m, p }));
+  });
   if (members.length > 12) throw new UnsupportedExpression(serialize(node), why);
   const parts: [BddNode, SymbolicValue][] = [];
   for (let mask = 0; mask < 1 << members.length; mask++) {
@@ -371,6 +377,31 @@ function usesOf(node: ASTNode, name: string): ("size" | "other")[] {
   };
   visit(node);
   return uses;
+}
+
+/**
+ * The members an expression can tell apart in a list it reads only as `"member" in list` (a string literal on the
+ * left), or undefined when it reads the list any other way (then every member may matter).
+ */
+export function literalMembers(node: ASTNode, name: string): Set<string> | undefined {
+  const members = new Set<string>();
+  let other = false;
+  const visit = (n: ASTNode) => {
+    if (n.op === "in") {
+      const [left, right] = n.args as [ASTNode, ASTNode];
+      if (isId(right, name) && left.op === "value" && typeof left.args === "string") {
+        members.add(left.args);
+        return;
+      }
+    }
+    if (isId(n, name)) {
+      other = true;
+      return;
+    }
+    visitChildren(n, visit);
+  };
+  visit(node);
+  return other ? undefined : members;
 }
 
 function walk(node: ASTNode, visit: (node: ASTNode) => void) {
