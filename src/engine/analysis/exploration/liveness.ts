@@ -1,4 +1,4 @@
-import type { BddNode } from "./Bdd";
+import type { Bdd, BddNode } from "./Bdd";
 import type { Domain, Model, Op, Plan } from "./types";
 
 /** A set of domains as bits of a word array, for the data-flow below. */
@@ -141,12 +141,12 @@ function keepToward(
 ): BddNode | undefined {
   const { bdd, nodes, edges, domains } = model;
   // The union of many checks' conditions allows nearly every state and costs more to apply than it saves.
-  let goal = bdd.false;
-  for (const id of focus) {
-    goal = bdd.or(goal, model.checks[id].cond);
-    if (bdd.size(goal) > MAX_GOAL) return undefined;
-  }
-  if (goal === bdd.true || goal === bdd.false) return undefined;
+  const goal = unionWithin(
+    bdd,
+    [...focus].map((id) => model.checks[id].cond),
+    MAX_GOAL,
+  );
+  if (goal === undefined || goal === bdd.true || goal === bdd.false) return undefined;
   const read = new Uint32Array(words);
   for (const v of bdd.support(goal)) {
     const d = model.domainOfVariable[v].id;
@@ -207,6 +207,24 @@ function keepToward(
     if (cond !== bdd.true && cond !== allowed(edge.from)) ops[edge.id].push({ kind: "assume", cond });
   }
   return goal;
+}
+
+/**
+ * The union of the given sets, or undefined once it passes `limit` diagram nodes. Taken pairwise, level by level (a
+ * balanced tree of unions): each union then works on two sets of like size instead of a growing one and a small
+ * one, and the size is measured once per level, not once per set.
+ */
+function unionWithin(bdd: Bdd, sets: BddNode[], limit: number): BddNode | undefined {
+  let level = sets;
+  while (level.length > 1) {
+    const next: BddNode[] = [];
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? bdd.or(level[i], level[i + 1]) : level[i]);
+    level = next;
+    // A part already past the limit is taken as the union's being too large (the union is rarely smaller).
+    if (level.some((f) => bdd.size(f) > limit)) return undefined;
+  }
+  return level[0] ?? bdd.false;
 }
 
 /** The moments from which some way leads to a check in `focus`, a node of `liveAt`, or (with `exits`) an exit. */
