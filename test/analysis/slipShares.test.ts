@@ -297,4 +297,43 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
     expect(issues[1].message).toMatch(/"uasc"/);
     expect(issues[2].message).toMatch(/expects the slip to share "dangr", which no question.*"danger"/);
   });
+
+  it("merges nothing of a notification forbidden once the referral is made: not its urgency either", () => {
+    // Support is notified (routine) before the flag is raised; the urgent notification after it is forbidden, so
+    // the referral stays routine, at run time and in the check.
+    const { library } = loadAnalysisFixtures();
+    const flags = new Map(library.catalog.flags);
+    flags.set("uasc", { ...flags.get("uasc")!, forbids: [{ service: "support" }] });
+    const sop = makeSop(
+      "forbidden-urgency",
+      {
+        "ask-weeks": step.number("weeks", "first"),
+        first: refer([], "mark", { requiresConsent: false }),
+        mark: {
+          kind: "instruction",
+          title: t("Mark"),
+          effects: [{ raise: "uasc", when: "weeks < 18" }],
+          next: "second",
+        },
+        second: refer([], "done", { requiresConsent: false, urgency: "immediate" }),
+        done: step.end(),
+      },
+      {
+        invariants: [
+          {
+            id: "immediate",
+            text: t("Support is notified as immediate"),
+            when: "weeks < 18",
+            expect: [{ referral: "support", urgency: "immediate" }],
+          },
+        ],
+      },
+    );
+    const compiled = compileSop(sop, { sops: library.sops, catalog: { ...library.catalog, flags } });
+    const report = checkSop(compiled);
+    expect(status(report)).toEqual(["immediate violated"]);
+    const { session } = replay(compiled, report.verdicts[0].counterexample!.actions);
+    expect(session.context.referralByService.get("support")).toMatchObject({ status: "made", urgency: "routine" });
+    expect(session.context.violations.map((v) => v.invariant)).toEqual(["immediate"]);
+  });
 });
