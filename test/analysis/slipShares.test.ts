@@ -126,10 +126,93 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
       { step: "second", answer: true },
     ]);
     expect(added.session.context.violations).toEqual([]);
-    // The first step shares them: whatever the second one does, the slip of a referral made carries them.
-    expect(status(checkSop(compileWithFixtureCatalog(twoSteps(["weeks", "danger"], []))))).toEqual([
+    // The first step shares them: after a yes to it, whatever the second one does, the slip carries them.
+    const first = compileWithFixtureCatalog(twoSteps(["weeks", "danger"], []));
+    const madeFirst = replay(first, [
+      { step: "ask-weeks", answer: 12 },
+      { step: "ask-danger", answer: true },
+      { step: "first", answer: true },
+      { step: "second", answer: false },
+    ]);
+    expect(madeFirst.session.finished).toBe(true);
+    expect(madeFirst.session.context.violations).toEqual([]);
+  });
+
+  it("never counts the shares of a step the person said no to, even when a later step makes the referral", () => {
+    // The first step shares weeks and danger signs; the person says no to it, then yes to the second, which shares
+    // nothing. The old merge kept the first step's answers and called the slip complete: they were refused.
+    const compiled = compileWithFixtureCatalog(twoSteps(["weeks", "danger"], []));
+    const report = checkSop(compiled);
+    expect(report.complete).toBe(true);
+    expect(status(report)).toEqual(["slip-carries violated"]);
+    const actions = report.verdicts[0].counterexample!.actions;
+    expect(actions.filter((a) => a.step === "first" || a.step === "second")).toEqual([
+      { step: "first", answer: false },
+      { step: "second", answer: true },
+    ]);
+    const { session, refused } = replay(compiled, actions);
+    expect(refused).toBeUndefined();
+    expect(session.finished).toBe(true);
+    expect(session.context.violations.map((v) => v.invariant)).toEqual(["slip-carries"]);
+    expect(session.context.referralByService.get("support")).toMatchObject({ status: "made", shares: [] });
+    // Both steps share them: proven, a no to one and a yes to the other included.
+    expect(status(checkSop(compileWithFixtureCatalog(twoSteps(["weeks", "danger"], ["weeks", "danger"]))))).toEqual([
       "slip-carries proven",
     ]);
+    // Only the refused step's own answers drop: the second step's share stays, the first's does not come back.
+    const partial = compileWithFixtureCatalog(twoSteps(["danger"], ["weeks"]));
+    const verdict = checkSop(partial).verdicts[0];
+    expect(verdict.status).toBe("violated");
+    const again = replay(partial, verdict.counterexample!.actions);
+    expect(again.session.context.violations.map((v) => v.invariant)).toEqual(["slip-carries"]);
+    expect(again.session.context.referralByService.get("support")?.shares).not.toContainEqual({
+      scope: "",
+      variable: "danger",
+    });
+  });
+
+  it("counts the shares of a mandatory notification made without consent, not those of one a flag forbids", () => {
+    // A mandatory notification is made without asking: its answers go on the slip.
+    const mandatory = (sop: SopDefinition) => {
+      (sop.steps.first as Extract<Step, { kind: "referral" }>).requiresConsent = false;
+      return sop;
+    };
+    const compiled = compileWithFixtureCatalog(mandatory(twoSteps(["weeks", "danger"], [])));
+    expect(status(checkSop(compiled))).toEqual(["slip-carries proven"]);
+    const noConsent = replay(compiled, [
+      { step: "ask-weeks", answer: 12 },
+      { step: "ask-danger", answer: true },
+      { step: "first", answer: false },
+      { step: "second", answer: true },
+    ]);
+    expect(noConsent.session.context.violations).toEqual([]);
+    expect(noConsent.session.context.referralByService.get("support")?.shares).toHaveLength(2);
+
+    // A standing instruction forbids notifying support without consent while the child is under 18: the notification
+    // is forbidden, not made, and its answers stay off the slip of the referral made later with consent.
+    const { library } = loadAnalysisFixtures();
+    const flags = new Map(library.catalog.flags);
+    flags.set("uasc", { ...flags.get("uasc")!, forbids: [{ service: "support", withoutConsent: true }] });
+    const sop = mandatory(twoSteps(["weeks", "danger"], []));
+    sop.steps["ask-danger"] = step.yesNo("danger", "mark");
+    sop.steps.mark = {
+      kind: "instruction",
+      title: t("Mark"),
+      effects: [{ raise: "uasc", when: "weeks < 18" }],
+      next: "first",
+    };
+    const forbidding = compileSop(sop, { sops: library.sops, catalog: { ...library.catalog, flags } });
+    const report = checkSop(forbidding);
+    expect(status(report)).toEqual(["slip-carries violated"]);
+    const actions = report.verdicts[0].counterexample!.actions;
+    expect(Number(actions.find((a) => a.step === "ask-weeks")?.answer)).toBeLessThan(18);
+    const forbidden = replay(forbidding, actions);
+    expect(forbidden.refused).toBeUndefined();
+    expect(forbidden.session.context.trace.filter((e) => e.kind === "referral").map((e) => e.status)).toEqual([
+      "forbidden",
+      "made",
+    ]);
+    expect(forbidden.session.context.violations.map((v) => v.invariant)).toEqual(["slip-carries"]);
   });
 
   it("checks that the slip states a standing instruction while its flag is raised, as the catalog allows", () => {
@@ -213,5 +296,44 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
     expect(issues[0].message).toMatch(/"support"/);
     expect(issues[1].message).toMatch(/"uasc"/);
     expect(issues[2].message).toMatch(/expects the slip to share "dangr", which no question.*"danger"/);
+  });
+
+  it("merges nothing of a notification forbidden once the referral is made: not its urgency either", () => {
+    // Support is notified (routine) before the flag is raised; the urgent notification after it is forbidden, so
+    // the referral stays routine, at run time and in the check.
+    const { library } = loadAnalysisFixtures();
+    const flags = new Map(library.catalog.flags);
+    flags.set("uasc", { ...flags.get("uasc")!, forbids: [{ service: "support" }] });
+    const sop = makeSop(
+      "forbidden-urgency",
+      {
+        "ask-weeks": step.number("weeks", "first"),
+        first: refer([], "mark", { requiresConsent: false }),
+        mark: {
+          kind: "instruction",
+          title: t("Mark"),
+          effects: [{ raise: "uasc", when: "weeks < 18" }],
+          next: "second",
+        },
+        second: refer([], "done", { requiresConsent: false, urgency: "immediate" }),
+        done: step.end(),
+      },
+      {
+        invariants: [
+          {
+            id: "immediate",
+            text: t("Support is notified as immediate"),
+            when: "weeks < 18",
+            expect: [{ referral: "support", urgency: "immediate" }],
+          },
+        ],
+      },
+    );
+    const compiled = compileSop(sop, { sops: library.sops, catalog: { ...library.catalog, flags } });
+    const report = checkSop(compiled);
+    expect(status(report)).toEqual(["immediate violated"]);
+    const { session } = replay(compiled, report.verdicts[0].counterexample!.actions);
+    expect(session.context.referralByService.get("support")).toMatchObject({ status: "made", urgency: "routine" });
+    expect(session.context.violations.map((v) => v.invariant)).toEqual(["immediate"]);
   });
 });

@@ -125,4 +125,51 @@ describe("slips carry what the service needs (principle 9)", () => {
     expect(slip).toBeDefined();
     expect(instructionLabels(slip)).not.toContain("No consular contact");
   });
+
+  it("a tracing slip from the screening carries the age and nationality, and the no-consular-contact instruction", () => {
+    const slip = slipAfter("screening-man-38-tracing-fear-of-return-unanswered", "red-cross-rfl");
+    expect(answers(slip)).toEqual({ "ask-age": 38, "ask-nationality": "VE" });
+    expect(instructionLabels(slip)).toContain("No consular contact");
+  });
+
+  it("a slip never carries the answers of a step the person said no to (principle 7)", () => {
+    // Tracing accepted in the screening: its slip carries the screening's age and nationality.
+    const made = slipAfter("screening-woman-18-red-cross-rfl-made-then-pfa", "red-cross-rfl");
+    expect(made?.answers.map((a) => a.step)).toEqual(["ask-age", "ask-nationality"]);
+    // Declined there and accepted in psychological first aid, the same day or a day later: only what that step
+    // shares, the age; the nationality the person did not want passed on stays off.
+    for (const id of [
+      "screening-woman-18-red-cross-rfl-declined-then-pfa",
+      "screening-woman-18-red-cross-rfl-declined-then-pfa-a-day-later",
+      "screening-woman-30-tracing-declined-offered-again",
+    ]) {
+      const slip = slipAfter(id, "red-cross-rfl");
+      expect(slip?.referral.status).toBe("made");
+      expect(slip?.answers.map((a) => a.step)).toEqual(["run-pfa/ask-age"]);
+    }
+    // The IOM assistance the girl's trafficking interview offered was declined; the disability procedure's referral,
+    // accepted, carries its own answers and none of the trafficking interview's.
+    const avm = slipAfter("screening-girl-5-iom-avm-declined-then-disability", "iom-avm");
+    expect(avm?.referral.status).toBe("made");
+    expect(avm?.answers.length).toBeGreaterThan(0);
+    expect(avm?.answers.every((a) => a.step.startsWith("run-disability/"))).toBe(true);
+  });
+
+  it("the prosecutor receives the age and the indicators of an adult who chose to report and agreed to send them", () => {
+    const slip = slipAfter("trafficking-woman-22-chooses-to-report", "ministerio-publico");
+    expect(answers(slip)).toEqual({
+      "ask-age": 22,
+      "ask-arranged": "yes",
+      "ask-debt": "yes",
+      "ask-deceived": "yes",
+      "ask-documents": "yes",
+      "ask-control": "yes",
+      "ask-fear": "yes",
+      "ask-exploitation": "no",
+    });
+    // Said no to sending them: no referral, no slip.
+    expect(
+      slipAfter("trafficking-woman-22-chooses-to-report-keeps-her-answers", "ministerio-publico")?.referral.status,
+    ).toBe("declined");
+  });
 });

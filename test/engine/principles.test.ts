@@ -36,11 +36,26 @@ describe("the library's protection principles", () => {
 
   it("have an invariant each (a principle that loses its last invariant shows up)", () => {
     expect(traces.filter((t) => t.invariants.length === 0).map((t) => t.n)).toEqual([]);
-    // Principle 9 is held by what the slips carry: the obstetric, treatment, identification and tracing slips.
+    // Principle 9 is held by what the slips carry: the obstetric, treatment, identification, prosecutor and tracing
+    // slips (the Red Cross's from the screening and from psychological first aid too).
     expect(traces[8].invariants).toContainEqual(
       expect.objectContaining({ sop: "pregnancy", id: "obstetric-slip-carries-stage-and-danger-signs" }),
     );
-    expect(traces[8].sops).toEqual(["hiv-continuity", "older-persons", "pregnancy", "trafficking", "uasc"]);
+    for (const [sop, id] of [
+      ["trafficking", "prosecutor-slip-carries-what-the-person-agreed-to-send"],
+      ["screening", "tracing-slip-carries-what-tracing-needs"],
+      ["pfa", "red-cross-slip-carries-what-tracing-needs"],
+    ])
+      expect(traces[8].invariants).toContainEqual(expect.objectContaining({ sop, id }));
+    expect(traces[8].sops).toEqual([
+      "hiv-continuity",
+      "older-persons",
+      "pfa",
+      "pregnancy",
+      "screening",
+      "trafficking",
+      "uasc",
+    ]);
   });
 
   it("are traced to the SOPs whose invariants name them", () => {

@@ -297,7 +297,11 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     level: maxLevel(compiled.level, catalog.services.get(step.service)?.confidentiality),
     mandatory,
   };
-  const shares = (step.shares ?? []).map((variable) => ({ scope: compiled.scope, variable }));
+  // Only a referral made passes the step's answers on: a no, a "not needed" or a forbidden referral shares nothing,
+  // not even later, when another step to the same service is made with consent (what the person refused stays out).
+  const made = decision === "made";
+  const shares = made ? (step.shares ?? []).map((variable) => ({ scope: compiled.scope, variable })) : [];
+  const sharesHousehold = made && step.sharesHousehold === true;
   const note = forbiddenBy.length ? undefined : event.notNeeded;
   const existing = context.referralByService.get(step.service);
   const addition = isAddition(context, step, event);
@@ -318,7 +322,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
       at,
       by: context.by,
       shares,
-      sharesHousehold: step.sharesHousehold === true,
+      sharesHousehold,
       level: reason.level,
       delivery: [],
       ...(note ? { note } : {}),
@@ -337,7 +341,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     for (const share of shares)
       if (!existing.shares.some((s) => s.scope === share.scope && s.variable === share.variable))
         existing.shares.push(share);
-    existing.sharesHousehold ||= step.sharesHousehold === true;
+    existing.sharesHousehold ||= sharesHousehold;
     if (decision === "made") {
       const due = dueAt(catalog, step.service, step.urgency, context.now);
       if (existing.status !== "made") {

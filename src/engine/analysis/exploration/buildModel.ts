@@ -409,14 +409,16 @@ class ModelBuilder {
             referral: { step: path, service: step.service, urgency: step.urgency, made: true },
           },
         );
-        // Not consented (or forbidden): declined or forbidden; a mandatory notification is made anyway.
+        // Not consented (or forbidden): declined or forbidden; a mandatory notification is made anyway. Recorded
+        // without consent, a mandatory notification differs from the accepted one only where a standing instruction
+        // forbids it (a rule against notifications without consent forbids it there and not with consent).
         const declineOnly = mandatory || this.options.referralConsent === "accept";
         this.edge(
           enter,
           after,
           [
             ...checks,
-            ...(declineOnly ? [{ kind: "assume", cond: forbiddenWith } as Op] : []),
+            ...(declineOnly ? [{ kind: "assume", cond: mandatory ? forbiddenWithout : forbiddenWith } as Op] : []),
             ...visit,
             ...(mandatory
               ? this.referralDecision(at, forbiddenWithout)
@@ -705,9 +707,11 @@ class ModelBuilder {
           keep: this.bdd.and(forbidden, made),
         });
       }
-      // A notification forbidden while the referral is already made merges nothing (its shares neither).
+      // A notification forbidden while the referral is already made merges nothing (no reason, no urgency). Its
+      // shares go on the slip only where it is made (not forbidden), as at run time: a forbidden referral passes no
+      // answer on, then or later.
       const merges = status ? this.bdd.not(this.bdd.and(forbidden, status.is[1])) : this.bdd.true;
-      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden), this.bdd.true, merges));
+      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden), merges, this.bdd.not(forbidden)));
       for (const text of this.needs.anyReferral) {
         const any = this.domains.get(`any-referral ${text}`);
         if (any && this.passesAnyReferral(text, at.scope, step.service))
@@ -730,9 +734,10 @@ class ModelBuilder {
         keep: made,
       });
     }
-    // An addition the person does not want leaves a referral already made as it was: no reason merges.
+    // An addition the person does not want leaves a referral already made as it was: no reason merges. A no (or a
+    // forbidden referral) never puts the step's answers on the slip, even if the service is made later.
     const notMade = status ? this.bdd.not(status.is[1]) : this.bdd.true;
-    ops.push(...this.reasonOps(at, false, this.bdd.true, notMade));
+    ops.push(...this.reasonOps(at, false, this.bdd.true, notMade, this.bdd.false));
     return ops;
   }
 
@@ -765,10 +770,11 @@ class ModelBuilder {
       const domain = this.domains.get(`made-in ${scope}|${step.service}`);
       if (domain) ops.push(this.setConstant(domain, 1, merges));
     }
-    for (const variable of step.shares ?? []) {
-      const domain = this.domains.get(`shared ${at.scope}|${step.service}|${variable}`);
-      if (domain) ops.push(this.setConstant(domain, 1, sharesMerge));
-    }
+    if (sharesMerge !== bdd.false)
+      for (const variable of step.shares ?? []) {
+        const domain = this.domains.get(`shared ${at.scope}|${step.service}|${variable}`);
+        if (domain) ops.push(this.setConstant(domain, 1, sharesMerge));
+      }
     return ops;
   }
 

@@ -155,7 +155,7 @@ holds: Expression
  */
 slip: string
 /**
- * Variables of this SOP that the slip must share: some referral step of this procedure to the service that merged into the referral lists each of them in its own `shares`.
+ * Variables of this SOP that the slip must share: some referral step of this procedure to the service that made the referral (the person agreed, or a mandatory notification) lists each of them in its own `shares`.
  * 
  * @minItems 1
  */
@@ -504,7 +504,7 @@ reason: Text
 requiresConsent?: boolean
 offerAgain?: Text6
 /**
- * The variables the referral slip shows the receiving service; nothing else is printed.
+ * The variables the referral slip shows the receiving service; nothing else is printed. Only when this step makes the referral (the person agrees, or a mandatory notification): a no, a "not needed" or a forbidden referral passes none of them on, not even to the referral a later step makes.
  */
 shares?: VariableName[]
 next: Next
