@@ -30,7 +30,13 @@ function playRandomly(compiled: CompiledSop, pick: (n: number) => number): CaseS
     const step = at.step;
     const action: ScenarioAction = { step: path };
     if (step.kind === "referral") action.answer = pick(2) === 0;
-    else if ((step.kind === "question" || step.kind === "checklist") && step.variable) {
+    else if (step.kind === "question" && step.answer.type === "several-of" && pick(2) === 0) {
+      // Half the time any set of the options, not a class's representative: a class the analysis built too coarse
+      // (two answers the case treats apart, taken as one) shows only with answers no representative gives.
+      action.answer = step.answer.options.map((o) => o.value).filter(() => pick(2) === 0);
+    } else if (step.kind === "question" && step.answer.type === "one-of" && pick(2) === 0) {
+      action.answer = step.answer.options[pick(step.answer.options.length)].value;
+    } else if ((step.kind === "question" || step.kind === "checklist") && step.variable) {
       const space = spaces.space(compiled.scopes.get(at.scope)!.sop.id, step.variable);
       if (space) {
         const chosen = space.classes[pick(space.classes.length)];
