@@ -2,6 +2,8 @@ import { checkSop, type Expectation, lintSop, replay, type SopDefinition, type S
 import { makeSop, step, t } from "../engine/sopBuilder";
 
 type Next = Extract<Step, { kind: "question" }>["next"];
+type Option = Extract<Extract<Step, { kind: "question" }>["answer"], { type: "several-of" }>["options"][number];
+
 import { compileWithFixtureCatalog, loadAnalysisFixtures } from "./analysisFixtures";
 
 /**
@@ -111,7 +113,10 @@ describe("a list passed in that is made of the case's flags", () => {
     title: t(variable),
     say: t(`${variable}?`),
     variable,
-    answer: { type: "several-of", options: values.map((value) => ({ value, label: t(value) })) },
+    answer: {
+      type: "several-of",
+      options: values.map((value) => ({ value, label: t(value) })) as [Option, ...Option[]],
+    },
     next,
   });
   const callee = makeSop("takes-needs", {
