@@ -337,3 +337,29 @@ describe("a `slip` expectation: the slip of a referral made shares what the serv
     expect(session.context.violations.map((v) => v.invariant)).toEqual(["immediate"]);
   });
 });
+
+describe("the urgency of a referral made after a no", () => {
+  /** An immediate step to support the person may decline, then a routine one. */
+  const sop = (expect: Expectation): SopDefinition =>
+    makeSop(
+      "urgency-after-a-no",
+      {
+        "ask-danger": step.yesNo("danger", "first"),
+        first: refer([], "second", { urgency: "immediate" }),
+        second: refer([], "done"),
+        done: step.end(),
+      },
+      { invariants: [{ id: "as-urgent", text: t("As urgent"), expect: [expect] }] },
+    );
+
+  it("is that of the steps that made it, in the check as at run time", () => {
+    // Said no to the immediate step, yes to the routine one: the referral is routine.
+    const immediate = sop({ referral: "support", urgency: "immediate" });
+    const compiled = compileWithFixtureCatalog(immediate);
+    const verdict = checkSop(compiled).verdicts[0];
+    expect(verdict.status).toBe("violated");
+    const actions = verdict.counterexample!.actions;
+    expect(actions.find((a) => a.step === "first")?.answer).toBe(false);
+    expect(replay(compiled, actions).session.context.referralByService.get("support")?.urgency).toBe("routine");
+  });
+});

@@ -123,3 +123,38 @@ describe("a slip carries only what steps whose referral was made share", () => {
     expect(shared(d)).toContainEqual(["ask-danger", true]);
   });
 });
+
+describe("a slip says nothing of a step the person said no to", () => {
+  /** The first step (immediate) is declined, the second (routine) made. */
+  function urgentThenRoutine(firstConsent: boolean) {
+    const sop = twoSteps();
+    (sop.steps.first as { urgency: string }).urgency = "immediate";
+    (sop.steps.second as { urgency: string }).urgency = "routine";
+    const d = new CaseDriver(compileSop(sop, makeLibrary([sop], catalog())));
+    d.answer("ask-danger", true);
+    d.refer("first", firstConsent);
+    d.answer("ask-age", 40);
+    d.refer("second", true);
+    return d;
+  }
+
+  it("not its reason, nor its urgency: the service is asked to act for the reason agreed, as fast as that asks", () => {
+    const d = urgentThenRoutine(false);
+    const record = d.session.context.referralByService.get("support")!;
+    expect(record.status).toBe("made");
+    expect(record.urgency).toBe("routine");
+    const slip = slipOf(d);
+    expect(slip.reasons.map((r) => r.text.en)).toEqual(["Age"]);
+    // The officers still see both, and which one the person said no to.
+    expect(record.reasons.map((r) => [r.step, r.notMade ?? false])).toEqual([
+      ["first", true],
+      ["second", false],
+    ]);
+  });
+
+  it("while both reasons and the most urgent go on the slip when both steps made it", () => {
+    const d = urgentThenRoutine(true);
+    expect(d.session.context.referralByService.get("support")!.urgency).toBe("immediate");
+    expect(slipOf(d).reasons.map((r) => r.text.en)).toEqual(["In danger", "Age"]);
+  });
+});

@@ -68,8 +68,9 @@ export function buildSlip(
     return true;
   };
 
+  // A step that did not make the referral (the person said no there) gives the slip nothing: not its reason either.
   const reasons = referral.reasons
-    .filter((r) => keep(r.level))
+    .filter((r) => !r.notMade && keep(r.level))
     .map((r) => ({ text: r.reason, urgency: r.urgency, level: r.level }));
   const answers: SlipAnswer[] = [];
   for (const share of referral.shares) {

@@ -18,6 +18,11 @@ export interface ReferralReason {
   level: Level;
   /** The step needs no consent: a notification the law requires. */
   mandatory: boolean;
+  /**
+   * The step did not make the referral (the person said no, it was not needed, or it was forbidden): the reason
+   * stays on the case, for the officers, but never reaches the slip, even once another step makes the referral.
+   */
+  notMade?: true;
 }
 
 /**

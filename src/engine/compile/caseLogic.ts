@@ -296,6 +296,7 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     by: context.by,
     level: maxLevel(compiled.level, catalog.services.get(step.service)?.confidentiality),
     mandatory,
+    ...(decision === "made" ? {} : { notMade: true as const }),
   };
   // Only a referral made passes the step's answers on: a no, a "not needed" or a forbidden referral shares nothing,
   // not even later, when another step to the same service is made with consent (what the person refused stays out).
@@ -337,7 +338,11 @@ function recordReferral(context: CaseContext, compiled: CompiledStep, event: Any
     if (isHandedOver(existing)) existing.reasons = existing.reasons.filter((r) => r.step !== reason.step);
     existing.reasons.push(reason);
     existing.level = maxLevel(existing.level, reason.level);
-    if (URGENCY_RANK[step.urgency] < URGENCY_RANK[existing.urgency]) existing.urgency = step.urgency;
+    // Once made, the referral is as urgent as the steps that made it: a no given earlier at a more urgent step does
+    // not make the service hurry for a reason the person did not agree to pass on. (One handed over before a
+    // correction keeps its urgency: it never becomes less urgent by being made again.)
+    if (decision === "made" && existing.status !== "made" && !isHandedOver(existing)) existing.urgency = step.urgency;
+    else if (URGENCY_RANK[step.urgency] < URGENCY_RANK[existing.urgency]) existing.urgency = step.urgency;
     for (const share of shares)
       if (!existing.shares.some((s) => s.scope === share.scope && s.variable === share.variable))
         existing.shares.push(share);

@@ -676,8 +676,10 @@ class ModelBuilder {
     const step = at.step as Extract<Step, { kind: "referral" }>;
     const ops: Op[] = [];
     const status = this.domains.get(`referral ${step.service}`);
+    // The reason first, while the status is still the one before: a referral made here for the first time takes
+    // this step's urgency, not that of a step the person said no to.
+    ops.push(...this.reasonOps(at, status ? this.bdd.not(status.is[1]) : this.bdd.false));
     if (status) ops.push(this.setConstant(status, 1));
-    ops.push(...this.reasonOps(at));
     for (const text of this.needs.anyReferral) {
       const any = this.domains.get(`any-referral ${text}`);
       if (any && this.passesAnyReferral(text, at.scope, step.service)) ops.push(this.setConstant(any, 1));
@@ -695,6 +697,13 @@ class ModelBuilder {
       const step = at.step as Extract<Step, { kind: "referral" }>;
       const status = this.domains.get(`referral ${step.service}`);
       const ops: Op[] = [];
+      // A notification forbidden while the referral is already made merges nothing (no reason, no urgency). Its
+      // shares go on the slip only where it is made (not forbidden), as at run time: a forbidden referral passes no
+      // answer on, then or later. Made here for the first time, the referral takes this step's urgency. (The reason
+      // comes first, while the status is still the one before.)
+      const merges = status ? this.bdd.not(this.bdd.and(forbidden, status.is[1])) : this.bdd.true;
+      const resets = status ? this.bdd.and(this.bdd.not(forbidden), this.bdd.not(status.is[1])) : this.bdd.false;
+      ops.push(...this.reasonOps(at, resets, merges, this.bdd.not(forbidden)));
       if (status) {
         const made = status.is[1];
         ops.push({
@@ -707,11 +716,6 @@ class ModelBuilder {
           keep: this.bdd.and(forbidden, made),
         });
       }
-      // A notification forbidden while the referral is already made merges nothing (no reason, no urgency). Its
-      // shares go on the slip only where it is made (not forbidden), as at run time: a forbidden referral passes no
-      // answer on, then or later.
-      const merges = status ? this.bdd.not(this.bdd.and(forbidden, status.is[1])) : this.bdd.true;
-      ops.push(...this.reasonOps(at, true, this.bdd.not(forbidden), merges, this.bdd.not(forbidden)));
       for (const text of this.needs.anyReferral) {
         const any = this.domains.get(`any-referral ${text}`);
         if (any && this.passesAnyReferral(text, at.scope, step.service))
@@ -737,15 +741,18 @@ class ModelBuilder {
     // An addition the person does not want leaves a referral already made as it was: no reason merges. A no (or a
     // forbidden referral) never puts the step's answers on the slip, even if the service is made later.
     const notMade = status ? this.bdd.not(status.is[1]) : this.bdd.true;
-    ops.push(...this.reasonOps(at, false, this.bdd.true, notMade, this.bdd.false));
+    ops.push(...this.reasonOps(at, this.bdd.false, notMade, this.bdd.false));
     return ops;
   }
 
-  /** The step's reason merged into the referral: its urgency (the most urgent wins), mandatory, who asked. */
+  /**
+   * The step's reason merged into the referral where `merges`: its urgency (the most urgent wins, except where
+   * `resets`: a referral made here for the first time takes this step's), mandatory, who asked; its answers go on
+   * the slip where `sharesMerge`.
+   */
   private reasonOps(
     at: CompiledStep,
-    mandatoryMade = false,
-    madeWhen: BddNode = this.bdd.true,
+    resets: BddNode,
     merges: BddNode = this.bdd.true,
     sharesMerge: BddNode = merges,
   ): Op[] {
@@ -755,17 +762,19 @@ class ModelBuilder {
     const urgency = this.domains.get(`urgency ${step.service}`);
     if (urgency) {
       const rank = URGENCIES.indexOf(step.urgency);
+      const raises = bdd.and(merges, bdd.not(resets));
       ops.push({
         kind: "set",
         domain: urgency,
-        cases: URGENCIES.map((_, v) => ({ value: Math.max(v, rank), when: bdd.and(urgency.is[v], merges) })),
+        cases: [
+          ...URGENCIES.map((_, v) => ({ value: Math.max(v, rank), when: bdd.and(urgency.is[v], raises) })),
+          { value: rank, when: bdd.and(merges, resets) },
+        ],
         keep: bdd.not(merges),
       });
     }
     const mandatory = this.domains.get(`mandatory ${step.service}`);
     if (mandatory && step.requiresConsent === false) ops.push(this.setConstant(mandatory, 1));
-    void mandatoryMade;
-    void madeWhen;
     for (const scope of ownersOf(at.path)) {
       const domain = this.domains.get(`made-in ${scope}|${step.service}`);
       if (domain) ops.push(this.setConstant(domain, 1, merges));
