@@ -155,6 +155,18 @@ describe("slips carry what the service needs (principle 9)", () => {
     expect(avm?.answers.every((a) => a.step.startsWith("run-disability/"))).toBe(true);
   });
 
+  it("a tracing slip from psychological first aid carries the age and the nationality it asks", () => {
+    // Alone, first aid asks the country once the person accepts the Red Cross.
+    expect(answers(slipAfter("pfa-man-wants-to-call-family", "red-cross-rfl"))).toEqual({
+      "ask-age": 45,
+      "ask-nationality": "CO",
+    });
+    expect(answers(slipAfter("pfa-man-45-collapses-while-listening", "red-cross-rfl"))).toEqual({
+      "ask-age": 45,
+      "ask-nationality": "CO",
+    });
+  });
+
   it("the prosecutor receives the age and the indicators of an adult who chose to report and agreed to send them", () => {
     const slip = slipAfter("trafficking-woman-22-chooses-to-report", "ministerio-publico");
     expect(answers(slip)).toEqual({
