@@ -136,8 +136,8 @@ describe("slips carry what the service needs (principle 9)", () => {
     // Tracing accepted in the screening: its slip carries the screening's age and nationality.
     const made = slipAfter("screening-woman-18-red-cross-rfl-made-then-pfa", "red-cross-rfl");
     expect(made?.answers.map((a) => a.step)).toEqual(["ask-age", "ask-nationality"]);
-    // Declined there and accepted in psychological first aid, the same day or a day later: only what that step
-    // shares, the age; the nationality the person did not want passed on stays off.
+    // Declined there and accepted in psychological first aid, the same day or a day later: only what first aid's
+    // step shares, with its consent (the age and nationality screening passed in), never the declined step's answers.
     for (const id of [
       "screening-woman-18-red-cross-rfl-declined-then-pfa",
       "screening-woman-18-red-cross-rfl-declined-then-pfa-a-day-later",
@@ -145,7 +145,7 @@ describe("slips carry what the service needs (principle 9)", () => {
     ]) {
       const slip = slipAfter(id, "red-cross-rfl");
       expect(slip?.referral.status).toBe("made");
-      expect(slip?.answers.map((a) => a.step)).toEqual(["run-pfa/ask-age"]);
+      expect(slip?.answers.map((a) => a.step)).toEqual(["run-pfa/ask-age", "run-pfa/ask-nationality"]);
     }
     // The IOM assistance the girl's trafficking interview offered was declined; the disability procedure's referral,
     // accepted, carries its own answers and none of the trafficking interview's.
@@ -153,6 +153,27 @@ describe("slips carry what the service needs (principle 9)", () => {
     expect(avm?.referral.status).toBe("made");
     expect(avm?.answers.length).toBeGreaterThan(0);
     expect(avm?.answers.every((a) => a.step.startsWith("run-disability/"))).toBe(true);
+  });
+
+  it("a tracing slip from psychological first aid carries the age and nationality, asked there or passed in", () => {
+    // Alone, first aid asks the country once the person accepts the Red Cross.
+    expect(answers(slipAfter("pfa-man-wants-to-call-family", "red-cross-rfl"))).toEqual({
+      "ask-age": 45,
+      "ask-nationality": "CO",
+    });
+    expect(answers(slipAfter("pfa-man-45-collapses-while-listening", "red-cross-rfl"))).toEqual({
+      "ask-age": 45,
+      "ask-nationality": "CO",
+    });
+    // Tracing declined in the screening and asked for in first aid: the screening's nationality, not asked again,
+    // reaches the slip, with the instruction against consular contact the screening raised.
+    const slip = slipAfter("screening-man-38-declines-tracing-asks-for-it-in-pfa", "red-cross-rfl");
+    expect(slip?.referral.status).toBe("made");
+    expect(slip?.answers.map((a) => [a.step, a.value])).toEqual([
+      ["run-pfa/ask-age", 38],
+      ["run-pfa/ask-nationality", "VE"],
+    ]);
+    expect(instructionLabels(slip)).toContain("No consular contact");
   });
 
   it("the prosecutor receives the age and the indicators of an adult who chose to report and agreed to send them", () => {

@@ -45,6 +45,8 @@ describe("the library's protection principles", () => {
       ["trafficking", "prosecutor-slip-carries-what-the-person-agreed-to-send"],
       ["screening", "tracing-slip-carries-what-tracing-needs"],
       ["pfa", "red-cross-slip-carries-what-tracing-needs"],
+      // The nationality screening passes to first aid, so that first aid's tracing slip has it without asking again.
+      ["screening", "nationality-not-asked-again-in-pfa"],
     ])
       expect(traces[8].invariants).toContainEqual(expect.objectContaining({ sop, id }));
     expect(traces[8].sops).toEqual([
