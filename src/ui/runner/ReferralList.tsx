@@ -66,7 +66,8 @@ function ReferralItem({ referral, view, handle }: { referral: ReferralView; view
           {referral.reasons.map((reason) => (
             <li key={`${reason.step}:${reason.at}`}>
               {text(reason.reason)} ({t(`urgency.${reason.urgency}`)}
-              {reason.mandatory ? `, ${t("referral.mandatoryShort")}` : ""})
+              {reason.mandatory ? `, ${t("referral.mandatoryShort")}` : ""}
+              {reason.notMade && referral.status === "made" ? `, ${t("referral.reasonNotOnSlip")}` : ""})
             </li>
           ))}
         </ul>

@@ -35,6 +35,7 @@ export const caseMessagesEs = {
   "referral.mergesInto":
     "El caso ya tiene una referencia a {service} ({status}): esta necesidad se suma a ella, en una sola hoja.",
   "referral.mandatoryShort": "notificación obligatoria",
+  "referral.reasonNotOnSlip": "no va en la boleta: no se aceptó en este paso",
   "referral.reasons": "Motivos de la referencia a {service}",
   "referral.hidden": "Referencia confidencial: vea al equipo a cargo",
   "referral.hiddenHandover": {
@@ -243,6 +244,7 @@ export const caseMessagesEn: Record<CaseKey, CaseMessage> = {
   "referral.mergesInto":
     "The case already has a referral to {service} ({status}): this need is added to it, on one slip.",
   "referral.mandatoryShort": "mandatory notification",
+  "referral.reasonNotOnSlip": "not on the slip: not agreed at this step",
   "referral.reasons": "Reasons for the referral to {service}",
   "referral.hidden": "Confidential referral: see the team in charge",
   "referral.hiddenHandover": {
