@@ -47,10 +47,13 @@ describe("the library's protection principles", () => {
       ["pfa", "red-cross-slip-carries-what-tracing-needs"],
       // The nationality screening passes to first aid, so that first aid's tracing slip has it without asking again.
       ["screening", "nationality-not-asked-again-in-pfa"],
+      // UNHCR's protection slip from the LGBTIQ procedure says how to address the person and whether they feel safe.
+      ["lgbtiq", "protection-slip-says-how-to-address-and-where-safe"],
     ])
       expect(traces[8].invariants).toContainEqual(expect.objectContaining({ sop, id }));
     expect(traces[8].sops).toEqual([
       "hiv-continuity",
+      "lgbtiq",
       "older-persons",
       "pfa",
       "pregnancy",
