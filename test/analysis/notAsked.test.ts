@@ -35,17 +35,28 @@ describe("a question inside a procedure that is not asked again", () => {
     expect(replay(compiled, actions).session.context.violations.map((v) => v.invariant)).toContain("age-told-once");
   });
 
+  it("has an opposite, asked: proven where nothing is passed in, refuted where the caller passes the answer", () => {
+    expect(verdictOf(caller({ asked: "run-callee/ask-age" }, false)).status).toBe("proven");
+    const passed = caller({ asked: "run-callee/ask-age" });
+    const verdict = verdictOf(passed);
+    expect(verdict.status).toBe("violated");
+    const compiled = compileWithFixtureCatalog(passed);
+    const { session } = replay(compiled, verdict.counterexample!.actions);
+    expect(session.context.answers.has("run-callee/ask-age")).toBe(false);
+    expect(session.context.violations.map((v) => v.invariant)).toContain("age-told-once");
+  });
+
   it("differs from avoids: a question skipped because its answer was passed in is still gone through", () => {
     expect(verdictOf(caller({ avoids: "run-callee/ask-age" })).status).toBe("violated");
     expect(verdictOf(caller({ visits: "run-callee/ask-age" })).status).toBe("proven");
   });
 
-  it("names a step path that does not exist, with the nearest one", () => {
-    const sop = caller({ notAsked: "run-callee/ask-ages" });
+  it.each(["notAsked", "asked"])("names a step path in %s that does not exist, with the nearest one", (key) => {
+    const sop = caller({ [key]: "run-callee/ask-ages" } as Expectation);
     const library = loadAnalysisFixtures().library;
     const issues = lintSop(sop, { ...library, sops: new Map([...library.sops, [sop.id, sop]]) });
     const unknown = issues.find((i) => i.code === "unknown-step");
-    expect(unknown?.pointer).toBe("/invariants/0/expect/0/notAsked");
+    expect(unknown?.pointer).toBe(`/invariants/0/expect/0/${key}`);
     expect(unknown?.message).toContain("run-callee/ask-age");
   });
 });

@@ -599,6 +599,7 @@ function meets(
   if ("visits" in e) return context.visitedSet.has(`${prefix}${e.visits}`);
   if ("avoids" in e) return !context.visitedSet.has(`${prefix}${e.avoids}`);
   if ("notAsked" in e) return !context.answers.has(`${prefix}${e.notAsked}`);
+  if ("asked" in e) return context.answers.has(`${prefix}${e.asked}`);
   if ("outcome" in e) return (e.outcome as string[]).includes(outcome);
   if ("deadline" in e) {
     const d = context.deadlines.get(e.deadline);

@@ -229,6 +229,7 @@ export function collectAtoms(sop: SopDefinition, expressions: ExpressionScope, c
       if ("visits" in expectation) reads.steps.add(expectation.visits);
       if ("avoids" in expectation) reads.steps.add(expectation.avoids);
       if ("notAsked" in expectation) reads.steps.add(expectation.notAsked);
+      if ("asked" in expectation) reads.steps.add(expectation.asked);
       if ("flag" in expectation) reads.flags.add(expectation.flag);
       if ("noFlag" in expectation) reads.flags.add(expectation.noFlag);
       if ("referral" in expectation) reads.referrals.add(expectation.referral);

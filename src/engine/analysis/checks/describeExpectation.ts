@@ -72,6 +72,8 @@ export function describeExpectation(
   }
   if ("visits" in expectation) return `${es ? "pasar por el paso" : "a visit to step"} "${expectation.visits}"`;
   if ("avoids" in expectation) return `${es ? "no pasar por el paso" : "no visit to step"} "${expectation.avoids}"`;
+  if ("asked" in expectation)
+    return `${es ? "hacer la pregunta del paso" : "the question of step"} "${expectation.asked}"${es ? "" : " asked"}`;
   if ("notAsked" in expectation)
     return `${es ? "no hacer la pregunta del paso" : "the question of step"} "${expectation.notAsked}"${es ? "" : " not asked"}`;
   if ("outcome" in expectation)

@@ -943,6 +943,7 @@ class ModelBuilder {
     if ("visits" in e) return bit(`visited ${prefix}${e.visits}`);
     if ("avoids" in e) return bdd.not(bit(`visited ${prefix}${e.avoids}`));
     if ("notAsked" in e) return bdd.not(bit(`asked ${prefix}${e.notAsked}`));
+    if ("asked" in e) return bit(`asked ${prefix}${e.asked}`);
     if ("outcome" in e) return (e.outcome as string[]).includes(outcome) ? bdd.true : bdd.false;
     if ("deadline" in e || "noDeadline" in e) {
       const id = "deadline" in e ? e.deadline : e.noDeadline;

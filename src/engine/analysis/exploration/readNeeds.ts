@@ -187,11 +187,12 @@ export function readNeeds(compiled: CompiledSop, options: ModelOptions): Needs {
           needs.flagOwners.add(e.noFlag);
         } else if ("visits" in e) needs.visitedSteps.add(prefix + e.visits);
         else if ("avoids" in e) needs.visitedSteps.add(prefix + e.avoids);
-        else if ("notAsked" in e) {
-          needs.askedSteps.add(prefix + e.notAsked);
+        else if ("notAsked" in e || "asked" in e) {
+          const path = prefix + ("asked" in e ? e.asked : e.notAsked);
+          needs.askedSteps.add(path);
           // Whether the question is put depends on whether a caller passed its answer in: keep that answer's
           // variable, so that what was passed in is known (without it, every binding looked like nothing passed).
-          const asked = compiled.steps.get(prefix + e.notAsked);
+          const asked = compiled.steps.get(path);
           if (asked?.step.kind === "question" && asked.step.variable)
             needs.variables.add(`${asked.scope}:${asked.step.variable}`);
         } else if ("deadline" in e) needs.deadlines.add(e.deadline);

@@ -144,6 +144,11 @@ avoids: StepPath
 notAsked: string
 } | {
 /**
+ * A step id of this SOP, or a step of a procedure it runs as `<procedure-step-id>/<step-id>` (any depth).
+ */
+asked: string
+} | {
+/**
  * @minItems 1
  */
 outcome: [("closed" | "referred" | "escalated" | "transferred"), ...(("closed" | "referred" | "escalated" | "transferred"))[]]

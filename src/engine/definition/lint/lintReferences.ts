@@ -110,7 +110,7 @@ export function lintCatalogReferences(context: LintContext): void {
       if ("flag" in expectation) flagRef(expectation.flag, `${pointer}/flag`, subject, "expect");
       if ("noFlag" in expectation) flagRef(expectation.noFlag, `${pointer}/noFlag`, subject, "expect");
       const targets: [string, string][] = [];
-      for (const key of ["visits", "avoids", "notAsked"] as const) {
+      for (const key of ["visits", "avoids", "notAsked", "asked"] as const) {
         const target = (expectation as Record<string, string>)[key];
         if (target) targets.push([target, `${pointer}/${key}`]);
       }

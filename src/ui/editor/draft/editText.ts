@@ -56,11 +56,11 @@ export function locate(text: string, path: JSONPath): { offset: number; length: 
 }
 
 /** The properties that hold a step id (besides the keys of `steps` and `estimates`). */
-const STEP_REFERENCES = new Set(["start", "to", "next", "avoids", "visits"]);
+const STEP_REFERENCES = new Set(["start", "to", "next", "avoids", "visits", "notAsked", "asked"]);
 
 /**
  * Renames a step and every reference to it: `start`, `next` and route targets, track starts, invariants'
- * `visits`/`avoids`, the `estimates` key, and `"id" in visited` inside conditions. Refuses (returns undefined) a
+ * `visits`/`avoids`/`notAsked`/`asked`, the `estimates` key, and `"id" in visited` inside conditions. Refuses (returns undefined) a
  * new id that is already a step.
  */
 export function renameStep(text: string, from: string, to: string): string | undefined {

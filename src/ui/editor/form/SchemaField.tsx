@@ -31,6 +31,8 @@ const PICKERS: Record<string, "steps" | "services" | "flags" | "sops" | "roles">
   who: "roles",
   visits: "steps",
   avoids: "steps",
+  notAsked: "steps",
+  asked: "steps",
   service: "services",
   referral: "services",
   noReferral: "services",
