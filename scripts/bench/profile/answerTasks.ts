@@ -67,9 +67,13 @@ try {
       );
       const end = message ? message.ts : click.ts + sample.painted * 1000;
       dispatched.push((end - click.ts) / 1000);
-      const inWindow = main.filter((e) => e.ts >= click.ts - 1000 && e.ts <= end);
+      // PRE_MS: also the tasks that ran in that many ms before the click was dispatched (what kept it waiting).
+      const inWindow = main.filter((e) => e.ts >= click.ts - 1000 * Number(process.env.PRE_MS ?? 1) && e.ts <= end);
       const print = shown < printed;
-      if (print) console.log(`answer ${answers}: click → painted ${sample.painted.toFixed(1)} ms`);
+      if (print)
+        console.log(
+          `answer ${answers}: click → painted ${sample.painted.toFixed(1)} ms, dispatched at +${(sample.painted - (end - click.ts) / 1000).toFixed(1)} ms`,
+        );
       for (const e of topLevel(inWindow)) {
         const inside = inWindow.filter((x) => x.ts >= e.ts && x.ts + (x.dur ?? 0) <= e.ts + (e.dur ?? 0) && x !== e);
         const own = new Map<string, number>();
