@@ -263,7 +263,13 @@ export class CaseStore {
       this.database.use(caseId, "saving the case", async (db) => {
         // The log's head and the summary's revision are read together: one round of reads before the write. The
         // head comes from the changes since the last append, not from every id of the log (`LogHeads`).
-        const [head, prior] = await Promise.all([this.heads.read(db, caseId), readOptional(db, summaryId)]);
+        let [head, prior] = await Promise.all([this.heads.read(db, caseId), readOptional(db, summaryId)]);
+        // Events kept with no summary beside them (every append writes both): the database may have been deleted and
+        // made again since (another tab's deleteAll), which its changes cannot tell. The log's ids are read again.
+        if (!prior && head.keys.length > 0) {
+          this.heads.forget(caseId);
+          head = await this.heads.read(db, caseId);
+        }
         const storedSeq = head.keys.length;
         if (storedSeq !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq });
         const seen: Record<string, string> = { ...head.seen };
