@@ -25,6 +25,7 @@ import {
 } from "./documentIds";
 import { checkDeviceCode, makeEventKey, nextStamp, parseEventKey } from "./eventKey";
 import { LEVELS, type Level, lastHandover, levelOfEvent, publicDigest } from "./eventLevel";
+import { LogHeads } from "./logHeads";
 import { readCaseLog } from "./readCaseLog";
 import { ConflictError, StoreError } from "./StoreError";
 import { SummaryIndex, type SummaryQuery } from "./SummaryIndex";
@@ -123,6 +124,8 @@ export class CaseStore {
   /** Per case: how often it changed by this store's own writes or by events from other devices. */
   private readonly versions = new Map<string, number>();
   private readonly mirror?: SummaryMirror;
+  /** What appends need to know of the logs of the cases appended to lately, kept between appends. */
+  private readonly heads = new LogHeads();
   /**
    * Resolves once the database is open and the summaries in memory are the ones it holds (at once for a store from
    * `open`); rejects with a `StoreError` when it cannot be opened. Until then a store from `openEarly` lists the
@@ -258,18 +261,20 @@ export class CaseStore {
     // refuses existing ids, which is what stops a replicated document that arrives in between.
     const rev = await withLock(this.lockName(caseId), () =>
       this.database.use(caseId, "saving the case", async (db) => {
-        // The log's count and the summary's revision are read together: one round of reads before the write.
-        const [{ rows }, prior] = await Promise.all([db.allDocs(eventRange(caseId)), readOptional(db, summaryId)]);
-        if (rows.length !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq: rows.length });
-        const seen: Record<string, string> = {};
-        let lastStamp: number | undefined;
-        keys = rows.map((row) => row.id.slice(row.id.lastIndexOf("/") + 1));
-        for (const row of rows) {
-          const parsed = parseEventKey(row.id.slice(row.id.lastIndexOf("/") + 1));
-          if (!parsed) continue;
-          seen[parsed.device] = row.id.slice(row.id.lastIndexOf("/") + 1);
-          lastStamp = Math.max(lastStamp ?? parsed.stamp, parsed.stamp);
+        // The log's head and the summary's revision are read together: one round of reads before the write. The
+        // head comes from the changes since the last append, not from every id of the log (`LogHeads`).
+        let [head, prior] = await Promise.all([this.heads.read(db, caseId), readOptional(db, summaryId)]);
+        // Events kept with no summary beside them (every append writes both): the database may have been deleted and
+        // made again since (another tab's deleteAll), which its changes cannot tell. The log's ids are read again.
+        if (!prior && head.keys.length > 0) {
+          this.heads.forget(caseId);
+          head = await this.heads.read(db, caseId);
         }
+        const storedSeq = head.keys.length;
+        if (storedSeq !== expectedSeq) throw new ConflictError({ caseId, expectedSeq, storedSeq });
+        const seen: Record<string, string> = { ...head.seen };
+        let lastStamp = head.lastStamp;
+        const added: string[] = [];
         const docs: PouchDoc[] = [];
         for (const [i, event] of events.entries()) {
           lastStamp = nextStamp(event.at, lastStamp);
@@ -284,17 +289,21 @@ export class CaseStore {
           }
           docs.push(eventDoc);
           seen[this.device] = key;
-          keys.push(key);
+          added.push(key);
         }
         docs.push(await this.toSummaryDoc(summary, prior?._rev));
         const result = await commitDocs(db, docs, new Map(prior ? [[summaryId, prior]] : []), caseId);
         if (!result.ok) {
+          this.heads.forget(caseId);
           const now = await db.allDocs(eventRange(caseId)).then(
             (r) => r.rows.length,
             () => undefined,
           );
           throw new ConflictError({ caseId, expectedSeq, storedSeq: now });
         }
+        this.heads.written(head, added);
+        // Only when a snapshot is due (every `SNAPSHOT_EVERY` events): the keys of the whole log.
+        if (snapshot) keys = [...head.keys];
         return result.revs.get(summaryId)!;
       }),
     );
@@ -425,6 +434,7 @@ export class CaseStore {
   private reload(rows: AllDocsRow[]): void {
     this.epoch++;
     this.index.clear();
+    this.heads.clear();
     this.pendingLoad = Promise.all(rows.map((row) => this.accept(row.id, row.doc))).then(() => {
       // Cases the mirror holds but the database does not (a copy left from before a deleteAll elsewhere) go.
       this.mirror?.retain(new Set(this.index.list({}, this.clock()).map((s) => s.caseId)));

@@ -44,6 +44,8 @@ declare module "pouchdb-browser" {
     include_docs?: boolean;
     /** Keep no array of every change in memory: a live feed runs for as long as the app is open. */
     return_docs?: boolean;
+    /** At most this many changes (a feed that is not live). */
+    limit?: number;
   }
 
   export interface Change {
@@ -54,7 +56,14 @@ declare module "pouchdb-browser" {
     doc?: PouchDoc & { _rev: string };
   }
 
-  export interface ChangesFeed {
+  /** What a feed that is not live resolves with: the changes since `since`, and the sequence they reach. */
+  export interface ChangesResult {
+    results: Change[];
+    last_seq: number | string;
+  }
+
+  /** A changes feed; one that is not live is also a promise of its changes. */
+  export interface ChangesFeed extends PromiseLike<ChangesResult> {
     on(event: "change", listener: (change: Change) => void): ChangesFeed;
     on(event: "error", listener: (error: unknown) => void): ChangesFeed;
     on(event: "complete", listener: (info: unknown) => void): ChangesFeed;

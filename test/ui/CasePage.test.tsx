@@ -93,6 +93,38 @@ describe("a case on the officer's screen", () => {
     expect(store.getSummary(caseId)?.eventCount).toBe(2);
   });
 
+  it("clears what went wrong with the last answer as the next step shows, not once the next answer is stored", async () => {
+    const { store, caseId } = await openNewCase();
+    const append = store.appendEvents.bind(store);
+    let full = true;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    store.appendEvents = async (...args) => {
+      if (full) throw new StorageFullError(caseId);
+      await held;
+      return append(...args);
+    };
+    renderInApp(<CasePage caseId={caseId} view="step" />, { store });
+    expect((await heading()).textContent).toBe("Edad");
+    answerAge("15");
+    await screen.findByText(es["notice.storageFull"]);
+    await screen.findByRole("spinbutton");
+    expect(document.querySelector(".step-card .problem")?.textContent).toBe(es["refusal.storage-full"]);
+
+    full = false;
+    answerAge("15");
+    // The write waits: the next step is on screen already, without the refusal of the answer before.
+    expect(stepHeading()?.textContent).toBe("Nacionalidad");
+    expect(document.querySelector(".step-card .problem")?.textContent).toBe("");
+    expect(document.querySelector(".save-state")?.getAttribute("data-state")).toBe("saving");
+    release();
+    await waitFor(() => expect(document.querySelector(".save-state")?.textContent).toBe(caseEs["case.saved"]));
+    expect(document.querySelector(".step-card .problem")?.textContent).toBe("");
+    expect((await store.loadEvents(caseId)).map((e) => e.type)).toEqual(["CASE_OPENED", "ANSWERED"]);
+  });
+
   it("shows a case just opened before its first event is stored, and writes the answers given meanwhile after it", async () => {
     const store = await CaseStore.open({ name: `case-${Math.random()}` });
     stores.push(store);

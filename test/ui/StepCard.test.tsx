@@ -105,6 +105,32 @@ describe("the step card", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { level: 2 })));
   });
 
+  it("touches only the options the next step changes, not every option of the list", async () => {
+    renderInApp(<Shown first={{ step: travellingWith, key: "ask:0" }} onSubmit={() => undefined} />);
+    const [alone, parent, relative] = screen.getAllByRole("radio");
+    const changed = new Set<Node>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) changed.add(r.target);
+    });
+    observer.observe(document.querySelector(".choices")!, { subtree: true, attributes: true });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    // (A pick touches every radio of the group: React puts each back as its props say.)
+    fireEvent.click(parent);
+    await settle();
+    expect(parent).toHaveProperty("checked", true);
+
+    // The next step with the same options: only the one picked before changes (it is no longer picked).
+    changed.clear();
+    show({ step: { ...travellingWith, path: "ask-again", id: "ask-again" }, key: "ask-again:1" });
+    await settle();
+    observer.disconnect();
+    expect(parent).toHaveProperty("checked", false);
+    expect(changed.has(alone)).toBe(false);
+    expect(changed.has(relative)).toBe(false);
+    expect(screen.getAllByRole("radio")).toEqual([alone, parent, relative]);
+  });
+
   it("picks an option with its number key and continues with Enter", () => {
     const { sent, heading } = renderCard(travellingWith);
     fireEvent.keyDown(heading, { key: "3" });

@@ -41,12 +41,14 @@ try {
     await openSendaCase(page, "screening");
     await takeSamples(page);
     await cdp.send("Tracing.start", {
-      categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute",
+      categories:
+        process.env.CATEGORIES ??
+        "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.gc",
       transferMode: "ReturnAsStream",
     });
     await playSendaScenario(page, library, scenario);
     await page.waitForTimeout(200);
-    const events = await endTrace<TraceEvent>(cdp);
+    const events = pairBeginEnd(await endTrace<TraceEvent>(cdp));
     const samples = await takeSamples(page);
     // The answers' clicks (a choice is clicked before): those that submitted the step's form.
     const all = events.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");
@@ -65,9 +67,13 @@ try {
       );
       const end = message ? message.ts : click.ts + sample.painted * 1000;
       dispatched.push((end - click.ts) / 1000);
-      const inWindow = main.filter((e) => e.ts >= click.ts - 1000 && e.ts <= end);
+      // PRE_MS: also the tasks that ran in that many ms before the click was dispatched (what kept it waiting).
+      const inWindow = main.filter((e) => e.ts >= click.ts - 1000 * Number(process.env.PRE_MS ?? 1) && e.ts <= end);
       const print = shown < printed;
-      if (print) console.log(`answer ${answers}: click → painted ${sample.painted.toFixed(1)} ms`);
+      if (print)
+        console.log(
+          `answer ${answers}: click → painted ${sample.painted.toFixed(1)} ms, dispatched at +${(sample.painted - (end - click.ts) / 1000).toFixed(1)} ms`,
+        );
       for (const e of topLevel(inWindow)) {
         const inside = inWindow.filter((x) => x.ts >= e.ts && x.ts + (x.dur ?? 0) <= e.ts + (e.dur ?? 0) && x !== e);
         const own = new Map<string, number>();
@@ -90,7 +96,7 @@ try {
             .slice(0, 7)
             .map(([n, ms]) => `${n} ${ms.toFixed(1)}`);
           console.log(
-            `  +${((e.ts - click.ts) / 1000).toFixed(1).padStart(6)} ms ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top.join(" · ")}`,
+            `  +${((e.ts - click.ts) / 1000).toFixed(1).padStart(6)} ms ${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${e.name}: ${top.join(" · ")}`,
           );
         }
       }
@@ -107,6 +113,24 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The trace with each begin/end pair (style and layout come as such) as one complete event, as the rest are. */
+function pairBeginEnd(events: TraceEvent[]): TraceEvent[] {
+  const open = new Map<string, TraceEvent[]>();
+  const out: TraceEvent[] = [];
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}/${e.tid}`;
+    if (e.ph === "B") {
+      const stack = open.get(thread) ?? [];
+      stack.push(e);
+      open.set(thread, stack);
+    } else if (e.ph === "E") {
+      const begun = open.get(thread)?.pop();
+      if (begun) out.push({ ...begun, ph: "X", dur: e.ts - begun.ts });
+    } else out.push(e);
+  }
+  return out;
 }
 
 /** The events no other event holds: the main thread's tasks (the input task with the click is no RunTask). */
@@ -131,5 +155,6 @@ function taskKind(task: TraceEvent, inside: Map<string, number>): string {
   if (/FunctionCall run/.test(names)) return "task: after-paint work (write start, focus)";
   if (/performWorkUntilDeadline/.test(names)) return "task: React scheduler (effects)";
   if (/onsuccess|Txn|Metadata|onGetAll/.test(names)) return "task: IndexedDB callbacks";
+  if (/GC|Sweep|Scavenge|Mark/.test(`${task.name} ${names}`)) return "task: garbage collection";
   return "task: other";
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { CaseSession, CaseView } from "../../engine/index";
 import { routeHref } from "../shared/useRoute";
 import { CaseActions } from "./CaseActions";
@@ -41,11 +41,19 @@ export function CaseScreen({
   const language = view.language ?? locale;
   // The case's other actions and its notes (below the step) come a frame after the step itself.
   const painted = useAfterPaint();
+  // The step a note names is the one on screen when it is saved: read then, so that the notes need not render again
+  // for each answer.
+  const stepPath = useRef<string>(undefined);
+  stepPath.current = step?.path;
+  const stepOf = useCallback(() => stepPath.current, []);
 
   const submit = async (input: StepInput) => {
-    const result = await handle.send(input);
+    // Cleared with the answer's own render: what went wrong before must not show beside the next step, and nothing
+    // is left to render once the write is done (unless it fails).
     setUndone(undefined);
-    setProblem(result.ok ? undefined : describeRefusal(result.code, t));
+    setProblem(undefined);
+    const result = await handle.send(input);
+    if (!result.ok) setProblem(describeRefusal(result.code, t));
   };
   const back = async () => {
     const result = await handle.send({ type: "WENT_BACK" });
@@ -116,7 +124,7 @@ export function CaseScreen({
         <CaseEndPanel view={view} onBack={view.canGoBack && view.status !== "closed" ? back : undefined} />
       )}
       {painted ? <CaseActions handle={handle} session={session} view={view} /> : null}
-      {painted ? <NotesPanel view={view} handle={handle} step={step?.path} /> : null}
+      {painted ? <NotesPanel view={view} handle={handle} stepOf={stepOf} /> : null}
     </div>
   );
 }

@@ -10,14 +10,25 @@ const MAX_NOTE = 1000;
 
 /**
  * The case's notes, oldest first, and a field to add one (kept even after the case is closed), with who may read it:
- * any level the viewer's role sees. A note above the viewer's role shows as a neutral line.
+ * any level the viewer's role sees. A note above the viewer's role shows as a neutral line. A note added while a step
+ * is on screen names that step: `stepOf` says which one when the note is saved, so that the panel, with its list
+ * and form, does not render again for each answer (it did when the step was a prop).
  */
 export const NotesPanel = memo(
   NotesPanelBody,
-  (a, b) => a.step === b.step && sameSending(a.handle, b.handle) && sameNotes(a.view.notes, b.view.notes),
+  (a, b) => a.stepOf === b.stepOf && sameSending(a.handle, b.handle) && sameNotes(a.view.notes, b.view.notes),
 );
 
-function NotesPanelBody({ view, handle, step }: { view: CaseView; handle: CaseHandle; step?: string }) {
+function NotesPanelBody({
+  view,
+  handle,
+  stepOf,
+}: {
+  view: CaseView;
+  handle: CaseHandle;
+  /** The step on screen now, if any. */
+  stepOf?: () => string | undefined;
+}) {
   const { t, formatDateTime } = useCaseI18n();
   const { sees } = useViewer();
   const id = useId();
@@ -32,6 +43,7 @@ function NotesPanelBody({ view, handle, step }: { view: CaseView; handle: CaseHa
       setProblem(t("notes.empty"));
       return;
     }
+    const step = stepOf?.();
     const result = await handle.send({
       type: "NOTE_ADDED",
       text: note.slice(0, MAX_NOTE),
