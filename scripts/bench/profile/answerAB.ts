@@ -8,23 +8,21 @@ import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
 import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+import { ANSWER_TIMER, screeningSample } from "./screeningSample";
 
 const dirs = process.argv.slice(2);
 const every = Number(process.env.EVERY ?? 6);
 const q = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const servers = await Promise.all(dirs.map((dir) => servePreview(dir)));
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 const painted = dirs.map(() => [] as number[]);
 const loads: number[] = [];
 try {
   const { page } = browser;
   await throttle(browser);
   const library = readLibrary();
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % every === 0);
+  const scenarios = screeningSample(library, every);
   for (const [n, scenario] of scenarios.entries()) {
     const order = dirs.map((_, i) => i);
     if (n % 2) order.reverse();

@@ -7,6 +7,7 @@ import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
 import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+import { ANSWER_TIMER, screeningSample } from "./screeningSample";
 
 interface TraceEvent {
   name: string;
@@ -23,15 +24,12 @@ const PARTS = `["case-header","instructions","status-bar","save-state","step-car
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const every = Number(process.env.EVERY ?? 32);
 const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 try {
   const { page } = browser;
   const cdp = await throttle(browser);
   const library = readLibrary();
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % every === 0);
+  const scenarios = screeningSample(library, every);
   let answers = 0;
   const byPart = new Map<string, number>();
   const layout = { count: 0, dirty: 0, total: 0, ms: 0 };

@@ -9,11 +9,12 @@ import { servePreview } from "../../../test/browser/servePreview";
 import { launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
 import type { CpuProfile } from "./readCpuProfile";
+import { ANSWER_TIMER, screeningSample } from "./screeningSample";
 
 const dir = process.argv[2];
 const root = process.argv[3] ?? "submit";
 const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 const maps = new Map<string, SourceMap | undefined>();
 const where = (u: string, line: number, col: number) => {
   if (!u) return "(native)";
@@ -33,10 +34,7 @@ try {
   const { page } = browser;
   const cdp = await throttle(browser);
   const library = readLibrary();
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % 16 === 0);
+  const scenarios = screeningSample(library, 16);
   const byFile = new Map<string, number>();
   const byFn = new Map<string, number>();
   let n = 0;

@@ -7,6 +7,7 @@ import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
 import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+import { ANSWER_TIMER, screeningSample } from "./screeningSample";
 
 interface TraceEvent {
   name: string;
@@ -21,15 +22,12 @@ const dir = process.argv[2] ?? "/tmp/perf/pages";
 const printed = Number(process.argv[3] ?? 6);
 const every = Number(process.env.EVERY ?? 32);
 const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 try {
   const { page } = browser;
   const cdp = await throttle(browser);
   const library = readLibrary();
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % every === 0);
+  const scenarios = screeningSample(library, every);
   const sums = new Map<string, number>();
   let answers = 0;
   let shown = 0;

@@ -6,6 +6,7 @@ import { readLibrary } from "../../../test/browser/readLibrary";
 import { servePreview } from "../../../test/browser/servePreview";
 import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
+import { ANSWER_TIMER, screeningSample } from "./screeningSample";
 
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const tracing = process.argv[3] === "trace";
@@ -13,15 +14,12 @@ const every = Number(process.env.EVERY ?? 8);
 const q = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 try {
   const { page } = browser;
   const cdp = await throttle(browser);
   const library = readLibrary();
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % every === 0);
+  const scenarios = screeningSample(library, every);
   const all: number[] = [];
   const sums = new Map<string, number>();
   let nodes = 0;

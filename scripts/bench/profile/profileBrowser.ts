@@ -18,6 +18,7 @@ import { median } from "../harness/measure";
 import { generateAnswers } from "../questionnaire/generateQuestionnaire";
 import { questionnaireSopId } from "../questionnaire/toSendaSop";
 import type { CpuProfile } from "./readCpuProfile";
+import { screeningSample } from "./screeningSample";
 
 const steps = Number(process.argv[2] ?? 40);
 
@@ -180,10 +181,7 @@ try {
   const library = readLibrary();
   // EVERY=n walks every n-th scenario by id (all 129 take long at 4×).
   const every = Number(process.env.EVERY ?? 1);
-  const scenarios = [...library.scenarios.values()]
-    .filter((s) => s.sop === "screening")
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .filter((_, i) => i % every === 0);
+  const scenarios = screeningSample(library, every);
   const screening = await profiled(cdp, async () => {
     const latencies: number[] = [];
     const windows: Window[] = [];

@@ -11,6 +11,7 @@ import { buildPages } from "../browser/buildPages";
 import { openSendaCase, playSendaScenario, SENDA_SHAPE, walkQuestionnaire } from "../browser/walkPages";
 import { generateAnswers } from "../questionnaire/generateQuestionnaire";
 import { questionnaireSopId } from "../questionnaire/toSendaSop";
+import { ANSWER_TIMER } from "./screeningSample";
 
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 if (process.argv[3] === "rebuild" || !existsSync(dir)) {
@@ -22,7 +23,7 @@ if (process.argv[3] === "rebuild" || !existsSync(dir)) {
 const q = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser({ click: ".step-card button[type=submit]", heading: "h2.step-title" });
+const browser = await launchBenchBrowser(ANSWER_TIMER);
 try {
   const { page } = browser;
   const cdp = await throttle(browser);
