@@ -1,26 +1,8 @@
-import {
-  type CatalogIndex,
-  compileSop,
-  describeTrace,
-  emptyCatalog,
-  type SopDefinition,
-  viewCase,
-} from "../../src/engine/index";
+import { compileSop, describeTrace, type SopDefinition, viewCase } from "../../src/engine/index";
 import { at, CaseDriver } from "./caseDriver";
-import { makeLibrary, makeSop, step, t } from "./sopBuilder";
+import { makeLibrary, makeSop, step, supportCatalog, t } from "./sopBuilder";
 
-function catalog(): CatalogIndex {
-  const c = emptyCatalog();
-  c.services.set("support", {
-    id: "support",
-    name: t("Support"),
-    agency: "IOM",
-    accepts: [],
-    kind: "protection",
-    confidentiality: "restricted",
-  });
-  return c;
-}
+const catalog = supportCatalog;
 
 /**
  * A routine referral to support, a question, then a second, urgent referral step to the same service that shares the

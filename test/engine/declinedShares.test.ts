@@ -1,19 +1,8 @@
-import { buildSlip, type CatalogIndex, compileSop, emptyCatalog, type SopDefinition } from "../../src/engine/index";
+import { buildSlip, compileSop, type SopDefinition } from "../../src/engine/index";
 import { at, CaseDriver } from "./caseDriver";
-import { makeLibrary, makeSop, step, t } from "./sopBuilder";
+import { makeLibrary, makeSop, step, supportCatalog, t } from "./sopBuilder";
 
-function catalog(): CatalogIndex {
-  const c = emptyCatalog();
-  c.services.set("support", {
-    id: "support",
-    name: t("Support"),
-    agency: "IOM",
-    accepts: [],
-    kind: "protection",
-    confidentiality: "restricted",
-  });
-  return c;
-}
+const catalog = supportCatalog;
 
 /**
  * A question on danger, a referral to support that shares it and the household, then the age and a second referral

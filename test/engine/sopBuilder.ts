@@ -74,3 +74,17 @@ export function makeLibrary(sops: SopDefinition[], catalog?: CatalogIndex): SopL
     catalog: catalog ?? emptyCatalog(),
   };
 }
+
+/** A catalog of one restricted protection service, "support" (IOM), for tests of referrals. */
+export function supportCatalog(): CatalogIndex {
+  const c = emptyCatalog();
+  c.services.set("support", {
+    id: "support",
+    name: t("Support"),
+    agency: "IOM",
+    accepts: [],
+    kind: "protection",
+    confidentiality: "restricted",
+  });
+  return c;
+}

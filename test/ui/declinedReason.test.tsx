@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { screen } from "@testing-library/react";
-import { compileSop, emptyCatalog, viewCase } from "../../src/engine/index";
+import { compileSop, viewCase } from "../../src/engine/index";
 import { ReferralList } from "../../src/ui/runner/ReferralList";
 import { at, CaseDriver } from "../engine/caseDriver";
-import { makeLibrary, makeSop, step, t } from "../engine/sopBuilder";
+import { makeLibrary, makeSop, step, supportCatalog, t } from "../engine/sopBuilder";
 import { renderInApp } from "./renderInApp";
 
 describe("a referral made after the person said no at an earlier step", () => {
@@ -14,16 +14,7 @@ describe("a referral made after the person said no at an earlier step", () => {
     second: refer("Needs support", "routine", "done"),
     done: step.end(),
   });
-  const catalog = emptyCatalog();
-  catalog.services.set("support", {
-    id: "support",
-    name: t("Support"),
-    agency: "IOM",
-    accepts: [],
-    kind: "protection",
-    confidentiality: "restricted",
-  });
-  const compiled = compileSop(sop, makeLibrary([sop], catalog));
+  const compiled = compileSop(sop, makeLibrary([sop], supportCatalog()));
 
   it("shows the officer both reasons, and that the one refused is not on the slip", () => {
     const d = new CaseDriver(compiled);
