@@ -25,6 +25,11 @@ function planRefill(next: string, level?: "confidential"): SopDefinition["steps"
   };
 }
 
+/** A confidential instruction that raises `flag`: how a sensitive answer becomes a fact later steps read. */
+function raiseConfidential(flag: string, next: string, title = "Mark"): SopDefinition["steps"][string] {
+  return { kind: "instruction", title: t(title), level: "confidential", effects: [{ raise: flag }], next };
+}
+
 describe("invariants proven or refuted on every path", () => {
   const compiled = analysisFixture("violations");
   const report = checkSop(compiled);
@@ -205,13 +210,7 @@ describe("structural checks over paths", () => {
         ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
         next: [{ when: "on_treatment", to: "mark" }, { to: "done" }],
       } as SopDefinition["steps"][string],
-      mark: {
-        kind: "instruction",
-        title: t("Mark"),
-        level: "confidential",
-        effects: [{ raise: "medical" }],
-        next: "done",
-      },
+      mark: raiseConfidential("medical", "done"),
       done: step.end(),
     });
     const build = (level?: "confidential"): SopDefinition =>
@@ -241,13 +240,7 @@ describe("structural checks over paths", () => {
     // does the caller make a public deadline of it. The leak run carries the answer through the procedure.
     const callee = makeSop("escort-callee", {
       decide: { kind: "decision", next: [{ when: '"medical" in flags', to: "mark-escort" }, { to: "done" }] },
-      "mark-escort": {
-        kind: "instruction",
-        title: t("Escort"),
-        level: "confidential",
-        effects: [{ raise: "escort" }],
-        next: "done",
-      },
+      "mark-escort": raiseConfidential("escort", "done", "Escort"),
       done: step.end(),
     });
     const build = (): SopDefinition =>
@@ -257,13 +250,7 @@ describe("structural checks over paths", () => {
           ...step.yesNo("on_treatment", "done", { sensitive: "hiv" }),
           next: [{ when: "on_treatment", to: "mark" }, { to: "run-callee" }],
         } as SopDefinition["steps"][string],
-        mark: {
-          kind: "instruction",
-          title: t("Mark"),
-          level: "confidential",
-          effects: [{ raise: "medical" }],
-          next: "run-callee",
-        },
+        mark: raiseConfidential("medical", "run-callee"),
         "run-callee": { kind: "procedure", title: t("Escort"), sop: "escort-callee", next: "after" },
         after: { kind: "decision", next: [{ when: '"escort" in flags', to: "plan-refill" }, { to: "done" }] },
         "plan-refill": planRefill("done"),
