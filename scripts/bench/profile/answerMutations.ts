@@ -1,13 +1,6 @@
-// Quick look (dev aid): what each answer changes in the case screen's DOM, on the screening SOP at 4× throttle (every
-// EVERY-th shipped scenario by id), on a build kept in a folder (newCaseLoop.ts): the DOM mutations per part of the
-// screen (counted by a MutationObserver, by the part's class), and from a DevTools timeline the layout objects each
-// answer's layouts touch (dirty of total) and the style recalculations' elements.
-//   EVERY=32 node --import tsx scripts/bench/profile/answerMutations.ts <dir>
-import { readLibrary } from "../../../test/browser/readLibrary";
-import { servePreview } from "../../../test/browser/servePreview";
-import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { endTrace, takeSamples } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
-import { ANSWER_TIMER, screeningSample } from "./screeningSample";
+import { openAnswerProfile } from "./screeningSample";
 
 interface TraceEvent {
   name: string;
@@ -23,13 +16,8 @@ interface TraceEvent {
 const PARTS = `["case-header","instructions","status-bar","save-state","step-card","case-actions","notes","tracks","interview-language","notice"]`;
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const every = Number(process.env.EVERY ?? 32);
-const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser(ANSWER_TIMER);
+const { url, page, cdp, library, scenarios, close } = await openAnswerProfile(dir, every);
 try {
-  const { page } = browser;
-  const cdp = await throttle(browser);
-  const library = readLibrary();
-  const scenarios = screeningSample(library, every);
   let answers = 0;
   const byPart = new Map<string, number>();
   const layout = { count: 0, dirty: 0, total: 0, ms: 0 };
@@ -105,6 +93,5 @@ try {
     `style recalculations per answer ${(style.count / answers).toFixed(1)}, ${(style.ms / answers).toFixed(1)} ms; ${(style.elements / Math.max(style.count, 1)).toFixed(0)} elements each`,
   );
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -1,13 +1,6 @@
-// Quick look (dev aid): the main thread's tasks from each answer's click to its next step painted, on the screening
-// SOP at 4× throttle (a DevTools timeline of a few shipped scenarios), on a build kept in a folder (newCaseLoop.ts):
-// per answer, the tasks over 1 ms and what is inside them, then the time per kind of work and per kind of task
-// summed over the answers, up to the paint timer's message.
-//   EVERY=32 node --import tsx scripts/bench/profile/answerTasks.ts <dir> [answers to print]
-import { readLibrary } from "../../../test/browser/readLibrary";
-import { servePreview } from "../../../test/browser/servePreview";
-import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { endTrace, takeSamples } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
-import { ANSWER_TIMER, screeningSample } from "./screeningSample";
+import { openAnswerProfile } from "./screeningSample";
 
 interface TraceEvent {
   name: string;
@@ -21,13 +14,8 @@ interface TraceEvent {
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const printed = Number(process.argv[3] ?? 6);
 const every = Number(process.env.EVERY ?? 32);
-const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser(ANSWER_TIMER);
+const { url, page, cdp, library, scenarios, close } = await openAnswerProfile(dir, every);
 try {
-  const { page } = browser;
-  const cdp = await throttle(browser);
-  const library = readLibrary();
-  const scenarios = screeningSample(library, every);
   const sums = new Map<string, number>();
   let answers = 0;
   let shown = 0;
@@ -109,8 +97,7 @@ try {
   const spans = [...dispatched].sort((a, b) => a - b);
   console.log(`click dispatched → paint timer's message: p50 ${spans[Math.floor(spans.length / 2)].toFixed(1)} ms`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 
 /** The trace with each begin/end pair (style and layout come as such) as one complete event, as the rest are. */

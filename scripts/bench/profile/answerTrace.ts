@@ -1,25 +1,14 @@
-// Quick look (dev aid): answer → next step painted on the screening SOP at 4× throttle, walking every EVERY-th
-// shipped scenario (by id) on a build kept in a folder (see newCaseLoop.ts), with a DevTools timeline: p50/p95, the
-// DOM size of the case screen, and the main thread's time per kind of work per answer.
-//   EVERY=8 node --import tsx scripts/bench/profile/answerTrace.ts <dir> [trace]
-import { readLibrary } from "../../../test/browser/readLibrary";
-import { servePreview } from "../../../test/browser/servePreview";
-import { endTrace, launchBenchBrowser, takeSamples, throttle } from "../browser/benchBrowser";
+import { endTrace, takeSamples } from "../browser/benchBrowser";
 import { openSendaCase, playSendaScenario } from "../browser/walkPages";
-import { ANSWER_TIMER, screeningSample } from "./screeningSample";
+import { openAnswerProfile } from "./screeningSample";
 
 const dir = process.argv[2] ?? "/tmp/perf/pages";
 const tracing = process.argv[3] === "trace";
 const every = Number(process.env.EVERY ?? 8);
 const q = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const { url, server } = await servePreview(dir);
-const browser = await launchBenchBrowser(ANSWER_TIMER);
+const { url, page, cdp, library, scenarios, close } = await openAnswerProfile(dir, every);
 try {
-  const { page } = browser;
-  const cdp = await throttle(browser);
-  const library = readLibrary();
-  const scenarios = screeningSample(library, every);
   const all: number[] = [];
   const sums = new Map<string, number>();
   let nodes = 0;
@@ -58,6 +47,5 @@ try {
     `screening (${scenarios.length} scenarios): p50 ${q(all, 0.5).toFixed(1)} p95 ${q(all, 0.95).toFixed(1)} (${all.length} answers); most DOM elements ${nodes}`,
   );
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
